@@ -1,0 +1,41 @@
+"""Test set-up: offscreen Qt, a private settings/data folder, fresh databases."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _private_user_folders(tmp_path_factory, monkeypatch):
+    """Tests never read or write the real user's settings or data folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    yield
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "ledger.sqlite"
+
+
+@pytest.fixture
+def demo_db(db_path):
+    """A database holding the 14-township demo county."""
+    from planner.db import open_database
+    from planner.demo import write_demo
+
+    db = open_database(db_path)
+    write_demo(db, 14, 1)
+    yield db
+    db.close()
