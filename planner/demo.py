@@ -92,7 +92,7 @@ def _person_name(rng: random.Random) -> str:
 
 
 def _township(rng: random.Random, name: str, type_: str, params: WorkParams,
-              with_people: bool) -> TownshipData:
+              with_people: bool, over_quota: bool) -> TownshipData:
     population = _population(rng)
     category = _category(population)
     size = (population - 10000) / 70000  # 0 … 1
@@ -126,10 +126,8 @@ def _township(rng: random.Random, name: str, type_: str, params: WorkParams,
         duties += kind_duties
         vacancy_rate = min(0.5, rng.betavariate(1.6, 8))
         staff = int(round(approved * (1 - vacancy_rate)))
-        if kind == "institutional" and rng.random() < 0.12:
+        if kind == "institutional" and over_quota:
             staff = approved + rng.randint(1, 3)  # over quota, as a few real ledgers are
-        elif kind == "administrative" and rng.random() < 0.03:
-            staff = approved + 1
         staff = max(staff, lead)
         quotas[kind] = QuotaData(kind, approved, staff, lead)
 
@@ -158,8 +156,11 @@ def generate_demo(n_townships: int = 14, seed: int = 1, *, with_people: bool | N
     params = WorkParams()
     if with_people is None:
         with_people = n_townships <= 200  # large benchmark counties skip the roster of names
-    townships = [_township(rng, tname, ttype, params, with_people)
-                 for tname, ttype in _township_names(rng, n_townships)]
+    names = _township_names(rng, n_townships)
+    # About one township in eight is over its institutional quota by 1–3.
+    over = set(rng.sample(range(n_townships), max(1, round(n_townships / 8))))
+    townships = [_township(rng, tname, ttype, params, with_people, i in over)
+                 for i, (tname, ttype) in enumerate(names)]
     if n_townships >= 3:
         townships[-1].locked = True  # one township the county keeps as it is
     return CountyData(name=name, params=params, townships=townships)
