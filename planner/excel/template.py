@@ -1,0 +1,232 @@
+"""The Excel template, declared once: sheets, columns, notes, limits.
+
+interfaces.md is the contract: sheet and column names are Chinese, the
+English names in brackets are accepted too, row 1 is the header and data
+starts on row 2. Names here change only by adding, never by renaming, because
+offices keep years of workbooks in this format.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from planner.workload import PARAMETER_RANGES, WorkParams
+
+# A data row limit per sheet keeps memory and time bounded on a runaway file
+# (a sheet formatted down to row 1,048,576, or a wrong file). 300,000 rows
+# holds a province of 2,000 townships at 150 duty items each; the 2,000-township
+# demo has 192,000 duty rows.
+MAX_DATA_ROWS = 300_000
+# Uncompressed size of one sheet's XML above which the file is refused before
+# parsing: a guard against zip bombs, far above what MAX_DATA_ROWS needs.
+MAX_SHEET_XML_BYTES = 400 * 1024 * 1024
+
+NAME_MAX = 100   # database String(100) for township, office, person names
+DUTY_NAME_MAX = 200
+
+REQUIRED = object()  # marks a cell that may not be left blank
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    zh: str
+    en: str
+    type: str                    # text | int | float | bool | kind | township_type | category | date
+    note: str                    # cell comment on the header (Chinese, with the English name)
+    required: bool = True        # must the column be present in the header row?
+    blank: object = REQUIRED     # value of a blank cell, or REQUIRED
+    high: float | None = None    # above this a number is taken for a typing slip
+    max_len: int = NAME_MAX
+    width: float = 14
+    choices: tuple[str, ...] = ()  # drop-down list in the template
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    zh: str
+    en: str
+    columns: tuple[Column, ...]
+    required: bool = True
+    note: str = ""
+
+    def column(self, key: str) -> Column:
+        for c in self.columns:
+            if c.key == key:
+                return c
+        raise KeyError(key)
+
+
+YES_NO = ("是", "否")
+KIND_CHOICES = ("行政", "事业", "工勤")
+
+_TOWNSHIP = Column("township", "乡镇名称", "township",
+                   "text", "乡镇名称 (township)：须与“乡镇”表中的名称完全一致。", width=16)
+
+
+def _township_ref(note_extra: str = "") -> Column:
+    return Column(_TOWNSHIP.key, _TOWNSHIP.zh, _TOWNSHIP.en, "text",
+                  _TOWNSHIP.note + note_extra, width=16)
+
+
+PARAMS_SHEET = Sheet("parameters", "参数", "parameters", (
+    Column("name", "参数", "name", "text",
+           "参数 (name)：参数名称，中文或英文名均可，如 年工作日 / working_days。", width=22),
+    Column("value", "值", "value", "float",
+           "值 (value)：参数的数值。留空则使用默认值。", blank=None, width=12),
+    Column("note", "说明", "note", "text",
+           "说明 (note)：参数的含义和允许范围，导入时不读取。", required=False, blank=None,
+           max_len=10_000, width=60),
+), note="工作时间与AB岗参数 (working-time and A/B parameters)")
+
+TOWNSHIPS_SHEET = Sheet("townships", "乡镇", "townships", (
+    Column("township", "乡镇名称", "township", "text",
+           "乡镇名称 (township)：每个乡镇一行，名称不得重复。", width=16),
+    Column("type", "类型", "type", "township_type",
+           "类型 (type)：乡 / 镇 / 街道（也可填 xiang / zhen / jiedao）。",
+           choices=("乡", "镇", "街道"), width=8),
+    Column("category", "类别", "category", "category",
+           "类别 (category)：一类 / 二类 / 三类，按人口、面积、经济规模确定。",
+           choices=("一类", "二类", "三类"), width=8),
+    Column("population", "人口", "population", "int",
+           "人口 (population)：常住人口，整数，单位：人。", high=2_000_000, width=10),
+    Column("area_km2", "面积", "area_km2", "float",
+           "面积 (area_km2)：平方公里。可留空（按0计）。", required=False, blank=0.0,
+           high=10_000, width=10),
+    Column("villages", "行政村数", "villages", "int",
+           "行政村数 (villages)：下辖行政村（社区）个数。可留空（按0计）。", required=False,
+           blank=0, high=500, width=10),
+    Column("locked", "锁定", "locked", "bool",
+           "锁定 (locked)：是 / 否。锁定的乡镇在调剂方案中保持原编制。留空为“否”。",
+           required=False, blank=False, choices=YES_NO, width=8),
+))
+
+QUOTA_SHEET = Sheet("quota", "编制", "quota", (
+    _township_ref("每个乡镇每种编制类型一行。"),
+    Column("kind", "编制类型", "kind", "kind",
+           "编制类型 (kind)：行政 / 事业 / 工勤（也可填 administrative / institutional / support）。",
+           choices=KIND_CHOICES, width=10),
+    Column("approved", "核定编制", "approved", "int",
+           "核定编制 (approved)：台账上的核定编制数，非负整数。", high=1000, width=10),
+    Column("staff", "实有人数", "staff", "int",
+           "实有人数 (staff)：占用该类编制的在编人数。超过核定编制视为超编，不是错误。",
+           high=1000, width=10),
+    Column("leadership", "领导职数", "leadership", "int",
+           "领导职数 (leadership)：仅行政编制行填写，计入行政编制之内；其他行留空。",
+           required=False, blank=0, high=50, width=10),
+))
+
+OFFICES_SHEET = Sheet("offices", "内设机构", "offices", (
+    _township_ref(),
+    Column("office", "机构名称", "office", "text",
+           "机构名称 (office)：内设机构或站所名称，同一乡镇内不得重复。", width=24),
+    Column("kind", "编制类型", "kind", "kind",
+           "编制类型 (kind)：该机构的职责事项使用哪一类编制：行政 / 事业 / 工勤。",
+           choices=KIND_CHOICES, width=10),
+))
+
+DUTIES_SHEET = Sheet("duties", "职责事项", "duties", (
+    _township_ref(),
+    Column("office", "机构名称", "office", "text",
+           "机构名称 (office)：承担该事项的内设机构，须在“内设机构”表中列出。", width=24),
+    Column("duty", "事项名称", "duty", "text",
+           "事项名称 (duty)：职责事项或政务服务事项，同一机构内不得重复。",
+           max_len=DUTY_NAME_MAX, width=28),
+    Column("annual_volume", "年办件量", "annual_volume", "float",
+           "年办件量 (annual_volume)：一年办理的件数。非按件计的事项可留空（按0计）。",
+           blank=0.0, high=10_000_000, width=10),
+    Column("minutes_per_case", "单件工时(分钟)", "minutes_per_case", "float",
+           "单件工时(分钟) (minutes_per_case)：办一件平均需要的工作分钟数（不是法定办结时限）。"
+           "可留空（按0计）。", blank=0.0, high=10_000, width=14, aliases=("单件工时",)),
+    Column("fixed_hours", "固定年工时(小时)", "fixed_hours", "float",
+           "固定年工时(小时) (fixed_hours)：不按件计的事项（党建、维稳、应急值守）每年的小时数。"
+           "可留空（按0计）。", required=False, blank=0.0, high=100_000, width=16,
+           aliases=("固定年工时",)),
+    Column("needs_backup", "需AB岗", "needs_backup", "bool",
+           "需AB岗 (needs_backup)：是 / 否。是：该事项须有A岗和另一名B岗。留空为“是”。",
+           required=False, blank=True, choices=YES_NO, width=8),
+))
+
+PEOPLE_SHEET = Sheet("people", "人员", "people", (
+    _township_ref(),
+    Column("office", "机构名称", "office", "text",
+           "机构名称 (office)：所在内设机构，可留空；填写时须在“内设机构”表中列出。",
+           required=False, blank=None, width=24),
+    Column("name", "姓名", "name", "text", "姓名 (name)：在编人员姓名。", width=10),
+    Column("kind", "编制类型", "kind", "kind",
+           "编制类型 (kind)：占用的编制类型：行政 / 事业 / 工勤。", choices=KIND_CHOICES, width=10),
+    Column("quota_since", "入编日期", "quota_since", "date",
+           "入编日期 (quota_since)：日期，如 2019-03-01。可留空。", required=False, blank=None,
+           width=12),
+), required=False, note="可选 (optional)")
+
+SHEETS: tuple[Sheet, ...] = (
+    PARAMS_SHEET, TOWNSHIPS_SHEET, QUOTA_SHEET, OFFICES_SHEET, DUTIES_SHEET, PEOPLE_SHEET)
+
+
+@dataclass(frozen=True)
+class ParamRow:
+    key: str        # WorkParams field, or "county_name"
+    zh: str
+    explanation: str
+    low: float | None = None
+    high: float | None = None
+    integer: bool = False
+    default: object = None
+
+
+_PARAM_EXPLANATIONS = {
+    "working_days": "全年法定工作日（2025年起为248天）",
+    "annual_leave_days": "人均年休假天数（按工龄5/10/15天）",
+    "other_absence_days": "人均病假、事假等其他缺勤天数",
+    "training_days": "人均脱产培训、学习天数",
+    "hours_per_day": "每个工作日的工作小时数",
+    "shared_duty_share": "人人都要承担的会议、学习、报表等公共事务占工作时间的比例，如 0.10",
+    "backup_load_factor": "B岗须能承接的A岗工作量比例，如 0.15",
+    "max_backup_roles": "一人最多兼任的B岗数（整数）",
+}
+
+_DEFAULTS = WorkParams()
+PARAM_ROWS: tuple[ParamRow, ...] = tuple(
+    ParamRow(name, label, _PARAM_EXPLANATIONS[name], low, high,
+             integer=(name == "max_backup_roles"), default=getattr(_DEFAULTS, name))
+    for name, (low, high, label) in PARAMETER_RANGES.items()
+) + (ParamRow("county_name", "县名称",
+              "本台账所属县（市、区）名称；留空则保留数据库中原有名称"),)
+
+
+def param_note(row: ParamRow) -> str:
+    text = f"{row.explanation}。英文名 {row.key}"
+    if row.low is not None:
+        text += f"；范围 {row.low:g}–{row.high:g}，默认 {row.default:g}"
+    return text
+
+
+def normalize(text: object) -> str:
+    """Header and choice matching key: full-width folded, case and spacing ignored."""
+    folded = unicodedata.normalize("NFKC", str(text)).strip().casefold()
+    return re.sub(r"[\s_\-]+", "_", folded)
+
+
+def column_names(col: Column) -> set[str]:
+    return {normalize(n) for n in (col.zh, col.en, *col.aliases)}
+
+
+def sheet_names(sheet: Sheet) -> set[str]:
+    return {normalize(sheet.zh), normalize(sheet.en)}
+
+
+def param_names(row: ParamRow) -> set[str]:
+    return {normalize(row.zh), normalize(row.key)}
+
+
+@dataclass
+class HeaderMap:
+    """Where each known column sits in a sheet's header row (0-based)."""
+
+    positions: dict[str, int] = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)  # key -> header text as in the file

@@ -1,0 +1,185 @@
+"""Writing the template and the ledger in the template's format.
+
+The blank template and an export are the same workbook, one empty and one
+filled, so that whatever an office exports it can edit and import again.
+Rows are streamed (openpyxl write-only mode): a 2,000-township ledger is
+written without holding a second copy of it in cells.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from planner.county import KIND_LABELS, CountyData
+from planner.excel.reader import Cancelled, Progress
+from planner.excel.template import (
+    PARAM_ROWS, PARAMS_SHEET, SHEETS, Sheet, param_note,
+)
+
+HEADER_FILL = "DDEBF7"
+
+
+def _text_cell(ws, value: str):
+    """A text cell that stays text: openpyxl would otherwise store "=..." as a formula
+    and "#N/A" as an error, and a spreadsheet would run what a name says."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, value)
+    cell.data_type = "s"
+    return cell
+
+
+def _clean(value: str) -> str:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return ILLEGAL_CHARACTERS_RE.sub("", value)
+
+
+def _cells(ws, values: Iterable[object]) -> list[object]:
+    row = []
+    for v in values:
+        if isinstance(v, str):
+            v = _clean(v)
+            # Only strings that openpyxl would not keep as plain text need a cell object;
+            # the rest stay plain values, which stream several times faster.
+            row.append(_text_cell(ws, v) if v[:1] in "=#+-@" else v)
+        else:
+            row.append(v)
+    return row
+
+
+def _yes_no(flag: bool) -> str:
+    return "是" if flag else "否"
+
+
+def _header(ws, sheet: Sheet) -> None:
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    for i, col in enumerate(sheet.columns, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = col.width
+        if col.choices:
+            dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=True,
+                                showErrorMessage=True, errorStyle="warning",
+                                errorTitle="请从列表中选择", error="可选：" + " / ".join(col.choices))
+            dv.add(f"{get_column_letter(i)}2:{get_column_letter(i)}1048576")
+            ws.data_validations.append(dv)
+    ws.freeze_panes = "A2"
+    cells = []
+    for col in sheet.columns:
+        cell = WriteOnlyCell(ws, col.zh)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(horizontal="center", vertical="center")
+        note = col.note if sheet is not PARAMS_SHEET or col.key != "name" else (
+            col.note + "\n" + "\n".join(f"{p.zh}（{p.key}）" for p in PARAM_ROWS))
+        comment = Comment(note, "编制统筹规划")
+        comment.width = 320
+        comment.height = 140 if sheet is not PARAMS_SHEET or col.key != "name" else 260
+        cell.comment = comment
+        cells.append(cell)
+    ws.append(cells)
+
+
+def _param_rows(county: CountyData | None) -> Iterator[list[object]]:
+    from planner.workload import WorkParams
+
+    params = county.params if county is not None else WorkParams()
+    for row in PARAM_ROWS:
+        if row.key == "county_name":
+            value = county.name if county is not None and county.name else None
+        else:
+            value = getattr(params, row.key)
+            value = int(value) if float(value).is_integer() else float(value)
+        yield [row.zh, value, param_note(row)]
+
+
+def _data_rows(county: CountyData, sheet: Sheet) -> Iterator[list[object]]:
+    for t in county.townships:
+        if sheet.key == "townships":
+            yield [t.name, t.type, t.category, t.population, t.area_km2, t.villages, _yes_no(t.locked)]
+        elif sheet.key == "quota":
+            for kind in ("administrative", "institutional", "support"):
+                q = t.quotas.get(kind)
+                if q is not None:
+                    yield [t.name, KIND_LABELS[kind], q.approved, q.staff,
+                           q.leadership if kind == "administrative" else None]
+        elif sheet.key == "offices":
+            for o in t.offices:
+                yield [t.name, o.name, KIND_LABELS[o.kind]]
+        elif sheet.key == "duties":
+            for d in t.duties:
+                yield [t.name, d.office, d.name, d.annual_volume, d.minutes_per_case, d.fixed_hours,
+                       _yes_no(d.needs_backup)]
+        elif sheet.key == "people":
+            for p in t.people:
+                yield [t.name, p.office, p.name, KIND_LABELS[p.kind], p.quota_since]
+
+
+def _number(value: object) -> object:
+    """Whole floats as ints, so that 120 shows as 120 and not 120.0 in every viewer."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 2 ** 53:
+        return int(value)
+    return value
+
+
+def write_workbook(path: str | Path, county: CountyData | None = None, *,
+                   progress: Progress | None = None,
+                   cancelled: Callable[[], bool] | None = None) -> Path:
+    """Write the template (county None) or the ledger of `county`, atomically:
+    the target is replaced only once the whole file is written."""
+    import openpyxl
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import numbers
+
+    path = Path(path)
+    total = max(1, sum(len(t.duties) + len(t.offices) + len(t.people) + 4 for t in county.townships)
+                if county is not None else 1)
+    done = 0
+    wb = openpyxl.Workbook(write_only=True)
+    for sheet in SHEETS:
+        ws = wb.create_sheet(sheet.zh)
+        _header(ws, sheet)
+        rows = _param_rows(county) if sheet is PARAMS_SHEET else (
+            _data_rows(county, sheet) if county is not None else iter(()))
+        for values in rows:
+            values = [_number(v) for v in values]
+            row = _cells(ws, values)
+            for i, v in enumerate(values):
+                if isinstance(v, (date, datetime)):
+                    cell = WriteOnlyCell(ws, v)
+                    cell.number_format = numbers.FORMAT_DATE_YYYYMMDD2
+                    row[i] = cell
+            ws.append(row)
+            done += 1
+            if done % 10000 == 0:
+                if cancelled is not None and cancelled():
+                    raise Cancelled()
+                if progress is not None:
+                    progress(min(0.95, done / total), f"{sheet.zh}: {done:,}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    try:
+        wb.save(tmp)
+        # mkstemp makes the file private; keep the mode of the file being replaced.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(1.0, str(path))
+    return path
+
+
+def write_template(path: str | Path) -> Path:
+    """The blank import template: every sheet, header notes, drop-down lists, defaults."""
+    return write_workbook(path, None)
