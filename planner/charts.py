@@ -48,6 +48,10 @@ def _lang(lang: str | None) -> str:
     return "en" if lang and not str(lang).lower().startswith("zh") else "zh"
 
 
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _rows(result: dict, kind: str) -> list[dict]:
     return [row for row in result.get("townships", []) if row.get("kind") == kind]
 
@@ -70,11 +74,21 @@ def _empty(fig: Figure, message: str) -> Figure:
     return fig
 
 
-def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0)) -> Figure:
+def _figure(fig: Figure | None, figsize: tuple[float, float]) -> Figure:
+    """A fresh Figure, or `fig` emptied (a window reuses the figure its canvas owns)."""
+    if fig is None:
+        return Figure(figsize=figsize, layout="constrained")
+    fig.clear()
+    fig.set_layout_engine("constrained")
+    return fig
+
+
+def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0),
+                fig: Figure | None = None) -> Figure:
     """Per township: approved vs required vs proposed quota of one kind (staff as a tick)."""
     configure_matplotlib_cjk()
     t = TEXT[_lang(lang)]
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = _figure(fig, figsize)
     all_rows = _rows(result, kind)
     if not all_rows:
         return _empty(fig, t["empty"])
@@ -97,7 +111,7 @@ def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0
     ax.set_xticks(xs, [r["township"] for r in rows], rotation=45 if len(rows) > 8 else 0,
                   ha="right" if len(rows) > 8 else "center")
     ax.set_ylabel(t["posts"])
-    title = t["quota_title"].format(kind=KIND_NAMES[_lang(lang)][kind], county=result.get("county", ""))
+    title = _capitalize(t["quota_title"].format(kind=KIND_NAMES[_lang(lang)][kind], county=result.get("county", "")))
     if len(rows) < len(all_rows):
         title += t["subset"].format(shown=len(rows), total=len(all_rows))
     ax.set_title(title)
@@ -106,11 +120,12 @@ def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0
     return fig
 
 
-def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6.0)) -> Figure:
+def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6.0),
+                   fig: Figure | None = None) -> Figure:
     """Per township: workload pressure (required ÷ quota) before and after, as a dumbbell."""
     configure_matplotlib_cjk()
     t = TEXT[_lang(lang)]
-    fig = Figure(figsize=figsize, layout="constrained")
+    fig = _figure(fig, figsize)
     all_rows = [r for r in _rows(result, kind)
                 if r.get("pressure_before") is not None and r.get("pressure_after") is not None]
     if not all_rows:
@@ -128,7 +143,7 @@ def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6
     ax.axvline(1.0, color="#555555", linestyle="--", linewidth=1, label=t["balanced"], zorder=0)
     ax.set_yticks(ys, [r["township"] for r in rows])
     ax.set_xlabel(t["pressure"])
-    title = t["pressure_title"].format(kind=KIND_NAMES[_lang(lang)][kind])
+    title = _capitalize(t["pressure_title"].format(kind=KIND_NAMES[_lang(lang)][kind]))
     if len(rows) < len(all_rows):
         title += t["subset"].format(shown=len(rows), total=len(all_rows))
     ax.set_title(title)
