@@ -1,0 +1,127 @@
+"""The proposal's charts in the window: planner.charts figures in FigureCanvasQTAgg.
+
+Figures are (re)built only when the view is visible and something changed (a
+new result, another kind, another language), one event-loop turn later:
+building and drawing a chart takes a noticeable fraction of a second, which
+must not land in the same turn as the solve's delivery or happen for a hidden
+tab.
+"""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
+)
+
+from planner.charts import kinds_in, pressure_chart, quota_chart
+from ui.labels import kind_label
+
+
+def chart_language() -> str:
+    try:
+        from ui.i18n import current_language
+    except ImportError:
+        return "zh"
+    return "zh" if current_language().startswith("zh") else "en"
+
+
+class ChartsView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._result: dict | None = None
+        self._drawn_key: tuple | None = None
+
+        self.kind_label = QLabel()
+        self.kind_combo = QComboBox()
+        self.kind_combo.currentIndexChanged.connect(self._schedule)
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind_label)
+        bar.addWidget(self.kind_combo)
+        bar.addStretch(1)
+
+        self.quota_canvas = FigureCanvasQTAgg(Figure())
+        self.pressure_canvas = FigureCanvasQTAgg(Figure())
+        for canvas in (self.quota_canvas, self.pressure_canvas):
+            canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            canvas.setMinimumHeight(260)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(self.quota_canvas)
+        self.splitter.addWidget(self.pressure_canvas)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.splitter, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.redraw_if_needed)
+        self.retranslate()
+
+    # -- public
+    def set_result(self, result: dict | None) -> None:
+        self._result = result
+        current = self.current_kind()
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.clear()
+        for kind in kinds_in(result or {}):
+            self.kind_combo.addItem(kind_label(kind), kind)
+        index = self.kind_combo.findData(current)
+        self.kind_combo.setCurrentIndex(index if index >= 0 else (0 if self.kind_combo.count() else -1))
+        self.kind_combo.blockSignals(False)
+        self._drawn_key = None
+        self._schedule()
+
+    def current_kind(self) -> str | None:
+        return self.kind_combo.currentData()
+
+    def set_kind(self, kind: str) -> None:
+        index = self.kind_combo.findData(kind)
+        if index >= 0:
+            self.kind_combo.setCurrentIndex(index)
+
+    def figures(self) -> tuple[Figure, Figure]:
+        return self.quota_canvas.figure, self.pressure_canvas.figure
+
+    def redraw_if_needed(self) -> bool:
+        """Build and draw the figures if the inputs changed; True when it drew."""
+        key = (id(self._result), self.current_kind(), chart_language())
+        if key == self._drawn_key:
+            return False
+        self._drawn_key = key
+        kind = self.current_kind()
+        # Drawn into the canvases' own figures, which follow the widgets' size and pixel ratio.
+        if self._result is None or kind is None:
+            self.quota_canvas.figure.clear()
+            self.pressure_canvas.figure.clear()
+        else:
+            lang = chart_language()
+            quota_chart(self._result, kind, lang, fig=self.quota_canvas.figure)
+            pressure_chart(self._result, kind, lang, fig=self.pressure_canvas.figure)
+        self.quota_canvas.draw_idle()
+        self.pressure_canvas.draw_idle()
+        return True
+
+    # -- Qt
+    def _schedule(self, *_args) -> None:
+        if self.isVisible():
+            self._timer.start()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._timer.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.kind_label.setText(self.tr("Quota kind:"))
+        for i in range(self.kind_combo.count()):
+            self.kind_combo.setItemText(i, kind_label(self.kind_combo.itemData(i)))
+        self._drawn_key = None
+        self._schedule()

@@ -1,0 +1,344 @@
+"""Table models of a proposal: quota per township, moves, A/B roster, explanations, totals.
+
+Each model wraps the plain row dicts of one result (see CONVENTIONS.md), never
+a Session; a new result replaces the rows with a model reset. Texts that the
+solver writes in both languages (reasons, explanations, diagnosis) are shown in
+the UI language. Numbers sort as numbers through SORT_ROLE.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from planner.county import KINDS
+from ui.labels import kind_label
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw value (numbers as numbers) for sorting
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's quota kind code, for filtering
+TOWNSHIP_ROLE = Qt.ItemDataRole.UserRole + 3
+
+GAIN_COLOR = QColor("#1f5fa8")       # matches the "proposed" bars of the charts
+LOSS_COLOR = QColor("#b3541e")
+GAIN_BACKGROUND = QColor("#dbe8f6")
+LOSS_BACKGROUND = QColor("#f8e0d0")
+SHORT_COLOR = QColor("#b00020")
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Results", text)
+
+
+def ui_is_chinese() -> bool:
+    try:
+        from ui.i18n import current_language
+    except ImportError:  # the window's i18n module is optional for these models
+        return True
+    return current_language().startswith("zh")
+
+
+def localized(row: dict, key: str) -> str:
+    """row[key] (Chinese) or row[key + "_en"] in an English UI, whichever exists."""
+    if not ui_is_chinese() and row.get(key + "_en"):
+        return str(row[key + "_en"])
+    return str(row.get(key) or row.get(key + "_en") or "")
+
+
+def _number(value: Any, digits: int = 0) -> str:
+    if value is None:
+        return "—"
+    if digits:
+        return f"{float(value):.{digits}f}"
+    return str(value)
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str                       # English source text, translated in headerData
+    value: Callable[[dict], Any]      # raw value (sorting, tests)
+    text: Callable[[dict], str]       # what the cell shows
+    tip: str = ""
+    numeric: bool = False
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of dict rows described by a list of Columns."""
+
+    COLUMNS: list[Column] = []
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[dict] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[dict]:
+        return list(self._rows)
+
+    def row(self, r: int) -> dict:
+        return self._rows[r]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
+            return super().headerData(section, orientation, role)
+        column = self.COLUMNS[section]
+        if role == _DISPLAY:
+            return _tr(column.header)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip:
+            return _tr(column.tip)
+        return None
+
+    def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows) \
+                or not 0 <= index.column() < len(self.COLUMNS):
+            return None
+        row = self._rows[index.row()]
+        column = self.COLUMNS[index.column()]
+        if role == _DISPLAY:
+            return column.text(row)
+        if role == SORT_ROLE:
+            return column.value(row)
+        if role == KIND_ROLE:
+            return row.get("kind", "")
+        if role == TOWNSHIP_ROLE:
+            return row.get("township", "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return self.extra_data(row, column, role)
+
+    def extra_data(self, row: dict, column: Column, role: int) -> Any:
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def retranslate(self) -> None:
+        """Header texts and bilingual cells follow a language change."""
+        if self.COLUMNS:
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+
+def _num(key: str, digits: int = 0) -> tuple[Callable[[dict], Any], Callable[[dict], str]]:
+    return (lambda r: r.get(key)), (lambda r: _number(r.get(key), digits))
+
+
+class ProposalModel(RowsModel):
+    """One row per township and kind: the ledger's quota beside the proposal."""
+
+    COLUMNS = [
+        Column("Township", lambda r: r["township"],
+               lambda r: r["township"] + (" · " + _tr("locked") if r.get("locked") else ""),
+               tip="A locked township keeps its quota"),
+        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
+               lambda r: kind_label(r["kind"])),
+        Column("Approved", *_num("approved"), tip="Approved quota on the ledger now", numeric=True),
+        Column("Staff", *_num("staff"), tip="People on the payroll holding this kind of quota", numeric=True),
+        Column("Vacancy", lambda r: max(0, r["approved"] - r["staff"]),
+               lambda r: str(max(0, r["approved"] - r["staff"])), tip="Approved − staff, when positive",
+               numeric=True),
+        Column("Required", *_num("required"),
+               tip="Whole-number headcount the workload needs with A/B backup (leadership included)",
+               numeric=True),
+        Column("Proposed", *_num("proposed"), tip="Quota the proposal gives this township", numeric=True),
+        Column("Change", lambda r: r["proposed"] - r["approved"],
+               lambda r: f"{r['proposed'] - r['approved']:+d}" if r["proposed"] != r["approved"] else "0",
+               tip="Proposed − approved", numeric=True),
+        Column("Pressure before", *_num("pressure_before", 2),
+               tip="Workload pressure with the approved quota (required ÷ quota; above 1 is short)",
+               numeric=True),
+        Column("Pressure after", *_num("pressure_after", 2),
+               tip="Workload pressure with the proposed quota (required ÷ quota; above 1 is short)",
+               numeric=True),
+    ]
+    CHANGE = 7
+    REQUIRED = 5
+    PROPOSED = 6
+
+    def extra_data(self, row: dict, column: Column, role: int) -> Any:
+        change = row["proposed"] - row["approved"]
+        i = self.COLUMNS.index(column)
+        if i in (self.CHANGE, self.PROPOSED) and change:
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(GAIN_COLOR if change > 0 else LOSS_COLOR)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return QBrush(GAIN_BACKGROUND if change > 0 else LOSS_BACKGROUND)
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+        if i == self.REQUIRED and role == Qt.ItemDataRole.ForegroundRole \
+                and row.get("required", 0) > row.get("proposed", 0):
+            return QBrush(SHORT_COLOR)  # still short after the proposal
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = localized(row, "explanation")
+            if row.get("locked"):
+                text = _tr("Locked: keeps its quota.") + ("\n" + text if text else "")
+            return text or None
+        return None
+
+
+class MovesModel(RowsModel):
+    """The itemised moves: from → to, kind, number of slots, reason."""
+
+    COLUMNS = [
+        Column("From", lambda r: r["from"], lambda r: r["from"], tip="Township giving quota (调出)"),
+        Column("To", lambda r: r["to"], lambda r: r["to"], tip="Township receiving quota (调入)"),
+        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
+               lambda r: kind_label(r["kind"])),
+        Column("Slots", *_num("count"), numeric=True),
+        Column("Reason", lambda r: localized(r, "reason"), lambda r: localized(r, "reason")),
+    ]
+
+    def extra_data(self, row: dict, column: Column, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column.header == "Reason":
+            return localized(row, "reason")
+        return None
+
+
+class RosterModel(RowsModel):
+    """The A/B roster: each post with the duties it holds as A and as B, and its load."""
+
+    COLUMNS = [
+        Column("Township", lambda r: r["township"], lambda r: r["township"]),
+        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
+               lambda r: kind_label(r["kind"])),
+        Column("Post", lambda r: r["post"], lambda r: str(r["post"])),
+        Column("A duties", lambda r: len(r.get("a", [])), lambda r: "、".join(r.get("a", [])),
+               tip="Duties this post holds as the primary holder (A岗)"),
+        Column("B duties", lambda r: len(r.get("b", [])), lambda r: "、".join(r.get("b", [])),
+               tip="Duties this post backs up (B岗): it can act alone when the A holder is away"),
+        Column("Load (h)", *_num("load_hours", 1), tip="Annual hours of the A duties plus the backup load",
+               numeric=True),
+        Column("Capacity (h)", *_num("capacity_hours", 1), tip="Hours the post can give to duties in a year",
+               numeric=True),
+        Column("Load %", lambda r: _load_share(r),
+               lambda r: "—" if _load_share(r) is None else f"{_load_share(r):.0%}", numeric=True),
+    ]
+
+    def extra_data(self, row: dict, column: Column, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column.header in ("A duties", "B duties"):
+            return "\n".join(row.get("a" if column.header == "A duties" else "b", [])) or None
+        if role == Qt.ItemDataRole.ForegroundRole and column.header == "Load %":
+            share = _load_share(row)
+            if share is not None and share > 1.0:
+                return QBrush(SHORT_COLOR)
+        return None
+
+
+def _load_share(row: dict) -> float | None:
+    capacity = row.get("capacity_hours")
+    if not capacity:
+        return None
+    return float(row.get("load_hours", 0.0)) / float(capacity)
+
+
+class ExplanationModel(RowsModel):
+    """Why each township gets what it gets, in the UI language."""
+
+    COLUMNS = [
+        Column("Township", lambda r: r["township"], lambda r: r["township"]),
+        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
+               lambda r: kind_label(r["kind"])),
+        Column("Change", lambda r: r["proposed"] - r["approved"],
+               lambda r: f"{r['proposed'] - r['approved']:+d}" if r["proposed"] != r["approved"] else "0",
+               numeric=True),
+        Column("Explanation", lambda r: localized(r, "explanation"), lambda r: localized(r, "explanation")),
+    ]
+
+    def extra_data(self, row: dict, column: Column, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column.header == "Explanation":
+            return localized(row, "explanation") or None
+        return None
+
+
+class MarginalModel(RowsModel):
+    """What one more slot of each kind would buy: the reduction of uncovered need, and where."""
+
+    COLUMNS = [
+        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
+               lambda r: kind_label(r["kind"])),
+        Column("Uncovered need removed by one more slot", *_num("uncovered_reduction"),
+               tip="How much the county's uncovered need would fall with one more slot of this kind",
+               numeric=True),
+        Column("Best township for it", lambda r: r.get("township") or "",
+               lambda r: r.get("township") or "—"),
+    ]
+
+
+class TotalsModel(RowsModel):
+    """Per kind: county totals before and after, uncovered need, slots moved, reserve."""
+
+    COLUMNS = [
+        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
+               lambda r: kind_label(r["kind"])),
+        Column("Total before", *_num("before"), numeric=True),
+        Column("Total after", *_num("after"), numeric=True),
+        Column("Uncovered before", *_num("uncovered_before"),
+               tip="Σ max(0, required − quota) over townships, with the approved quota", numeric=True),
+        Column("Uncovered after", *_num("uncovered_after"),
+               tip="Σ max(0, required − quota) over townships, with the proposed quota", numeric=True),
+        Column("Slots moved", *_num("moved"), numeric=True),
+        Column("Townships touched", *_num("townships_touched"), numeric=True),
+        Column("Reserve", *_num("reserve"), tip="Quota kept back at county level", numeric=True),
+    ]
+
+
+def totals_rows(result: dict) -> list[dict]:
+    totals = result.get("totals", {})
+    return [dict(totals[k], kind=k) for k in KINDS if k in totals]
+
+
+class KindFilterProxy(QSortFilterProxyModel):
+    """Rows of one kind (or all) and, optionally, one township; sorts by raw values."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._kind = ""
+        self._township = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_kind(self, kind: str) -> None:
+        self._refilter(lambda: setattr(self, "_kind", kind or ""))
+
+    def set_township(self, township: str) -> None:
+        self._refilter(lambda: setattr(self, "_township", township or ""))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        # invalidateFilter() is deprecated from Qt 6.9 on; begin/endFilterChange replace it.
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._kind and model.data(index, KIND_ROLE) != self._kind:
+            return False
+        if self._township and model.data(index, TOWNSHIP_ROLE) != self._township:
+            return False
+        return True

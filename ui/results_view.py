@@ -1,0 +1,322 @@
+"""The proposal tab: summary, quota table, moves, A/B roster, explanations and charts.
+
+It shows one result dict (planner.solve) and never touches the database; the
+"Apply to ledger…" button only asks: ui.apply_action does the confirmed,
+undoable writing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
+    QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
+)
+
+from planner.county import KINDS
+from ui.charts_view import ChartsView
+from ui.labels import kind_label
+from ui.results_models import (
+    ExplanationModel, KindFilterProxy, MarginalModel, MovesModel, ProposalModel, RosterModel, TotalsModel,
+    localized, totals_rows, ui_is_chinese,
+)
+
+STATUS_COLORS = {"optimal": "#1f6f3f", "feasible": "#8a6d00", "infeasible": "#b00020"}
+
+
+def _table(model, *, stretch_last: bool = True, sortable: bool = True) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.setSortingEnabled(sortable)
+    if sortable:
+        view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # ledger order until the user sorts
+    view.verticalHeader().setVisible(False)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return view
+
+
+def _kind_combo(with_all: bool = True) -> QComboBox:
+    combo = QComboBox()
+    if with_all:
+        combo.addItem("", "")
+    for kind in KINDS:
+        combo.addItem(kind_label(kind), kind)
+    return combo
+
+
+class ResultsView(QWidget):
+    """Shows a proposal; `set_result(result)` fills every part at once."""
+
+    apply_requested = Signal(object)  # the result dict, when the user pressed "Apply to ledger…"
+    result_changed = Signal(object)  # the result shown (None when cleared)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._result: dict | None = None
+        self._stale = False
+
+        self.summary_label = QLabel()
+        self.summary_label.setWordWrap(True)
+        self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stale_label = QLabel()
+        self.stale_label.setStyleSheet("color: #b00020; font-weight: bold;")
+        self.stale_label.setVisible(False)
+        self.apply_button = QPushButton()
+        self.apply_button.setEnabled(False)
+        self.apply_button.clicked.connect(self._on_apply_clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.summary_label, 1)
+        top.addWidget(self.stale_label)
+        top.addWidget(self.apply_button)
+
+        self.totals_model = TotalsModel(self)
+        self.totals_view = _table(self.totals_model, stretch_last=False, sortable=False)
+        self.totals_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.totals_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+
+        # Proposal table, filtered by kind.
+        self.proposal_model = ProposalModel(self)
+        self.proposal_proxy = KindFilterProxy(self)
+        self.proposal_proxy.setSourceModel(self.proposal_model)
+        self.proposal_view = _table(self.proposal_proxy, stretch_last=False)
+        self.proposal_kind = _kind_combo()
+        self.proposal_kind.currentIndexChanged.connect(
+            lambda: self.proposal_proxy.set_kind(self.proposal_kind.currentData()))
+        self.proposal_kind_label = QLabel()
+        proposal_tab = self._with_bar(self.proposal_view, self.proposal_kind_label, self.proposal_kind)
+
+        # Moves.
+        self.moves_model = MovesModel(self)
+        self.moves_proxy = QSortFilterProxyModel(self)
+        self.moves_proxy.setSourceModel(self.moves_model)
+        self.moves_proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.moves_view = _table(self.moves_proxy)
+        self.moves_view.setWordWrap(True)
+
+        # A/B roster, per township and kind.
+        self.roster_model = RosterModel(self)
+        self.roster_proxy = KindFilterProxy(self)
+        self.roster_proxy.setSourceModel(self.roster_model)
+        self.roster_view = _table(self.roster_proxy)
+        self.roster_township = QComboBox()
+        self.roster_township.currentIndexChanged.connect(
+            lambda: self.roster_proxy.set_township(self.roster_township.currentData()))
+        self.roster_kind = _kind_combo()
+        self.roster_kind.currentIndexChanged.connect(
+            lambda: self.roster_proxy.set_kind(self.roster_kind.currentData()))
+        self.roster_township_label = QLabel()
+        self.roster_kind_label = QLabel()
+        roster_tab = self._with_bar(self.roster_view, self.roster_township_label, self.roster_township,
+                                    self.roster_kind_label, self.roster_kind)
+
+        # Explanations: diagnosis, marginal value of a slot, per-township reasons.
+        self.diagnosis_view = QTextBrowser()
+        self.diagnosis_view.setOpenLinks(False)
+        self.marginal_model = MarginalModel(self)
+        self.marginal_view = _table(self.marginal_model, sortable=False)
+        self.explanation_model = ExplanationModel(self)
+        self.explanation_proxy = KindFilterProxy(self)
+        self.explanation_proxy.setSourceModel(self.explanation_model)
+        self.explanation_view = _table(self.explanation_proxy)
+        self.explanation_view.setWordWrap(True)
+        self.diagnosis_title = QLabel()
+        self.marginal_title = QLabel()
+        self.explanation_title = QLabel()
+        explain = QSplitter(Qt.Orientation.Vertical)
+        for title, widget in ((self.diagnosis_title, self.diagnosis_view),
+                              (self.marginal_title, self.marginal_view),
+                              (self.explanation_title, self.explanation_view)):
+            box = QWidget()
+            lay = QVBoxLayout(box)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.addWidget(title)
+            lay.addWidget(widget)
+            explain.addWidget(box)
+        explain.setSizes([120, 120, 400])
+
+        self.charts_view = ChartsView()
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(proposal_tab, "")
+        self.tabs.addTab(self.moves_view, "")
+        self.tabs.addTab(roster_tab, "")
+        self.tabs.addTab(explain, "")
+        self.tabs.addTab(self.charts_view, "")
+
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.totals_view)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.empty_label, 1)
+        self.retranslate()
+        self.set_result(None)
+
+    @staticmethod
+    def _with_bar(view: QWidget, *bar_widgets: QWidget) -> QWidget:
+        page = QWidget()
+        bar = QHBoxLayout()
+        for w in bar_widgets:
+            bar.addWidget(w)
+        bar.addStretch(1)
+        lay = QVBoxLayout(page)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(bar)
+        lay.addWidget(view, 1)
+        return page
+
+    # -- public ------------------------------------------------------------
+    def result(self) -> dict | None:
+        return self._result
+
+    def set_result(self, result: dict | None) -> None:
+        self._result = result
+        self._stale = False
+        has = result is not None
+        self.tabs.setVisible(has)
+        self.totals_view.setVisible(has)
+        self.empty_label.setVisible(not has)
+        result = result or {}
+        self.totals_model.set_rows(totals_rows(result))
+        self.proposal_model.set_rows(result.get("townships", []))
+        self.moves_model.set_rows(result.get("moves", []))
+        self.roster_model.set_rows(result.get("ab_roster", []))
+        self.explanation_model.set_rows([r for r in result.get("townships", [])
+                                         if r.get("explanation") or r.get("explanation_en")])
+        self.marginal_model.set_rows(result.get("marginal", []))
+        self._fill_roster_townships(result)
+        self._fill_diagnosis()
+        self._fill_summary()
+        self.charts_view.set_result(self._result)
+        for view in (self.proposal_view, self.totals_view, self.marginal_view):
+            view.resizeColumnsToContents()
+        self._fit_height(self.totals_view)
+        self.apply_button.setEnabled(self.can_apply())
+        self.result_changed.emit(self._result)
+
+    def set_stale(self, stale: bool) -> None:
+        """Mark the shown proposal as computed from a ledger that has changed since."""
+        self._stale = bool(stale) and self._result is not None
+        self.stale_label.setVisible(self._stale)
+        self.apply_button.setEnabled(self.can_apply())
+
+    def is_stale(self) -> bool:
+        return self._stale
+
+    def can_apply(self) -> bool:
+        return (self._result is not None and self._result.get("status") in ("optimal", "feasible")
+                and not self._stale)
+
+    @staticmethod
+    def _fit_height(view: QTableView) -> None:
+        """A short table exactly as tall as its rows, so the totals never scroll."""
+        rows = view.model().rowCount()
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += sum(view.rowHeight(r) for r in range(rows)) if rows else view.verticalHeader().defaultSectionSize()
+        if view.horizontalScrollBar().isVisible():
+            height += view.horizontalScrollBar().sizeHint().height()
+        view.setFixedHeight(height)
+
+    # -- filling -----------------------------------------------------------
+    def _fill_roster_townships(self, result: dict) -> None:
+        current = self.roster_township.currentData()
+        names: list[str] = []
+        for row in result.get("ab_roster", []):
+            if row["township"] not in names:
+                names.append(row["township"])
+        self.roster_township.blockSignals(True)
+        self.roster_township.clear()
+        self.roster_township.addItem(self.tr("All townships"), "")
+        for name in names:
+            self.roster_township.addItem(name, name)
+        index = self.roster_township.findData(current)
+        self.roster_township.setCurrentIndex(max(0, index))
+        self.roster_township.blockSignals(False)
+        self.roster_proxy.set_township(self.roster_township.currentData())
+
+    def _fill_diagnosis(self) -> None:
+        result = self._result or {}
+        lines = result.get("diagnosis" if ui_is_chinese() else "diagnosis_en") or result.get("diagnosis") or []
+        if not lines:
+            self.diagnosis_view.setPlainText(self.tr("No rule is in the way of this proposal."))
+            return
+        colour = STATUS_COLORS["infeasible"] if result.get("status") == "infeasible" else "#333333"
+        items = "".join(f"<li>{_escape(str(line))}</li>" for line in lines)
+        self.diagnosis_view.setHtml(f"<ul style='color:{colour}'>{items}</ul>")
+
+    def _fill_summary(self) -> None:
+        r = self._result
+        if r is None:
+            self.summary_label.setText(self.tr("No proposal yet."))
+            return
+        status = r.get("status", "")
+        status_text = {"optimal": self.tr("optimal"), "feasible": self.tr("feasible (time limit reached)"),
+                       "infeasible": self.tr("infeasible: the rules cannot all be met")}.get(status, status)
+        solver = r.get("solver", {})
+        moves = r.get("moves", [])
+        slots = sum(int(m.get("count", 0)) for m in moves)
+        text = self.tr("Proposal for {county}, scenario “{scenario}”: <b style='color:{colour}'>{status}</b>. "
+                       "{moves} moves, {slots} slots. Computed {when} by {solver} in {seconds:.1f} s; "
+                       "data fingerprint {fingerprint}.").format(
+            county=_escape(r.get("county", "")), scenario=_escape(r.get("scenario", "")),
+            colour=STATUS_COLORS.get(status, "#333333"), status=status_text, moves=len(moves), slots=slots,
+            when=_escape(str(r.get("generated_at", ""))[:19].replace("T", " ")),
+            solver=_escape(f"{solver.get('name', '')} {solver.get('version', '')}".strip()),
+            seconds=float(solver.get("seconds", 0.0) or 0.0), fingerprint=str(r.get("fingerprint", ""))[:12])
+        self.summary_label.setText(text)
+
+    # -- actions -----------------------------------------------------------
+    def _on_apply_clicked(self) -> None:
+        if self.can_apply():
+            self.apply_requested.emit(self._result)
+
+    # -- language ----------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.apply_button.setText(self.tr("Apply to ledger…"))
+        self.apply_button.setToolTip(self.tr(
+            "Write the proposed quota into the ledger as approved quota, after a confirmation. "
+            "Undo (Ctrl+Z) takes it back."))
+        self.stale_label.setText(self.tr("The ledger changed since this proposal was computed: solve again."))
+        self.empty_label.setText(self.tr("No proposal yet. Press “Solve” to compute a reallocation proposal "
+                                         "for the ledger."))
+        titles = (self.tr("Proposal"), self.tr("Moves"), self.tr("A/B roster"), self.tr("Explanations"),
+                  self.tr("Charts"))
+        for i, title in enumerate(titles):
+            self.tabs.setTabText(i, title)
+        self.proposal_kind_label.setText(self.tr("Quota kind:"))
+        self.roster_kind_label.setText(self.tr("Quota kind:"))
+        self.roster_township_label.setText(self.tr("Township:"))
+        for combo in (self.proposal_kind, self.roster_kind):
+            combo.setItemText(0, self.tr("All kinds"))
+            for i in range(1, combo.count()):
+                combo.setItemText(i, kind_label(combo.itemData(i)))
+        if self.roster_township.count():
+            self.roster_township.setItemText(0, self.tr("All townships"))
+        self.diagnosis_title.setText(self.tr("Diagnosis"))
+        self.marginal_title.setText(self.tr("Value of one more slot"))
+        self.explanation_title.setText(self.tr("Why each township gets what it gets"))
+        for model in (self.totals_model, self.proposal_model, self.moves_model, self.roster_model,
+                      self.explanation_model, self.marginal_model):
+            model.retranslate()
+        if hasattr(self, "_result"):
+            self._fill_diagnosis()
+            self._fill_summary()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+__all__ = ["ResultsView", "localized"]
