@@ -1,0 +1,103 @@
+"""Side-by-side comparison: every figure equals the one in the separate proposal."""
+
+from __future__ import annotations
+
+import pytest
+
+from planner.comparison import ComparisonError, compare
+from planner.comparison_chart import overlay_chart
+from tests.fabricated_result import fabricated_result, result_copy
+
+
+def _variant() -> dict:
+    """A second proposal: 石桥镇 gets one institutional slot more, 白水乡 one less; 龙泉街道 is merged away."""
+    result = result_copy(fabricated_result())
+    result["scenario"] = "另一方案"
+    rows = [r for r in result["townships"] if r["township"] != "龙泉街道"]
+    for r in rows:
+        if (r["township"], r["kind"]) == ("石桥镇", "institutional"):
+            r["proposed"] += 1
+            r["change"] += 1
+        if (r["township"], r["kind"]) == ("白水乡", "institutional"):
+            r["proposed"] -= 1
+            r["change"] -= 1
+    result["townships"] = rows
+    result["totals"]["institutional"]["uncovered_after"] = 7
+    result["moves"] = result["moves"][:1] + [
+        {"from": "白水乡", "to": "石桥镇", "kind": "institutional", "count": 1, "reason": "…"}]
+    return result
+
+
+def test_figures_equal_those_of_the_separate_proposals():
+    first, second = fabricated_result(), _variant()
+    comparison = compare({"基准": first, "另一方案": second})
+    assert comparison.names == ["基准", "另一方案"]
+    for name, result in (("基准", first), ("另一方案", second)):
+        figures = comparison.figures[name]
+        for kind, totals in result["totals"].items():
+            got = figures.totals[kind]
+            assert (got.before, got.after, got.uncovered_before, got.uncovered_after, got.moved, got.reserve) == (
+                totals["before"], totals["after"], totals["uncovered_before"], totals["uncovered_after"],
+                totals["moved"], totals["reserve"])
+        assert figures.uncovered_before == sum(t["uncovered_before"] for t in result["totals"].values())
+        assert figures.uncovered_after == sum(t["uncovered_after"] for t in result["totals"].values())
+        assert figures.moves == len(result["moves"])
+        assert figures.slots_moved == sum(m["count"] for m in result["moves"])
+        assert figures.townships_touched == len({r["township"] for r in result["townships"] if r["change"]})
+        for row in comparison.rows:
+            match = [r for r in result["townships"] if (r["township"], r["kind"]) == (row.township, row.kind)]
+            expected = match[0]["proposed"] if match else None
+            assert row.proposed[name] == expected
+    # Hand count on the fabricated data: 青山镇 (adm +3, inst +4), 白水乡 (adm −3, inst −4) → 2 townships.
+    assert comparison.figures["基准"].townships_touched == 2
+    assert comparison.figures["另一方案"].slots_moved == 5
+
+
+def test_the_townships_that_differ_are_found():
+    comparison = compare({"基准": fabricated_result(), "另一方案": _variant()})
+    assert comparison.differing_townships() == ["龙泉街道", "白水乡", "石桥镇"]
+    differing = {(r.township, r.kind) for r in comparison.rows if r.differs}
+    assert differing == {("龙泉街道", "administrative"), ("龙泉街道", "institutional"),
+                         ("白水乡", "institutional"), ("石桥镇", "institutional")}
+    merged_away = [r for r in comparison.rows if r.township == "龙泉街道"][0]
+    assert merged_away.proposed == {"基准": 25, "另一方案": None}
+    # Rows are grouped by kind in the canonical order, ledger order inside each kind.
+    assert [r.kind for r in comparison.rows] == sorted(
+        (r.kind for r in comparison.rows), key=["administrative", "institutional", "support"].index)
+    assert [r.township for r in comparison.rows_of("administrative")] == ["青山镇", "白水乡", "石桥镇", "龙泉街道"]
+
+
+def test_identical_proposals_differ_nowhere_and_three_can_be_compared():
+    comparison = compare({"a": fabricated_result(), "b": fabricated_result(), "c": _variant()})
+    assert len(comparison.names) == 3
+    assert not compare({"a": fabricated_result(), "b": fabricated_result()}).differing_townships()
+
+
+def test_fewer_than_two_or_not_a_proposal_is_refused():
+    with pytest.raises(ComparisonError, match="at least two"):
+        compare({"a": fabricated_result()})
+    with pytest.raises(ComparisonError, match="'b' holds no proposal"):
+        compare({"a": fabricated_result(), "b": {"status": "error"}})
+
+
+def test_overlay_chart_draws_one_series_per_scenario_with_their_numbers():
+    comparison = compare({"基准": fabricated_result(), "另一方案": _variant()})
+    fig = overlay_chart(comparison, "institutional", "zh")
+    ax, side = fig.axes
+    series = [c for c in ax.containers if c.get_label() in comparison.names]
+    assert [c.get_label() for c in series] == ["基准", "另一方案"]
+    # Bars carry each proposal's change against the approved quota (fabricated: 44−40, 41−45, 38−38, 30−30).
+    assert [p.get_height() for p in series[0]] == [4, -4, 0, 0]
+    second = [p.get_height() for p in series[1]]
+    assert second[:3] == [4, -5, 1] and second[3] != second[3]  # NaN: merged away
+    uncovered_after = [p.get_height() for p in side.patches][2:]
+    assert uncovered_after == [fabricated_result()["totals"]["institutional"]["uncovered_after"], 7]
+    # Chinese labels render without a missing-glyph warning (warnings are errors here).
+    import io
+    import warnings
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        FigureCanvasAgg(fig).print_png(io.BytesIO())
