@@ -33,6 +33,13 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
+def num(value: float) -> str:
+    """A number as people write it: 3000000, 12.5 (never 3e+06)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:.10g}" if abs(value) < 1e15 else f"{value:g}"
+
+
 def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() == "")
 
@@ -90,17 +97,17 @@ def to_number(value: object, col: Column, integer: bool) -> int | float:
     if isinstance(number, float) and not math.isfinite(number):
         raise CellError(f"应为{want_zh}，实为{zh_v}", f"expected {want_en}, got {en_v}")
     if number < 0:
-        raise CellError(f"不能为负数，实为 {number:g}", f"must not be negative, got {number:g}")
+        raise CellError(f"不能为负数，实为 {num(number)}", f"must not be negative, got {num(number)}")
     if integer:
         if isinstance(number, float):
             if not number.is_integer():
-                raise CellError(f"应为整数，实为 {number:g}", f"expected a whole number, got {number:g}")
+                raise CellError(f"应为整数，实为 {num(number)}", f"expected a whole number, got {num(number)}")
             number = int(number)
     else:
         number = float(number)
     if col.high is not None and number > col.high:
-        raise CellError(f"数值 {number:g} 过大（上限 {col.high:g}），请检查是否输入错误",
-                        f"{number:g} is implausibly large (limit {col.high:g}); check for a typing slip")
+        raise CellError(f"数值 {num(number)} 过大（上限 {num(col.high)}），请检查是否输入错误",
+                        f"{num(number)} is implausibly large (limit {num(col.high)}); check for a typing slip")
     return number
 
 

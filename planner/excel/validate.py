@@ -156,8 +156,10 @@ def build_county(sheets: dict[str, SheetRows], problems: list[ImportProblem],
         if not township_sheet.rows:
             problems.append(township_sheet.problem(2, None, "没有乡镇数据：至少要有一个乡镇",
                                                    "no townships: at least one is needed"))
-    # Without a readable township list every reference would be reported as unknown.
-    towns_known = township_sheet is not None and township_sheet.readable
+    # Without a complete township list every reference to a missing one would be
+    # reported as unknown: one bad name cell would bury its own message in hundreds.
+    towns_known = (township_sheet is not None and township_sheet.readable
+                   and not any("township" in row.bad for row in township_sheet.rows))
 
     def township_of(sheet: SheetRows, row) -> TownshipData | None:
         if not row.ok("township"):
@@ -171,10 +173,21 @@ def build_county(sheets: dict[str, SheetRows], problems: list[ImportProblem],
         return town
 
     _quotas(sheets.get("quota"), township_of, problems)
-    offices = _offices(sheets.get("offices"), township_of, problems)
+    offices, incomplete = _offices(sheets.get("offices"), township_of, problems)
     offices_known = "offices" in sheets and sheets["offices"].readable
-    _duties(sheets.get("duties"), township_of, offices, offices_known, problems)
-    _people(sheets.get("people"), township_of, offices, offices_known, problems)
+
+    def office_known(sheet: SheetRows, row) -> bool:
+        township, office = row.values["township"], row.values["office"]
+        if office in offices.get(township, ()):
+            return True
+        if offices_known and township not in incomplete:
+            problems.append(sheet.problem(
+                row.number, "office", f"未知机构“{office}”：“内设机构”表中“{township}”没有这个机构",
+                f"unknown office \"{office}\": the offices sheet lists no such office for \"{township}\""))
+        return False
+
+    _duties(sheets.get("duties"), township_of, office_known, problems)
+    _people(sheets.get("people"), township_of, office_known)
     county.townships = list(towns.values())
     return county, name_given
 
@@ -274,14 +287,19 @@ def _quotas(sheet: SheetRows | None, township_of, problems: list[ImportProblem])
             town.quotas[kind] = QuotaData(kind, row.values["approved"], row.values["staff"], leadership)
 
 
-def _offices(sheet: SheetRows | None, township_of, problems: list[ImportProblem]) -> dict[str, set[str]]:
-    """Office names per township, for the duty and people sheets to check against."""
+def _offices(sheet: SheetRows | None, township_of,
+             problems: list[ImportProblem]) -> tuple[dict[str, set[str]], set[str]]:
+    """Office names per township, for the duty and people sheets to check against, and
+    the townships one of whose office names could not be read (their list is incomplete)."""
     names: dict[str, set[str]] = {}
+    incomplete: set[str] = set()
     if sheet is None or not sheet.readable:
-        return names
+        return names, incomplete
     seen: dict[tuple[str, str], int] = {}
     for row in sheet.rows:
         town = township_of(sheet, row)
+        if row.ok("township") and "office" in row.bad:
+            incomplete.add(row.values["township"])
         if not row.ok("township", "office"):
             continue
         key = (row.values["township"], row.values["office"])
@@ -294,23 +312,10 @@ def _offices(sheet: SheetRows | None, township_of, problems: list[ImportProblem]
         names.setdefault(key[0], set()).add(key[1])
         if town is not None and row.ok("kind"):
             town.offices.append(OfficeData(key[1], row.values["kind"]))
-    return names
+    return names, incomplete
 
 
-def _office_known(sheet: SheetRows, row, offices: dict[str, set[str]], offices_known: bool,
-                  problems: list[ImportProblem]) -> bool:
-    township, office = row.values["township"], row.values["office"]
-    if office in offices.get(township, ()):
-        return True
-    if offices_known:
-        problems.append(sheet.problem(
-            row.number, "office", f"未知机构“{office}”：“内设机构”表中“{township}”没有这个机构",
-            f"unknown office \"{office}\": the offices sheet lists no such office for \"{township}\""))
-    return False
-
-
-def _duties(sheet: SheetRows | None, township_of, offices: dict[str, set[str]], offices_known: bool,
-            problems: list[ImportProblem]) -> None:
+def _duties(sheet: SheetRows | None, township_of, office_known, problems: list[ImportProblem]) -> None:
     if sheet is None or not sheet.readable:
         return
     seen: dict[tuple[str, str, str], int] = {}
@@ -318,7 +323,7 @@ def _duties(sheet: SheetRows | None, township_of, offices: dict[str, set[str]], 
         town = township_of(sheet, row)
         if not row.ok("township", "office"):
             continue
-        office_ok = _office_known(sheet, row, offices, offices_known, problems)
+        office_ok = office_known(sheet, row)
         if not row.ok("duty"):
             continue
         key = (row.values["township"], row.values["office"], row.values["duty"])
@@ -335,8 +340,7 @@ def _duties(sheet: SheetRows | None, township_of, offices: dict[str, set[str]], 
                 needs_backup=row.values["needs_backup"]))
 
 
-def _people(sheet: SheetRows | None, township_of, offices: dict[str, set[str]], offices_known: bool,
-            problems: list[ImportProblem]) -> None:
+def _people(sheet: SheetRows | None, township_of, office_known) -> None:
     if sheet is None or not sheet.readable:
         return
     for row in sheet.rows:
@@ -344,8 +348,7 @@ def _people(sheet: SheetRows | None, township_of, offices: dict[str, set[str]], 
         if not row.ok("township"):
             continue
         office = row.values.get("office")
-        office_ok = office is None or not row.ok("office") or _office_known(
-            sheet, row, offices, offices_known, problems)
+        office_ok = office is None or not row.ok("office") or office_known(sheet, row)
         if town is not None and office_ok and not row.bad:
             town.people.append(PersonData(name=row.values["name"], kind=row.values["kind"],
                                           office=office, quota_since=row.values.get("quota_since")))

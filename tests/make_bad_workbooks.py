@@ -1,0 +1,268 @@
+"""A corpus of malformed ledger workbooks, each with the problem it must be rejected for.
+
+Run as a script to write the corpus into a folder for a look by hand:
+    python tests/make_bad_workbooks.py /tmp/bad-workbooks
+tests/test_excel_import.py imports every workbook and checks the message and
+that the database file is byte for byte unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+import openpyxl  # noqa: E402
+
+from planner.demo import generate_demo  # noqa: E402
+from planner.excel import write_workbook  # noqa: E402
+from planner.excel.template import MAX_DATA_ROWS  # noqa: E402
+
+
+@dataclass(frozen=True)
+class BadCase:
+    name: str
+    build: Callable[[Path, Path], None]   # (valid base workbook, target)
+    where: str                            # the line must start with this (Chinese location)
+    fragment: str                         # and contain this
+    count: int | None = 1                 # exact number of problems, when it is known
+
+
+def base_county():
+    """Three townships with people: 柳湾镇, 冲口乡, 上畈镇 (rows 2.. of each sheet)."""
+    return generate_demo(3, 2, with_people=True)
+
+
+def write_base(path: Path) -> Path:
+    return write_workbook(path, base_county())
+
+
+def _edit(fn: Callable[[openpyxl.Workbook], None]) -> Callable[[Path, Path], None]:
+    def build(base: Path, target: Path) -> None:
+        wb = openpyxl.load_workbook(base)
+        fn(wb)
+        wb.save(target)
+    return build
+
+
+def _cell(sheet: str, ref: str, value) -> Callable[[Path, Path], None]:
+    def fn(wb):
+        wb[sheet][ref] = value
+    return _edit(fn)
+
+
+def _raw(data: bytes) -> Callable[[Path, Path], None]:
+    def build(base: Path, target: Path) -> None:
+        target.write_bytes(data)
+    return build
+
+
+def _rewrite_part(part_of: Callable[[zipfile.ZipFile], str],
+                  change: Callable[[bytes], bytes]) -> Callable[[Path, Path], None]:
+    """Copy the base zip, changing one part's bytes: for XML that openpyxl cannot write."""
+    def build(base: Path, target: Path) -> None:
+        with zipfile.ZipFile(base) as src, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as dst:
+            part = part_of(src)
+            for item in src.infolist():
+                data = src.read(item.filename)
+                dst.writestr(item, change(data) if item.filename == part else data)
+    return build
+
+
+def _sheet_part(title: str) -> Callable[[zipfile.ZipFile], str]:
+    def find(zf: zipfile.ZipFile) -> str:
+        wb = openpyxl.load_workbook(zf.fp, read_only=True)
+        index = wb.sheetnames.index(title) + 1
+        wb.close()
+        return f"xl/worksheets/sheet{index}.xml"
+    return find
+
+
+def _huge_rows(data: bytes) -> bytes:
+    rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>x</t></is></c></row>' % (i, i)
+                    for i in range(2, MAX_DATA_ROWS + 12))
+    head, _, tail = data.partition(b"</sheetData>")
+    # The header row stays; every data row after it is replaced by the flood.
+    head = re.sub(rb'<row r="(?!1")\d+".*?</row>', b"", head, flags=re.S)
+    return head + rows + b"</sheetData>" + tail
+
+
+def _formula_error(data: bytes) -> bytes:
+    # C2 (核定编制) becomes a formula whose cached result is #DIV/0!, as Excel saves it.
+    return re.sub(rb'<c r="C2"[^>]*?(/>|>.*?</c>)', b'<c r="C2" t="e"><f>1/0</f><v>#DIV/0!</v></c>',
+                  data, count=1, flags=re.S)
+
+
+def _delete_sheet(title: str):
+    def fn(wb):
+        del wb[title]
+    return _edit(fn)
+
+
+def _delete_column(title: str, idx: int):
+    def fn(wb):
+        wb[title].delete_cols(idx)
+    return _edit(fn)
+
+
+def _append(title: str, row: list):
+    def fn(wb):
+        wb[title].append(row)
+    return _edit(fn)
+
+
+def _title_row(title: str):
+    def fn(wb):
+        wb[title].insert_rows(1)
+        wb[title]["A1"] = "某县乡镇编制台账"
+    return _edit(fn)
+
+
+def _merge(title: str, ref: str):
+    def fn(wb):
+        wb[title].merge_cells(ref)
+    return _edit(fn)
+
+
+def _zip_with(files: dict[str, bytes]) -> Callable[[Path, Path], None]:
+    def build(base: Path, target: Path) -> None:
+        with zipfile.ZipFile(target, "w") as zf:
+            for name, data in files.items():
+                zf.writestr(name, data)
+    return build
+
+
+def _truncated(base: Path, target: Path) -> None:
+    data = base.read_bytes()
+    target.write_bytes(data[: len(data) // 2])
+
+
+def _template_only(base: Path, target: Path) -> None:
+    from planner.excel import write_template
+    write_template(target)
+
+
+def _extra_townships_sheet(wb):
+    ws = wb.create_sheet("townships")
+    ws.append(["township", "type", "category", "population"])
+
+
+def _duplicate_header(wb):
+    ws = wb["乡镇"]
+    ws["H1"] = "人口"
+
+
+def _params_absent_days(wb):
+    ws = wb["参数"]
+    ws["B3"] = 60   # 年休假天数
+    ws["B4"] = 120  # 病假及其他缺勤天数
+    ws["B5"] = 60   # 培训天数
+    ws["B2"] = 200  # 年工作日
+
+
+CASES: list[BadCase] = [
+    BadCase("empty_file", _raw(b""), "ledger-empty_file.xlsx", "文件为空"),
+    BadCase("csv_renamed", _raw("乡镇名称,人口\n柳湾镇,28000\n".encode("utf-8")),
+            "ledger-csv_renamed.xlsx", "不是 xlsx 文件"),
+    BadCase("old_xls", _raw(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4096),
+            "ledger-old_xls.xlsx", "旧版 Excel 97-2003"),
+    BadCase("zip_not_xlsx", _zip_with({"readme.txt": b"hello"}), "ledger-zip_not_xlsx.xlsx",
+            "不是 Excel 工作簿"),
+    BadCase("ods", _zip_with({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
+                              "content.xml": b"<x/>"}), "ledger-ods.xlsx", "OpenDocument"),
+    BadCase("truncated", _truncated, "ledger-truncated.xlsx", "不是 xlsx 文件"),
+    BadCase("damaged_sheet_xml", _rewrite_part(_sheet_part("编制"), lambda d: d[: len(d) // 2]),
+            "ledger-damaged_sheet_xml.xlsx", "文件已损坏"),
+    BadCase("missing_sheet", _delete_sheet("乡镇"), "乡镇", "缺少工作表“乡镇”"),
+    BadCase("duplicate_sheet", _edit(_extra_townships_sheet), "townships", "与工作表“乡镇”重复"),
+    BadCase("missing_column", _delete_column("编制", 3), "编制, 第1行, 核定编制", "缺少列“核定编制”"),
+    BadCase("header_not_on_row_1", _title_row("内设机构"), "内设机构, 第1行, 乡镇名称",
+            "表头须在第1行", count=3),
+    BadCase("duplicate_column", _edit(_duplicate_header), "乡镇, 第1行, 人口(H列)", "与D列重复"),
+    BadCase("unknown_township", _cell("编制", "A2", "不存在镇"), "编制, 第2行, 乡镇名称(A列)",
+            "未知乡镇“不存在镇”"),
+    BadCase("unknown_office", _cell("职责事项", "B2", "不存在办公室"), "职责事项, 第2行, 机构名称(B列)",
+            "未知机构“不存在办公室”"),
+    BadCase("person_unknown_office", _cell("人员", "B2", "不存在站"), "人员, 第2行, 机构名称(B列)",
+            "未知机构“不存在站”"),
+    BadCase("duplicate_township", _append("乡镇", ["柳湾镇", "镇", "二类", 1000]), "乡镇, 第5行, 乡镇名称(A列)",
+            "乡镇“柳湾镇”重复（已在第2行）"),
+    BadCase("duplicate_quota", _cell("编制", "B3", "行政"), "编制, 第3行, 编制类型(B列)",
+            "“柳湾镇”的行政编制重复（已在第2行）"),
+    BadCase("duplicate_office", _append("内设机构", ["柳湾镇", "党政综合办公室", "行政"]),
+            "内设机构, 第37行, 机构名称(B列)", "“柳湾镇”的机构“党政综合办公室”重复（已在第2行）"),
+    BadCase("duplicate_duty", _append("职责事项", ["柳湾镇", "党政综合办公室", "公文收发与办理", 1, 1]),
+            "职责事项, 第305行, 事项名称(C列)", "事项“公文收发与办理”重复（已在第2行）"),
+    BadCase("text_in_number", _cell("编制", "C2", "十二"), "编制, 第2行, 核定编制(C列)",
+            "应为非负整数，实为“十二”"),
+    BadCase("negative_staff", _cell("编制", "D3", -3), "编制, 第3行, 实有人数(D列)", "不能为负数"),
+    BadCase("absurd_staff", _cell("编制", "D3", 5000), "编制, 第3行, 实有人数(D列)", "数值 5000 过大（上限 1000）"),
+    BadCase("absurd_minutes", _cell("职责事项", "E2", 20000), "职责事项, 第2行, 单件工时(分钟)(E列)",
+            "过大（上限 10000）"),
+    BadCase("absurd_volume", _cell("职责事项", "D2", 2e7), "职责事项, 第2行, 年办件量(D列)", "过大"),
+    BadCase("absurd_population", _cell("乡镇", "D2", 3_000_000), "乡镇, 第2行, 人口(D列)", "过大"),
+    BadCase("absurd_villages", _cell("乡镇", "F2", 900), "乡镇, 第2行, 行政村数(F列)", "过大（上限 500）"),
+    BadCase("fractional_quota", _cell("编制", "C2", 12.5), "编制, 第2行, 核定编制(C列)", "应为整数，实为 12.5"),
+    BadCase("infinite_text", _cell("职责事项", "F2", "inf"), "职责事项, 第2行, 固定年工时(小时)(F列)",
+            "应为非负数"),
+    BadCase("unknown_kind", _cell("内设机构", "C2", "临时"), "内设机构, 第2行, 编制类型(C列)",
+            "无法识别的值“临时”"),
+    BadCase("unknown_type", _cell("乡镇", "B2", "村"), "乡镇, 第2行, 类型(B列)", "应为 乡 / 镇 / 街道"),
+    BadCase("unknown_category", _cell("乡镇", "C2", "四类"), "乡镇, 第2行, 类别(C列)", "应为 一类 / 二类 / 三类"),
+    BadCase("bad_yes_no", _cell("职责事项", "G2", "也许"), "职责事项, 第2行, 需AB岗(G列)", "应为 是 / 否"),
+    BadCase("leadership_on_institutional", _cell("编制", "E3", 2), "编制, 第3行, 领导职数(E列)",
+            "领导职数只能填在行政编制行"),
+    BadCase("leadership_over_quota", _cell("编制", "E2", 30), "编制, 第2行, 领导职数(E列)",
+            "领导职数 30 超过核定行政编制 26"),
+    BadCase("absurd_leadership", _cell("编制", "E2", 60), "编制, 第2行, 领导职数(E列)", "过大（上限 50）"),
+    BadCase("empty_required", _cell("编制", "A3", None), "编制, 第3行, 乡镇名称(A列)", "不能为空"),
+    BadCase("name_too_long", _cell("内设机构", "B2", "办" * 120), "内设机构, 第2行, 机构名称(B列)",
+            "文字过长：120 个字"),
+    BadCase("line_break_in_name", _cell("乡镇", "A4", "上畈\n镇"), "乡镇, 第4行, 乡镇名称(A列)",
+            "换行符"),
+    BadCase("bad_date", _cell("人员", "E2", "去年春天"), "人员, 第2行, 入编日期(E列)", "应为日期"),
+    BadCase("parameter_out_of_range", _cell("参数", "B2", 2480), "参数, 第2行, 值(B列)",
+            "年工作日 2480 不在 100–366 之间"),
+    BadCase("parameter_text", _cell("参数", "B6", "八"), "参数, 第6行, 值(B列)", "每日工时：应为非负数，实为“八”"),
+    BadCase("parameter_unknown", _cell("参数", "A2", "年工作日数"), "参数, 第2行, 参数(A列)",
+            "未知参数“年工作日数”"),
+    BadCase("parameter_not_whole", _cell("参数", "B9", 2.5), "参数, 第9行, 值(B列)", "应为整数"),
+    BadCase("absence_exceeds_working_days", _edit(_params_absent_days), "参数, 第2行, 值(B列)",
+            "不少于年工作日 200 天"),
+    BadCase("merged_cells", _merge("职责事项", "A2:A3"), "职责事项, 第2行", "有合并单元格 A2:A3", count=2),
+    BadCase("formula_without_cached_value", _cell("编制", "C2", "=20+6"), "编制, 第2行, 核定编制(C列)",
+            "公式没有已计算的结果"),
+    BadCase("formula_error_value", _rewrite_part(_sheet_part("编制"), _formula_error),
+            "编制, 第2行, 核定编制(C列)", "公式结果为错误值 #DIV/0!"),
+    BadCase("no_townships", _template_only, "乡镇, 第2行", "没有乡镇数据"),
+    BadCase("too_many_rows", _rewrite_part(_sheet_part("人员"), _huge_rows), "人员",
+            f"数据行超过 {MAX_DATA_ROWS:,} 行的上限"),
+]
+
+
+def file_name(case: BadCase) -> str:
+    return f"ledger-{case.name}.xlsx"
+
+
+def write_corpus(folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    base = write_base(folder / "valid-base.xlsx")
+    paths = {}
+    for case in CASES:
+        target = folder / file_name(case)
+        case.build(base, target)
+        paths[case.name] = target
+    return paths
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "bad-workbooks")
+    for name, path in write_corpus(out).items():
+        print(path)
