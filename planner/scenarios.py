@@ -36,8 +36,9 @@ __all__ = [
     "BASELINE_NAME", "CHANGE_TYPES", "Band", "Change", "DutyAdded", "DutyGrowth", "DutyRemoved",
     "LockTownship", "Merge", "ParamChange", "Reserve", "ScenarioError", "ScenarioRecord", "ScenarioSnapshot",
     "Split", "TotalCut", "apply_changes", "build_scenario_inputs", "change_from_dict", "create_scenario",
-    "delete_scenario", "dump_changes", "duplicate_scenario", "get_scenario", "is_stale", "list_scenarios",
-    "parse_changes", "rename_scenario", "restore_scenario", "save_result", "scenario_state", "set_changes",
+    "current_fingerprint", "delete_scenario", "dump_changes", "duplicate_scenario", "get_scenario", "is_stale", "list_scenarios",
+    "parse_changes", "rename_scenario", "restore_scenario", "save_result", "scenario_problem", "scenario_state",
+    "scenario_states", "set_changes",
     "set_description", "unique_name",
 ]
 
@@ -142,6 +143,7 @@ class ScenarioRecord:
     last_fingerprint: str | None
     last_solved_at: datetime | None
     updated_at: datetime | None
+    problem: str | None = None  # why the stored changes could not be read, if they could not
 
 
 @dataclass
@@ -158,13 +160,14 @@ class ScenarioSnapshot:
 
 
 def _record(row: Scenario) -> ScenarioRecord:
+    problem = None
     try:
         changes = parse_changes(row.changes_json)
-    except ScenarioError:
-        changes = []  # listed all the same; building it reports the problem
+    except ScenarioError as exc:
+        changes, problem = [], str(exc)  # listed all the same, marked invalid
     result = json.loads(row.last_result_json) if row.last_result_json else None
     return ScenarioRecord(row.id, row.name, row.description or "", changes, result, row.last_fingerprint,
-                          row.last_solved_at, row.updated_at)
+                          row.last_solved_at, row.updated_at, problem)
 
 
 def _row(session: Session, name: str) -> Scenario:
@@ -319,16 +322,46 @@ def current_fingerprint(session: Session, name: str) -> str | None:
     return county_fingerprint(county, options)
 
 
-def scenario_state(session: Session, scenario: str | ScenarioRecord) -> str:
-    """"unsolved" (no proposal yet), "current", "stale" (inputs changed since) or
-    "invalid" (the changes no longer fit the ledger, e.g. a township was removed)."""
-    record = scenario if isinstance(scenario, ScenarioRecord) else get_scenario(session, scenario)
-    current = current_fingerprint(session, record.name)
-    if current is None:
+def _state(county: CountyData, record: ScenarioRecord) -> str:
+    from planner.solve import county_fingerprint
+
+    if record.problem:
+        return "invalid"
+    try:
+        current = county_fingerprint(*apply_changes(county, record.changes))
+    except ScenarioError:
         return "invalid"
     if not record.last_fingerprint:
         return "unsolved"
     return "current" if current == record.last_fingerprint else "stale"
+
+
+def scenario_state(session: Session, scenario: str | ScenarioRecord) -> str:
+    """"unsolved" (no proposal yet), "current", "stale" (inputs changed since) or
+    "invalid" (the changes no longer fit the ledger, e.g. a township was removed)."""
+    record = scenario if isinstance(scenario, ScenarioRecord) else get_scenario(session, scenario)
+    return _state(load_county(session), record)
+
+
+def scenario_states(session: Session, records: Iterable[ScenarioRecord] | None = None) -> dict[str, str]:
+    """scenario_state of many scenarios, reading the ledger once."""
+    records = list_scenarios(session) if records is None else list(records)
+    if not records:
+        return {}
+    county = load_county(session)
+    return {record.name: _state(county, record) for record in records}
+
+
+def scenario_problem(session: Session, scenario: str | ScenarioRecord) -> str | None:
+    """Why a scenario cannot be built on the current ledger (None when it can)."""
+    record = scenario if isinstance(scenario, ScenarioRecord) else get_scenario(session, scenario)
+    if record.problem:
+        return record.problem
+    try:
+        apply_changes(load_county(session), record.changes)
+    except ScenarioError as exc:
+        return str(exc)
+    return None
 
 
 def is_stale(session: Session, scenario: str | ScenarioRecord) -> bool:
