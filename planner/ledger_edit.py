@@ -1,0 +1,474 @@
+"""Small, validated edits of the ledger, one field or one row at a time.
+
+The window's undo commands call these services; each works inside the
+caller's transaction (it never commits), checks its input first and raises
+EditError, naming the field in Chinese and English, before anything changes.
+Every change also writes an audit entry (old → new) in the same transaction,
+so the log and the ledger cannot disagree.
+
+Rows are addressed by their names (township, office within township, duty
+within office) because names are what the user sees and what the undo stack
+replays in order; ids change when a removed row is restored.
+"""
+
+from __future__ import annotations
+
+import getpass
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from planner.county import (
+    CATEGORIES, KIND_LABELS, KINDS, TOWNSHIP_TYPES, DutyData, OfficeData, PersonData, QuotaData,
+    TownshipData,
+)
+from planner.models import AuditEntry, Duty, Office, Person, Quota, Township
+
+
+class EditError(ValueError):
+    """An edit refused before it changed anything; the message names the field."""
+
+    def __init__(self, message_zh: str, message_en: str, field_name: str = "") -> None:
+        super().__init__(f"{message_zh} ({message_en})")
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.field_name = field_name
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    label_zh: str
+    label_en: str
+    type: str  # "int", "float", "text", "choice", "bool"
+    maximum: float = 0.0  # upper bound for numbers: catches typing slips (extra zeros)
+    choices: tuple[str, ...] = ()
+    max_length: int = 100
+
+    def label(self) -> str:
+        return f"{self.label_zh} ({self.label_en})"
+
+
+TOWNSHIP_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
+    FieldSpec("name", "乡镇名称", "township", "text", max_length=100),
+    FieldSpec("type", "类型", "type", "choice", choices=TOWNSHIP_TYPES),
+    FieldSpec("category", "类别", "category", "choice", choices=CATEGORIES),
+    FieldSpec("population", "人口", "population", "int", maximum=10_000_000),
+    FieldSpec("area_km2", "面积", "area_km2", "float", maximum=100_000),
+    FieldSpec("villages", "行政村数", "villages", "int", maximum=1_000),
+    FieldSpec("locked", "锁定", "locked", "bool"),
+)}
+QUOTA_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
+    FieldSpec("approved", "核定编制", "approved", "int", maximum=10_000),
+    FieldSpec("staff", "实有人数", "staff", "int", maximum=10_000),
+    FieldSpec("leadership", "领导职数", "leadership", "int", maximum=1_000),
+)}
+OFFICE_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
+    FieldSpec("name", "机构名称", "office", "text", max_length=100),
+    FieldSpec("kind", "编制类型", "kind", "choice", choices=KINDS),
+)}
+DUTY_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
+    FieldSpec("name", "事项名称", "duty", "text", max_length=200),
+    FieldSpec("annual_volume", "年办件量", "annual_volume", "float", maximum=10_000_000),
+    FieldSpec("minutes_per_case", "单件工时(分钟)", "minutes_per_case", "float", maximum=100_000),
+    FieldSpec("fixed_hours", "固定年工时(小时)", "fixed_hours", "float", maximum=1_000_000),
+    FieldSpec("needs_backup", "需AB岗", "needs_backup", "bool"),
+)}
+
+_KIND_ALIASES = {**{label: kind for kind, label in KIND_LABELS.items()}, **{k: k for k in KINDS}}
+_TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
+_FALSE = {"0", "false", "no", "n", "否", "", "×"}
+
+
+def _spec(fields: dict[str, FieldSpec], name: str, entity_zh: str, entity_en: str) -> FieldSpec:
+    try:
+        return fields[name]
+    except KeyError:
+        raise EditError(f"{entity_zh}没有可编辑的字段“{name}”", f"{entity_en} has no editable field '{name}'",
+                        name) from None
+
+
+def coerce(spec: FieldSpec, value: Any) -> Any:
+    """The value as the field stores it, or EditError saying what is wrong with it."""
+    if spec.type in ("int", "float"):
+        if isinstance(value, bool):
+            raise EditError(f"{spec.label_zh}应为数字", f"{spec.label_en} must be a number", spec.name)
+        if isinstance(value, str):
+            text = value.strip().replace(",", "").replace("，", "")
+            if not text:
+                raise EditError(f"{spec.label_zh}不能为空", f"{spec.label_en} must not be empty", spec.name)
+            try:
+                number = float(text)
+            except ValueError:
+                raise EditError(f"{spec.label_zh}应为数字，而不是“{value}”",
+                                f"{spec.label_en} must be a number, not '{value}'", spec.name) from None
+        elif isinstance(value, (int, float)):
+            number = float(value)
+        else:
+            raise EditError(f"{spec.label_zh}应为数字", f"{spec.label_en} must be a number", spec.name)
+        if math.isnan(number) or math.isinf(number):
+            raise EditError(f"{spec.label_zh}应为有限的数字", f"{spec.label_en} must be a finite number", spec.name)
+        if number < 0:
+            raise EditError(f"{spec.label_zh}不能为负数（{value}）", f"{spec.label_en} must not be negative ({value})",
+                            spec.name)
+        if number > spec.maximum:
+            raise EditError(f"{spec.label_zh} {value} 超过上限 {spec.maximum:g}",
+                            f"{spec.label_en} {value} is above the limit {spec.maximum:g}", spec.name)
+        if spec.type == "int":
+            if number != int(number):
+                raise EditError(f"{spec.label_zh}应为整数，而不是 {value}",
+                                f"{spec.label_en} must be a whole number, not {value}", spec.name)
+            return int(number)
+        return number
+    if spec.type == "text":
+        if not isinstance(value, str) or not value.strip():
+            raise EditError(f"{spec.label_zh}不能为空", f"{spec.label_en} must not be empty", spec.name)
+        text = value.strip()
+        if len(text) > spec.max_length:
+            raise EditError(f"{spec.label_zh}超过 {spec.max_length} 个字",
+                            f"{spec.label_en} is longer than {spec.max_length} characters", spec.name)
+        return text
+    if spec.type == "choice":
+        text = str(value).strip()
+        if spec.choices == KINDS:
+            text = _KIND_ALIASES.get(text, text)
+        if text not in spec.choices:
+            allowed = "、".join(KIND_LABELS.get(c, c) for c in spec.choices)
+            raise EditError(f"{spec.label_zh}应为 {allowed} 之一，而不是“{value}”",
+                            f"{spec.label_en} must be one of {', '.join(spec.choices)}, not '{value}'", spec.name)
+        return text
+    if spec.type == "bool":
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, int) and value in (0, 1):
+            return bool(value)
+        text = str(value).strip().lower()
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+        raise EditError(f"{spec.label_zh}应为 是 或 否，而不是“{value}”",
+                        f"{spec.label_en} must be yes or no, not '{value}'", spec.name)
+    raise AssertionError(spec.type)
+
+
+# ---------------------------------------------------------------- lookups
+
+def _township(session: Session, name: str) -> Township:
+    row = session.scalars(select(Township).where(Township.name == name)).first()
+    if row is None:
+        raise EditError(f"没有名为“{name}”的乡镇", f"no township named '{name}'", "township")
+    return row
+
+
+def _office(session: Session, township: Township, name: str) -> Office:
+    row = session.scalars(select(Office).where(Office.township_id == township.id,
+                                               Office.name == name)).first()
+    if row is None:
+        raise EditError(f"乡镇“{township.name}”没有内设机构“{name}”",
+                        f"township '{township.name}' has no office '{name}'", "office")
+    return row
+
+
+def _duty(session: Session, office: Office, name: str) -> Duty:
+    row = session.scalars(select(Duty).where(Duty.office_id == office.id, Duty.name == name)).first()
+    if row is None:
+        raise EditError(f"内设机构“{office.name}”没有职责事项“{name}”",
+                        f"office '{office.name}' has no duty '{name}'", "duty")
+    return row
+
+
+def _kind(value: str) -> str:
+    return coerce(OFFICE_FIELDS["kind"], value)
+
+
+def _audit(session: Session, action: str, entity: str, key: str, field_name: str = "",
+           old: Any = None, new: Any = None) -> None:
+    try:
+        user = getpass.getuser()
+    except Exception:  # no login name (some services, containers): still log the change
+        user = ""
+    session.add(AuditEntry(user=user, action=action, entity=entity, entity_key=key, field=field_name,
+                           old_value=None if old is None else str(old),
+                           new_value=None if new is None else str(new)))
+
+
+# ---------------------------------------------------------------- field edits
+
+def set_township_field(session: Session, township_name: str, field_name: str, value: Any) -> Any:
+    """Set one field of a township; returns the old value."""
+    spec = _spec(TOWNSHIP_FIELDS, field_name, "乡镇", "township")
+    new = coerce(spec, value)
+    township = _township(session, township_name)
+    old = getattr(township, field_name)
+    if field_name == "name" and new != old:
+        if session.scalars(select(Township.id).where(Township.name == new)).first() is not None:
+            raise EditError(f"乡镇名称“{new}”已存在", f"a township named '{new}' already exists", "name")
+    if new != old:
+        setattr(township, field_name, new)
+        _audit(session, "ledger_edit", "township", township_name, field_name, old, new)
+        session.flush()
+    return old
+
+
+def quota_line(session: Session, township_name: str, kind: str) -> QuotaData | None:
+    """The quota line of a township and kind as plain data; None when there is none."""
+    township = _township(session, township_name)
+    row = session.scalars(select(Quota).where(Quota.township_id == township.id,
+                                              Quota.kind == _kind(kind))).first()
+    return None if row is None else QuotaData(row.kind, row.approved, row.staff, row.leadership)
+
+
+def set_quota_field(session: Session, township_name: str, kind: str, field_name: str, value: Any) -> int:
+    """Set approved, staff or leadership of one kind; a missing quota line is created.
+
+    Returns the old value (0 for a line that did not exist).
+    """
+    spec = _spec(QUOTA_FIELDS, field_name, "编制", "quota")
+    kind = _kind(kind)
+    new = coerce(spec, value)
+    if field_name == "leadership" and kind != "administrative" and new != 0:
+        raise EditError(f"领导职数只计入行政编制，{KIND_LABELS[kind]}编制不能设领导职数",
+                        f"leadership posts count in administrative quota only, not {kind}", "leadership")
+    township = _township(session, township_name)
+    row = session.scalars(select(Quota).where(Quota.township_id == township.id, Quota.kind == kind)).first()
+    if row is None:
+        row = Quota(township_id=township.id, kind=kind, approved=0, staff=0, leadership=0)
+        session.add(row)
+    old = getattr(row, field_name) or 0
+    if new != old:
+        setattr(row, field_name, new)
+        _audit(session, "ledger_edit", "quota", f"{township_name}/{kind}", field_name, old, new)
+    session.flush()
+    return old
+
+
+def restore_quota_line(session: Session, township_name: str, kind: str, line: QuotaData | None) -> None:
+    """Put a quota line back exactly as `quota_line` returned it (None removes the line)."""
+    township = _township(session, township_name)
+    kind = _kind(kind)
+    row = session.scalars(select(Quota).where(Quota.township_id == township.id, Quota.kind == kind)).first()
+    before = None if row is None else (row.approved, row.staff, row.leadership)
+    if line is None:
+        if row is not None:
+            session.delete(row)
+    else:
+        if row is None:
+            row = Quota(township_id=township.id, kind=kind)
+            session.add(row)
+        row.approved, row.staff, row.leadership = line.approved, line.staff, line.leadership
+    after = None if line is None else (line.approved, line.staff, line.leadership)
+    if before != after:
+        _audit(session, "ledger_edit", "quota", f"{township_name}/{kind}", "approved/staff/leadership",
+               before, after)
+    session.flush()
+
+
+def set_office_field(session: Session, township_name: str, office_name: str, field_name: str,
+                     value: Any) -> Any:
+    """Rename an office or change its kind; returns the old value.
+
+    People on file name their office; a rename carries them along.
+    """
+    spec = _spec(OFFICE_FIELDS, field_name, "内设机构", "office")
+    new = coerce(spec, value)
+    township = _township(session, township_name)
+    office = _office(session, township, office_name)
+    old = getattr(office, field_name)
+    if new == old:
+        return old
+    if field_name == "name":
+        if session.scalars(select(Office.id).where(Office.township_id == township.id,
+                                                   Office.name == new)).first() is not None:
+            raise EditError(f"乡镇“{township_name}”已有内设机构“{new}”",
+                            f"township '{township_name}' already has an office '{new}'", "name")
+        session.execute(update(Person).where(Person.township_id == township.id, Person.office_name == old)
+                        .values(office_name=new))
+    setattr(office, field_name, new)
+    _audit(session, "ledger_edit", "office", f"{township_name}/{office_name}", field_name, old, new)
+    session.flush()
+    return old
+
+
+def set_duty_field(session: Session, township_name: str, office_name: str, duty_name: str,
+                   field_name: str, value: Any) -> Any:
+    """Set one field of a duty (name, volume, minutes, fixed hours, A/B); returns the old value."""
+    spec = _spec(DUTY_FIELDS, field_name, "职责事项", "duty")
+    new = coerce(spec, value)
+    township = _township(session, township_name)
+    office = _office(session, township, office_name)
+    duty = _duty(session, office, duty_name)
+    old = getattr(duty, field_name)
+    if field_name == "needs_backup":
+        old = bool(old)
+    if new == old:
+        return old
+    if field_name == "name":
+        if session.scalars(select(Duty.id).where(Duty.office_id == office.id, Duty.name == new)).first():
+            raise EditError(f"内设机构“{office_name}”已有职责事项“{new}”",
+                            f"office '{office_name}' already has a duty '{new}'", "name")
+    setattr(duty, field_name, new)
+    _audit(session, "ledger_edit", "duty", f"{township_name}/{office_name}/{duty_name}", field_name, old, new)
+    session.flush()
+    return old
+
+
+# ---------------------------------------------------------------- rows added and removed
+
+@dataclass
+class TownshipSnapshot:
+    """Everything of one township, enough to put it back exactly where it was."""
+
+    data: TownshipData
+    position: int
+    office_positions: list[int] = field(default_factory=list)
+    duty_positions: list[int] = field(default_factory=list)
+
+
+def _validated_township(data: TownshipData) -> TownshipData:
+    for name, spec in TOWNSHIP_FIELDS.items():
+        setattr(data, name, coerce(spec, getattr(data, name)))
+    offices: set[str] = set()
+    for office in data.offices:
+        office.name = coerce(OFFICE_FIELDS["name"], office.name)
+        office.kind = _kind(office.kind)
+        if office.name in offices:
+            raise EditError(f"内设机构“{office.name}”重复", f"office '{office.name}' appears twice", "office")
+        offices.add(office.name)
+    duties: set[tuple[str, str]] = set()
+    for duty in data.duties:
+        if duty.office not in offices:
+            raise EditError(f"职责事项“{duty.name}”所属机构“{duty.office}”不存在",
+                            f"duty '{duty.name}' names a missing office '{duty.office}'", "office")
+        for name, spec in DUTY_FIELDS.items():
+            setattr(duty, name, coerce(spec, getattr(duty, name)))
+        if (duty.office, duty.name) in duties:
+            raise EditError(f"职责事项“{duty.name}”重复", f"duty '{duty.name}' appears twice", "duty")
+        duties.add((duty.office, duty.name))
+    for kind, line in data.quotas.items():
+        if _kind(kind) != kind or line.kind != kind:
+            raise EditError("编制类型不一致", "quota kind mismatch", "kind")
+        for name, spec in QUOTA_FIELDS.items():
+            setattr(line, name, coerce(spec, getattr(line, name)))
+    return data
+
+
+def add_township(session: Session, data: TownshipData, position: int | None = None,
+                 office_positions: list[int] | None = None, duty_positions: list[int] | None = None) -> int:
+    """Add a township with its quota, offices, duties and people; returns its id.
+
+    Without a position it goes to the end of the ledger.
+    """
+    data = _validated_township(data)
+    if session.scalars(select(Township.id).where(Township.name == data.name)).first() is not None:
+        raise EditError(f"乡镇名称“{data.name}”已存在", f"a township named '{data.name}' already exists", "name")
+    if position is None:
+        position = (session.scalar(select(func.max(Township.position))) or 0) + 1
+    township = Township(name=data.name, type=data.type, category=data.category, population=data.population,
+                        area_km2=data.area_km2, villages=data.villages, locked=data.locked, position=position)
+    session.add(township)
+    session.flush()
+    for kind in KINDS:
+        if kind in data.quotas:
+            q = data.quotas[kind]
+            session.add(Quota(township_id=township.id, kind=kind, approved=q.approved, staff=q.staff,
+                              leadership=q.leadership))
+    offices: dict[str, Office] = {}
+    for i, o in enumerate(data.offices):
+        pos = office_positions[i] if office_positions else i
+        offices[o.name] = Office(township_id=township.id, name=o.name, kind=o.kind, position=pos)
+        session.add(offices[o.name])
+    session.flush()
+    for i, d in enumerate(data.duties):
+        pos = duty_positions[i] if duty_positions else i
+        session.add(Duty(office_id=offices[d.office].id, name=d.name, annual_volume=d.annual_volume,
+                         minutes_per_case=d.minutes_per_case, fixed_hours=d.fixed_hours,
+                         needs_backup=d.needs_backup, position=pos))
+    for p in data.people:
+        session.add(Person(township_id=township.id, office_name=p.office, name=p.name, kind=p.kind,
+                           quota_since=p.quota_since))
+    _audit(session, "ledger_add", "township", data.name)
+    session.flush()
+    return township.id
+
+
+def township_snapshot(session: Session, township_name: str) -> TownshipSnapshot:
+    t = _township(session, township_name)
+    data = TownshipData(name=t.name, type=t.type, category=t.category, population=t.population,
+                        area_km2=t.area_km2, villages=t.villages, locked=bool(t.locked))
+    for q in session.scalars(select(Quota).where(Quota.township_id == t.id)):
+        data.quotas[q.kind] = QuotaData(q.kind, q.approved, q.staff, q.leadership)
+    data.quotas = {k: data.quotas[k] for k in KINDS if k in data.quotas}
+    offices = list(session.scalars(select(Office).where(Office.township_id == t.id)
+                                   .order_by(Office.position, Office.id)))
+    snapshot = TownshipSnapshot(data=data, position=t.position)
+    for o in offices:
+        data.offices.append(OfficeData(o.name, o.kind))
+        snapshot.office_positions.append(o.position)
+    office_names = {o.id: o.name for o in offices}
+    for d in session.scalars(select(Duty).where(Duty.office_id.in_(list(office_names)))
+                             .order_by(Duty.office_id, Duty.position, Duty.id)):
+        data.duties.append(DutyData(office_names[d.office_id], d.name, d.annual_volume, d.minutes_per_case,
+                                    d.fixed_hours, bool(d.needs_backup)))
+        snapshot.duty_positions.append(d.position)
+    for p in session.scalars(select(Person).where(Person.township_id == t.id).order_by(Person.id)):
+        data.people.append(PersonData(p.name, p.kind, p.office_name, p.quota_since))
+    return snapshot
+
+
+def remove_township(session: Session, township_name: str) -> TownshipSnapshot:
+    """Remove a township with everything it holds; the snapshot puts it back exactly."""
+    snapshot = township_snapshot(session, township_name)
+    session.delete(_township(session, township_name))
+    _audit(session, "ledger_remove", "township", township_name)
+    session.flush()
+    return snapshot
+
+
+def restore_township(session: Session, snapshot: TownshipSnapshot) -> int:
+    return add_township(session, snapshot.data, snapshot.position, snapshot.office_positions,
+                        snapshot.duty_positions)
+
+
+@dataclass
+class DutySnapshot:
+    township: str
+    duty: DutyData
+    position: int
+
+
+def add_duty(session: Session, township_name: str, duty: DutyData, position: int | None = None) -> None:
+    """Add a duty to an office of a township (at the end of the office unless a position is given)."""
+    township = _township(session, township_name)
+    office = _office(session, township, duty.office)
+    duty = DutyData(duty.office, *(coerce(DUTY_FIELDS[n], getattr(duty, n)) for n in
+                                   ("name", "annual_volume", "minutes_per_case", "fixed_hours", "needs_backup")))
+    if session.scalars(select(Duty.id).where(Duty.office_id == office.id, Duty.name == duty.name)).first():
+        raise EditError(f"内设机构“{office.name}”已有职责事项“{duty.name}”",
+                        f"office '{office.name}' already has a duty '{duty.name}'", "name")
+    if position is None:
+        position = (session.scalar(select(func.max(Duty.position)).where(Duty.office_id == office.id)) or 0) + 1
+    session.add(Duty(office_id=office.id, name=duty.name, annual_volume=duty.annual_volume,
+                     minutes_per_case=duty.minutes_per_case, fixed_hours=duty.fixed_hours,
+                     needs_backup=duty.needs_backup, position=position))
+    _audit(session, "ledger_add", "duty", f"{township_name}/{duty.office}/{duty.name}")
+    session.flush()
+
+
+def remove_duty(session: Session, township_name: str, office_name: str, duty_name: str) -> DutySnapshot:
+    township = _township(session, township_name)
+    duty = _duty(session, _office(session, township, office_name), duty_name)
+    snapshot = DutySnapshot(township_name, DutyData(office_name, duty.name, duty.annual_volume,
+                                                    duty.minutes_per_case, duty.fixed_hours,
+                                                    bool(duty.needs_backup)), duty.position)
+    session.delete(duty)
+    _audit(session, "ledger_remove", "duty", f"{township_name}/{office_name}/{duty_name}")
+    session.flush()
+    return snapshot
+
+
+def restore_duty(session: Session, snapshot: DutySnapshot) -> None:
+    add_duty(session, snapshot.township, snapshot.duty, snapshot.position)
