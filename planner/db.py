@@ -187,15 +187,7 @@ def open_database(path_or_url: str | os.PathLike, *, create: bool = True, upgrad
 
 
 def _backup_before_upgrade(path: Path) -> None:
-    """Keep a copy of a database before its schema is changed, beside it."""
-    import sqlite3
+    """Keep a copy of a database before its schema is changed, in the backups folder beside it."""
+    from planner.backup import backup_database
 
-    target = path.with_name(f"{path.stem}.before-upgrade{path.suffix}")
-    src = sqlite3.connect(str(path))
-    dst = sqlite3.connect(str(target))
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
-    os.chmod(target, 0o600)
+    backup_database(path, reason="upgrade")

@@ -61,7 +61,7 @@ def test_upgrade_from_first_revision_keeps_the_ledger(db_path):
         assert county.townships[0].quotas["administrative"].approved == 20
         with db.engine.connect() as conn:
             assert conn.execute(text("select count(*) from scenario")).scalar() == 0
-        assert db_path.with_name("ledger.before-upgrade.sqlite").exists()
+        assert list((db_path.parent / "backups").glob("ledger-*-upgrade.sqlite"))
     finally:
         db.close()
 
