@@ -129,7 +129,10 @@ class Database:
     created: bool = False
 
     def __post_init__(self) -> None:
+        from planner.audit import install_audit
+
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        install_audit(self._sessions)  # every ledger change is logged in its own transaction
 
     @property
     def path(self) -> Path | None:

@@ -172,5 +172,5 @@ def write_demo(db, n_townships: int = 14, seed: int = 1) -> CountyData:
 
     county = generate_demo(n_townships, seed)
     with db.session() as session:
-        replace_county(session, county)
+        replace_county(session, county, source="demo")
     return county

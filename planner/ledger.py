@@ -67,9 +67,15 @@ def load_county(session: Session) -> CountyData:
     return CountyData(name=county.name, params=params, townships=list(townships.values()))
 
 
-def replace_county(session: Session, data: CountyData) -> None:
-    """Replace the whole ledger with `data`, inside the caller's transaction."""
+def replace_county(session: Session, data: CountyData, *, source: str = "import") -> None:
+    """Replace the whole ledger with `data`, inside the caller's transaction.
+
+    `source` (a file name, "demo") goes into the audit log's summary entry.
+    """
+    from planner.audit import ImportAudit
+
     data.params.validate()
+    audit = ImportAudit(session, source)
     for model in (Person, Duty, Office, Quota, Township):
         session.execute(delete(model))
     county = county_row(session)
@@ -113,6 +119,7 @@ def replace_county(session: Session, data: CountyData) -> None:
                    for t in data.townships for p in t.people]
     if person_rows:
         session.execute(insert(Person), person_rows)
+    audit.finish(data.name)
     session.expire_all()
 
 
