@@ -54,6 +54,9 @@ def sqlite_path(url: str) -> Path | None:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return None
+    if parsed.query.get("uri") == "true" and parsed.database.startswith("file:"):
+        # sqlite:///file:/path?mode=ro&uri=true, the read-only form a second instance opens
+        return Path(parsed.database[len("file:"):])
     return Path(parsed.database)
 
 
