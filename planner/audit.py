@@ -73,7 +73,7 @@ def current_user(session: Session) -> str:
     bind = session.get_bind()
     if bind.dialect.name == "sqlite":
         return os_user()
-    url = str(bind.url.set(password=None))
+    url = bind.url.render_as_string(hide_password=True)
     if url not in _db_users:
         _db_users[url] = bind.url.username or session.connection().exec_driver_sql(
             "select current_user").scalar() or ""
