@@ -14,6 +14,7 @@ from planner import __version__
 
 COMMAND_MODULES = [
     "cli.ledger_cmds",
+    "cli.backup_cmds",
     "cli.excel_cmds",
 ]
 
