@@ -34,9 +34,10 @@ def _text_cell(ws, value: str):
 
 
 def _clean(value: str) -> str:
+    """Drop the characters XML 1.0 cannot hold (control characters, U+FFFE, U+FFFF)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    return ILLEGAL_CHARACTERS_RE.sub("", value).replace("\ufffe", "").replace("\uffff", "")
 
 
 def _cells(ws, values: Iterable[object]) -> list[object]:
@@ -47,9 +48,21 @@ def _cells(ws, values: Iterable[object]) -> list[object]:
             # Only strings that openpyxl would not keep as plain text need a cell object;
             # the rest stay plain values, which stream several times faster.
             row.append(_text_cell(ws, v) if v[:1] in "=#+-@" else v)
+        elif isinstance(v, float) and float("%.16g" % v) != v:
+            row.append(_exact_number_cell(ws, v))
         else:
             row.append(v)
     return row
+
+
+def _exact_number_cell(ws, value: float):
+    """openpyxl writes numbers with 16 significant digits; the few floats that need 17
+    are written with repr so that export → import gives back the very same number."""
+    from openpyxl.cell import WriteOnlyCell
+
+    cell = WriteOnlyCell(ws, repr(value))
+    cell.data_type = "n"
+    return cell
 
 
 def _yes_no(flag: bool) -> str:
