@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -89,8 +90,11 @@ def run_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             _before, preview = compare_with_ledger(db, result)
         else:
-            before = apply_county(db, result.county, source=str(args.file))
-            preview = build_preview(before, result.county)
+            applied = apply_county(db, result.county, source=Path(args.file).name)
+            preview = build_preview(applied.before, result.county)
+            if applied.backup is not None:
+                _say(args, f"导入前的台账已备份到 {applied.backup}",
+                     f"the ledger as it was is backed up in {applied.backup}")
     except SQLAlchemyError as exc:
         _say(args, f"错误：写入数据库失败，已回滚，数据库未改动：{exc}",
              f"error: writing to the database failed and was rolled back; nothing changed: {exc}")

@@ -31,6 +31,16 @@ def corpus(tmp_path_factory) -> dict[str, Path]:
     return write_corpus(tmp_path_factory.mktemp("bad"))
 
 
+@pytest.fixture
+def demo_db(db_path):
+    """The 14-township demo ledger, written directly (no example scenarios needed here)."""
+    db = open_database(db_path)
+    with db.session() as s:
+        replace_county(s, generate_demo(14, 1))
+    yield db
+    db.close()
+
+
 @pytest.fixture(scope="module")
 def ledger_db(tmp_path_factory):
     path = tmp_path_factory.mktemp("db") / "ledger.sqlite"
@@ -175,6 +185,7 @@ def test_valid_import_replaces_ledger_in_one_transaction_and_is_logged(tmp_path,
     path = write_workbook(tmp_path / "base.xlsx", county)
     outcome = import_workbook(demo_db, path)
     assert outcome.applied and outcome.ok
+    assert outcome.backup is not None and outcome.backup.exists()  # the ledger before, kept
     assert len(outcome.before.townships) == 14
     assert sorted(outcome.preview.added) == sorted(t.name for t in county.townships)
     assert len(outcome.preview.removed) == 14

@@ -11,15 +11,16 @@ from planner.excel.preview import ImportPreview, KindTotals, build_preview
 from planner.excel.problems import ImportNotice, ImportProblem
 from planner.excel.reader import Cancelled
 from planner.excel.service import (
-    ImportOutcome, apply_county, current_county, export_workbook, import_workbook, read_for_import,
+    Applied, ImportOutcome, apply_county, compare_with_ledger, current_county, export_workbook,
+    import_workbook, read_for_import, read_ledger,
 )
 from planner.excel.template import MAX_DATA_ROWS, SHEETS
 from planner.excel.validate import ReadResult, read_workbook
 from planner.excel.writer import write_template, write_workbook
 
 __all__ = [
-    "Cancelled", "ImportNotice", "ImportOutcome", "ImportPreview", "ImportProblem", "KindTotals",
-    "MAX_DATA_ROWS", "ReadResult", "SHEETS", "apply_county", "build_preview", "current_county",
-    "export_workbook", "import_workbook", "read_for_import", "read_workbook", "write_template",
+    "Applied", "Cancelled", "ImportNotice", "ImportOutcome", "ImportPreview", "ImportProblem", "KindTotals",
+    "MAX_DATA_ROWS", "ReadResult", "SHEETS", "apply_county", "build_preview", "compare_with_ledger", "current_county",
+    "export_workbook", "import_workbook", "read_for_import", "read_ledger", "read_workbook", "write_template",
     "write_workbook",
 ]

@@ -6,8 +6,6 @@ read and found valid, so a bad file cannot leave a trace in the ledger.
 
 from __future__ import annotations
 
-import getpass
-import inspect
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -20,8 +18,8 @@ from planner.excel.preview import ImportPreview, build_preview
 from planner.excel.reader import Progress
 from planner.excel.validate import ReadResult, read_workbook
 from planner.excel.writer import write_workbook
-from planner.ledger import load_county, replace_county
-from planner.models import AuditEntry, County
+from planner.ledger import load_county
+from planner.models import County
 
 
 @dataclass
@@ -30,6 +28,7 @@ class ImportOutcome:
     preview: ImportPreview | None = None
     before: CountyData | None = None     # the ledger as it was, for undo
     applied: bool = False
+    backup: Path | None = None
 
     @property
     def ok(self) -> bool:
@@ -43,33 +42,35 @@ def current_county(session: Session) -> CountyData:
     return load_county(session)
 
 
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (some services and containers)
-        return ""
+@dataclass
+class Applied:
+    before: CountyData          # the ledger as it was: what undo puts back
+    backup: Path | None         # the backup taken first (None for a server database)
 
 
-def apply_county(db, county: CountyData, *, action: str = "import", source: str = "") -> CountyData:
-    """Replace the ledger with `county` in one transaction, logged; returns what it held before.
+def apply_county(db, county: CountyData, *, source: str = "import") -> Applied:
+    """Replace the ledger with `county`: a backup first, then one logged transaction.
 
     A county without a name (a workbook whose 参数 sheet leaves 县名称 blank) keeps
     the name the ledger already has.
     """
-    with db.session() as session:
-        before = current_county(session)
-        if not county.name:
-            county.name = before.name or "示范县"
-        if "source" in inspect.signature(replace_county).parameters:
-            # replace_county writes the audit log's summary entry itself, naming the file.
-            replace_county(session, county, source=source or action)
-        else:
-            replace_county(session, county)
-            session.add(AuditEntry(
-                user=_user(), action=action, entity="county", entity_key=source[:300],
-                old_value=f"{len(before.townships)} townships",
-                new_value=f"{len(county.townships)} townships"))
-    return before
+    from planner.safe_ops import replace_ledger_safely
+
+    before = read_ledger(db)
+    if not county.name:
+        county.name = before.name or "示范县"
+    outcome = replace_ledger_safely(db, county, source=source[:300])
+    return Applied(before, outcome.backup)
+
+
+def read_ledger(db) -> CountyData:
+    """The ledger as plain data from a session that writes nothing."""
+    session = db.new_session()
+    try:
+        return current_county(session)
+    finally:
+        session.rollback()
+        session.close()
 
 
 def read_for_import(db, path: str | Path, *, progress: Progress | None = None,
@@ -84,12 +85,7 @@ def read_for_import(db, path: str | Path, *, progress: Progress | None = None,
 
 def compare_with_ledger(db, result: ReadResult) -> tuple[CountyData, ImportPreview]:
     """The ledger as it is and what importing `result` would change; writes nothing."""
-    session = db.new_session()
-    try:
-        before = current_county(session)
-    finally:
-        session.rollback()
-        session.close()
+    before = read_ledger(db)
     if not result.county.name:
         result.county.name = before.name or "示范县"
     return before, build_preview(before, result.county)
@@ -100,7 +96,8 @@ def import_workbook(db, path: str | Path, *, progress: Progress | None = None,
     """Read, check and (only when the whole file is valid) apply a workbook."""
     outcome = read_for_import(db, path, progress=progress, cancelled=cancelled)
     if outcome.ok:
-        outcome.before = apply_county(db, outcome.result.county, source=Path(path).name)
+        applied = apply_county(db, outcome.result.county, source=Path(path).name)
+        outcome.before, outcome.backup = applied.before, applied.backup
         outcome.preview = build_preview(outcome.before, outcome.result.county)
         outcome.applied = True
     return outcome
@@ -109,11 +106,6 @@ def import_workbook(db, path: str | Path, *, progress: Progress | None = None,
 def export_workbook(db, path: str | Path, *, progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None) -> CountyData:
     """Write the ledger in the template's format; returns what was written."""
-    session = db.new_session()
-    try:
-        county = current_county(session)
-    finally:
-        session.rollback()
-        session.close()
+    county = read_ledger(db)
     write_workbook(path, county, progress=progress, cancelled=cancelled)
     return county
