@@ -179,3 +179,17 @@ def test_header_notes_and_layout_are_the_template(tmp_path):
     assert lists == {"B2:B1048576": '"行政,事业,工勤"'}
     assert {dv.formula1 for dv in wb["乡镇"].data_validations.dataValidation} == {
         '"乡,镇,街道"', '"一类,二类,三类"', '"是,否"'}
+
+
+def test_cancelled_export_leaves_no_file_behind(tmp_path):
+    from planner.excel import Cancelled
+
+    county = generate_demo(120, 1)  # more than 10,000 rows: the cancel flag is polled
+    target = tmp_path / "out.xlsx"
+    try:
+        write_workbook(target, county, cancelled=lambda: True)
+    except Cancelled:
+        pass
+    else:
+        raise AssertionError("the export was not cancelled")
+    assert list(tmp_path.iterdir()) == []

@@ -149,14 +149,37 @@ def write_workbook(path: str | Path, county: CountyData | None = None, *,
     """Write the template (county None) or the ledger of `county`, atomically:
     the target is replaced only once the whole file is written."""
     import openpyxl
+
+    path = Path(path)
+    # The temporary file goes beside the target, so that an unwritable folder fails
+    # before any work and os.replace never crosses file systems.
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
+    os.close(fd)
+    wb = openpyxl.Workbook(write_only=True)
+    try:
+        _fill(wb, county, progress, cancelled)
+        wb.save(tmp)
+        # mkstemp makes the file private; keep the mode of the file being replaced.
+        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        _discard(wb)
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    if progress is not None:
+        progress(1.0, str(path))
+    return path
+
+
+def _fill(wb, county: CountyData | None, progress: Progress | None,
+          cancelled: Callable[[], bool] | None) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import numbers
 
-    path = Path(path)
     total = max(1, sum(len(t.duties) + len(t.offices) + len(t.people) + 4 for t in county.townships)
                 if county is not None else 1)
     done = 0
-    wb = openpyxl.Workbook(write_only=True)
     for sheet in SHEETS:
         ws = wb.create_sheet(sheet.zh)
         _header(ws, sheet)
@@ -177,20 +200,18 @@ def write_workbook(path: str | Path, county: CountyData | None = None, *,
                     raise Cancelled()
                 if progress is not None:
                     progress(min(0.95, done / total), f"{sheet.zh}: {done:,}")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
-    os.close(fd)
-    try:
-        wb.save(tmp)
-        # mkstemp makes the file private; keep the mode of the file being replaced.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    if progress is not None:
-        progress(1.0, str(path))
-    return path
+
+
+def _discard(wb) -> None:
+    """Close and delete the streamed sheets of a workbook that will not be saved."""
+    for ws in wb.worksheets:
+        try:
+            if not ws.closed:
+                ws.close()
+            if ws._writer is not None:
+                ws._writer.cleanup()
+        except Exception:  # already half-closed by a failed save: nothing more to free
+            pass
 
 
 def write_template(path: str | Path) -> Path:
