@@ -173,4 +173,7 @@ def write_demo(db, n_townships: int = 14, seed: int = 1) -> CountyData:
     county = generate_demo(n_townships, seed)
     with db.session() as session:
         replace_county(session, county, source="demo")
+        from planner.scenario_examples import add_example_scenarios
+
+        add_example_scenarios(session, county)
     return county

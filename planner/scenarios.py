@@ -35,7 +35,8 @@ from planner.scenario_merge import Merge, Split
 __all__ = [
     "BASELINE_NAME", "CHANGE_TYPES", "Band", "Change", "DutyAdded", "DutyGrowth", "DutyRemoved",
     "LockTownship", "Merge", "ParamChange", "Reserve", "ScenarioError", "ScenarioRecord", "ScenarioSnapshot",
-    "Split", "TotalCut", "apply_changes", "build_scenario_inputs", "change_from_dict", "create_scenario",
+    "Split", "TotalCut", "apply_changes", "build_scenario_inputs", "change_from_dict", "check_changes",
+    "create_scenario",
     "current_fingerprint", "delete_scenario", "dump_changes", "duplicate_scenario", "get_scenario", "is_stale", "list_scenarios",
     "parse_changes", "rename_scenario", "restore_scenario", "save_result", "scenario_problem", "scenario_state",
     "scenario_states", "set_changes",
@@ -112,11 +113,11 @@ def _run(index: int, change: Change, step: Callable[[], None]) -> None:
             f" (change {index}, {describe_change(change, 'en')}: invalid data: {exc})") from None
 
 
-def apply_changes(county: CountyData, changes: Iterable[Change]):
-    """(the scenario's county, its SolveOptions); the baseline `county` is left untouched.
+def check_changes(county: CountyData, changes: Iterable[Change]) -> tuple[CountyData, OptionsDraft]:
+    """Apply `changes` to a deep copy of `county`; ScenarioError names the first that does not fit.
 
-    County changes are applied in list order to a deep copy; option changes
-    then read that final county (see planner.scenario_changes).
+    County changes are applied in list order; option changes then read that
+    final county (see planner.scenario_changes). Needs no optimizer.
     """
     changes = list(changes)
     work = copy.deepcopy(county)
@@ -127,6 +128,12 @@ def apply_changes(county: CountyData, changes: Iterable[Change]):
     for index, change in enumerate(changes, 1):
         if not change.COUNTY_CHANGE:
             _run(index, change, lambda: change.apply_options(work, draft))
+    return work, draft
+
+
+def apply_changes(county: CountyData, changes: Iterable[Change]):
+    """(the scenario's county, its SolveOptions); the baseline `county` is left untouched."""
+    work, draft = check_changes(county, changes)
     return work, make_options(draft)
 
 
@@ -215,7 +222,7 @@ def unique_name(session: Session, base: str) -> str:
 
 def validate_changes(session: Session, changes: Iterable[Change]) -> None:
     """Raise ScenarioError unless the changes apply to the current ledger."""
-    apply_changes(load_county(session), changes)
+    check_changes(load_county(session), changes)
 
 
 def create_scenario(session: Session, name: str, changes: Iterable[Change] = (), description: str = "",
@@ -358,7 +365,7 @@ def scenario_problem(session: Session, scenario: str | ScenarioRecord) -> str | 
     if record.problem:
         return record.problem
     try:
-        apply_changes(load_county(session), record.changes)
+        check_changes(load_county(session), record.changes)
     except ScenarioError as exc:
         return str(exc)
     return None
