@@ -1,0 +1,282 @@
+"""The scenarios and comparison tabs: undoable scenario edits, change dialogs, solving, comparing."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMainWindow, QTabWidget
+
+from planner import scenarios as store
+from planner.comparison import compare
+from planner.scenario_examples import CUT_NAME, GROWTH_NAME, MERGE_NAME
+from tests.fabricated_result import fabricated_result
+from tests.ledger_dump import ledger_dump
+from ui import tasks
+from ui.scenario_commands import DeleteScenarioCommand, ScenarioContext
+from ui.scenario_models import ChangesModel, CompareRowsModel, CompareSummaryModel, ScenarioListModel, ScenarioRow
+
+
+class FakeWindow(QMainWindow):
+    """The part of the main window the scenario tabs use."""
+
+    ledgerChanged = Signal()
+    databaseChanged = Signal(object)
+
+    def __init__(self, db) -> None:
+        super().__init__()
+        self.db = db
+        self.undo_stack = QUndoStack(self)
+        self.tabs = QTabWidget(self)
+        self.setCentralWidget(self.tabs)
+        self.errors: list[str] = []
+        self.messages: list[str] = []
+
+    def status(self, message: str, timeout_ms: int = 0) -> None:
+        self.messages.append(message)
+
+    def show_error(self, error) -> None:
+        self.errors.append(str(error))
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    from ui.scenario_view import install
+
+    win = FakeWindow(demo_db)
+    qtbot.addWidget(win)
+    install(win)
+    win.resize(1300, 800)
+    return win
+
+
+@pytest.fixture
+def synchronous_tasks():
+    with tasks.synchronous(True):
+        yield
+
+
+def names(db) -> list[str]:
+    with db.session() as session:
+        return [s.name for s in store.list_scenarios(session)]
+
+
+def test_the_demo_scenarios_are_listed(window):
+    view = window.scenario_view
+    listed = [r.name for r in view.list_model.rows()]
+    assert listed[:3] == [CUT_NAME, GROWTH_NAME, MERGE_NAME]
+    assert view.current_name() == CUT_NAME
+    assert view.changes_model.rowCount() == 1
+    assert "5%" in view.changes_model.data(view.changes_model.index(0, 1))
+
+
+def test_new_duplicate_rename_delete_each_undo_and_redo(window):
+    view, stack, db = window.scenario_view, window.undo_stack, window.db
+    before = names(db)
+    assert view.new_scenario("试算一")
+    assert names(db) == before + ["试算一"] and view.current_name() == "试算一"
+    view.select(CUT_NAME)
+    assert view.duplicate_scenario("压减副本")
+    with db.session() as session:
+        assert store.get_scenario(session, "压减副本").changes == store.get_scenario(session, CUT_NAME).changes
+    view.select("试算一")
+    assert view.rename_scenario("试算二")
+    assert "试算二" in names(db) and "试算一" not in names(db)
+    assert view.delete_scenario(confirmed=True)
+    assert "试算二" not in names(db)
+    assert stack.count() == 4
+    stack.undo()   # delete
+    assert "试算二" in names(db) and view.current_name() == "试算二"
+    stack.undo()   # rename
+    assert "试算一" in names(db) and "试算二" not in names(db)
+    stack.undo()   # duplicate
+    assert "压减副本" not in names(db)
+    stack.undo()   # new
+    assert names(db) == before
+    for _ in range(4):
+        stack.redo()
+    assert names(db) == before + ["压减副本"]
+
+
+def test_a_refused_edit_changes_nothing_and_is_not_kept(window):
+    view, stack = window.scenario_view, window.undo_stack
+    before = names(window.db)
+    assert not view.new_scenario(CUT_NAME)          # the name is taken
+    assert not view.new_scenario("基准")             # the baseline's name
+    assert names(window.db) == before and stack.count() == 0
+    assert "already exists" in window.errors[0] and "ledger itself" in window.errors[1]
+
+
+def test_delete_then_undo_restores_the_last_result_too(window):
+    db = window.db
+    with db.session() as session:
+        store.save_result(session, CUT_NAME, fabricated_result())
+    view = window.scenario_view
+    view.refresh(select=CUT_NAME)
+    assert view.results_view.result() is not None
+    assert view.delete_scenario(confirmed=True)
+    window.undo_stack.undo()
+    with db.session() as session:
+        record = store.get_scenario(session, CUT_NAME)
+    assert record.last_result["totals"] == fabricated_result()["totals"]
+    assert record.last_fingerprint == "0" * 64
+
+
+def _drive(view, fill, monkeypatch):
+    """Replace the modal exec by: fill the form, press OK (try_accept), report whether it closed."""
+    seen = {}
+
+    def fake_exec(dialog):
+        seen["dialog"] = dialog
+        fill(dialog)
+        dialog.try_accept()
+        return dialog.result() == 1
+
+    monkeypatch.setattr(view, "_exec", fake_exec)
+    return seen
+
+
+def test_add_edit_reorder_remove_changes_through_dialogs_with_undo(window, monkeypatch):
+    view, db = window.scenario_view, window.db
+    view.new_scenario("编辑测试")
+
+    def reserve(dialog):
+        dialog.widgets["kind"].setCurrentIndex(dialog.widgets["kind"].findData("administrative"))
+        dialog.widgets["slots"].setValue(6)
+
+    _drive(view, reserve, monkeypatch)
+    assert view.add_change("reserve")
+
+    def growth(dialog):
+        dialog.widgets["match"].setText("应急管理")
+        dialog.widgets["percent"].setValue(30)
+
+    _drive(view, growth, monkeypatch)
+    assert view.add_change("duty_growth")
+    with db.session() as session:
+        changes = store.get_scenario(session, "编辑测试").changes
+    assert changes == [store.Reserve("administrative", 6), store.DutyGrowth(match="应急管理", percent=30.0)]
+
+    view.changes_view.setCurrentIndex(view.changes_model.index(1, 1))
+    assert view.move_change(-1)
+    with db.session() as session:
+        assert [c.TYPE for c in store.get_scenario(session, "编辑测试").changes] == ["duty_growth", "reserve"]
+
+    view.changes_view.setCurrentIndex(view.changes_model.index(1, 1))
+
+    def more(dialog):
+        assert dialog.widgets["slots"].value() == 6   # the dialog opens on the change being edited
+        dialog.widgets["slots"].setValue(8)
+
+    _drive(view, more, monkeypatch)
+    assert view.edit_change()
+    view.changes_view.setCurrentIndex(view.changes_model.index(0, 1))
+    assert view.remove_change()
+    with db.session() as session:
+        assert store.get_scenario(session, "编辑测试").changes == [store.Reserve("administrative", 8)]
+    for _ in range(3):
+        window.undo_stack.undo()
+    with db.session() as session:
+        assert store.get_scenario(session, "编辑测试").changes == [
+            store.Reserve("administrative", 6), store.DutyGrowth(match="应急管理", percent=30.0)]
+
+
+def test_a_change_that_does_not_fit_keeps_the_dialog_open_with_the_reason(window, monkeypatch):
+    view = window.scenario_view
+    view.new_scenario("坏变动")
+
+    def unknown_duty(dialog):
+        dialog.widgets["match"].setText("不存在的事项")
+
+    seen = _drive(view, unknown_duty, monkeypatch)
+    assert not view.add_change("duty_growth")
+    dialog = seen["dialog"]
+    assert not dialog.error_label.isHidden()
+    assert "不存在的事项" in dialog.error_label.text() and "no duty or office name contains" in dialog.error_label.text()
+    with window.db.session() as session:
+        assert store.get_scenario(session, "坏变动").changes == []
+
+
+def test_merge_and_split_dialogs_offer_the_ledgers_figures(window, monkeypatch):
+    view = window.scenario_view
+    view.new_scenario("合并测试")
+    county = view.county()
+    a, b = county.townships[0], county.townships[1]
+
+    def merge(dialog):
+        assert dialog.widgets["leadership"].value() == max(a.quota("administrative").leadership,
+                                                           b.quota("administrative").leadership)
+        dialog.widgets["new_name"].setText("合并新镇")
+
+    _drive(view, merge, monkeypatch)
+    assert view.add_change("merge")
+
+    def split(dialog):
+        dialog.widgets["township"].setCurrentIndex(dialog.widgets["township"].findData("合并新镇"))
+        dialog.widgets["share_a"].setValue(40)
+
+    _drive(view, split, monkeypatch)
+    assert view.add_change("split")
+    with window.db.session() as session:
+        changes = store.get_scenario(session, "合并测试").changes
+    assert changes[0] == store.Merge(a=a.name, b=b.name, new_name="合并新镇", leadership=changes[0].leadership)
+    assert changes[1].township == "合并新镇" and changes[1].share_a == 0.4
+
+
+def test_scenario_work_leaves_the_ledger_byte_for_byte_unchanged(window, monkeypatch):
+    before = ledger_dump(window.db)
+    test_new_duplicate_rename_delete_each_undo_and_redo(window)
+    view = window.scenario_view
+    view.select(MERGE_NAME)
+    view.duplicate_scenario("合并副本")
+    assert ledger_dump(window.db) == before
+
+
+def test_models_pass_the_model_tester(qtmodeltester, demo_db):
+    with demo_db.session() as session:
+        records = store.list_scenarios(session)
+    rows = [ScenarioRow(r, "unsolved") for r in records]
+    model = ScenarioListModel()
+    qtmodeltester.check(model)
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    changes = ChangesModel()
+    changes.set_changes(records[0].changes)
+    qtmodeltester.check(changes)
+    other = copy.deepcopy(fabricated_result())
+    other["townships"][4]["proposed"] += 1
+    comparison = compare({"甲": fabricated_result(), "乙": other})
+    summary = CompareSummaryModel()
+    qtmodeltester.check(summary)
+    summary.set_comparison(comparison, {"乙"})
+    qtmodeltester.check(summary)
+    assert summary.headerData(2, Qt.Orientation.Horizontal).startswith("乙")
+    rows_model = CompareRowsModel()
+    rows_model.set_rows(comparison.names, comparison.rows)
+    qtmodeltester.check(rows_model)
+
+
+def test_compare_view_shows_stored_proposals_side_by_side(window, qtbot):
+    other = copy.deepcopy(fabricated_result())
+    for row in other["townships"]:
+        if (row["township"], row["kind"]) == ("石桥镇", "institutional"):
+            row["proposed"] += 1
+            row["change"] += 1
+    with window.db.session() as session:
+        store.save_result(session, CUT_NAME, fabricated_result())
+        store.save_result(session, GROWTH_NAME, other)
+    window.scenario_view.refresh()
+    compare_view = window.compare_view
+    assert compare_view.pick_list.count() == 2
+    compare_view.set_checked([CUT_NAME, GROWTH_NAME])
+    c = compare_view.comparison
+    assert c is not None and c.names == [CUT_NAME, GROWTH_NAME]
+    assert c.differing_townships() == ["石桥镇"]
+    compare_view.kind_combo.setCurrentIndex(compare_view.kind_combo.findData("institutional"))
+    compare_view.differing_box.setChecked(True)
+    assert compare_view.rows_proxy.rowCount() == 1
+    assert compare_view.rows_proxy.index(0, 0).data() == "石桥镇"
+    assert compare_view.rows_proxy.index(0, 4).data() == "39 (+1)"
+    assert len(compare_view.figure().axes) == 2

@@ -1,0 +1,243 @@
+"""The comparison tab: two or three solved scenarios side by side for the committee.
+
+Tick the scenarios to compare (those with a stored proposal); the cover
+figures, the township table with the townships that differ highlighted, and
+the overlay chart all come from planner.comparison, which reads them from the
+separate proposals. A stale proposal is still shown, marked "(stale)".
+"""
+
+from __future__ import annotations
+
+from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+from matplotlib.figure import Figure
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
+    QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
+)
+
+from planner import scenarios as store
+from planner.comparison import Comparison, ComparisonError, compare
+from planner.comparison_chart import overlay_chart
+from planner.county import KINDS
+from ui.labels import kind_label
+from ui.scenario_models import DIFFERS_ROLE, CompareRowsModel, CompareSummaryModel, ui_language
+
+MAX_COMPARED = 3
+
+
+class DiffersFilter(QSortFilterProxyModel):
+    """Rows of one kind and, when asked, only those where the scenarios differ."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.only_differing = False
+
+    def set_only_differing(self, on: bool) -> None:
+        self.only_differing = bool(on)
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
+        if not self.only_differing:
+            return True
+        return bool(self.sourceModel().data(self.sourceModel().index(source_row, 0, source_parent), DIFFERS_ROLE))
+
+
+class CompareView(QWidget):
+    def __init__(self, window, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.comparison: Comparison | None = None
+        self._results: dict[str, dict] = {}
+        self._stale: set[str] = set()
+
+        self.pick_label = QLabel()
+        self.pick_list = QListWidget()
+        self.pick_list.setMaximumWidth(260)
+        self.pick_list.itemChanged.connect(self._picked)
+        self.hint_label = QLabel()
+        self.hint_label.setWordWrap(True)
+        self.hint_label.setMaximumWidth(260)
+        left = QVBoxLayout()
+        left.addWidget(self.pick_label)
+        left.addWidget(self.pick_list, 1)
+        left.addWidget(self.hint_label)
+
+        self.summary_model = CompareSummaryModel(self)
+        self.summary_view = QTableView()
+        self.summary_view.setModel(self.summary_model)
+        self.summary_view.verticalHeader().setVisible(False)
+        self.summary_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.summary_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+        self.kind_label = QLabel()
+        self.kind_combo = QComboBox()
+        for kind in KINDS:
+            self.kind_combo.addItem(kind_label(kind), kind)
+        self.kind_combo.setCurrentIndex(1)  # institutional: the pool most scenarios are about
+        self.kind_combo.currentIndexChanged.connect(lambda *_: self._fill_kind())
+        self.differing_box = QCheckBox()
+        self.differing_box.toggled.connect(lambda on: self.rows_proxy.set_only_differing(on))
+        self.differing_count = QLabel()
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind_label)
+        bar.addWidget(self.kind_combo)
+        bar.addWidget(self.differing_box)
+        bar.addWidget(self.differing_count)
+        bar.addStretch(1)
+
+        self.rows_model = CompareRowsModel(self)
+        self.rows_proxy = DiffersFilter(self)
+        self.rows_proxy.setSourceModel(self.rows_model)
+        self.rows_view = QTableView()
+        self.rows_view.setModel(self.rows_proxy)
+        self.rows_view.verticalHeader().setVisible(False)
+        self.rows_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rows_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rows_view.horizontalHeader().setStretchLastSection(True)
+
+        self.canvas = FigureCanvasQTAgg(Figure())
+        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.canvas.setMinimumHeight(260)
+        self.empty_label = QLabel()
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+
+        tables = QWidget()
+        tables_layout = QVBoxLayout(tables)
+        tables_layout.setContentsMargins(0, 0, 0, 0)
+        tables_layout.addWidget(self.summary_view, 2)
+        tables_layout.addLayout(bar)
+        tables_layout.addWidget(self.rows_view, 3)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.addWidget(tables)
+        self.splitter.addWidget(self.canvas)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        right = QVBoxLayout()
+        right.addWidget(self.empty_label)
+        right.addWidget(self.splitter, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 2)
+        layout.addLayout(left)
+        layout.addLayout(right, 1)
+        self._show(None)
+
+    # ------------------------------------------------------------ choosing
+    def refresh(self) -> None:
+        """Re-read which scenarios have proposals; keep the ticks where the names still exist."""
+        ticked = set(self.checked_names())
+        self._results, self._stale = {}, set()
+        db = self.window.db
+        if db is not None:
+            with db.session() as session:
+                records = store.list_scenarios(session)
+                try:
+                    states = store.scenario_states(session, records)
+                except Exception:  # states are a marker only; compare what is stored regardless
+                    states = {}
+            for record in records:
+                if record.last_result and "totals" in record.last_result:
+                    self._results[record.name] = record.last_result
+                    if states.get(record.name) in ("stale", "invalid"):
+                        self._stale.add(record.name)
+        self.pick_list.blockSignals(True)
+        self.pick_list.clear()
+        for name in self._results:
+            item = QListWidgetItem(name + (self.tr(" (stale)") if name in self._stale else ""))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in ticked else Qt.CheckState.Unchecked)
+            self.pick_list.addItem(item)
+        self.pick_list.blockSignals(False)
+        self._update()
+
+    def checked_names(self) -> list[str]:
+        return [self.pick_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.pick_list.count())
+                if self.pick_list.item(i).checkState() == Qt.CheckState.Checked]
+
+    def set_checked(self, names: list[str]) -> None:
+        self.pick_list.blockSignals(True)
+        for i in range(self.pick_list.count()):
+            item = self.pick_list.item(i)
+            item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in names
+                               else Qt.CheckState.Unchecked)
+        self.pick_list.blockSignals(False)
+        self._update()
+
+    def _picked(self, item: QListWidgetItem) -> None:
+        if len(self.checked_names()) > MAX_COMPARED and item.checkState() == Qt.CheckState.Checked:
+            # Side by side stays readable with three; a fourth tick is taken back.
+            self.pick_list.blockSignals(True)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.pick_list.blockSignals(False)
+            self.window.status(self.tr("Compare at most {n} scenarios at a time.").format(n=MAX_COMPARED))
+        self._update()
+
+    # ------------------------------------------------------------ showing
+    def _update(self) -> None:
+        names = self.checked_names()
+        comparison = None
+        if len(names) >= 2:
+            try:
+                comparison = compare({n: self._results[n] for n in names})
+            except ComparisonError as error:
+                self.window.status(str(error))
+        self._show(comparison)
+
+    def _show(self, comparison: Comparison | None) -> None:
+        self.comparison = comparison
+        self.splitter.setVisible(comparison is not None)
+        self.empty_label.setVisible(comparison is None)
+        self.summary_model.set_comparison(comparison, self._stale)
+        self._fill_kind()
+
+    def current_kind(self) -> str:
+        return self.kind_combo.currentData()
+
+    def _fill_kind(self) -> None:
+        c = self.comparison
+        kind = self.current_kind()
+        if c is None:
+            self.rows_model.set_rows([], [])
+            self.canvas.figure = Figure()
+            self.differing_count.setText("")
+            return
+        rows = c.rows_of(kind)
+        self.rows_model.set_rows(c.names, rows)
+        self.rows_view.resizeColumnsToContents()
+        differing = sum(r.differs for r in rows)
+        self.differing_count.setText(self.tr("{n} of {total} townships differ").format(n=differing, total=len(rows)))
+        figure = overlay_chart(c, kind, ui_language())
+        self.canvas.figure = figure
+        figure.set_canvas(self.canvas)
+        self.canvas.draw_idle()
+
+    def figure(self) -> Figure:
+        return self.canvas.figure
+
+    # ------------------------------------------------------------ language
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.pick_label.setText(self.tr("Scenarios to compare (2–3):"))
+        self.hint_label.setText(self.tr("Only solved scenarios are listed; solve one on the Scenarios tab."))
+        self.kind_label.setText(self.tr("Quota kind:"))
+        for i in range(self.kind_combo.count()):
+            self.kind_combo.setItemText(i, kind_label(self.kind_combo.itemData(i)))
+        self.differing_box.setText(self.tr("Only townships that differ"))
+        self.empty_label.setText(self.tr("Tick two or three solved scenarios to see them side by side."))
+        self.summary_model.retranslate()
+        self.rows_model.retranslate()
+        if self.comparison is not None:
+            self._fill_kind()
+        tabs = getattr(self.window, "tabs", None)
+        if tabs is not None and tabs.indexOf(self) >= 0:
+            tabs.setTabText(tabs.indexOf(self), self.tr("Compare scenarios"))

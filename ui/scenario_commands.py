@@ -1,0 +1,162 @@
+"""Undoable scenario edits: QUndoCommands whose redo/undo call planner.scenarios.
+
+As with the ledger commands (ui/commands.py), each step is its own committed
+transaction, so nothing is lost in a crash and a background solve can read
+the scenario at once. A step that fails marks itself obsolete (the stack drops
+it) and reports through the context; the database is as it was.
+
+Scenarios are keyed by name, not id: a deleted-then-restored scenario gets a
+new row id, and a rename followed by undo must find the row by its new name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from planner import scenarios as store
+from planner.scenario_changes import Change
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScenarioCommands", text)
+
+
+@dataclass
+class ScenarioContext:
+    """The database (as a callable, since the window may switch databases) and whom to tell.
+
+    changed(name): the scenario list changed; `name` is the scenario to select (None: keep).
+    failed(error): a step was refused; the view shows the message.
+    """
+
+    db: Callable[[], object]
+    changed: Callable[[str | None], None] = lambda name: None
+    failed: Callable[[Exception], None] = lambda error: None
+    errors: list[Exception] = field(default_factory=list)
+
+
+class ScenarioCommand(QUndoCommand):
+    def __init__(self, context: ScenarioContext, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+
+    def redo(self) -> None:
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, step: Callable) -> None:
+        try:
+            with self.context.db().session() as session:
+                selected = step(session)
+        except Exception as error:  # shown to the user; the transaction was rolled back
+            self.setObsolete(True)
+            self.context.errors.append(error)
+            self.context.failed(error)
+            return
+        self.context.changed(selected)
+
+    def _do(self, session) -> str | None:
+        raise NotImplementedError
+
+    def _undo(self, session) -> str | None:
+        raise NotImplementedError
+
+
+class CreateScenarioCommand(ScenarioCommand):
+    def __init__(self, context: ScenarioContext, name: str, changes: list[Change] | None = None,
+                 description: str = "") -> None:
+        super().__init__(context, _tr("New scenario {name}").format(name=name))
+        self.name, self.changes, self.description = name, list(changes or []), description
+
+    def _do(self, session):
+        return store.create_scenario(session, self.name, self.changes, self.description).name
+
+    def _undo(self, session):
+        store.delete_scenario(session, self.name)
+        return None
+
+
+class DuplicateScenarioCommand(ScenarioCommand):
+    def __init__(self, context: ScenarioContext, name: str, new_name: str) -> None:
+        super().__init__(context, _tr("Duplicate scenario {name}").format(name=name))
+        self.name, self.new_name = name, new_name
+
+    def _do(self, session):
+        return store.duplicate_scenario(session, self.name, self.new_name).name
+
+    def _undo(self, session):
+        store.delete_scenario(session, self.new_name)
+        return self.name
+
+
+class RenameScenarioCommand(ScenarioCommand):
+    def __init__(self, context: ScenarioContext, name: str, new_name: str) -> None:
+        super().__init__(context, _tr("Rename scenario {name} to {new_name}").format(name=name, new_name=new_name))
+        self.name, self.new_name = name, new_name.strip()
+
+    def _do(self, session):
+        return store.rename_scenario(session, self.name, self.new_name)
+
+    def _undo(self, session):
+        return store.rename_scenario(session, self.new_name, self.name)
+
+
+class DeleteScenarioCommand(ScenarioCommand):
+    def __init__(self, context: ScenarioContext, name: str) -> None:
+        super().__init__(context, _tr("Delete scenario {name}").format(name=name))
+        self.name = name
+        self.snapshot: store.ScenarioSnapshot | None = None
+
+    def _do(self, session):
+        self.snapshot = store.delete_scenario(session, self.name)
+        return None
+
+    def _undo(self, session):
+        return store.restore_scenario(session, self.snapshot).name
+
+
+class SetChangesCommand(ScenarioCommand):
+    """Replace a scenario's list of changes (add, edit, remove or reorder one)."""
+
+    def __init__(self, context: ScenarioContext, name: str, changes: list[Change], text: str) -> None:
+        super().__init__(context, text)
+        self.name, self.changes = name, list(changes)
+        self.old: list[Change] | None = None
+
+    def _do(self, session):
+        self.old = store.set_changes(session, self.name, self.changes)
+        return self.name
+
+    def _undo(self, session):
+        # The old list was valid when it was replaced; the ledger may have moved on since,
+        # and undo must still put it back exactly.
+        store.set_changes(session, self.name, self.old, validate=False)
+        return self.name
+
+
+class SetDescriptionCommand(ScenarioCommand):
+    def __init__(self, context: ScenarioContext, name: str, description: str) -> None:
+        super().__init__(context, _tr("Describe scenario {name}").format(name=name))
+        self.name, self.description = name, description
+        self.old = ""
+
+    def _do(self, session):
+        self.old = store.set_description(session, self.name, self.description)
+        return self.name
+
+    def _undo(self, session):
+        store.set_description(session, self.name, self.old)
+        return self.name
+
+
+def push(stack: QUndoStack, context: ScenarioContext, command: ScenarioCommand) -> bool:
+    """Run a command through the stack; False (and nothing kept) when it was refused."""
+    before = len(context.errors)
+    stack.push(command)
+    return len(context.errors) == before

@@ -1,0 +1,299 @@
+"""Table models of the scenario and comparison tabs.
+
+They wrap plain rows (planner.scenarios.ScenarioRecord, planner.comparison
+objects), never a Session, so they can be refilled from a worker's result and
+checked with pytest-qt's qtmodeltester.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from planner.comparison import Comparison, ComparedRow
+from planner.county import KINDS
+from planner.scenario_changes import Change
+from planner.scenarios import ScenarioRecord, describe_change
+from ui.labels import kind_label
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 2
+STATE_COLOURS = {"stale": "#b00020", "invalid": "#b00020", "current": "#1f6f3f", "unsolved": "#777777"}
+HIGHLIGHT = "#fff2b3"  # the same yellow the comparison chart shades differing townships with
+
+
+def ui_language() -> str:
+    try:
+        from ui.i18n import current_language
+    except ImportError:
+        return "zh"
+    return "zh" if current_language().startswith("zh") else "en"
+
+
+def tr(text: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate("ScenarioModels", text)
+
+
+def state_text(state: str) -> str:
+    return {"unsolved": tr("Not solved"), "current": tr("Up to date"),
+            "stale": tr("Stale: inputs changed, recompute"),
+            "invalid": tr("Does not fit the ledger")}.get(state, state)
+
+
+def result_summary(result: dict | None) -> str:
+    if not result:
+        return "—"
+    totals = result.get("totals", {}).values()
+    before = sum(int(t.get("uncovered_before", 0)) for t in totals)
+    after = sum(int(t.get("uncovered_after", 0)) for t in totals)
+    return tr("{status}; uncovered {before} → {after}; {moves} moves").format(
+        status=result.get("status", "?"), before=before, after=after, moves=len(result.get("moves") or []))
+
+
+@dataclass
+class ScenarioRow:
+    record: ScenarioRecord
+    state: str
+
+    @property
+    def name(self) -> str:
+        return self.record.name
+
+
+class _Table(QAbstractTableModel):
+    HEADERS: tuple[str, ...] = ()
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.headers())
+
+    def headers(self) -> list[str]:
+        return [tr(h) for h in self.HEADERS]
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            headers = self.headers()
+            return headers[section] if 0 <= section < len(headers) else None
+        return section + 1
+
+    def retranslate(self) -> None:
+        if self.columnCount():
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+
+class ScenarioListModel(_Table):
+    """Saved scenarios: name, changes, last result, state (stale marked in red)."""
+
+    HEADERS = ("Scenario", "Changes", "Last result", "State")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[ScenarioRow] = []
+
+    def set_rows(self, rows: list[ScenarioRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[ScenarioRow]:
+        return list(self._rows)
+
+    def row_of(self, name: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.name == name), -1)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == NAME_ROLE:
+            return row.name
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            lang = ui_language()
+            if column == 0:
+                return row.name if role == Qt.ItemDataRole.DisplayRole else (row.record.description or row.name)
+            if column == 1:
+                texts = [describe_change(c, lang) for c in row.record.changes]
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return "\n".join(texts) or tr("No changes: the ledger as it is")
+                return ("；" if lang == "zh" else "; ").join(texts) or tr("(no changes)")
+            if column == 2:
+                return result_summary(row.record.last_result)
+            if column == 3:
+                return state_text(row.state)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+            return QBrush(QColor(STATE_COLOURS.get(row.state, "#333333")))
+        if role == Qt.ItemDataRole.FontRole and column == 3 and row.state in ("stale", "invalid"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class ChangesModel(_Table):
+    """The changes of one scenario, in the order they are applied."""
+
+    HEADERS = ("#", "Change")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._changes: list[Change] = []
+
+    def set_changes(self, changes: list[Change]) -> None:
+        self.beginResetModel()
+        self._changes = list(changes)
+        self.endResetModel()
+
+    def changes(self) -> list[Change]:
+        return list(self._changes)
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._changes)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._changes):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if index.column() == 0:
+                return index.row() + 1
+            return describe_change(self._changes[index.row()], ui_language())
+        return None
+
+
+def _arrow(a: int, b: int) -> str:
+    return f"{a} → {b}"
+
+
+class CompareSummaryModel(_Table):
+    """Cover figures side by side: one column per scenario, one row per figure."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._comparison: Comparison | None = None
+        self._stale: set[str] = set()
+        self._lines: list[tuple[str, list[str]]] = []
+
+    def set_comparison(self, comparison: Comparison | None, stale: set[str] | None = None) -> None:
+        self.beginResetModel()
+        self._comparison = comparison
+        self._stale = set(stale or ())
+        self._lines = self._build()
+        self.endResetModel()
+
+    def _build(self) -> list[tuple[str, list[str]]]:
+        c = self._comparison
+        if c is None:
+            return []
+        figs = [c.figures[n] for n in c.names]
+        lines = [(tr("Status"), [f.status for f in figs])]
+        for kind in KINDS:
+            if not any(kind in f.totals for f in figs):
+                continue
+            lines.append((tr("{kind}: total before → after").format(kind=kind_label(kind)),
+                          [_arrow(f.totals[kind].before, f.totals[kind].after) if kind in f.totals else "—"
+                           for f in figs]))
+            lines.append((tr("{kind}: uncovered before → after").format(kind=kind_label(kind)),
+                          [_arrow(f.totals[kind].uncovered_before, f.totals[kind].uncovered_after)
+                           if kind in f.totals else "—" for f in figs]))
+        lines += [
+            (tr("Uncovered need before (all kinds)"), [str(f.uncovered_before) for f in figs]),
+            (tr("Uncovered need after (all kinds)"), [str(f.uncovered_after) for f in figs]),
+            (tr("Moves"), [str(f.moves) for f in figs]),
+            (tr("Slots moved"), [str(f.slots_moved) for f in figs]),
+            (tr("Townships touched"), [str(f.townships_touched) for f in figs]),
+        ]
+        return lines
+
+    def retranslate(self) -> None:
+        self.set_comparison(self._comparison, self._stale)
+
+    def headers(self) -> list[str]:
+        if self._comparison is None:
+            return []
+        return [tr("Figure")] + [name + (tr(" (stale)") if name in self._stale else "")
+                                 for name in self._comparison.names]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._lines)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        label, values = self._lines[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return label if index.column() == 0 else values[index.column() - 1]
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and index.column() > 0 and len(set(values)) > 1:
+            return QBrush(QColor(HIGHLIGHT))
+        return None
+
+
+class CompareRowsModel(_Table):
+    """Township by township: the approved quota and each scenario's proposal; differing rows highlighted."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._names: list[str] = []
+        self._rows: list[ComparedRow] = []
+
+    def set_rows(self, names: list[str], rows: list[ComparedRow]) -> None:
+        self.beginResetModel()
+        self._names, self._rows = list(names), list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[ComparedRow]:
+        return list(self._rows)
+
+    def headers(self) -> list[str]:
+        return [tr("Township"), tr("Kind"), tr("Approved now")] + [
+            tr("{name}: proposed").format(name=n) for n in self._names]
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role == DIFFERS_ROLE:
+            return row.differs
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return row.township
+            if column == 1:
+                return kind_label(row.kind)
+            if column == 2:
+                approved = next((v for v in row.approved.values() if v is not None), None)
+                return "—" if approved is None else approved
+            name = self._names[column - 3]
+            proposed, change = row.proposed[name], row.change[name]
+            if proposed is None:
+                return "—"
+            return f"{proposed} ({change:+d})" if change else str(proposed)
+        if role == Qt.ItemDataRole.ToolTipRole and column >= 3:
+            name = self._names[column - 3]
+            if row.proposed[name] is None:
+                return tr("{name} has no such township (merged or split)").format(name=name)
+            return tr("{name}: approved {approved}, required {required}, proposed {proposed}").format(
+                name=name, approved=row.approved[name], required=row.required[name], proposed=row.proposed[name])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and row.differs:
+            return QBrush(QColor(HIGHLIGHT))
+        if role == Qt.ItemDataRole.FontRole and row.differs and column == 0:
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
