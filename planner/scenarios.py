@@ -330,17 +330,17 @@ def current_fingerprint(session: Session, name: str) -> str | None:
 
 
 def _state(county: CountyData, record: ScenarioRecord) -> str:
-    from planner.solve import county_fingerprint
-
     if record.problem:
         return "invalid"
     try:
-        current = county_fingerprint(*apply_changes(county, record.changes))
+        work, draft = check_changes(county, record.changes)
     except ScenarioError:
         return "invalid"
     if not record.last_fingerprint:
         return "unsolved"
-    return "current" if current == record.last_fingerprint else "stale"
+    from planner.solve import county_fingerprint
+
+    return "current" if county_fingerprint(work, make_options(draft)) == record.last_fingerprint else "stale"
 
 
 def scenario_state(session: Session, scenario: str | ScenarioRecord) -> str:
