@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "cli.ledger_cmds",
     "cli.backup_cmds",
     "cli.excel_cmds",
+    "cli.scenario_cmds",
 ]
 
 
