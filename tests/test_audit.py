@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from safety_helpers import write_ledger
+from safety_helpers import one_move_proposal, write_ledger
 from planner.audit import (
     CSV_HEADER, audit_context, audit_entries, audit_users, export_audit_csv, os_user, record,
 )
@@ -139,29 +139,17 @@ def test_an_import_is_one_summary_entry_with_counts_before_and_after(ledger):
 
 
 def test_a_proposal_applied_is_logged_per_changed_quota(ledger):
-    from planner.apply import apply_proposal, current_fingerprint
+    from planner.apply import apply_proposal
 
     with ledger.session() as s:
-        county = load_county(s)
-        townships = []
-        gives = [t for t in county.townships if not t.locked
-                 and t.quotas["institutional"].approved > t.quotas["institutional"].staff][:1]
-        takes = [t for t in county.townships if not t.locked and t not in gives][:1]
-        for t in county.townships:
-            for kind, q in t.quotas.items():
-                change = (-1 if t in gives else 1 if t in takes else 0) if kind == "institutional" else 0
-                townships.append({"township": t.name, "kind": kind, "approved": q.approved, "staff": q.staff,
-                                  "leadership": q.leadership, "required_fte": 0.0, "required": 0,
-                                  "proposed": q.approved + change, "change": change})
-        result = {"status": "optimal", "scenario": "基线", "townships": townships,
-                  "fingerprint": current_fingerprint(s, {}), "moves": [], "diagnosis": []}
+        result = one_move_proposal(s)
     start = _count(ledger)
     with ledger.session() as s:
         apply_proposal(s, result, user="王科长")
     new = _entries(ledger)[: _count(ledger) - start]
     assert sorted((e.action, e.entity_key, int(e.new_value) - int(e.old_value), e.user) for e in new) == sorted([
-        ("apply_proposal", f"{gives[0].name}/institutional", -1, "王科长"),
-        ("apply_proposal", f"{takes[0].name}/institutional", 1, "王科长")])
+        ("apply_proposal", f"{result['_give']}/institutional", -1, "王科长"),
+        ("apply_proposal", f"{result['_take']}/institutional", 1, "王科长")])
 
 
 def test_audit_context_files_changes_under_an_action_and_user(ledger):
