@@ -21,10 +21,6 @@ from planner import scenarios as store
 from planner.scenario_changes import Change
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScenarioCommands", text)
-
-
 @dataclass
 class ScenarioContext:
     """The database (as a callable, since the window may switch databases) and whom to tell.
@@ -71,7 +67,8 @@ class ScenarioCommand(QUndoCommand):
 class CreateScenarioCommand(ScenarioCommand):
     def __init__(self, context: ScenarioContext, name: str, changes: list[Change] | None = None,
                  description: str = "") -> None:
-        super().__init__(context, _tr("New scenario {name}").format(name=name))
+        super().__init__(context, QCoreApplication.translate("ScenarioCommands", "New scenario {name}")
+                         .format(name=name))
         self.name, self.changes, self.description = name, list(changes or []), description
 
     def _do(self, session):
@@ -84,7 +81,8 @@ class CreateScenarioCommand(ScenarioCommand):
 
 class DuplicateScenarioCommand(ScenarioCommand):
     def __init__(self, context: ScenarioContext, name: str, new_name: str) -> None:
-        super().__init__(context, _tr("Duplicate scenario {name}").format(name=name))
+        super().__init__(context, QCoreApplication.translate("ScenarioCommands", "Duplicate scenario {name}")
+                         .format(name=name))
         self.name, self.new_name = name, new_name
 
     def _do(self, session):
@@ -97,7 +95,8 @@ class DuplicateScenarioCommand(ScenarioCommand):
 
 class RenameScenarioCommand(ScenarioCommand):
     def __init__(self, context: ScenarioContext, name: str, new_name: str) -> None:
-        super().__init__(context, _tr("Rename scenario {name} to {new_name}").format(name=name, new_name=new_name))
+        super().__init__(context, QCoreApplication.translate(
+            "ScenarioCommands", "Rename scenario {name} to {new_name}").format(name=name, new_name=new_name))
         self.name, self.new_name = name, new_name.strip()
 
     def _do(self, session):
@@ -109,7 +108,8 @@ class RenameScenarioCommand(ScenarioCommand):
 
 class DeleteScenarioCommand(ScenarioCommand):
     def __init__(self, context: ScenarioContext, name: str) -> None:
-        super().__init__(context, _tr("Delete scenario {name}").format(name=name))
+        super().__init__(context, QCoreApplication.translate("ScenarioCommands", "Delete scenario {name}")
+                         .format(name=name))
         self.name = name
         self.snapshot: store.ScenarioSnapshot | None = None
 
@@ -142,7 +142,8 @@ class SetChangesCommand(ScenarioCommand):
 
 class SetDescriptionCommand(ScenarioCommand):
     def __init__(self, context: ScenarioContext, name: str, description: str) -> None:
-        super().__init__(context, _tr("Describe scenario {name}").format(name=name))
+        super().__init__(context, QCoreApplication.translate("ScenarioCommands", "Describe scenario {name}")
+                         .format(name=name))
         self.name, self.description = name, description
         self.old = ""
 

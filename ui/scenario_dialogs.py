@@ -46,63 +46,75 @@ class Either:
     second: F
 
 
-N = QT_TRANSLATE_NOOP
 TITLES = {
-    "total_cut": N("ScenarioDialogs", "Total cut"),
-    "reserve": N("ScenarioDialogs", "County reserve"),
-    "band": N("ScenarioDialogs", "Quota band (min / max)"),
-    "duty_growth": N("ScenarioDialogs", "Workload growth"),
-    "duty_added": N("ScenarioDialogs", "New duty"),
-    "duty_removed": N("ScenarioDialogs", "Duty removed"),
-    "param": N("ScenarioDialogs", "Parameter"),
-    "lock": N("ScenarioDialogs", "Lock or unlock a township"),
-    "merge": N("ScenarioDialogs", "Merge two townships"),
-    "split": N("ScenarioDialogs", "Split a township"),
+    "total_cut": QT_TRANSLATE_NOOP("ScenarioDialogs", "Total cut"),
+    "reserve": QT_TRANSLATE_NOOP("ScenarioDialogs", "County reserve"),
+    "band": QT_TRANSLATE_NOOP("ScenarioDialogs", "Quota band (min / max)"),
+    "duty_growth": QT_TRANSLATE_NOOP("ScenarioDialogs", "Workload growth"),
+    "duty_added": QT_TRANSLATE_NOOP("ScenarioDialogs", "New duty"),
+    "duty_removed": QT_TRANSLATE_NOOP("ScenarioDialogs", "Duty removed"),
+    "param": QT_TRANSLATE_NOOP("ScenarioDialogs", "Parameter"),
+    "lock": QT_TRANSLATE_NOOP("ScenarioDialogs", "Lock or unlock a township"),
+    "merge": QT_TRANSLATE_NOOP("ScenarioDialogs", "Merge two townships"),
+    "split": QT_TRANSLATE_NOOP("ScenarioDialogs", "Split a township"),
 }
 FORMS: dict[str, list[F | Either]] = {
-    "total_cut": [F("kind", N("ScenarioDialogs", "Quota kind"), "kind"),
-                  Either(F("percent", N("ScenarioDialogs", "Cut by percent"), "float",
-                           {"min": 0.1, "max": 100, "value": 5, "suffix": " %"}),
-                         F("slots", N("ScenarioDialogs", "Cut by slots"), "int", {"min": 1, "max": 100000, "value": 5}))],
-    "reserve": [F("kind", N("ScenarioDialogs", "Quota kind"), "kind"),
-                F("slots", N("ScenarioDialogs", "Slots kept in reserve"), "int", {"min": 0, "max": 100000, "value": 5})],
-    "band": [F("kind", N("ScenarioDialogs", "Quota kind"), "kind"),
-             Either(F("township", N("ScenarioDialogs", "For one township"), "township"),
-                    F("category", N("ScenarioDialogs", "For every township of a class"), "category")),
-             F("min", N("ScenarioDialogs", "Minimum"), "opt_int", {"value": 30}),
-             F("max", N("ScenarioDialogs", "Maximum"), "opt_int", {"value": 45})],
-    "duty_growth": [F("match", N("ScenarioDialogs", "Duty or office name contains"), "text",
-                      {"complete": "duties_offices", "value": "应急管理"}),
-                    F("percent", N("ScenarioDialogs", "Change of workload"), "float",
-                      {"min": -100, "max": 1000, "value": 20, "suffix": " %"}),
-                    F("townships", N("ScenarioDialogs", "Townships"), "townships")],
-    "duty_added": [F("office", N("ScenarioDialogs", "Office"), "text", {"complete": "offices"}),
-                   F("office_kind", N("ScenarioDialogs", "Office's quota kind"), "kind"),
-                   F("name", N("ScenarioDialogs", "Duty"), "text"),
-                   F("annual_volume", N("ScenarioDialogs", "Cases per year"), "float", {"min": 0, "max": 1e7}),
-                   F("minutes_per_case", N("ScenarioDialogs", "Minutes per case"), "float", {"min": 0, "max": 1e5}),
-                   F("fixed_hours", N("ScenarioDialogs", "Fixed hours per year"), "float", {"min": 0, "max": 1e6}),
-                   F("needs_backup", N("ScenarioDialogs", "Needs an A/B backup"), "bool", {"value": True}),
-                   F("townships", N("ScenarioDialogs", "Townships"), "townships")],
-    "duty_removed": [F("name", N("ScenarioDialogs", "Duty"), "text", {"complete": "duties"}),
-                     F("townships", N("ScenarioDialogs", "Townships"), "townships")],
-    "param": [F("field", N("ScenarioDialogs", "Parameter"), "param"),
-              F("value", N("ScenarioDialogs", "Value in this scenario"), "float", {"min": 0, "max": 366, "decimals": 2})],
-    "lock": [F("township", N("ScenarioDialogs", "Township"), "township"),
-             F("locked", N("ScenarioDialogs", "Locked (keeps its quota)"), "bool", {"value": True})],
-    "merge": [F("a", N("ScenarioDialogs", "First township"), "township"),
-              F("b", N("ScenarioDialogs", "Second township"), "township", {"index": 1}),
-              F("new_name", N("ScenarioDialogs", "Name of the merged township"), "text"),
-              F("leadership", N("ScenarioDialogs", "Leadership posts of the merged township"), "int",
-                {"min": 0, "max": 100})],
-    "split": [F("township", N("ScenarioDialogs", "Township"), "township"),
-              F("new_a", N("ScenarioDialogs", "First new township"), "text"),
-              F("new_b", N("ScenarioDialogs", "Second new township"), "text"),
-              F("share_a", N("ScenarioDialogs", "Share of the first (volumes, staff)"), "share"),
-              F("approved_a", N("ScenarioDialogs", "Approved quota of the first"), "kind_ints"),
-              F("staff_a", N("ScenarioDialogs", "Staff of the first"), "kind_ints"),
-              F("leadership_a", N("ScenarioDialogs", "Leadership posts of the first"), "opt_int", {"value": 9}),
-              F("leadership_b", N("ScenarioDialogs", "Leadership posts of the second"), "opt_int", {"value": 9})],
+    "total_cut": [
+        F("kind", QT_TRANSLATE_NOOP("ScenarioDialogs", "Quota kind"), "kind"),
+        Either(F("percent", QT_TRANSLATE_NOOP("ScenarioDialogs", "Cut by percent"), "float",
+                 {"min": 0.1, "max": 100, "value": 5, "suffix": " %"}),
+               F("slots", QT_TRANSLATE_NOOP("ScenarioDialogs", "Cut by slots"), "int",
+                 {"min": 1, "max": 100000, "value": 5}))],
+    "reserve": [
+        F("kind", QT_TRANSLATE_NOOP("ScenarioDialogs", "Quota kind"), "kind"),
+        F("slots", QT_TRANSLATE_NOOP("ScenarioDialogs", "Slots kept in reserve"), "int",
+          {"min": 0, "max": 100000, "value": 5})],
+    "band": [
+        F("kind", QT_TRANSLATE_NOOP("ScenarioDialogs", "Quota kind"), "kind"),
+        Either(F("township", QT_TRANSLATE_NOOP("ScenarioDialogs", "For one township"), "township"),
+               F("category", QT_TRANSLATE_NOOP("ScenarioDialogs", "For every township of a class"), "category")),
+        F("min", QT_TRANSLATE_NOOP("ScenarioDialogs", "Minimum"), "opt_int", {"value": 30}),
+        F("max", QT_TRANSLATE_NOOP("ScenarioDialogs", "Maximum"), "opt_int", {"value": 45})],
+    "duty_growth": [
+        F("match", QT_TRANSLATE_NOOP("ScenarioDialogs", "Duty or office name contains"), "text",
+          {"complete": "duties_offices", "value": "应急管理"}),
+        F("percent", QT_TRANSLATE_NOOP("ScenarioDialogs", "Change of workload"), "float",
+          {"min": -100, "max": 1000, "value": 20, "suffix": " %"}),
+        F("townships", QT_TRANSLATE_NOOP("ScenarioDialogs", "Townships"), "townships")],
+    "duty_added": [
+        F("office", QT_TRANSLATE_NOOP("ScenarioDialogs", "Office"), "text", {"complete": "offices"}),
+        F("office_kind", QT_TRANSLATE_NOOP("ScenarioDialogs", "Office's quota kind"), "kind"),
+        F("name", QT_TRANSLATE_NOOP("ScenarioDialogs", "Duty"), "text"),
+        F("annual_volume", QT_TRANSLATE_NOOP("ScenarioDialogs", "Cases per year"), "float", {"max": 1e7}),
+        F("minutes_per_case", QT_TRANSLATE_NOOP("ScenarioDialogs", "Minutes per case"), "float", {"max": 1e5}),
+        F("fixed_hours", QT_TRANSLATE_NOOP("ScenarioDialogs", "Fixed hours per year"), "float", {"max": 1e6}),
+        F("needs_backup", QT_TRANSLATE_NOOP("ScenarioDialogs", "Needs an A/B backup"), "bool", {"value": True}),
+        F("townships", QT_TRANSLATE_NOOP("ScenarioDialogs", "Townships"), "townships")],
+    "duty_removed": [
+        F("name", QT_TRANSLATE_NOOP("ScenarioDialogs", "Duty"), "text", {"complete": "duties"}),
+        F("townships", QT_TRANSLATE_NOOP("ScenarioDialogs", "Townships"), "townships")],
+    "param": [
+        F("field", QT_TRANSLATE_NOOP("ScenarioDialogs", "Parameter"), "param"),
+        F("value", QT_TRANSLATE_NOOP("ScenarioDialogs", "Value in this scenario"), "float",
+          {"max": 366, "decimals": 2})],
+    "lock": [
+        F("township", QT_TRANSLATE_NOOP("ScenarioDialogs", "Township"), "township"),
+        F("locked", QT_TRANSLATE_NOOP("ScenarioDialogs", "Locked (keeps its quota)"), "bool", {"value": True})],
+    "merge": [
+        F("a", QT_TRANSLATE_NOOP("ScenarioDialogs", "First township"), "township"),
+        F("b", QT_TRANSLATE_NOOP("ScenarioDialogs", "Second township"), "township", {"index": 1}),
+        F("new_name", QT_TRANSLATE_NOOP("ScenarioDialogs", "Name of the merged township"), "text"),
+        F("leadership", QT_TRANSLATE_NOOP("ScenarioDialogs", "Leadership posts of the merged township"), "int",
+          {"max": 100})],
+    "split": [
+        F("township", QT_TRANSLATE_NOOP("ScenarioDialogs", "Township"), "township"),
+        F("new_a", QT_TRANSLATE_NOOP("ScenarioDialogs", "First new township"), "text"),
+        F("new_b", QT_TRANSLATE_NOOP("ScenarioDialogs", "Second new township"), "text"),
+        F("share_a", QT_TRANSLATE_NOOP("ScenarioDialogs", "Share of the first (volumes, staff)"), "share"),
+        F("approved_a", QT_TRANSLATE_NOOP("ScenarioDialogs", "Approved quota of the first"), "kind_ints"),
+        F("staff_a", QT_TRANSLATE_NOOP("ScenarioDialogs", "Staff of the first"), "kind_ints"),
+        F("leadership_a", QT_TRANSLATE_NOOP("ScenarioDialogs", "Leadership posts of the first"), "opt_int"),
+        F("leadership_b", QT_TRANSLATE_NOOP("ScenarioDialogs", "Leadership posts of the second"), "opt_int")],
 }
 
 
@@ -111,7 +123,7 @@ class TownshipsField(QWidget):
 
     def __init__(self, names: list[str], parent=None) -> None:
         super().__init__(parent)
-        self.all_box = QCheckBox(_tr("All townships"))
+        self.all_box = QCheckBox(QCoreApplication.translate("ScenarioDialogs", "All townships"))
         self.all_box.setChecked(True)
         self.list = QListWidget()
         self.list.setMaximumHeight(140)
@@ -160,7 +172,7 @@ class KindInts(QWidget):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.box = QCheckBox(_tr("Set by hand"))
+        self.box = QCheckBox(QCoreApplication.translate("ScenarioDialogs", "Set by hand"))
         self.spins = {kind: QSpinBox() for kind in KINDS}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -267,7 +279,7 @@ class ChangeDialog(QDialog):
             w.setRange(int(o.get("min", 0)), int(o.get("max", 100000)))
             w.setValue(int(o.get("value", 0)))
             if f.kind == "opt_int":
-                w = Optional(w, _tr("Set"))
+                w = Optional(w, QCoreApplication.translate("ScenarioDialogs", "Set"))
         elif f.kind in ("float", "share"):
             w = QDoubleSpinBox()
             if f.kind == "share":  # shown as a percent, stored as a fraction

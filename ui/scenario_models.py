@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.comparison import Comparison, ComparedRow
@@ -34,16 +36,15 @@ def ui_language() -> str:
     return "zh" if current_language().startswith("zh") else "en"
 
 
-def tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("ScenarioModels", text)
+# lupdate reads translate("Context", "text") calls; the alias keeps lines short.
+translate = QCoreApplication.translate
 
 
 def state_text(state: str) -> str:
-    return {"unsolved": tr("Not solved"), "current": tr("Up to date"),
-            "stale": tr("Stale: inputs changed, recompute"),
-            "invalid": tr("Does not fit the ledger")}.get(state, state)
+    return {"unsolved": translate("ScenarioModels", "Not solved"),
+            "current": translate("ScenarioModels", "Up to date"),
+            "stale": translate("ScenarioModels", "Stale: inputs changed, recompute"),
+            "invalid": translate("ScenarioModels", "Does not fit the ledger")}.get(state, state)
 
 
 def result_summary(result: dict | None) -> str:
@@ -52,7 +53,7 @@ def result_summary(result: dict | None) -> str:
     totals = result.get("totals", {}).values()
     before = sum(int(t.get("uncovered_before", 0)) for t in totals)
     after = sum(int(t.get("uncovered_after", 0)) for t in totals)
-    return tr("{status}; uncovered {before} → {after}; {moves} moves").format(
+    return translate("ScenarioModels", "{status}; uncovered {before} → {after}; {moves} moves").format(
         status=result.get("status", "?"), before=before, after=after, moves=len(result.get("moves") or []))
 
 
@@ -73,7 +74,7 @@ class _Table(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.headers())
 
     def headers(self) -> list[str]:
-        return [tr(h) for h in self.HEADERS]
+        return [translate("ScenarioModels", h) for h in self.HEADERS]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
@@ -93,7 +94,8 @@ class _Table(QAbstractTableModel):
 class ScenarioListModel(_Table):
     """Saved scenarios: name, changes, last result, state (stale marked in red)."""
 
-    HEADERS = ("Scenario", "Changes", "Last result", "State")
+    HEADERS = (QT_TRANSLATE_NOOP("ScenarioModels", "Scenario"), QT_TRANSLATE_NOOP("ScenarioModels", "Changes"),
+               QT_TRANSLATE_NOOP("ScenarioModels", "Last result"), QT_TRANSLATE_NOOP("ScenarioModels", "State"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -126,8 +128,8 @@ class ScenarioListModel(_Table):
             if column == 1:
                 texts = [describe_change(c, lang) for c in row.record.changes]
                 if role == Qt.ItemDataRole.ToolTipRole:
-                    return "\n".join(texts) or tr("No changes: the ledger as it is")
-                return ("；" if lang == "zh" else "; ").join(texts) or tr("(no changes)")
+                    return "\n".join(texts) or translate("ScenarioModels", "No changes: the ledger as it is")
+                return ("；" if lang == "zh" else "; ").join(texts) or translate("ScenarioModels", "(no changes)")
             if column == 2:
                 return result_summary(row.record.last_result)
             if column == 3:
@@ -144,7 +146,7 @@ class ScenarioListModel(_Table):
 class ChangesModel(_Table):
     """The changes of one scenario, in the order they are applied."""
 
-    HEADERS = ("#", "Change")
+    HEADERS = ("#", QT_TRANSLATE_NOOP("ScenarioModels", "Change"))
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -196,22 +198,25 @@ class CompareSummaryModel(_Table):
         if c is None:
             return []
         figs = [c.figures[n] for n in c.names]
-        lines = [(tr("Status"), [f.status for f in figs])]
+        lines = [(translate("ScenarioModels", "Status"), [f.status for f in figs])]
         for kind in KINDS:
             if not any(kind in f.totals for f in figs):
                 continue
-            lines.append((tr("{kind}: total before → after").format(kind=kind_label(kind)),
+            label = kind_label(kind)
+            lines.append((translate("ScenarioModels", "{kind}: total before → after").format(kind=label),
                           [_arrow(f.totals[kind].before, f.totals[kind].after) if kind in f.totals else "—"
                            for f in figs]))
-            lines.append((tr("{kind}: uncovered before → after").format(kind=kind_label(kind)),
+            lines.append((translate("ScenarioModels", "{kind}: uncovered before → after").format(kind=label),
                           [_arrow(f.totals[kind].uncovered_before, f.totals[kind].uncovered_after)
                            if kind in f.totals else "—" for f in figs]))
         lines += [
-            (tr("Uncovered need before (all kinds)"), [str(f.uncovered_before) for f in figs]),
-            (tr("Uncovered need after (all kinds)"), [str(f.uncovered_after) for f in figs]),
-            (tr("Moves"), [str(f.moves) for f in figs]),
-            (tr("Slots moved"), [str(f.slots_moved) for f in figs]),
-            (tr("Townships touched"), [str(f.townships_touched) for f in figs]),
+            (translate("ScenarioModels", "Uncovered need before (all kinds)"),
+             [str(f.uncovered_before) for f in figs]),
+            (translate("ScenarioModels", "Uncovered need after (all kinds)"),
+             [str(f.uncovered_after) for f in figs]),
+            (translate("ScenarioModels", "Moves"), [str(f.moves) for f in figs]),
+            (translate("ScenarioModels", "Slots moved"), [str(f.slots_moved) for f in figs]),
+            (translate("ScenarioModels", "Townships touched"), [str(f.townships_touched) for f in figs]),
         ]
         return lines
 
@@ -221,8 +226,9 @@ class CompareSummaryModel(_Table):
     def headers(self) -> list[str]:
         if self._comparison is None:
             return []
-        return [tr("Figure")] + [name + (tr(" (stale)") if name in self._stale else "")
-                                 for name in self._comparison.names]
+        stale = translate("ScenarioModels", " (stale)")
+        return [translate("ScenarioModels", "Figure")] + [
+            name + (stale if name in self._stale else "") for name in self._comparison.names]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._lines)
@@ -257,8 +263,9 @@ class CompareRowsModel(_Table):
         return list(self._rows)
 
     def headers(self) -> list[str]:
-        return [tr("Township"), tr("Kind"), tr("Approved now")] + [
-            tr("{name}: proposed").format(name=n) for n in self._names]
+        return [translate("ScenarioModels", "Township"), translate("ScenarioModels", "Kind"),
+                translate("ScenarioModels", "Approved now")] + [
+            translate("ScenarioModels", "{name}: proposed").format(name=n) for n in self._names]
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -285,8 +292,9 @@ class CompareRowsModel(_Table):
         if role == Qt.ItemDataRole.ToolTipRole and column >= 3:
             name = self._names[column - 3]
             if row.proposed[name] is None:
-                return tr("{name} has no such township (merged or split)").format(name=name)
-            return tr("{name}: approved {approved}, required {required}, proposed {proposed}").format(
+                return translate("ScenarioModels", "{name} has no such township (merged or split)").format(name=name)
+            return translate("ScenarioModels",
+                             "{name}: approved {approved}, required {required}, proposed {proposed}").format(
                 name=name, approved=row.approved[name], required=row.required[name], proposed=row.proposed[name])
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

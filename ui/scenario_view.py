@@ -535,11 +535,17 @@ def install(window) -> ScenarioView:
     window.tabs.addTab(compare, "")
     view.changes_view.selectionModel().currentRowChanged.connect(lambda *_: view._update_change_buttons())
     view.scenariosChanged.connect(compare.refresh)
-    solve_panel = getattr(window, "solve_panel", None)
-    if solve_panel is not None:
+
+    def join_solve_panel() -> None:
         # The toolbar's scenario chooser lists the same scenarios; a solve there refreshes ours.
-        view.scenariosChanged.connect(solve_panel.refresh_scenarios)
-        solve_panel.solveFinished.connect(lambda *_: view.refresh())
+        panel = getattr(window, "solve_panel", None)
+        if panel is not None and not getattr(view, "_joined_solve_panel", False):
+            view._joined_solve_panel = True
+            view.scenariosChanged.connect(panel.refresh_scenarios)
+            panel.solveFinished.connect(lambda *_: view.refresh())
+
+    join_solve_panel()
+    QTimer.singleShot(0, window, join_solve_panel)  # when the solve panel is installed after this tab
     window.ledgerChanged.connect(view.ledger_changed)
     window.databaseChanged.connect(view.database_changed)
     view.refresh()
