@@ -6,6 +6,7 @@ module only knows one sheet at a time: its header row and its cells.
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,12 +20,13 @@ from planner.excel.sniff import SheetScan
 from planner.excel.template import (
     MAX_DATA_ROWS, REQUIRED, SHEETS, Column, HeaderMap, Sheet, column_names, normalize, sheet_names,
 )
+from planner.taskstate import TaskCancelled
 
 Progress = Callable[[float, str], None]
 
 
-class Cancelled(Exception):
-    """The user cancelled a long import or export."""
+class Cancelled(TaskCancelled):
+    """The user cancelled a long import or export (a TaskCancelled, so ui.tasks knows it)."""
 
 
 @dataclass
@@ -111,9 +113,21 @@ def read_sheet(ws, spec: Sheet, title: str, scan: SheetScan | None, problems: li
     formula_cells = scan.formula_without_value if scan else set()
     rows_iter = ws.iter_rows(values_only=True)
     header = next(rows_iter, None) or ()
-    hm = _map_header(spec, title, header, problems, notices)
+    header_notices: list[ImportProblem] = []
+    hm = _map_header(spec, title, header, problems, header_notices)
     sheet = SheetRows(spec, title, hm)
     missing = [c for c in spec.columns if c.required and c.key not in hm.positions]
+    if missing:
+        found_at = _header_below(spec, rows_iter)
+        if found_at is not None:
+            # A title row above the header: one clear line instead of every column "missing".
+            problems.append(ImportProblem(
+                title, 1, None, f"表头应在第1行，实际在第{found_at}行：请删除表头上方的 {found_at - 1} 行（如标题行）",
+                f"the header must be on row 1 but is on row {found_at}: delete the {found_at - 1} row(s) "
+                f"above it (such as a title)"))
+            sheet.readable = False
+            return sheet
+    notices += header_notices
     for col in missing:
         problems.append(ImportProblem(title, 1, col.zh, f"缺少列“{col.zh}”（英文名 {col.en}）；表头须在第1行",
                                       f"missing column \"{col.zh}\" ({col.en}); the header must be on row 1"))
@@ -148,6 +162,16 @@ def read_sheet(ws, spec: Sheet, title: str, scan: SheetScan | None, problems: li
                                          "data in columns without a header, ignored"))
         sheet.rows.append(_read_row(sheet, number, values, columns, formula_cells, raw_keys, problems))
     return sheet
+
+
+def _header_below(spec: Sheet, rows_iter, look: int = 5) -> int | None:
+    """The row number (2…) among the next few rows that holds every required header."""
+    required = [column_names(c) for c in spec.columns if c.required]
+    for number, values in enumerate(itertools.islice(rows_iter, look), start=2):
+        present = {normalize(v) for v in values if not is_blank(v)}
+        if all(names & present for names in required):
+            return number
+    return None
 
 
 def _read_row(sheet: SheetRows, number: int, values: tuple, columns: list[tuple[Column, int]],
