@@ -1,0 +1,272 @@
+"""File → Import from Excel, Export to Excel, Save import template.
+
+An import is read and checked off the GUI thread; a refused file shows every
+problem and changes nothing; a valid one shows what it will change and is
+applied only when the user confirms. The write is a QUndoCommand on the
+window's undo stack: redo replaces the ledger with the file's county, undo
+puts back the county it replaced, each through planner.safe_ops (a backup
+first, one logged transaction).
+
+install(window) needs window.db, window.undo_stack, window.menu_file and
+window.reload_ledger(); it uses window.status() and window.show_error() when
+the window has them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
+
+from planner.county import CountyData
+from planner.excel.jobs import apply_job, export_job, read_job
+from planner.excel.service import Applied, ImportOutcome
+from ui import tasks
+from ui.excel_dialogs import ImportPreviewDialog, ProblemsDialog
+
+EXCEL_FILTER = "Excel (*.xlsx *.xlsm);;*"
+
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+
+def ui_language() -> str:
+    try:
+        from ui.i18n import current_language
+    except ImportError:  # the window's i18n module is optional here
+        return "zh_CN"
+    return current_language()
+
+
+class ImportLedgerCommand(QUndoCommand):
+    """The ledger replaced by an imported county; undo puts back the county it replaced.
+
+    The first redo happens before the push (on a worker thread, with progress),
+    so the push itself does not write again.
+    """
+
+    def __init__(self, window, before: CountyData, after: CountyData, source: str,
+                 already_applied: bool = True) -> None:
+        super().__init__(translate("ExcelActions", "Import {file}").format(file=source))
+        self.window = window
+        self.before, self.after, self.source = before, after, source
+        self._skip_redo = already_applied
+        self.backups: list[Path | None] = []
+        self.error: Exception | None = None
+
+    def redo(self) -> None:
+        if self._skip_redo:
+            self._skip_redo = False
+            return
+        self._replace(self.after, f"{self.source}")
+
+    def undo(self) -> None:
+        self._replace(self.before, f"undo {self.source}")
+
+    def _replace(self, county: CountyData, source: str) -> None:
+        from planner.safe_ops import replace_ledger_safely
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            outcome = replace_ledger_safely(self.window.db, county, source=source[:300])
+            self.backups.append(outcome.backup)
+        except Exception as error:  # nothing was written: the transaction rolled back
+            self.error = error
+            self.setObsolete(True)
+            _show_error(self.window, error)
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.window.reload_ledger()
+
+
+def _show_error(window, error) -> None:
+    show = getattr(window, "show_error", None)
+    if show is not None:
+        show(error)
+
+
+def _status(window, message: str) -> None:
+    status = getattr(window, "status", None)
+    if status is not None:
+        status(message)
+
+
+class ExcelActions(QObject):
+    """The three File-menu actions and the flows behind them.
+
+    ask_open_path, ask_save_path, confirm_import and show_problems are the points
+    where a person answers; tests replace them.
+    """
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.action_import = QAction(window, triggered=lambda: self.import_file())
+        self.action_export = QAction(window, triggered=lambda: self.export_file())
+        self.action_template = QAction(window, triggered=lambda: self.save_template())
+        self.progress: QProgressDialog | None = None
+        self.handle = None
+        self.last_outcome: ImportOutcome | None = None
+        self.problems_dialog: ProblemsDialog | None = None
+        window.installEventFilter(self)
+        self.retranslate()
+
+    # ------------------------------------------------------------ people's answers
+    def ask_open_path(self) -> str:
+        path, _ = QFileDialog.getOpenFileName(self.window, translate("ExcelActions", "Import ledger from Excel"), "", EXCEL_FILTER)
+        return path
+
+    def ask_save_path(self, title: str, suggested: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, EXCEL_FILTER)
+        if path and not Path(path).suffix:
+            path += ".xlsx"
+        return path
+
+    def confirm_import(self, outcome: ImportOutcome, file_name: str) -> bool:
+        dialog = ImportPreviewDialog(outcome.preview, file_name, outcome.result.notices, ui_language(),
+                                     self.window)
+        try:
+            return dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            dialog.deleteLater()
+
+    def show_problems(self, outcome: ImportOutcome, file_name: str) -> None:
+        self.problems_dialog = ProblemsDialog(outcome.result.problems, file_name, ui_language(), self.window)
+        self.problems_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.problems_dialog.open()
+
+    # ------------------------------------------------------------ flows
+    def import_file(self, path: str | None = None) -> None:
+        db = self.window.db
+        if db is None:
+            _status(self.window, translate("ExcelActions", "Open a ledger database first."))
+            return
+        path = path if path is not None else self.ask_open_path()
+        if not path:
+            return
+        file_name = Path(path).name
+        self._run(translate("ExcelActions", "Reading {file}…").format(file=file_name), read_job, db, path,
+                  on_success=lambda outcome: self._read_done(outcome, path))
+
+    def _read_done(self, outcome: ImportOutcome, path: str) -> None:
+        self.last_outcome = outcome
+        file_name = Path(path).name
+        if not outcome.ok:
+            _status(self.window, translate("ExcelActions", "{file} was not imported: {count} problem(s).").format(
+                file=file_name, count=len(outcome.result.problems)))
+            self.show_problems(outcome, file_name)
+            return
+        if not outcome.preview.has_changes:
+            _status(self.window, translate("ExcelActions", "{file} holds the same ledger as the database; nothing to import.")
+                    .format(file=file_name))
+            return
+        if not self.confirm_import(outcome, file_name):
+            _status(self.window, translate("ExcelActions", "Import cancelled; the ledger was not changed."))
+            return
+        county = outcome.result.county
+        self._run(translate("ExcelActions", "Importing {file}…").format(file=file_name), apply_job, self.window.db, county, file_name,
+                  on_success=lambda applied: self._applied(applied, county, file_name))
+
+    def _applied(self, applied: Applied, county: CountyData, file_name: str) -> None:
+        self.window.undo_stack.push(ImportLedgerCommand(self.window, applied.before, county, file_name))
+        self.window.reload_ledger()
+        _status(self.window, translate("ExcelActions", "Imported {count} townships from {file}.").format(
+            count=len(county.townships), file=file_name))
+
+    def export_file(self, path: str | None = None) -> None:
+        db = self.window.db
+        if db is None:
+            _status(self.window, translate("ExcelActions", "Open a ledger database first."))
+            return
+        if path is None:
+            path = self.ask_save_path(translate("ExcelActions", "Export ledger to Excel"),
+                                      translate("ExcelActions", "ledger-{day}.xlsx").format(day=date.today().isoformat()))
+        if not path:
+            return
+        self._run(translate("ExcelActions", "Exporting to {file}…").format(file=Path(path).name), export_job, db, path,
+                  on_success=lambda county: _status(self.window, translate("ExcelActions", "Exported {count} townships to {file}.").format(
+                      count=len(county.townships), file=path)))
+
+    def save_template(self, path: str | None = None) -> None:
+        from planner.excel import write_template
+
+        if path is None:
+            path = self.ask_save_path(translate("ExcelActions", "Save import template"), translate("ExcelActions", "ledger-template.xlsx"))
+        if not path:
+            return
+        try:
+            write_template(path)
+        except OSError as error:
+            _show_error(self.window, translate("ExcelActions", "Could not write {file}: {reason}").format(
+                file=path, reason=error.strerror or error))
+            return
+        _status(self.window, translate("ExcelActions", "Import template saved to {file}.").format(file=path))
+
+    def _run(self, label: str, fn: Callable, *args, on_success: Callable) -> None:
+        self.progress = QProgressDialog(label, translate("ExcelActions", "Cancel"), 0, 100, self.window)
+        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress.setMinimumDuration(400)  # quick files finish before it would show
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        progress = self.progress
+
+        def done() -> None:
+            progress.reset()
+            progress.hide()
+            progress.deleteLater()
+
+        def succeeded(result) -> None:
+            done()
+            on_success(result)
+
+        def failed(error) -> None:
+            done()
+            _show_error(self.window, error)
+
+        def cancelled() -> None:
+            done()
+            _status(self.window, translate("ExcelActions", "Cancelled; the ledger was not changed."))
+
+        def report(fraction: float, message: str) -> None:
+            progress.setValue(int(fraction * 100))
+
+        holder: list = []
+        # Connected before the task starts: a synchronous run (tests) finishes inside run_task.
+        progress.canceled.connect(lambda: holder and holder[0].cancel())
+        self.handle = tasks.run_task(self.window, fn, *args, on_success=succeeded, on_failure=failed,
+                                     on_progress=report, on_cancelled=cancelled)
+        holder.append(self.handle)
+
+    # ------------------------------------------------------------ language
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        self.action_import.setText(translate("ExcelActions", "&Import from Excel…"))
+        self.action_import.setToolTip(translate("ExcelActions", "Replace the ledger with a workbook in the import template's format"))
+        self.action_export.setText(translate("ExcelActions", "&Export to Excel…"))
+        self.action_export.setToolTip(translate("ExcelActions", "Write the ledger in the import template's format"))
+        self.action_template.setText(translate("ExcelActions", "Save import &template…"))
+        self.action_template.setToolTip(translate("ExcelActions", "Write the blank workbook to fill in and import"))
+
+
+def install(window) -> ExcelActions:
+    """Add Import / Export / Save template to the File menu (before Quit when there is one)."""
+    actions = ExcelActions(window)
+    menu = window.menu_file
+    before = getattr(window, "action_quit", None)
+    if before is not None and before in menu.actions():
+        separator = menu.insertSeparator(before)
+        menu.insertActions(separator, [actions.action_import, actions.action_export, actions.action_template])
+    else:
+        menu.addSeparator()
+        menu.addActions([actions.action_import, actions.action_export, actions.action_template])
+    window.excel_actions = actions
+    return actions
