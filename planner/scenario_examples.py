@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from planner.county import CountyData
 from planner.models import Scenario
-from planner.scenario_changes import DutyGrowth, Reserve, TotalCut
+from planner.scenario_changes import DutyGrowth, Reserve, TotalCut, county_total
 from planner.scenario_merge import Merge
 from planner.scenarios import check_changes, create_scenario
 
@@ -28,12 +28,20 @@ def _merge_pair(county: CountyData):
     return (candidates[0], candidates[1]) if len(candidates) >= 2 else None
 
 
+def _floor(county: CountyData, kind: str) -> int:
+    """The least total the hard rules allow: staff (and leadership) everywhere, locked quota as it is."""
+    return sum(t.quota(kind).approved if t.locked else max(t.quota(kind).staff, t.quota(kind).leadership)
+               for t in county.townships)
+
+
 def example_scenarios(county: CountyData) -> list[tuple[str, str, list]]:
-    """(name, description, changes) of each example that fits this county."""
-    examples: list[tuple[str, str, list]] = [
-        (CUT_NAME, "事业编制总量压减 5%，看各乡镇如何消化。 (Institutional total cut by 5%.)",
-         [TotalCut(kind="institutional", percent=5)]),
-    ]
+    """(name, description, changes) of each example that fits this county and can be solved as it is."""
+    examples: list[tuple[str, str, list]] = []
+    cut = TotalCut(kind="institutional", percent=5)
+    if _floor(county, "institutional") <= cut.cap(county_total(county, "institutional")):
+        # Only where the cut can be met without dismissing anyone (rule 4): an example must solve.
+        examples.append((CUT_NAME, "事业编制总量压减 5%，看各乡镇如何消化。 (Institutional total cut by 5%.)",
+                         [cut]))
     if any("应急管理" in d.name or "应急管理" in d.office for t in county.townships for d in t.duties):
         examples.append((GROWTH_NAME, "全县应急管理类事项工作量增加 20%。 "
                                       "(Emergency-management workload +20% everywhere.)",
@@ -49,7 +57,8 @@ def example_scenarios(county: CountyData) -> list[tuple[str, str, list]]:
         examples.append((MERGE_NAME, f"{a.name}与{b.name}合并为{new_name}。 (Two townships merged into one.)",
                          [Merge(a=a.name, b=b.name, new_name=new_name, leadership=leadership)]))
     admin_vacancy = sum(t.quota("administrative").vacancy for t in county.townships)
-    reserve = min(10, admin_vacancy // 2)
+    room = county_total(county, "administrative") - _floor(county, "administrative")
+    reserve = min(10, admin_vacancy // 2, room)
     if reserve > 0:
         examples.append((RESERVE_NAME, f"县级保留 {reserve} 名行政机动编制。 "
                                        f"(Keep {reserve} administrative slots in county reserve.)",
