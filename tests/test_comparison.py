@@ -101,3 +101,31 @@ def test_overlay_chart_draws_one_series_per_scenario_with_their_numbers():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         FigureCanvasAgg(fig).print_png(io.BytesIO())
+
+
+def test_excel_export_holds_the_same_figures_and_marks_the_differing_townships(tmp_path):
+    from openpyxl import load_workbook
+
+    from planner.comparison_xlsx import write_comparison_xlsx
+
+    results = {"基准": fabricated_result(), "另一方案": _variant()}
+    comparison = compare(results)
+    path = write_comparison_xlsx(comparison, results, tmp_path / "对比.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["对比汇总", "乡镇对比", "调剂明细"]
+    summary = {row[0]: row[1:] for row in wb["对比汇总"].iter_rows(min_row=2, values_only=True)}
+    assert summary["调剂笔数"] == (2, 2)
+    assert summary["调剂后未覆盖需求（合计）"] == (comparison.figures["基准"].uncovered_after,
+                                           comparison.figures["另一方案"].uncovered_after)
+    sheet = wb["乡镇对比"]
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["乡镇", "编制类型", "现核定编制", "基准：建议编制"]
+    by_key = {(r[0].value, r[1].value): r for r in sheet.iter_rows(min_row=2)}
+    shiqiao = by_key[("石桥镇", "事业")]
+    assert [c.value for c in shiqiao[3:9]] == [38, 0, 39, 39, 1, 39] and shiqiao[-1].value == "是"
+    assert shiqiao[0].fill.fgColor.rgb.endswith("FFF2B3")
+    assert by_key[("青山镇", "行政")][-1].value == "否"
+    assert by_key[("青山镇", "行政")][0].fill.fgColor.rgb in (None, "00000000")
+    assert sheet.max_row - 1 == len(comparison.rows)
+    assert wb["调剂明细"].max_row - 1 == 4
+    assert [p.name for p in tmp_path.iterdir()] == ["对比.xlsx"]  # no temporary file left behind

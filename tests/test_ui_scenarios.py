@@ -280,3 +280,23 @@ def test_compare_view_shows_stored_proposals_side_by_side(window, qtbot):
     assert compare_view.rows_proxy.index(0, 0).data() == "石桥镇"
     assert compare_view.rows_proxy.index(0, 4).data() == "39 (+1)"
     assert len(compare_view.figure().axes) == 2
+
+
+def test_compare_view_exports_the_comparison_to_excel(window, tmp_path):
+    from openpyxl import load_workbook
+
+    with window.db.session() as session:
+        store.save_result(session, CUT_NAME, fabricated_result())
+        store.save_result(session, MERGE_NAME, fabricated_result())
+    window.scenario_view.refresh()
+    view = window.compare_view
+    assert not view.export_xlsx(str(tmp_path / "none.xlsx"))  # nothing ticked yet
+    view.set_checked([CUT_NAME, MERGE_NAME])
+    assert view.export_xlsx(str(tmp_path / "对比"))
+    wb = load_workbook(tmp_path / "对比.xlsx")
+    from ui.scenario_models import ui_language
+
+    # The workbook speaks the UI's language (English unless Chinese was installed).
+    first = "指标" if ui_language() == "zh" else "Figure"
+    assert [c.value for c in wb.worksheets[0][1]] == [first, CUT_NAME, MERGE_NAME]
+    assert window.messages[-1].endswith("对比.xlsx")

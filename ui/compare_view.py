@@ -12,8 +12,8 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-    QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+    QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from planner import scenarios as store
@@ -83,12 +83,15 @@ class CompareView(QWidget):
         self.differing_box = QCheckBox()
         self.differing_box.toggled.connect(lambda on: self.rows_proxy.set_only_differing(on))
         self.differing_count = QLabel()
+        self.export_button = QPushButton()
+        self.export_button.clicked.connect(lambda: self.export_xlsx())
         bar = QHBoxLayout()
         bar.addWidget(self.kind_label)
         bar.addWidget(self.kind_combo)
         bar.addWidget(self.differing_box)
         bar.addWidget(self.differing_count)
         bar.addStretch(1)
+        bar.addWidget(self.export_button)
 
         self.rows_model = CompareRowsModel(self)
         self.rows_proxy = DiffersFilter(self)
@@ -220,6 +223,33 @@ class CompareView(QWidget):
     def figure(self) -> Figure:
         return self.canvas.figure
 
+    # ------------------------------------------------------------ export
+    def _ask_path(self) -> str | None:
+        """Where to save the workbook (tests replace this)."""
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison"),
+                                              self.tr("Scenario comparison") + ".xlsx", "Excel (*.xlsx)")
+        return path or None
+
+    def export_xlsx(self, path: str | None = None) -> bool:
+        """The comparison as an Excel workbook (summary, townships, moves)."""
+        from planner.comparison_xlsx import write_comparison_xlsx
+
+        if self.comparison is None:
+            return False
+        path = path or self._ask_path()
+        if not path:
+            return False
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        try:
+            write_comparison_xlsx(self.comparison, {n: self._results[n] for n in self.comparison.names}, path,
+                                  ui_language())
+        except OSError as error:
+            self.window.show_error(self.tr("The comparison could not be saved: {reason}").format(reason=error))
+            return False
+        self.window.status(self.tr("Comparison saved to {path}").format(path=path))
+        return True
+
     # ------------------------------------------------------------ language
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -233,6 +263,7 @@ class CompareView(QWidget):
         for i in range(self.kind_combo.count()):
             self.kind_combo.setItemText(i, kind_label(self.kind_combo.itemData(i)))
         self.differing_box.setText(self.tr("Only townships that differ"))
+        self.export_button.setText(self.tr("Export to Excel…"))
         self.empty_label.setText(self.tr("Tick two or three solved scenarios to see them side by side."))
         self.summary_model.retranslate()
         self.rows_model.retranslate()

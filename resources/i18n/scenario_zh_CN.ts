@@ -4,47 +4,72 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../ui/compare_view.py" line="151"/>
+        <location filename="../../ui/compare_view.py" line="154"/>
         <source> (stale)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="178"/>
+        <location filename="../../ui/compare_view.py" line="181"/>
         <source>Compare at most {n} scenarios at a time.</source>
         <translation>一次最多比较 {n} 个情景。</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="214"/>
+        <location filename="../../ui/compare_view.py" line="217"/>
         <source>{n} of {total} townships differ</source>
         <translation>{total} 个乡镇中有 {n} 个不同</translation>
     </message>
     <message>
+        <location filename="../../ui/compare_view.py" line="229"/>
+        <source>Export comparison</source>
+        <translation>导出对比</translation>
+    </message>
+    <message>
         <location filename="../../ui/compare_view.py" line="230"/>
+        <source>Scenario comparison</source>
+        <translation>情景对比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare_view.py" line="248"/>
+        <source>The comparison could not be saved: {reason}</source>
+        <translation>对比无法保存：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare_view.py" line="250"/>
+        <source>Comparison saved to {path}</source>
+        <translation>对比已保存到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare_view.py" line="260"/>
         <source>Scenarios to compare (2–3):</source>
         <translation>选择要比较的情景（2–3 个）：</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="231"/>
+        <location filename="../../ui/compare_view.py" line="261"/>
         <source>Only solved scenarios are listed; solve one on the Scenarios tab.</source>
         <translation>仅列出已计算的情景；可在“情景”页计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="232"/>
+        <location filename="../../ui/compare_view.py" line="262"/>
         <source>Quota kind:</source>
         <translation>编制类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="235"/>
+        <location filename="../../ui/compare_view.py" line="265"/>
         <source>Only townships that differ</source>
         <translation>只显示有差异的乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="236"/>
+        <location filename="../../ui/compare_view.py" line="266"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare_view.py" line="267"/>
         <source>Tick two or three solved scenarios to see them side by side.</source>
         <translation>勾选两到三个已计算的情景，即可并列比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="243"/>
+        <location filename="../../ui/compare_view.py" line="274"/>
         <source>Compare scenarios</source>
         <translation>情景对比</translation>
     </message>
