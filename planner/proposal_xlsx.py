@@ -1,0 +1,265 @@
+"""The reallocation proposal as an Excel workbook, one sheet per section.
+
+汇总 (summary with the title block), 乡镇编制 (every township and kind),
+调剂明细 (the moves), AB岗 (the A/B roster) and 参数 (parameters, fingerprint,
+solver, diagnosis); English sheet and column names with lang="en".
+Numbers are stored as numbers so the office can sum and chart them; every
+text cell is stored as text, so a township or duty name that begins with
+"=", "+", "-" or "@" is never run as a formula (CSV/formula injection).
+Rows are streamed (write-only mode): a province's roster does not have to fit
+in memory twice.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable
+
+KINDS = ("administrative", "institutional", "support")
+KIND_LABELS = {
+    "zh": {"administrative": "行政", "institutional": "事业", "support": "工勤"},
+    "en": {"administrative": "Administrative", "institutional": "Institutional", "support": "Support"},
+}
+FORMULA_PREFIXES = ("=", "+", "-", "@")
+HEADER_FILL = "DDEBF7"
+SUMMARY_HEADER_ROW = 4  # under the title, the scenario line and an empty row
+
+TEXT = {
+    "zh": {
+        "sheets": ("汇总", "乡镇编制", "调剂明细", "AB岗", "参数"),
+        "title": "{county}乡镇机构编制调剂方案（建议稿）",
+        "info": "测算方案：{scenario}　　生成时间：{generated}　　求解结果：{status}",
+        "summary": ("编制类型", "调剂前编制", "调剂后编制", "调剂前缺口", "调剂后缺口", "调剂名额",
+                    "涉及乡镇", "县级预留"),
+        "total": "合计",
+        "townships": ("乡镇（街道）", "编制类型", "锁定", "核定编制", "实有人数", "空编", "超编", "领导职数",
+                      "测算需求（FTE）", "需求人数（含AB岗）", "建议编制", "增减", "调剂前压力", "调剂后压力",
+                      "说明"),
+        "moves": ("序号", "调出单位", "调入单位", "编制类型", "名额", "调剂理由"),
+        "roster": ("乡镇（街道）", "编制类型", "岗位", "A岗职责（主办）", "B岗职责（备岗）",
+                   "年工作负荷（小时）", "年可用工时（小时）", "负荷率"),
+        "params": ("项目", "值"),
+        "yes": "是", "no": "否", "sep": "、",
+        "status": {"optimal": "最优", "feasible": "可行", "infeasible": "规则无法同时满足"},
+        "rows": {"county": "县（市、区）", "scenario": "测算方案", "status": "求解结果", "nature": "方案性质",
+                 "draft": "建议稿（提请县机构编制委员会审议）", "generated_at": "生成时间",
+                 "fingerprint": "数据指纹（SHA-256）", "solver": "求解器", "solver_version": "求解器版本",
+                 "seconds": "求解用时（秒）", "gap": "与最优值的差距", "proven_optimal": "已证明最优",
+                 "diagnosis": "说明{n}", "marginal": "{kind}编制增加1名可减少缺口"},
+        "parameters": {"working_days": "年工作日", "annual_leave_days": "年休假天数",
+                       "other_absence_days": "病假及其他缺勤天数", "training_days": "培训天数",
+                       "hours_per_day": "每日工时", "shared_duty_share": "公共事务时间占比",
+                       "backup_load_factor": "备岗负荷系数", "max_backup_roles": "每人最多B岗数",
+                       "available_hours": "年有效工作时间（小时）"},
+    },
+    "en": {
+        "sheets": ("Summary", "Townships", "Moves", "AB roster", "Parameters"),
+        "title": "Reallocation of township establishment quota, {county} (draft for decision)",
+        "info": "Scenario: {scenario}    Generated: {generated}    Result: {status}",
+        "summary": ("Kind", "Approved before", "After", "Uncovered before", "Uncovered after", "Slots moved",
+                    "Townships touched", "County reserve"),
+        "total": "Total",
+        "townships": ("Township", "Kind", "Locked", "Approved", "Staff", "Vacancy", "Over quota", "Leadership",
+                      "Required FTE", "Required (with A/B)", "Proposed", "Change", "Pressure before",
+                      "Pressure after", "Explanation"),
+        "moves": ("No.", "From", "To", "Kind", "Slots", "Reason"),
+        "roster": ("Township", "Kind", "Post", "A duties (primary)", "B duties (backup)", "Annual load (h)",
+                   "Available (h)", "Load ratio"),
+        "params": ("Item", "Value"),
+        "yes": "yes", "no": "no", "sep": ", ",
+        "status": {"optimal": "optimal", "feasible": "feasible", "infeasible": "the rules cannot all be met"},
+        "rows": {"county": "County", "scenario": "Scenario", "status": "Result", "nature": "Nature",
+                 "draft": "draft for the county establishment committee", "generated_at": "Generated",
+                 "fingerprint": "Input fingerprint (SHA-256)", "solver": "Solver", "solver_version": "Solver version",
+                 "seconds": "Solving time (s)", "gap": "Gap to the optimum", "proven_optimal": "Proven optimal",
+                 "diagnosis": "Note {n}", "marginal": "{kind}: need covered by one more slot"},
+        "parameters": {"working_days": "Working days a year", "annual_leave_days": "Annual leave days",
+                       "other_absence_days": "Sick leave and other absence days", "training_days": "Training days",
+                       "hours_per_day": "Hours a day", "shared_duty_share": "Share of shared duties",
+                       "backup_load_factor": "Backup load factor", "max_backup_roles": "Most B roles per person",
+                       "available_hours": "Available working time (h)"},
+    },
+}
+
+# Column widths in characters, per sheet (CJK characters count about two).
+WIDTHS = {
+    "summary": (12, 12, 12, 12, 12, 10, 10, 10),
+    "townships": (16, 9, 6, 9, 9, 7, 7, 9, 12, 14, 9, 7, 11, 11, 40),
+    "moves": (6, 14, 14, 9, 7, 60),
+    "roster": (14, 9, 14, 50, 40, 14, 14, 9),
+    "params": (30, 70),
+}
+
+
+def _lang(lang: str | None) -> str:
+    return "zh" if not lang or str(lang).lower().startswith("zh") else "en"
+
+
+class _SheetWriter:
+    """Streams rows into one write-only sheet, keeping text as text."""
+
+    def __init__(self, workbook, title: str, widths: Iterable[int], header_row: int = 1) -> None:
+        from openpyxl.utils import get_column_letter
+
+        self.ws = workbook.create_sheet(title)
+        # A write-only sheet writes its view before the first row: freeze the header now.
+        self.ws.freeze_panes = f"A{header_row + 1}"
+        self.ws.print_title_rows = f"{header_row}:{header_row}"
+        for i, width in enumerate(widths, start=1):
+            self.ws.column_dimensions[get_column_letter(i)].width = width
+        self.rows = 0
+        # Printing the sheet from Excel: A4 landscape, one page wide, the header on every page.
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.paperSize = "9"  # A4 in the OOXML paper size list
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+
+    def _cell(self, value, number_format: str | None = None, bold: bool = False, header: bool = False):
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+        from openpyxl.styles import Alignment, Font, PatternFill
+
+        if isinstance(value, str):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell = WriteOnlyCell(self.ws, value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # openpyxl would store "=…" as a formula
+            if value.startswith(FORMULA_PREFIXES):
+                cell.quotePrefix = True  # and Excel would re-read it as one after an edit
+        if number_format:
+            cell.number_format = number_format
+        if header:
+            cell.font = Font(bold=True)
+            cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        elif bold:
+            cell.font = Font(bold=True)
+        return cell
+
+    def header(self, titles: Iterable[str]) -> None:
+        self.ws.append([self._cell(t, header=True) for t in titles])
+        self.rows += 1
+
+    def row(self, values: Iterable, formats: dict[int, str] | None = None, bold: bool = False) -> None:
+        formats = formats or {}
+        self.ws.append([self._cell(v, formats.get(i), bold=bold) for i, v in enumerate(values)])
+        self.rows += 1
+
+    def title(self, text: str, bold: bool = True) -> None:
+        from openpyxl.cell import WriteOnlyCell
+        from openpyxl.styles import Font
+
+        cell = WriteOnlyCell(self.ws, text)
+        cell.data_type = "s"
+        cell.font = Font(bold=bold, size=14 if bold else 11)
+        self.ws.append([cell])
+        self.rows += 1
+
+
+def _number(value, integer: bool = False):
+    if value is None or value == "":
+        return None
+    return int(value) if integer else float(value)
+
+
+def _generated(result: dict) -> str:
+    text = str(result.get("generated_at") or "")
+    try:
+        return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return text
+
+
+def write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
+    """Write the proposal workbook; returns the path. The file appears whole or not at all."""
+    from openpyxl import Workbook
+
+    key = _lang(lang)
+    t = TEXT[key]
+    kinds = KIND_LABELS[key]
+    workbook = Workbook(write_only=True)
+    names = t["sheets"]
+
+    summary = _SheetWriter(workbook, names[0], WIDTHS["summary"], header_row=SUMMARY_HEADER_ROW)
+    status = t["status"].get(result.get("status", ""), result.get("status", ""))
+    summary.title(t["title"].format(county=result.get("county", "")))
+    summary.title(t["info"].format(scenario=result.get("scenario", ""), generated=_generated(result),
+                                   status=status), bold=False)
+    summary.row([])
+    summary.header(t["summary"])
+    totals = result.get("totals", {})
+    keys = ("before", "after", "uncovered_before", "uncovered_after", "moved", "townships_touched", "reserve")
+    present = [k for k in KINDS if k in totals]
+    for kind in present:
+        summary.row([kinds[kind]] + [_number(totals[kind].get(k, 0), integer=True) for k in keys])
+    summary.row([t["total"]] + [sum(int(totals[kind].get(k, 0) or 0) for kind in present) for k in keys],
+                bold=True)
+
+    townships = _SheetWriter(workbook, names[1], WIDTHS["townships"])
+    townships.header(t["townships"])
+    for r in result.get("townships", []):
+        townships.row([
+            r.get("township", ""), kinds.get(r.get("kind"), r.get("kind", "")),
+            t["yes"] if r.get("locked") else t["no"],
+            _number(r.get("approved"), True), _number(r.get("staff"), True),
+            _number(r.get("vacancy", max(0, r.get("approved", 0) - r.get("staff", 0))), True),
+            _number(r.get("over_quota", max(0, r.get("staff", 0) - r.get("approved", 0))), True),
+            _number(r.get("leadership", 0), True), _number(r.get("required_fte")),
+            _number(r.get("required"), True), _number(r.get("proposed"), True), _number(r.get("change"), True),
+            _number(r.get("pressure_before")), _number(r.get("pressure_after")),
+            (r.get("explanation_en") or r.get("explanation", "")) if key == "en" else r.get("explanation", ""),
+        ], formats={8: "0.00", 11: "+0;-0;0", 12: "0.00", 13: "0.00"})
+
+    moves = _SheetWriter(workbook, names[2], WIDTHS["moves"])
+    moves.header(t["moves"])
+    for i, m in enumerate(result.get("moves", []), start=1):
+        reason = (m.get("reason_en") or m.get("reason", "")) if key == "en" else m.get("reason", "")
+        moves.row([i, m.get("from", ""), m.get("to", ""), kinds.get(m.get("kind"), m.get("kind", "")),
+                   _number(m.get("count"), True), reason])
+
+    roster = _SheetWriter(workbook, names[3], WIDTHS["roster"])
+    roster.header(t["roster"])
+    for p in result.get("ab_roster", []) or []:
+        load, capacity = _number(p.get("load_hours")), _number(p.get("capacity_hours"))
+        roster.row([p.get("township", ""), kinds.get(p.get("kind"), p.get("kind", "")), str(p.get("post", "")),
+                    t["sep"].join(map(str, p.get("a") or [])), t["sep"].join(map(str, p.get("b") or [])),
+                    load, capacity, load / capacity if load is not None and capacity else None],
+                   formats={5: "0.0", 6: "0.0", 7: "0%"})
+
+    params = _SheetWriter(workbook, names[4], WIDTHS["params"])
+    params.header(t["params"])
+    rows, solver = t["rows"], result.get("solver", {})
+    params.row([rows["county"], result.get("county", "")])
+    params.row([rows["scenario"], result.get("scenario", "")])
+    params.row([rows["nature"], rows["draft"]])
+    params.row([rows["status"], status])
+    params.row([rows["generated_at"], _generated(result)])
+    params.row([rows["fingerprint"], result.get("fingerprint", "")])
+    params.row([rows["solver"], str(solver.get("name", ""))])
+    params.row([rows["solver_version"], str(solver.get("version", ""))])
+    params.row([rows["seconds"], _number(solver.get("seconds"))], formats={1: "0.00"})
+    params.row([rows["gap"], _number(solver.get("gap"))], formats={1: "0.00%"})
+    if "proven_optimal" in solver:
+        params.row([rows["proven_optimal"], t["yes"] if solver.get("proven_optimal") else t["no"]])
+    for name, label in t["parameters"].items():
+        if name in result.get("parameters", {}):
+            params.row([label, _number(result["parameters"][name])])
+    for m in result.get("marginal", []) or []:
+        params.row([rows["marginal"].format(kind=kinds.get(m.get("kind"), m.get("kind", ""))),
+                    _number(m.get("uncovered_reduction"), True)])
+    diagnosis = (result.get("diagnosis_en") or result.get("diagnosis")) if key == "en" else result.get("diagnosis")
+    for n, line in enumerate(diagnosis or [], start=1):
+        params.row([rows["diagnosis"].format(n=n), line])
+
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        workbook.save(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,127 @@
+"""The proposal workbook: one sheet per section, numbers equal to the result, text never a formula."""
+
+from __future__ import annotations
+
+import copy
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from planner.proposal_xlsx import write_proposal_xlsx
+
+SAMPLE = Path(__file__).resolve().parent / "data" / "sample_result.json"
+KIND_ZH = {"行政": "administrative", "事业": "institutional", "工勤": "support"}
+KIND_EN = {"Administrative": "administrative", "Institutional": "institutional", "Support": "support"}
+
+
+@pytest.fixture(scope="module")
+def sample() -> dict:
+    return json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+def rows_of(ws, first: int = 2) -> list[list]:
+    return [list(r) for r in ws.iter_rows(min_row=first, values_only=True)]
+
+
+def check_numbers_equal_result(workbook, result: dict, kinds: dict[str, str]) -> None:
+    summary, townships, moves, roster, params = (workbook[n] for n in workbook.sheetnames)
+    keys = ("before", "after", "uncovered_before", "uncovered_after", "moved", "townships_touched", "reserve")
+    summary_rows = rows_of(summary, 5)
+    for row in summary_rows[:-1]:
+        kind = kinds[row[0]]
+        assert row[1:] == [result["totals"][kind][k] for k in keys]
+    assert summary_rows[-1][1:] == [sum(t[k] for t in result["totals"].values()) for k in keys]
+
+    sheet = rows_of(townships)
+    assert len(sheet) == len(result["townships"])
+    for got, want in zip(sheet, result["townships"]):
+        assert got[0] == want["township"] and kinds[got[1]] == want["kind"]
+        assert got[3:12] == [want["approved"], want["staff"], want["vacancy"], want["over_quota"],
+                             want["leadership"], want["required_fte"], want["required"], want["proposed"],
+                             want["change"]]
+        assert got[12] == pytest.approx(want["pressure_before"]) and got[13] == pytest.approx(want["pressure_after"])
+        assert all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in got[3:14])
+
+    sheet = rows_of(moves)
+    assert [(r[1], r[2], kinds[r[3]], r[4]) for r in sheet] == [
+        (m["from"], m["to"], m["kind"], m["count"]) for m in result["moves"]]
+    assert sum(r[4] for r in sheet) == sum(t["moved"] for t in result["totals"].values())
+
+    sheet = rows_of(roster)
+    assert len(sheet) == len(result["ab_roster"])
+    for got, want in zip(sheet, result["ab_roster"]):
+        assert (got[0], kinds[got[1]], got[2]) == (want["township"], want["kind"], want["post"])
+        assert got[5] == pytest.approx(want["load_hours"]) and got[6] == pytest.approx(want["capacity_hours"])
+        assert got[7] == pytest.approx(want["load_hours"] / want["capacity_hours"])
+
+    values = {r[0]: r[1] for r in rows_of(params)}
+    assert result["fingerprint"] in values.values()
+    assert result["parameters"]["available_hours"] in values.values()
+    assert result["solver"]["seconds"] in values.values()
+
+
+def test_workbook_reopens_with_numbers_equal_to_the_result(tmp_path, sample):
+    path = write_proposal_xlsx(sample, tmp_path / "proposal.xlsx")
+    workbook = openpyxl.load_workbook(path)
+    assert workbook.sheetnames == ["汇总", "乡镇编制", "调剂明细", "AB岗", "参数"]
+    assert "建议稿" in workbook["汇总"]["A1"].value and sample["county"] in workbook["汇总"]["A1"].value
+    check_numbers_equal_result(workbook, sample, KIND_ZH)
+    reasons = [r[5] for r in rows_of(workbook["调剂明细"])]
+    assert reasons == [m["reason"] for m in sample["moves"]]
+
+
+def test_english_workbook(tmp_path, sample):
+    workbook = openpyxl.load_workbook(write_proposal_xlsx(sample, tmp_path / "en.xlsx", lang="en"))
+    assert workbook.sheetnames == ["Summary", "Townships", "Moves", "AB roster", "Parameters"]
+    assert workbook["Townships"]["A1"].value == "Township"
+    check_numbers_equal_result(workbook, sample, KIND_EN)
+    assert [r[5] for r in rows_of(workbook["Moves"])] == [m["reason_en"] for m in sample["moves"]]
+
+
+def test_header_rows_are_frozen_and_columns_sized(tmp_path, sample):
+    workbook = openpyxl.load_workbook(write_proposal_xlsx(sample, tmp_path / "p.xlsx"))
+    assert workbook["汇总"].freeze_panes == "A5"
+    assert workbook["汇总"]["A4"].value == "编制类型" and workbook["汇总"]["A4"].font.b
+    for name in ("乡镇编制", "调剂明细", "AB岗", "参数"):
+        ws = workbook[name]
+        assert ws.freeze_panes == "A2", name
+        assert ws["A1"].font.b, name
+        assert ws.column_dimensions["B"].width > 8, name
+    assert workbook["调剂明细"].column_dimensions["F"].width >= 40  # the reasons
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path, sample):
+    result = copy.deepcopy(sample)
+    result["townships"][0]["township"] = "=HYPERLINK(\"http://example.invalid\",\"点击\")"
+    result["moves"][0]["reason"] = "+1+2 调剂"
+    result["moves"][1]["from"] = "-SUM(A1:A3)"
+    result["ab_roster"][0]["post"] = "@岗位"
+    result["ab_roster"][0]["a"] = ["=1+1", "接访"]
+    path = write_proposal_xlsx(result, tmp_path / "inject.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in archive.read(name), f"a formula was written in {name}"
+    workbook = openpyxl.load_workbook(path)
+    cells = [workbook["乡镇编制"]["A2"], workbook["调剂明细"]["F2"], workbook["调剂明细"]["B3"],
+             workbook["AB岗"]["C2"], workbook["AB岗"]["D2"]]
+    assert [c.value for c in cells] == [result["townships"][0]["township"], "+1+2 调剂", "-SUM(A1:A3)", "@岗位",
+                                        "=1+1、接访"]
+    for cell in cells:
+        assert cell.data_type == "s" and cell.quotePrefix, cell.coordinate
+    # Ordinary text gets no quote prefix; numbers stay numbers.
+    assert not workbook["乡镇编制"]["A3"].quotePrefix and workbook["乡镇编制"]["D2"].data_type == "n"
+
+
+def test_a_failed_write_leaves_no_file(tmp_path, sample):
+    # The target is a folder holding a file: the final rename fails after the workbook was written.
+    target = tmp_path / "proposal.xlsx"
+    target.mkdir()
+    (target / "keep.txt").write_text("x")
+    with pytest.raises(OSError):
+        write_proposal_xlsx(sample, target)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["proposal.xlsx"]
+    assert [p.name for p in target.iterdir()] == ["keep.txt"]
