@@ -176,12 +176,18 @@ def _fill(wb, county: CountyData | None, progress: Progress | None,
           cancelled: Callable[[], bool] | None) -> None:
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import numbers
+    from openpyxl.utils import get_column_letter
 
     total = max(1, sum(len(t.duties) + len(t.offices) + len(t.people) + 4 for t in county.townships)
                 if county is not None else 1)
     done = 0
     for sheet in SHEETS:
         ws = wb.create_sheet(sheet.zh)
+        rows = 1 + _row_count(county, sheet)
+        last = get_column_letter(len(sheet.columns))
+        # Streamed sheets carry no <dimension> unless told; without one openpyxl's
+        # read-only mode parses a whole sheet just to find its size.
+        ws.calculate_dimension = lambda rows=rows, last=last: f"A1:{last}{rows}"
         _header(ws, sheet)
         rows = _param_rows(county) if sheet is PARAMS_SHEET else (
             _data_rows(county, sheet) if county is not None else iter(()))
@@ -200,6 +206,18 @@ def _fill(wb, county: CountyData | None, progress: Progress | None,
                     raise Cancelled()
                 if progress is not None:
                     progress(min(0.95, done / total), f"{sheet.zh}: {done:,}")
+
+
+def _row_count(county: CountyData | None, sheet: Sheet) -> int:
+    if sheet is PARAMS_SHEET:
+        return len(PARAM_ROWS)
+    if county is None:
+        return 0
+    if sheet.key == "townships":
+        return len(county.townships)
+    if sheet.key == "quota":
+        return sum(len(t.quotas) for t in county.townships)
+    return sum(len(getattr(t, sheet.key)) for t in county.townships)
 
 
 def _discard(wb) -> None:
