@@ -1,0 +1,237 @@
+"""File → Print preview…, Print…, Export proposal as PDF…, Export proposal to Excel…
+
+All four work on the proposal the window shows (the Proposal tab of
+ui.solve_panel). Preview and print paint the same ProposalDocument as the PDF
+(ui.report) onto the QPrinter; the PDF export runs in a child process and the
+Excel export in a thread (ui.tasks), so a province-sized proposal does not
+freeze the window.
+
+install(window) needs window.menu_file; it finds the proposal through
+window.current_result (a dict, or a callable returning one) when the window
+has it, else through window.solve_panel.results_view.result().
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+
+from ui import tasks
+
+translate = QCoreApplication.translate  # lupdate finds translate("PrintActions", "text") calls
+
+PDF_FILTER = "PDF (*.pdf)"
+EXCEL_FILTER = "Excel (*.xlsx)"
+
+
+def ui_language() -> str:
+    try:
+        from ui.i18n import current_language
+    except ImportError:
+        return "zh_CN"
+    return current_language()
+
+
+def current_result(window) -> dict | None:
+    """The proposal the window shows, or None."""
+    value = getattr(window, "current_result", None)
+    if callable(value):
+        value = value()
+    if value is None:
+        view = getattr(getattr(window, "solve_panel", None), "results_view", None)
+        if view is not None:
+            value = view.result()
+    return value if isinstance(value, dict) and value.get("townships") is not None else None
+
+
+def suggested_name(result: dict, suffix: str) -> str:
+    """调剂方案-青岚县-基准-20250318.pdf: the county, scenario and date, safe as a file name."""
+    day = str(result.get("generated_at", ""))[:10].replace("-", "")
+    parts = ["调剂方案", result.get("county", ""), result.get("scenario", ""), day]
+    name = "-".join(p for p in (re.sub(r'[\\/:*?"<>|\s]+', "_", str(p)) for p in parts) if p)
+    return f"{name}{suffix}"
+
+
+class PrintActions(QObject):
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.handle = None
+        self.progress: QProgressDialog | None = None
+        self.preview_printer: QPrinter | None = None
+        self.action_preview = QAction(window, triggered=self.preview)
+        self.action_print = QAction(window, shortcut=QKeySequence.StandardKey.Print, triggered=self.print_)
+        self.action_pdf = QAction(window, triggered=lambda: self.export_pdf())
+        self.action_xlsx = QAction(window, triggered=lambda: self.export_xlsx())
+        self.actions = [self.action_preview, self.action_print, self.action_pdf, self.action_xlsx]
+        self.retranslate()
+        window.installEventFilter(self)
+
+    # -- state ----------------------------------------------------------------------------
+    def result(self) -> dict | None:
+        return current_result(self.window)
+
+    def update_enabled(self, *_args) -> None:
+        has = self.result() is not None
+        for action in self.actions:
+            action.setEnabled(has)
+
+    def connect_results_view(self) -> None:
+        """Follow the proposal tab once ui.solve_panel (installed after or before us) has made it."""
+        view = getattr(getattr(self.window, "solve_panel", None), "results_view", None)
+        signal = getattr(view, "result_changed", None)
+        if signal is not None:
+            signal.connect(self.update_enabled)
+        self.update_enabled()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return False
+
+    def retranslate(self) -> None:
+        for action, text in ((self.action_preview, translate("PrintActions", "Print pre&view…")),
+                             (self.action_print, translate("PrintActions", "&Print proposal…")),
+                             (self.action_pdf, translate("PrintActions", "Export proposal as P&DF…")),
+                             (self.action_xlsx, translate("PrintActions", "Export proposal to E&xcel…"))):
+            action.setText(text)
+        self.action_preview.setStatusTip(translate("PrintActions", "See the printed proposal page by page"))
+
+    # -- messages -------------------------------------------------------------------------
+    def status(self, message: str) -> None:
+        status = getattr(self.window, "status", None)
+        if status is not None:
+            status(message)
+
+    def error(self, message: str) -> None:
+        show = getattr(self.window, "show_error", None)
+        if show is not None:
+            show(message)
+        else:
+            QMessageBox.warning(self.window, translate("PrintActions", "Proposal"), message)
+
+    def no_result(self) -> bool:
+        if self.result() is None:
+            self.status(translate("PrintActions", "Compute a proposal first (Tools → Solve)."))
+            return True
+        return False
+
+    # -- printing -------------------------------------------------------------------------
+    def make_printer(self) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(suggested_name(self.result() or {}, ""))
+        return printer
+
+    def paint(self, printer: QPrinter) -> None:
+        from ui.report.render import ProposalDocument
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            ProposalDocument(self.result() or {}, ui_language()).print_to(printer)
+        finally:
+            QApplication.restoreOverrideCursor()
+
+    def make_preview_dialog(self) -> QPrintPreviewDialog:
+        # The dialog does not own its printer: keep it alive as long as we are (else a crash on paint).
+        self.preview_printer = self.make_printer()
+        dialog = QPrintPreviewDialog(self.preview_printer, self.window)
+        dialog.setWindowTitle(translate("PrintActions", "Print preview — proposal"))
+        dialog.paintRequested.connect(self.paint)
+        dialog.resize(1000, 800)
+        return dialog
+
+    def preview(self) -> None:
+        if self.no_result():
+            return
+        dialog = self.make_preview_dialog()
+        dialog.exec()
+        dialog.deleteLater()
+
+    def print_(self) -> None:
+        if self.no_result():
+            return
+        printer = self.make_printer()
+        dialog = QPrintDialog(printer, self.window)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.paint(printer)
+            self.status(translate("PrintActions", "The proposal was sent to the printer."))
+
+    # -- exports --------------------------------------------------------------------------
+    def ask_path(self, title: str, suffix: str, file_filter: str) -> str:
+        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested_name(self.result() or {}, suffix),
+                                              file_filter)
+        if path and not path.lower().endswith(suffix):
+            path += suffix
+        return path
+
+    def export_pdf(self, path: str | None = None) -> None:
+        if self.no_result():
+            return
+        path = path or self.ask_path(translate("PrintActions", "Export proposal as PDF"), ".pdf", PDF_FILTER)
+        if path:
+            from ui.report.jobs import export_pdf_job
+
+            self._run(translate("PrintActions", "Writing {file}…").format(file=Path(path).name),
+                      export_pdf_job, path, process=True)
+
+    def export_xlsx(self, path: str | None = None) -> None:
+        if self.no_result():
+            return
+        path = path or self.ask_path(translate("PrintActions", "Export proposal to Excel"), ".xlsx", EXCEL_FILTER)
+        if path:
+            from ui.report.jobs import export_xlsx_job
+
+            self._run(translate("PrintActions", "Writing {file}…").format(file=Path(path).name),
+                      export_xlsx_job, path, process=False)
+
+    def _run(self, label: str, fn, path: str, process: bool) -> None:
+        self.progress = QProgressDialog(label, translate("PrintActions", "Cancel"), 0, 100, self.window)
+        self.progress.setMinimumDuration(400)
+        progress = self.progress
+
+        def report(fraction: float, _message: str) -> None:
+            progress.setValue(int(fraction * 100))
+
+        def done(message: str) -> None:
+            progress.reset()
+            progress.deleteLater()
+            self.status(message)
+
+        def failed(error) -> None:
+            done(translate("PrintActions", "Could not write {file}.").format(file=Path(path).name))
+            self.error(translate("PrintActions", "Could not write {file}: {reason}").format(
+                file=path, reason=str(error) or type(error).__name__))
+
+        self.handle = tasks.run_task(
+            self.window, fn, self.result(), path, ui_language(),
+            on_success=lambda written: done(translate("PrintActions", "Proposal written to {file}.").format(
+                file=written)),
+            on_failure=failed,
+            on_cancelled=lambda: done(translate("PrintActions", "Export cancelled.")),
+            on_progress=report, process=process)
+        if self.handle.is_running():
+            progress.canceled.connect(self.handle.cancel)
+
+
+def install(window) -> PrintActions:
+    actions = PrintActions(window)
+    window.print_actions = actions
+    menu = window.menu_file
+    quit_action = getattr(window, "action_quit", None)
+    before = quit_action if quit_action in menu.actions() else None
+    if before is not None:
+        menu.insertActions(before, actions.actions)
+        menu.insertSeparator(before)
+    else:
+        menu.addSeparator()
+        menu.addActions(actions.actions)
+    menu.aboutToShow.connect(actions.update_enabled)
+    # The proposal tab may be installed after this module: connect once every extension is in.
+    QTimer.singleShot(0, actions, actions.connect_results_view)  # dropped if the window is gone by then
+    actions.update_enabled()
+    return actions
