@@ -1,0 +1,36 @@
+"""Exports as long tasks ``f(*inputs, state)`` for ui.tasks.run_task.
+
+The PDF job runs in a spawned child process from the window: a province's
+proposal has thousands of roster rows, and laying them out holds the GIL. The
+child paints on an offscreen QGuiApplication of its own and never shows a
+window. The Excel job is plain Python and runs in a thread.
+"""
+
+from __future__ import annotations
+
+import os
+
+
+def export_pdf_job(result: dict, path: str, lang: str, state) -> str:
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a child process draws, it never shows anything
+    from ui.report.render import ProposalDocument
+
+    state.set_progress(0.05, "charts")
+    document = ProposalDocument(result, lang)
+    state.check_cancelled()
+    state.set_progress(0.4, "pages")
+    document.write_pdf(path)
+    state.set_progress(1.0, "done")
+    return str(path)
+
+
+def export_xlsx_job(result: dict, path: str, lang: str, state) -> str:
+    from planner.proposal_xlsx import write_proposal_xlsx
+
+    state.set_progress(0.1, "workbook")
+    write_proposal_xlsx(result, path, lang)
+    state.set_progress(1.0, "done")
+    return str(path)
