@@ -22,18 +22,19 @@ TEXT = {
         "quota_title": "{kind}：核定、需求与建议（{county}）",
         "approved": "核定编制", "required": "需求人数（含AB岗）", "proposed": "建议编制", "staff": "实有人数",
         "posts": "人数 / 编制数", "subset": "（显示变动最大的 {shown} 个乡镇，共 {total} 个）",
-        "pressure_title": "{kind}：调剂前后工作压力（需求 ÷ 编制）",
-        "before": "调剂前", "after": "调剂后", "balanced": "需求 = 编制",
-        "pressure": "工作压力（需求 ÷ 编制，>1 为不足）", "empty": "本类编制无数据",
+        "pressure_title": "{kind}：调剂前后的人力与工作量之比（WISN 比值）",
+        "before": "调剂前（实有人数 ÷ 需求）", "after": "调剂后（建议编制 ÷ 需求）", "balanced": "恰好满足需求",
+        "pressure": "人力 ÷ 工作量需求（低于 1 为人手不足）", "empty": "本类编制无数据",
     },
     "en": {
         "quota_title": "{kind} quota: approved, required and proposed ({county})",
         "approved": "approved", "required": "required (with A/B backup)", "proposed": "proposed",
         "staff": "staff", "posts": "people / slots",
         "subset": " (the {shown} townships that change most, of {total})",
-        "pressure_title": "{kind} quota: workload pressure before and after (required ÷ quota)",
-        "before": "before", "after": "after", "balanced": "required = quota",
-        "pressure": "pressure (required ÷ quota; above 1 is short)", "empty": "no data for this kind",
+        "pressure_title": "{kind} quota: people against workload before and after (WISN ratio)",
+        "before": "before (staff ÷ required)", "after": "after (proposed quota ÷ required)",
+        "balanced": "exactly what the work needs",
+        "pressure": "people ÷ required FTE (below 1 is short)", "empty": "no data for this kind",
     },
 }
 
@@ -122,7 +123,11 @@ def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0
 
 def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6.0),
                    fig: Figure | None = None) -> Figure:
-    """Per township: workload pressure (required ÷ quota) before and after, as a dumbbell."""
+    """Per township: pressure before and after, as a dumbbell.
+
+    The result's WISN ratios: before = staff ÷ required FTE, after = proposed
+    quota ÷ required FTE; below 1 the township is short of people.
+    """
     configure_matplotlib_cjk()
     t = TEXT[_lang(lang)]
     fig = _figure(fig, figsize)
@@ -131,8 +136,8 @@ def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6
     if not all_rows:
         return _empty(fig, t["empty"])
     rows = _most_changed(all_rows, MAX_TOWNSHIPS)
-    # Most pressed at the top: the reader's eye starts where the need is.
-    rows = sorted(rows, key=lambda r: r["pressure_before"])
+    # Most pressed (lowest ratio) at the top: the reader's eye starts where the need is.
+    rows = sorted(rows, key=lambda r: r["pressure_before"], reverse=True)
     ax = fig.add_subplot()
     ys = list(range(len(rows)))
     for y, r in zip(ys, rows):
@@ -148,7 +153,7 @@ def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6
         title += t["subset"].format(shown=len(rows), total=len(all_rows))
     ax.set_title(title)
     ax.grid(axis="x", color="#dddddd", zorder=0)
-    ax.legend(loc="lower right", frameon=True)
+    ax.legend(loc="best", frameon=True)
     return fig
 
 

@@ -34,8 +34,9 @@ def fabricated_result(status: str = "optimal") -> dict:
             "leadership": lead, "required_fte": fte, "required": req, "proposed": proposed,
             "change": proposed - approved, "vacancy": max(0, approved - staff),
             "over_quota": max(0, staff - approved), "locked": locked,
-            "pressure_before": req / approved if approved else None,
-            "pressure_after": req / proposed if proposed else None,
+            # As planner.solve_result: staff ÷ required FTE before, proposed ÷ required FTE after.
+            "pressure_before": round(staff / fte, 3) if fte else None,
+            "pressure_after": round(proposed / fte, 3) if fte else None,
             "explanation": f"{name}{kind}编制由{approved}调整为{proposed}。",
             "explanation_en": f"{name} {kind}: {approved} -> {proposed}.",
         })

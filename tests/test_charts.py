@@ -88,7 +88,7 @@ def test_pressure_chart_marks_before_and_after_per_township():
         assert x_before == pytest.approx(rows[name]["pressure_before"])
         assert x_after == pytest.approx(rows[name]["pressure_after"])
     assert ax.get_title().startswith("Institutional quota")
-    assert ax.get_legend().get_texts()[0].get_text() == "before"
+    assert ax.get_legend().get_texts()[0].get_text().startswith("before (staff")
 
 
 def test_many_townships_show_the_ones_that_change_most():

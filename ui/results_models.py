@@ -165,10 +165,10 @@ class ProposalModel(RowsModel):
                lambda r: f"{r['proposed'] - r['approved']:+d}" if r["proposed"] != r["approved"] else "0",
                tip="Proposed − approved", numeric=True),
         Column("Pressure before", *_num("pressure_before", 2),
-               tip="Workload pressure with the approved quota (required ÷ quota; above 1 is short)",
+               tip="Staff ÷ required FTE now (WISN ratio; below 1 the township is short of people)",
                numeric=True),
         Column("Pressure after", *_num("pressure_after", 2),
-               tip="Workload pressure with the proposed quota (required ÷ quota; above 1 is short)",
+               tip="Proposed quota ÷ required FTE (WISN ratio; below 1 the township stays short)",
                numeric=True),
     ]
     CHANGE = 7
