@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import warnings
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -110,7 +109,7 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
             done += scan.sheets[title].data_rows
     except (Cancelled, MemoryError):
         raise
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError, TypeError, AttributeError) as exc:
+    except Exception as exc:  # a damaged sheet surfaces as any parser error (ParseError, KeyError…)
         result.problems.append(ImportProblem(
             Path(path).name, None, None,
             f"文件已损坏，无法读取（{type(exc).__name__}）；请在 Excel/WPS 中打开并另存为 .xlsx",
