@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "cli.backup_cmds",
     "cli.excel_cmds",
     "cli.scenario_cmds",
+    "cli.solve_cmd",
 ]
 
 

@@ -1,0 +1,159 @@
+"""`solve`: compute the reallocation proposal without a window and write it to files.
+
+Exit codes (interfaces.md): 0 a proposal was produced (optimal or feasible),
+3 the rules cannot all be met (the JSON then holds the diagnosis), 2 bad
+arguments or an unknown scenario, 1 any other error. Progress goes to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from cli.common import add_db_argument, open_db_or_exit
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
+
+
+def register(subparsers) -> None:
+    p = subparsers.add_parser("solve", help="计算编制调剂方案 (compute the reallocation proposal)")
+    add_db_argument(p)
+    p.add_argument("--scenario", help="情景名称，默认为基准（台账本身） (scenario; default: the baseline)")
+    p.add_argument("--json", help="写出 JSON 结果 (write the JSON result)")
+    p.add_argument("--xlsx", help="写出 Excel 方案 (write the proposal workbook)")
+    p.add_argument("--pdf", help="写出 PDF 方案 (write the proposal as PDF)")
+    p.add_argument("--time-limit", type=float, default=None,
+                   help="求解时限（秒），默认 60 (solver time limit in seconds, default 60)")
+    p.add_argument("--solver", choices=["auto", "highs", "cbc"], default="auto",
+                   help="求解器：默认 HiGHS，无 HiGHS 时用 CBC (solver; default HiGHS, CBC without it)")
+    p.set_defaults(func=run_solve)
+
+
+def _progress(fraction: float, message: str) -> None:
+    print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr, flush=True)
+
+
+def _write_json(result: dict, path: str) -> None:
+    """Write whole or not at all: a temporary file beside the target, then a rename."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=".solve-", suffix=".json", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(result, fh, ensure_ascii=False, indent=2)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _inputs(db, scenario: str | None):
+    """(county, options, load seconds, scenario name) or an error message."""
+    from planner.ledger import load_county
+    from planner.solve import BASELINE, SolveOptions
+
+    started = time.perf_counter()
+    name = scenario or BASELINE
+    with db.session() as session:
+        if name == BASELINE:
+            county, options = load_county(session), SolveOptions()
+        else:
+            try:
+                from planner.scenarios import ScenarioError, build_scenario_inputs
+            except ImportError:
+                return f"错误：情景“{name}”不存在，只能计算基准方案 (error: unknown scenario '{name}'; only the baseline can be solved)"
+            try:
+                county, options = build_scenario_inputs(session, name)
+            except ScenarioError as exc:
+                return f"错误 (error): {exc}"
+    return county, options, time.perf_counter() - started, name
+
+
+def run_solve(args: argparse.Namespace) -> int:
+    from planner.solve import ProposalInvalid, SolveCancelled, solve_county
+    from planner.workload import ParameterError
+
+    if args.time_limit is not None and not args.time_limit > 0:
+        print("错误：--time-limit 须为正数 (error: --time-limit must be positive)", file=sys.stderr)
+        return EXIT_USAGE
+    db = open_db_or_exit(args)
+    try:
+        _progress(0.0, "读取台账 (reading the ledger)")
+        loaded = _inputs(db, args.scenario)
+    finally:
+        db.close()
+    if isinstance(loaded, str):
+        print(loaded, file=sys.stderr)
+        return EXIT_USAGE
+    county, options, load_seconds, scenario = loaded
+    if args.time_limit is not None:
+        options.time_limit = float(args.time_limit)
+    options.solver = args.solver
+    if not county.townships:
+        print("错误：台账中没有乡镇 (error: the ledger holds no township)", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        result = solve_county(county, options, scenario=scenario, progress=_progress,
+                              load_seconds=load_seconds)
+    except ParameterError as exc:
+        print(f"错误：参数无效 (error: invalid parameters): {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except ProposalInvalid as exc:
+        print(f"错误 (error): {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except SolveCancelled:
+        print("已取消 (cancelled)", file=sys.stderr)
+        return EXIT_ERROR
+
+    failed = False
+    for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
+                                ("PDF", args.pdf, _write_pdf)):
+        if not path:
+            continue
+        try:
+            writer(result, path)
+        except Exception as exc:  # noqa: BLE001 -- one failed format must not hide the others
+            print(f"错误：写出 {label} 失败 (error: could not write {label} to {path}): "
+                  f"{type(exc).__name__}: {exc}", file=sys.stderr)
+            failed = True
+        else:
+            print(f"{label} -> {path}", file=sys.stderr)
+    _summary(result)
+    if failed:
+        return EXIT_ERROR
+    return EXIT_INFEASIBLE if result["status"] == "infeasible" else EXIT_OK
+
+
+def _write_xlsx(result: dict, path: str) -> None:
+    from planner.proposal_xlsx import write_proposal_xlsx
+
+    write_proposal_xlsx(result, path)
+
+
+def _write_pdf(result: dict, path: str) -> None:
+    from ui.report import write_proposal_pdf
+
+    write_proposal_pdf(result, path)
+
+
+def _summary(result: dict) -> None:
+    """A few lines on stderr so a user sees the outcome without opening a file."""
+    from optimizer.words import kind_zh
+
+    solver = result["solver"]
+    print(f"状态 (status): {result['status']}；用时 {solver['seconds']:.2f} 秒；"
+          f"{'已证明最优' if solver['proven_optimal'] else '未证明最优'} (proven optimal: "
+          f"{solver['proven_optimal']})", file=sys.stderr)
+    for kind, t in result["totals"].items():
+        print(f"  {kind_zh(kind)} ({kind}): {t['before']} -> {t['after']}，未覆盖需要 (uncovered) "
+              f"{t['uncovered_before']} -> {t['uncovered_after']}，调动 (moved) {t['moved']}", file=sys.stderr)
+    for line in result.get("diagnosis", [])[:10]:
+        print(f"  · {line}", file=sys.stderr)

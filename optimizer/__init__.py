@@ -1,0 +1,1 @@
+"""Pure optimisation: A/B post design, county reallocation, moves and explanations."""

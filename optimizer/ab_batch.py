@@ -1,0 +1,104 @@
+"""Running many A/B designs: in this process, or in worker processes for a large county.
+
+Designs are independent, so a province-sized county is split into chunks
+handed to a pool of spawned processes (spawn, not fork: the caller may be a
+GUI with threads). Progress is reported and the cancel flag checked after
+every chunk. A process that may not have children (a daemonic worker, as the
+window's solve runs in) works through the designs itself.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable
+
+from optimizer.ab_design import design_posts
+from optimizer.inputs import DesignInput
+from optimizer.plan import ABDesign
+
+PARALLEL_FROM = 300        # designs; below this the pool's start-up costs more than it saves
+CHUNK = 40
+
+
+class Cancelled(Exception):
+    """The caller asked the optimizer to stop."""
+
+
+def _run_chunk(designs: list[DesignInput], time_limit: float, deadline: float, prefer: str) -> list[ABDesign]:
+    out = []
+    for design in designs:
+        remaining = deadline - time.time()
+        out.append(design_posts(design, time_limit=max(0.05, min(time_limit, remaining)), prefer=prefer))
+    return out
+
+
+def default_workers(n_designs: int) -> int:
+    if n_designs < PARALLEL_FROM or multiprocessing.current_process().daemon:
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 8))
+
+
+def design_all(designs: list[DesignInput], *, time_limit: float, deadline: float, prefer: str = "auto",
+               workers: int | None = None, progress: Callable[[float, str], None] | None = None,
+               cancel: Callable[[], bool] | None = None) -> list[ABDesign]:
+    """Every design, in the order given. `deadline` is a time.time() instant for the whole stage."""
+    if workers is None:
+        workers = default_workers(len(designs))
+    if multiprocessing.current_process().daemon:
+        workers = 1
+    chunks = [designs[i:i + CHUNK] for i in range(0, len(designs), CHUNK)]
+    results: list[list[ABDesign] | None] = [None] * len(chunks)
+    done = 0
+
+    def report(count: int | None = None) -> None:
+        if progress is not None:
+            shown = done if count is None else count
+            progress(shown / max(1, len(designs)), f"AB岗设计 {shown}/{len(designs)} (A/B post designs)")
+
+    if workers > 1 and len(chunks) > 1:
+        try:
+            done = _in_pool(chunks, results, workers, time_limit, deadline, prefer, cancel, report)
+        except BrokenProcessPool:
+            # A worker could not start (e.g. a script without the `if __name__ == "__main__"`
+            # guard that spawn needs): finish what is left in this process.
+            pass
+    for index, chunk in enumerate(chunks):
+        if results[index] is not None:
+            continue
+        if cancel is not None and cancel():
+            raise Cancelled()
+        results[index] = _run_chunk(chunk, time_limit, deadline, prefer)
+        done += len(chunk)
+        report()
+    return [d for chunk in results for d in chunk]  # type: ignore[union-attr]
+
+
+def _in_pool(chunks, results, workers, time_limit, deadline, prefer, cancel, report_done) -> int:
+    done = 0
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        pending = {pool.submit(_run_chunk, chunk, time_limit, deadline, prefer): index
+                   for index, chunk in enumerate(chunks)}
+        try:
+            while pending:
+                finished, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                for future in finished:
+                    index = pending.pop(future)
+                    results[index] = future.result()
+                    done += len(chunks[index])
+                if finished:
+                    report_done(done)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return done

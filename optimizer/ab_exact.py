@@ -1,0 +1,211 @@
+"""The exact model of an A/B design: can the duties be covered with P posts?
+
+An assignment model, made small by what is known before solving:
+- A share larger than half a post takes a post of its own, so those shares
+  are pinned to posts 0..K−1 in decreasing order (this also breaks most of the
+  symmetry between posts).
+- The shares of a split duty are identical, so their B roles are counted per
+  post (an integer) instead of one binary per share: a post holding one of
+  the duty's A shares may take at most k − 1 of its k B roles, and by Hall's
+  theorem that is exactly what lets each B role be matched to a share held by
+  someone else.
+- A piece gets a variable only on posts with room for it; the j-th smaller
+  share may only open one of the first j + 1 empty posts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from optimizer import lp
+from optimizer.ab_pack import EPS, Assignment
+
+
+@dataclass
+class ExactAnswer:
+    verdict: str                 # "feasible" | "infeasible" | "unknown"
+    assignment: Assignment | None
+    times: lp.SolverTimes
+
+
+def _match_backups(share_ids: list[int], a_post: list[int], b_posts: list[int]) -> dict[int, int]:
+    """Give each B role (a post) to a share of the duty whose A is on another post (Kuhn)."""
+    owner: dict[int, int] = {}          # share -> index into b_posts
+
+    def augment(slot: int, seen: set[int]) -> bool:
+        for s in share_ids:
+            if s in seen or a_post[s] == b_posts[slot]:
+                continue
+            seen.add(s)
+            if s not in owner or augment(owner[s], seen):
+                owner[s] = slot
+                return True
+        return False
+
+    for slot in range(len(b_posts)):
+        if not augment(slot, set()):
+            raise AssertionError("backup roles cannot be matched; the model is wrong")
+    return {s: b_posts[slot] for s, slot in owner.items()}
+
+
+def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None], posts: int,
+                  capacity: float, max_roles: int, time_limit: float, prefer: str = "auto") -> ExactAnswer:
+    """Decide whether `posts` posts can hold every A share and B role."""
+    n = len(a)
+    times = lp.SolverTimes()
+    half = capacity / 2
+    big = sorted((i for i in range(n) if a[i] > half + EPS), key=lambda i: (-a[i], shares_duty[i], i))
+    if len(big) > posts:
+        return ExactAnswer("infeasible", None, times)
+    pinned = {i: p for p, i in enumerate(big)}
+    room = [capacity - a[i] for i in big] + [capacity] * (posts - len(big))
+    k_first_free = len(big)
+
+    # Split duties: their (identical, big) shares, grouped.
+    groups: dict[int, list[int]] = {}
+    for i in big:
+        groups.setdefault(shares_duty[i], []).append(i)
+    small = sorted((i for i in range(n) if i not in pinned), key=lambda i: (-a[i], i))
+
+    problem = lp.new_problem("ab_posts")
+    x: dict[tuple[int, int], object] = {}
+    y: dict[tuple[int, int], object] = {}
+    z: dict[tuple[int, int], object] = {}
+    for j, i in enumerate(small):
+        for p in range(posts):
+            if p >= k_first_free and p > k_first_free + j:
+                break
+            if a[i] <= room[p] + EPS:
+                x[i, p] = lp.binary(f"a_{i}_{p}")
+        if not any((i, p) in x for p in range(posts)):
+            return ExactAnswer("infeasible", None, times)
+    for i in small:
+        if b[i] is None:
+            continue
+        for p in range(posts):
+            if b[i] <= room[p] + EPS:
+                y[i, p] = lp.binary(f"b_{i}_{p}")
+    for d, members in groups.items():
+        if b[members[0]] is None:
+            continue
+        k = len(members)
+        on = {pinned[i] for i in members}
+        for p in range(posts):
+            top = min(max_roles, k - (1 if p in on else 0))
+            if top > 0 and b[members[0]] <= room[p] + EPS:
+                z[d, p] = lp.integer(f"g_{d}_{p}", 0, top)
+
+    by_post_hours: list[list[tuple[object, float]]] = [[] for _ in range(posts)]
+    by_post_roles: list[list[object]] = [[] for _ in range(posts)]
+    a_terms: dict[int, list[object]] = {}
+    b_terms: dict[int, list[object]] = {}
+    g_terms: dict[int, list[object]] = {}
+    for (i, p), v in x.items():
+        by_post_hours[p].append((v, a[i]))
+        a_terms.setdefault(i, []).append(v)
+    for (i, p), v in y.items():
+        by_post_hours[p].append((v, b[i]))
+        by_post_roles[p].append(v)
+        b_terms.setdefault(i, []).append(v)
+    for (d, p), v in z.items():
+        by_post_hours[p].append((v, b[groups[d][0]]))
+        by_post_roles[p].append(v)
+        g_terms.setdefault(d, []).append(v)
+
+    for i in small:
+        lp.add(problem, lp.total(a_terms[i]) == 1, f"share_{i}_has_one_A_holder")
+        if b[i] is not None:
+            if i not in b_terms:
+                return ExactAnswer("infeasible", None, times)
+            lp.add(problem, lp.total(b_terms[i]) == 1, f"share_{i}_has_one_B_holder")
+            for p in range(posts):
+                if (i, p) in x and (i, p) in y:
+                    lp.add(problem, x[i, p] + y[i, p] <= 1, f"share_{i}_A_and_B_differ_on_post_{p}")
+    for d, members in groups.items():
+        if b[members[0]] is None:
+            continue
+        if d not in g_terms:
+            return ExactAnswer("infeasible", None, times)
+        lp.add(problem, lp.total(g_terms[d]) == len(members), f"duty_{d}_every_share_backed_up")
+    for p in range(posts):
+        if by_post_hours[p]:
+            lp.add(problem, lp.expr(by_post_hours[p]) <= room[p], f"post_{p}_hours_within_capacity")
+        if len(by_post_roles[p]) > 1:
+            lp.add(problem, lp.total(by_post_roles[p]) <= max_roles, f"post_{p}_at_most_m_B_roles")
+    lp.set_objective(problem, lp.expr([]))
+
+    outcome = lp.solve(problem, time_limit, prefer)
+    times.add(outcome.times)
+    if outcome.status == lp.INFEASIBLE:
+        return ExactAnswer("infeasible", None, times)
+    if not outcome.has_solution:
+        return ExactAnswer("unknown", None, times)
+
+    a_post = [-1] * n
+    b_post = [-1] * n
+    for i, p in pinned.items():
+        a_post[i] = p
+    for (i, p), v in x.items():
+        if lp.value(v) > 0.5:
+            a_post[i] = p
+    for (i, p), v in y.items():
+        if lp.value(v) > 0.5:
+            b_post[i] = p
+    for d, members in groups.items():
+        if b[members[0]] is None:
+            continue
+        slots = []
+        for p in range(posts):
+            if (d, p) in z:
+                slots += [p] * int(round(lp.value(z[d, p])))
+        for s, p in _match_backups(members, a_post, slots).items():
+            b_post[s] = p
+    return ExactAnswer("feasible", (a_post, b_post), times)
+
+
+# Pieces below this share of a post are left out of the first, smaller model.
+SMALL_PIECE = 0.05
+
+
+def decide(shares_duty: list[int], a: list[float], b: list[float | None], posts: int, capacity: float,
+           max_roles: int, time_limit: float, prefer: str = "auto") -> ExactAnswer:
+    """feasible_with, made fast by solving without the small pieces first.
+
+    Leaving pieces out relaxes the problem: if the rest cannot be packed into
+    `posts` posts, neither can everything (a proof). If it can, the small
+    pieces are added greedily (and by a short repair); only when that fails
+    does the full model decide.
+    """
+    import time as _time
+
+    started = _time.perf_counter()
+    tau = SMALL_PIECE * capacity
+    keep = [i for i in range(len(a)) if a[i] >= tau]
+    dropped_b = sum(1 for i in keep if b[i] is not None and b[i] < tau)
+    if len(keep) == len(a) and not dropped_b:
+        return feasible_with(shares_duty, a, b, posts, capacity, max_roles, time_limit, prefer)
+    kept_b = [b[i] if b[i] is not None and b[i] >= tau else None for i in keep]
+    reduced = feasible_with([shares_duty[i] for i in keep], [a[i] for i in keep], kept_b, posts,
+                            capacity, max_roles, time_limit, prefer)
+    times = reduced.times
+    if reduced.verdict == "infeasible":
+        return ExactAnswer("infeasible", None, times)
+    if reduced.verdict == "feasible":
+        a_start = [-1] * len(a)
+        b_start = [-1] * len(a)
+        for j, i in enumerate(keep):
+            a_start[i] = reduced.assignment[0][j]
+            if kept_b[j] is not None:
+                b_start[i] = reduced.assignment[1][j]
+        from optimizer.ab_pack import tabu_repair
+
+        filled = tabu_repair(a, b, posts, capacity, max_roles, iterations=200, seconds=0.1,
+                             start=(a_start, b_start))
+        if filled is not None:
+            return ExactAnswer("feasible", filled, times)
+    remaining = time_limit - (_time.perf_counter() - started)
+    if remaining <= 0.02:
+        return ExactAnswer("unknown", None, times)
+    full = feasible_with(shares_duty, a, b, posts, capacity, max_roles, remaining, prefer)
+    times.add(full.times)
+    return ExactAnswer(full.verdict, full.assignment, times)

@@ -1,0 +1,298 @@
+"""The PuLP idioms of the optimizer, in one place so that a PuLP 4 move is one edit.
+
+- Solver choice: HiGHS in process (highspy) by default, CBC when HiGHS is
+  unavailable (or asked for); always with a time limit.
+- Both the solve status and the solution status are read: a model stopped by
+  its time limit with a solution is "feasible", not "optimal".
+- Models are handed to HiGHS in bulk (one addCols / addRows call) instead of
+  PuLP's column-by-column loop, and the time spent building, solving and
+  reading back is kept apart so that a benchmark can show where it goes.
+- Expressions are built in one pass from (variable, coefficient) pairs.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import pulp
+from pulp import constants as C
+
+# Status words used across the optimizer and in the result dict.
+OPTIMAL, FEASIBLE, INFEASIBLE, UNBOUNDED, NOT_SOLVED = (
+    "optimal", "feasible", "infeasible", "unbounded", "not_solved")
+
+try:  # highspy may be missing on an odd install; CBC (bundled with PuLP) then takes over
+    import highspy
+    import numpy as np
+except ImportError:  # pragma: no cover - exercised only without highspy
+    highspy = None
+    np = None
+
+
+@dataclass
+class SolverTimes:
+    """Seconds spent in each part of the LP work, summed over many models."""
+
+    build: float = 0.0     # writing the PuLP model and handing it to the solver
+    solve: float = 0.0     # inside the solver itself
+    read: float = 0.0      # reading the solution back into PuLP
+    models: int = 0
+
+    def add(self, other: "SolverTimes") -> None:
+        self.build += other.build
+        self.solve += other.solve
+        self.read += other.read
+        self.models += other.models
+
+    def as_dict(self) -> dict[str, float]:
+        return {"build": round(self.build, 4), "solve": round(self.solve, 4),
+                "read": round(self.read, 4), "models": self.models}
+
+
+@dataclass
+class Outcome:
+    """What one solve gave: the status pair read into one word, and its numbers."""
+
+    status: str                  # OPTIMAL | FEASIBLE | INFEASIBLE | UNBOUNDED | NOT_SOLVED
+    proven_optimal: bool
+    objective: float | None
+    bound: float | None          # best proven bound on the objective (minimisation)
+    gap: float | None            # relative gap (0 when proven optimal)
+    solver: str
+    times: SolverTimes = field(default_factory=SolverTimes)
+
+    @property
+    def has_solution(self) -> bool:
+        return self.status in (OPTIMAL, FEASIBLE)
+
+
+_banner_lock = threading.Lock()
+_banner_done = False
+
+
+def _silence_highs_banner() -> None:
+    """HiGHS prints its banner to the C stdout on the first Highs() of a process.
+
+    Results of `main.py solve` go to files and stdout must stay clean, so the
+    first instance is made with file descriptor 1 pointed at /dev/null.
+    """
+    global _banner_done
+    if _banner_done or highspy is None:
+        return
+    with _banner_lock:
+        if _banner_done:
+            return
+        saved = os.dup(1)
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            try:
+                os.dup2(devnull, 1)
+                highspy.Highs()
+            finally:
+                os.dup2(saved, 1)
+                os.close(devnull)
+        finally:
+            os.close(saved)
+        _banner_done = True
+
+
+if highspy is not None:
+    class _BulkHiGHS(pulp.HiGHS):
+        """PuLP's in-process HiGHS, loading the model in one call and timing each part."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.times = SolverTimes(models=1)
+
+        def buildSolverModel(self, lp):
+            inf = highspy.kHighsInf
+            variables = lp.variables()
+            sign = -1.0 if lp.sense == C.LpMaximize else 1.0
+            n = len(variables)
+            costs = np.zeros(n)
+            lower = np.empty(n)
+            upper = np.empty(n)
+            integers = []
+            for i, var in enumerate(variables):
+                var.index = i
+                lower[i] = -inf if var.lowBound is None else var.lowBound
+                upper[i] = inf if var.upBound is None else var.upBound
+                if var.cat == C.LpInteger and self.mip:
+                    integers.append(i)
+            for var, coef in lp.objective.items():
+                costs[var.index] = sign * coef
+            model = lp.solverModel
+            model.addCols(n, costs, lower, upper, 0, np.zeros(0, dtype=np.int32),
+                          np.zeros(0, dtype=np.int32), np.zeros(0))
+            if integers:
+                model.changeColsIntegrality(
+                    len(integers), np.array(integers, dtype=np.int32),
+                    np.full(len(integers), highspy.HighsVarType.kInteger))
+            constraints = list(lp._constraints.values())
+            m = len(constraints)
+            if m:
+                row_lo = np.empty(m)
+                row_hi = np.empty(m)
+                starts = np.empty(m, dtype=np.int32)
+                index: list[int] = []
+                value: list[float] = []
+                for r, con in enumerate(constraints):
+                    con.index = r
+                    starts[r] = len(index)
+                    for var, coef in con.items():
+                        if coef:
+                            index.append(var.index)
+                            value.append(coef)
+                    lo, hi = con.getLb(), con.getUb()
+                    row_lo[r] = -inf if lo is None else lo
+                    row_hi[r] = inf if hi is None else hi
+                model.addRows(m, row_lo, row_hi, len(index), starts,
+                              np.array(index, dtype=np.int32), np.array(value, dtype=float))
+
+        def actualSolve(self, lp):
+            t0 = time.perf_counter()
+            _silence_highs_banner()
+            self.createAndConfigureSolver(lp)
+            self.buildSolverModel(lp)
+            t1 = time.perf_counter()
+            self.callSolver(lp)
+            t2 = time.perf_counter()
+            status, sol_status = self.findSolutionValues(lp)
+            for var in lp.variables():
+                var.modified = False
+            for con in lp._constraints.values():
+                con.modifier = False
+            lp.assignStatus(status, sol_status)
+            t3 = time.perf_counter()
+            self.times.build += t1 - t0
+            self.times.solve += t2 - t1
+            self.times.read += t3 - t2
+            return status
+else:  # pragma: no cover
+    _BulkHiGHS = None
+
+
+def highs_available() -> bool:
+    return _BulkHiGHS is not None
+
+
+def solver_identity(prefer: str = "auto") -> tuple[str, str]:
+    """(name, version) of the solver `prefer` resolves to."""
+    if prefer != "cbc" and highs_available():
+        import importlib.metadata as md
+
+        try:
+            return "HiGHS", md.version("highspy")
+        except md.PackageNotFoundError:  # pragma: no cover
+            return "HiGHS", ""
+    return "CBC", "bundled with PuLP " + pulp.__version__
+
+
+def make_solver(time_limit: float, prefer: str = "auto", *, gap_rel: float | None = None,
+                threads: int | None = 1):
+    """HiGHS in process unless `prefer` is "cbc" or highspy is missing; CBC otherwise."""
+    time_limit = max(0.01, float(time_limit))
+    if prefer != "cbc" and highs_available():
+        options = {}
+        if gap_rel is not None:
+            options["gapRel"] = gap_rel
+        # One thread per model: models are small and the 2-core machine runs
+        # A/B designs in parallel processes instead.
+        return _BulkHiGHS(msg=False, timeLimit=time_limit, threads=threads, **options)
+    return pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit, gapRel=gap_rel)
+
+
+def solve(problem: pulp.LpProblem, time_limit: float, prefer: str = "auto", *,
+          gap_rel: float | None = None) -> Outcome:
+    """Solve `problem` and read both PuLP statuses into one Outcome."""
+    solver = make_solver(time_limit, prefer, gap_rel=gap_rel)
+    t0 = time.perf_counter()
+    problem.solve(solver)
+    elapsed = time.perf_counter() - t0
+    times = getattr(solver, "times", None)
+    if times is None:  # CBC: the whole call counts as solving, model writing as building
+        times = SolverTimes(build=0.0, solve=elapsed, read=0.0, models=1)
+    name = "HiGHS" if isinstance(solver, pulp.HiGHS) else "CBC"
+    status, sol_status = problem.status, problem.sol_status
+    objective = pulp.value(problem.objective) if problem.objective is not None else None
+    if sol_status == C.LpSolutionOptimal and status == C.LpStatusOptimal:
+        word, proven = OPTIMAL, True
+    elif sol_status == C.LpSolutionIntegerFeasible:
+        word, proven = FEASIBLE, False
+    elif status == C.LpStatusInfeasible or sol_status == C.LpSolutionInfeasible:
+        word, proven, objective = INFEASIBLE, True, None
+    elif status == C.LpStatusUnbounded or sol_status == C.LpSolutionUnbounded:
+        word, proven, objective = UNBOUNDED, True, None
+    else:
+        word, proven, objective = NOT_SOLVED, False, None
+    bound, gap = _bound_and_gap(problem, word, objective)
+    return Outcome(word, proven, objective, bound, gap, name, times)
+
+
+def _bound_and_gap(problem: pulp.LpProblem, word: str, objective: float | None):
+    if word == OPTIMAL:
+        return objective, 0.0
+    model = getattr(problem, "solverModel", None)
+    if word == FEASIBLE and model is not None and hasattr(model, "getInfo"):
+        info = model.getInfo()
+        bound = info.mip_dual_bound
+        if problem.sense == C.LpMaximize:
+            bound = -bound
+        return bound, abs(info.mip_gap)
+    return None, None
+
+
+# ---------------------------------------------------------------- model-building helpers
+def new_problem(name: str) -> pulp.LpProblem:
+    return pulp.LpProblem(name, pulp.LpMinimize)
+
+
+def binary(name: str) -> pulp.LpVariable:
+    return pulp.LpVariable(name, cat=C.LpBinary)
+
+
+def integer(name: str, low: float | None = None, high: float | None = None) -> pulp.LpVariable:
+    return pulp.LpVariable(name, lowBound=low, upBound=high, cat=C.LpInteger)
+
+
+def continuous(name: str, low: float | None = 0.0, high: float | None = None) -> pulp.LpVariable:
+    return pulp.LpVariable(name, lowBound=low, upBound=high, cat=C.LpContinuous)
+
+
+def expr(pairs: Iterable[tuple[pulp.LpVariable, float]], constant: float = 0.0) -> pulp.LpAffineExpression:
+    """A linear expression from (variable, coefficient) pairs, built in one pass.
+
+    Repeated coefficients of one variable are summed (LpAffineExpression would
+    keep only the last one).
+    """
+    coefs: dict[pulp.LpVariable, float] = {}
+    for var, coef in pairs:
+        coefs[var] = coefs.get(var, 0.0) + coef
+    return pulp.LpAffineExpression(coefs, constant=constant)
+
+
+def total(variables: Iterable[pulp.LpVariable]) -> pulp.LpAffineExpression:
+    return pulp.lpSum(variables)
+
+
+def add(problem: pulp.LpProblem, constraint: pulp.LpConstraint, name: str) -> None:
+    """Add a constraint under a name that says what it means."""
+    problem.addConstraint(constraint, name=_safe(name))
+
+
+def set_objective(problem: pulp.LpProblem, expression: pulp.LpAffineExpression) -> None:
+    problem.setObjective(expression)
+
+
+def value(var_or_expr) -> float:
+    v = pulp.value(var_or_expr)
+    return 0.0 if v is None else float(v)
+
+
+def _safe(name: str) -> str:
+    # PuLP writes names into LP/MPS files for CBC: keep them to safe characters.
+    return "".join(ch if ch.isalnum() and ch.isascii() or ch == "_" else "_" for ch in name)

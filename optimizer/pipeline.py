@@ -1,0 +1,149 @@
+"""The whole optimisation of a county, stage by stage: A/B designs → reallocation → moves.
+
+Pure: a CountyProblem (plain numbers) in, a CountyPlan out. Between stages the
+cancel flag is checked and progress reported; each stage's time is kept.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from optimizer import lp
+from optimizer.ab_batch import Cancelled, design_all
+from optimizer.explain import marginal_value, township_reason
+from optimizer.inputs import DesignInput, KindInput, SolverSettings, TownshipQuota
+from optimizer.moves import itemise
+from optimizer.plan import ABDesign, KindPlan, Marginal, Move
+from optimizer.reallocation import reallocate
+
+KINDS = ("administrative", "institutional", "support")
+
+
+@dataclass(frozen=True)
+class QuotaLine:
+    """A township's quota line of one kind before the need is known."""
+
+    township: str
+    kind: str
+    approved: int
+    staff: int
+    leadership: int = 0
+    required_fte: float = 0.0
+    locked: bool = False
+    band_min: int | None = None
+    band_max: int | None = None
+
+
+@dataclass(frozen=True)
+class CountyProblem:
+    designs: tuple[DesignInput, ...]          # one per (township, kind) line
+    lines: tuple[QuotaLine, ...]
+    reserve: dict[str, int] = field(default_factory=dict)
+    total_cap: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class CountyPlan:
+    designs: list[ABDesign]
+    kinds: dict[str, KindPlan]
+    inputs: dict[str, KindInput]
+    moves: list[Move]
+    reasons: dict[tuple[str, str], tuple[str, str]]   # (township, kind) -> (zh, en)
+    marginal: list[Marginal]
+    stage_seconds: dict[str, float]
+    lp_times: lp.SolverTimes
+    solver: tuple[str, str]
+
+    @property
+    def status(self) -> str:
+        statuses = [k.status for k in self.kinds.values()]
+        if lp.INFEASIBLE in statuses:
+            return lp.INFEASIBLE
+        if lp.FEASIBLE in statuses:
+            return lp.FEASIBLE
+        return lp.OPTIMAL
+
+    @property
+    def proven_optimal(self) -> bool:
+        return all(k.status == lp.OPTIMAL for k in self.kinds.values())
+
+
+def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
+             progress: Callable[[float, str], None] | None = None,
+             cancel: Callable[[], bool] | None = None) -> CountyPlan:
+    settings = settings or SolverSettings()
+    prefer = "cbc" if settings.solver == "cbc" else "auto"
+    started = time.time()
+    stages: dict[str, float] = {}
+
+    def say(fraction: float, message: str) -> None:
+        if progress is not None:
+            progress(min(1.0, max(0.0, fraction)), message)
+
+    def check() -> None:
+        if cancel is not None and cancel():
+            raise Cancelled()
+
+    check()
+    # A/B designs take most of the work; they may use up to 70% of the time limit.
+    t0 = time.perf_counter()
+    say(0.0, "AB岗设计 (A/B post designs)")
+    designs = design_all(
+        list(problem.designs), time_limit=settings.design_time_limit,
+        deadline=started + 0.7 * settings.time_limit, prefer=prefer, workers=settings.workers,
+        progress=lambda f, m: say(0.05 + 0.75 * f, m), cancel=cancel)
+    stages["ab_design"] = time.perf_counter() - t0
+    check()
+
+    t0 = time.perf_counter()
+    by_line = {(d.township, d.kind): d for d in designs}
+    inputs: dict[str, KindInput] = {}
+    for kind in KINDS:
+        rows = []
+        for line in problem.lines:
+            if line.kind != kind:
+                continue
+            design = by_line.get((line.township, kind))
+            required = design.required if design is not None else line.leadership
+            rows.append(TownshipQuota(
+                township=line.township, approved=line.approved, staff=line.staff, required=required,
+                required_fte=line.required_fte, leadership=line.leadership, locked=line.locked,
+                band_min=line.band_min, band_max=line.band_max))
+        inputs[kind] = KindInput(kind, tuple(rows), reserve=int(problem.reserve.get(kind, 0)),
+                                 total_cap=problem.total_cap.get(kind))
+    kinds: dict[str, KindPlan] = {}
+    lp_times = lp.SolverTimes()
+    for d in designs:
+        lp_times.build += d.build_seconds
+        lp_times.solve += d.solver_seconds
+    for index, kind in enumerate(KINDS):
+        check()
+        say(0.8 + 0.05 * index, f"调剂测算：{kind} (reallocation)")
+        remaining = max(1.0, started + settings.time_limit - time.time())
+        plan = reallocate(inputs[kind], time_limit=remaining / (len(KINDS) - index), prefer=prefer)
+        kinds[kind] = plan
+        lp_times.build += plan.build_seconds
+        lp_times.solve += plan.solver_seconds
+        lp_times.read += plan.read_seconds
+    stages["reallocation"] = time.perf_counter() - t0
+    check()
+
+    t0 = time.perf_counter()
+    say(0.95, "调剂明细与说明 (moves and reasons)")
+    moves: list[Move] = []
+    reasons: dict[tuple[str, str], tuple[str, str]] = {}
+    marginal: list[Marginal] = []
+    for kind in KINDS:
+        moves += itemise(inputs[kind], kinds[kind])
+        for t in inputs[kind].townships:
+            reasons[(t.township, kind)] = township_reason(inputs[kind], kinds[kind], t)
+        marginal.append(marginal_value(inputs[kind], kinds[kind]))
+    stages["moves"] = time.perf_counter() - t0
+    say(1.0, "完成 (done)")
+    return CountyPlan(designs, kinds, inputs, moves, reasons, marginal, stages, lp_times,
+                      lp.solver_identity(prefer))
+
+
+__all__ = ["Cancelled", "CountyPlan", "CountyProblem", "QuotaLine", "optimise"]
