@@ -85,6 +85,14 @@ def _header(ws, sheet: Sheet) -> None:
             dv.add(f"{get_column_letter(i)}2:{get_column_letter(i)}1048576")
             ws.data_validations.append(dv)
     ws.freeze_panes = "A2"
+    # Printed as officials print ledgers: A4 landscape, all columns on one page width,
+    # the header row repeated on every page.
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
     cells = []
     for col in sheet.columns:
         cell = WriteOnlyCell(ws, col.zh)
