@@ -246,3 +246,20 @@ def test_bad_json_is_refused_by_name():
         change_from_dict({"type": "reserve", "kind": ADMIN, "slots": 2, "colour": "red"})
     with pytest.raises(ScenarioError, match="not valid JSON"):
         parse_changes("[{")
+
+
+def test_the_working_copy_equals_the_county_and_shares_nothing_mutable_with_it():
+    import itertools
+
+    from planner.demo import generate_demo
+    from planner.scenarios import copy_county
+
+    base = generate_demo(14, 1)
+    work = copy_county(base)
+    assert work == base  # every field of every row, so a new field left out of the copy fails here
+
+    def objects(county):
+        return {id(o) for t in county.townships for o in itertools.chain(
+            [t, t.quotas, t.offices, t.duties, t.people], t.quotas.values(), t.offices, t.duties, t.people)}
+
+    assert not objects(base) & objects(work)

@@ -131,23 +131,31 @@ class CompareView(QWidget):
         self._show(None)
 
     # ------------------------------------------------------------ choosing
-    def refresh(self) -> None:
-        """Re-read which scenarios have proposals; keep the ticks where the names still exist."""
+    def refresh(self, rows=None) -> None:
+        """Re-read which scenarios have proposals; keep the ticks where the names still exist.
+
+        `rows` (ui.scenario_models.ScenarioRow, as the scenarios tab has just read them) saves
+        reading the scenarios and working out their states a second time.
+        """
         ticked = set(self.checked_names())
         self._results, self._stale = {}, set()
         db = self.window.db
-        if db is not None:
+        if rows is None and db is not None:
+            from ui.scenario_models import ScenarioRow
+
             with db.session() as session:
                 records = store.list_scenarios(session)
                 try:
                     states = store.scenario_states(session, records)
                 except Exception:  # states are a marker only; compare what is stored regardless
                     states = {}
-            for record in records:
-                if record.last_result and "totals" in record.last_result:
-                    self._results[record.name] = record.last_result
-                    if states.get(record.name) in ("stale", "invalid"):
-                        self._stale.add(record.name)
+            rows = [ScenarioRow(r, states.get(r.name, "unsolved")) for r in records]
+        for row in rows or []:
+            result = row.record.last_result
+            if result and "totals" in result:
+                self._results[row.name] = result
+                if row.state in ("stale", "invalid"):
+                    self._stale.add(row.name)
         self.pick_list.blockSignals(True)
         self.pick_list.clear()
         for name in self._results:

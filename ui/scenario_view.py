@@ -534,7 +534,7 @@ def install(window) -> ScenarioView:
     window.compare_view = compare
     window.tabs.addTab(compare, "")
     view.changes_view.selectionModel().currentRowChanged.connect(lambda *_: view._update_change_buttons())
-    view.scenariosChanged.connect(compare.refresh)
+    view.scenariosChanged.connect(lambda: compare.refresh(view.list_model.rows()))
 
     def join_solve_panel() -> None:
         # The toolbar's scenario chooser lists the same scenarios; a solve there refreshes ours.
