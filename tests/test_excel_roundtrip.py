@@ -168,7 +168,7 @@ def test_header_notes_and_layout_are_the_template(tmp_path):
         for cell, col in zip(ws[1], spec.columns):
             assert cell.comment is not None and col.zh in cell.comment.text and col.en in cell.comment.text
         assert ws.freeze_panes == "A2"
-        assert ws.print_title_rows == "1:1" and ws.page_setup.orientation == "landscape"
+        assert ws.print_title_rows == "$1:$1" and ws.page_setup.orientation == "landscape"
     assert [c.value for c in wb["乡镇"][1]] == ["乡镇名称", "类型", "类别", "人口", "面积", "行政村数", "锁定"]
     assert [c.value for c in wb["职责事项"][1]] == [
         "乡镇名称", "机构名称", "事项名称", "年办件量", "单件工时(分钟)", "固定年工时(小时)", "需AB岗"]
