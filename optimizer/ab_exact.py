@@ -76,7 +76,7 @@ def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None],
             if p >= k_first_free and p > k_first_free + j:
                 break
             if a[i] <= room[p] + EPS:
-                x[i, p] = lp.binary(f"a_{i}_{p}")
+                x[i, p] = lp.binary(problem, f"a_{i}_{p}")
         if not any((i, p) in x for p in range(posts)):
             return ExactAnswer("infeasible", None, times)
     for i in small:
@@ -84,7 +84,7 @@ def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None],
             continue
         for p in range(posts):
             if b[i] <= room[p] + EPS:
-                y[i, p] = lp.binary(f"b_{i}_{p}")
+                y[i, p] = lp.binary(problem, f"b_{i}_{p}")
     for d, members in groups.items():
         if b[members[0]] is None:
             continue
@@ -93,7 +93,7 @@ def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None],
         for p in range(posts):
             top = min(max_roles, k - (1 if p in on else 0))
             if top > 0 and b[members[0]] <= room[p] + EPS:
-                z[d, p] = lp.integer(f"g_{d}_{p}", 0, top)
+                z[d, p] = lp.integer(problem, f"g_{d}_{p}", 0, top)
 
     by_post_hours: list[list[tuple[object, float]]] = [[] for _ in range(posts)]
     by_post_roles: list[list[object]] = [[] for _ in range(posts)]

@@ -203,7 +203,12 @@ def make_solver(time_limit: float, prefer: str = "auto", *, gap_rel: float | Non
         # One thread per model: models are small and the 2-core machine runs
         # A/B designs in parallel processes instead.
         return _BulkHiGHS(msg=False, timeLimit=time_limit, threads=threads, **options)
-    return pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit, gapRel=gap_rel)
+    import warnings
+
+    with warnings.catch_warnings():
+        # PuLP 3 bundles CBC as PULP_CBC_CMD and warns that PuLP 4 will not: the move is this line.
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit, gapRel=gap_rel)
 
 
 def solve(problem: pulp.LpProblem, time_limit: float, prefer: str = "auto", *,
@@ -251,16 +256,18 @@ def new_problem(name: str) -> pulp.LpProblem:
     return pulp.LpProblem(name, pulp.LpMinimize)
 
 
-def binary(name: str) -> pulp.LpVariable:
-    return pulp.LpVariable(name, cat=C.LpBinary)
+def binary(problem: pulp.LpProblem, name: str) -> pulp.LpVariable:
+    return problem.add_variable(name, 0, 1, cat=C.LpBinary)
 
 
-def integer(name: str, low: float | None = None, high: float | None = None) -> pulp.LpVariable:
-    return pulp.LpVariable(name, lowBound=low, upBound=high, cat=C.LpInteger)
+def integer(problem: pulp.LpProblem, name: str, low: float | None = None,
+            high: float | None = None) -> pulp.LpVariable:
+    return problem.add_variable(name, low, high, cat=C.LpInteger)
 
 
-def continuous(name: str, low: float | None = 0.0, high: float | None = None) -> pulp.LpVariable:
-    return pulp.LpVariable(name, lowBound=low, upBound=high, cat=C.LpContinuous)
+def continuous(problem: pulp.LpProblem, name: str, low: float | None = 0.0,
+               high: float | None = None) -> pulp.LpVariable:
+    return problem.add_variable(name, low, high, cat=C.LpContinuous)
 
 
 def expr(pairs: Iterable[tuple[pulp.LpVariable, float]], constant: float = 0.0) -> pulp.LpAffineExpression:

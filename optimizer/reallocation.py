@@ -152,18 +152,18 @@ def reallocate(data: KindInput, *, time_limit: float = 30.0, prefer: str = "auto
         if top <= lo:
             fixed[t.township] = lo
             continue
-        var = lp.integer(f"quota_{key}", lo, top)
+        var = lp.integer(problem, f"quota_{key}", lo, top)
         q[t.township] = var
         if t.required > lo:  # the shortfall can be positive only then
-            s = lp.continuous(f"uncovered_{key}", 0, t.required - lo)
+            s = lp.continuous(problem, f"uncovered_{key}", 0, t.required - lo)
             lp.add(problem, s + var >= t.required, f"uncovered_need_of_{key}")
             short_terms.append(s)
         if t.approved > lo:  # and slots can leave only then
-            g = lp.continuous(f"given_{key}", 0, t.approved - lo)
+            g = lp.continuous(problem, f"given_{key}", 0, t.approved - lo)
             lp.add(problem, g + var >= t.approved, f"slots_given_by_{key}")
             give_terms.append(g)
         target = ratio * t.required_fte
-        d = lp.continuous(f"imbalance_{key}", 0, None)
+        d = lp.continuous(problem, f"imbalance_{key}", 0, None)
         lp.add(problem, d - var >= -target, f"above_even_share_{key}")
         lp.add(problem, d + var >= target, f"below_even_share_{key}")
         dev_terms.append(d)

@@ -228,9 +228,10 @@ def _roster(county: CountyData, options, result: dict) -> list[str]:
                 if len(backups) != 1:
                     problems.append(f"{where}：职责“{name}”有 {len(backups)} 个B岗，应为 1 个 "
                                     f"({t.name} {kind}: duty {name!r} has {len(backups)} B holders)")
-                elif holders and backups[0] in holders:
-                    problems.append(f"{where}：职责“{name}”的A岗与B岗是同一岗位 {backups[0]} "
-                                    f"({t.name} {kind}: duty {name!r} has the same A and B holder)")
+                for post_name in backups:
+                    if post_name in holders:
+                        problems.append(f"{where}：职责“{name}”的A岗与B岗是同一岗位 {post_name} "
+                                        f"({t.name} {kind}: duty {name!r} has the same A and B holder)")
             elif backups:
                 problems.append(f"{where}：职责“{name}”免于互为备岗，却有B岗 (exempt duty has a B holder)")
         n_posts = len(posts_of.get(key, []))

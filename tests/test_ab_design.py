@@ -1,0 +1,256 @@
+"""A/B post design: hand cases, brute-force optima, bounds, the exact model, random designs."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from optimizer import ab_exact
+from optimizer.ab_bounds import lower_bound, martello_toth
+from optimizer.ab_design import design_posts, make_shares
+from optimizer.inputs import DesignInput, DutyLoad
+
+CAP = 1605.6  # 1,784 h × (1 − 0.10)
+
+
+def design(hours, backed=None, *, f=0.15, m=3, cap=CAP, leadership=0):
+    backed = backed if backed is not None else [True] * len(hours)
+    duties = tuple(DutyLoad(f"职责{i}", h, b) for i, (h, b) in enumerate(zip(hours, backed)))
+    return DesignInput("甲乡", "institutional", duties, cap, f, m, leadership)
+
+
+def check_roster(d: DesignInput, result) -> None:
+    """Every share has one A holder and (if backed up) one different B holder; no post over."""
+    shares = make_shares(d)
+    labels = {}
+    for s in shares:
+        name = d.duties[s.duty].name
+        labels[name if s.parts == 1 else f"{name}（{s.part}/{s.parts}）"] = s
+    a_at, b_at = {}, {}
+    for post in result.posts:
+        load = 0.0
+        for name in post.a:
+            assert name not in a_at, f"{name} has two A holders"
+            a_at[name] = post.name
+            load += labels[name].hours
+        for name in post.b:
+            assert name not in b_at, f"{name} has two B holders"
+            b_at[name] = post.name
+            load += d.backup_load_factor * labels[name].hours
+        assert load <= d.capacity_hours * (1 + 1e-9) + 1e-6, f"{post.name} is over: {load}"
+        assert len(post.b) <= d.max_backup_roles
+        assert post.load_hours == pytest.approx(load)
+    assert set(a_at) == set(labels)
+    for name, s in labels.items():
+        if s.backed_up:
+            assert name in b_at and b_at[name] != a_at[name], f"{name}: A and B must differ"
+        else:
+            assert name not in b_at
+    assert result.n_posts >= result.lower_bound
+    if result.proven_minimal:
+        assert result.n_posts == result.lower_bound
+
+
+def brute_force_posts(d: DesignInput) -> int:
+    """The true minimum by exhaustive search (tiny designs only)."""
+    shares = make_shares(d)
+    if not shares:
+        return 0
+    f, cap, m = d.backup_load_factor, d.capacity_hours, d.max_backup_roles
+    pieces = [(s.hours, i, False) for i, s in enumerate(shares)]
+    pieces += [(f * s.hours, i, True) for i, s in enumerate(shares) if s.backed_up]
+    pieces.sort(key=lambda p: (-p[0], p[2]))
+
+    def fits(posts: int) -> bool:
+        load = [0.0] * posts
+        roles = [0] * posts
+        a_post = {}
+
+        def place(k: int, used: int) -> bool:
+            if k == len(pieces):
+                return True
+            size, i, is_b = pieces[k]
+            for p in range(min(used + 1, posts)):  # a new post only as the next one (symmetry)
+                if load[p] + size > cap + 1e-7:
+                    continue
+                if is_b and (roles[p] >= m or a_post[i] == p):
+                    continue
+                load[p] += size
+                roles[p] += is_b
+                if not is_b:
+                    a_post[i] = p
+                if place(k + 1, max(used, p + 1)):
+                    return True
+                load[p] -= size
+                roles[p] -= is_b
+            return False
+
+        return place(0, 0)
+
+    posts = 1
+    while not fits(posts):
+        posts += 1
+    return posts
+
+
+# ---------------------------------------------------------------- by hand
+def test_one_duty_with_backup_needs_two_people():
+    d = design([800.0])
+    r = design_posts(d)
+    check_roster(d, r)
+    assert r.n_posts == 2 and r.proven_minimal
+    assert r.posts[0].a == ["职责0"] and r.posts[1].b == ["职责0"]
+    assert r.posts[1].load_hours == pytest.approx(0.15 * 800)
+
+
+def test_exempt_duty_needs_one_person():
+    d = design([800.0], backed=[False])
+    r = design_posts(d)
+    check_roster(d, r)
+    assert r.n_posts == 1 and r.proven_minimal and r.posts[0].b == []
+
+
+def test_duty_without_hours_needs_nobody():
+    d = design([0.0, 0.0])
+    r = design_posts(d)
+    assert r.n_posts == 0 and r.proven_minimal and r.required == 0
+
+
+def test_leadership_posts_are_added_to_the_requirement():
+    d = design([800.0], leadership=9)
+    assert design_posts(d).required == 11
+
+
+def test_big_duty_is_split_into_backed_up_shares():
+    # 2.5 posts of work: three shares of 0.833 posts; each B (0.125 posts) sits with another holder.
+    d = design([2.5 * CAP])
+    shares = make_shares(d)
+    assert [s.parts for s in shares] == [3, 3, 3]
+    assert sum(s.hours for s in shares) == pytest.approx(2.5 * CAP)
+    r = design_posts(d)
+    check_roster(d, r)
+    assert r.n_posts == 3 and r.proven_minimal
+    assert sorted(n for p in r.posts for n in p.a) == ["职责0（1/3）", "职责0（2/3）", "职责0（3/3）"]
+
+
+def test_backup_roles_cap_decides_with_many_small_duties():
+    # 10 duties of 20 h: the work fits one person, but B roles are at most 3 each -> 4 posts.
+    d = design([20.0] * 10)
+    r = design_posts(d)
+    check_roster(d, r)
+    assert r.lower_bound == 4 and r.n_posts == 4 and r.bound_rule == "backup_roles"
+
+
+def test_packing_decides_beyond_the_fte_sum():
+    # 0.715 + 0.535 + 0.441 posts of work with 15% backup load = 1.945 FTE -> the FTE bound says 2,
+    # but the 0.441 duty fits only beside the 0.535 one, and then the 0.715 duty's B has no room.
+    d = design([0.715 * CAP, 0.535 * CAP, 0.441 * CAP])
+    r = design_posts(d)
+    check_roster(d, r)
+    assert brute_force_posts(d) == 3
+    assert r.n_posts == 3 and r.proven_minimal and r.bound_rule == "exact"
+
+
+def test_martello_toth_bound_by_hand():
+    assert martello_toth([0.6, 0.6, 0.6], 1.0) == 3
+    assert martello_toth([0.5, 0.5, 0.5, 0.5], 1.0) == 2
+    # three items over a half need three bins even though the sum is 1.9
+    assert martello_toth([0.6, 0.65, 0.65], 1.0) == 3
+
+
+# ---------------------------------------------------------------- brute force
+tiny_designs = st.builds(
+    lambda hours, backed, f, m: design(hours, backed[:len(hours)], f=f, m=m),
+    st.lists(st.floats(0.02, 1.6).map(lambda x: round(x * CAP, 1)), min_size=1, max_size=4),
+    st.lists(st.booleans(), min_size=4, max_size=4),
+    st.sampled_from([0.0, 0.15, 0.3, 0.6]),
+    st.integers(1, 3),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tiny_designs)
+def test_optimum_equals_brute_force_on_tiny_designs(d):
+    r = design_posts(d, time_limit=5.0)
+    check_roster(d, r)
+    best = brute_force_posts(d)
+    assert r.lower_bound <= best  # bounds never overstate
+    assert r.proven_minimal
+    assert r.n_posts == best
+
+
+@pytest.mark.parametrize("hours", [
+    [0.9, 0.9, 0.05, 0.05], [0.55, 0.55, 0.55, 0.3], [1.2, 0.7, 0.2], [0.3] * 7, [0.98, 0.2, 0.2, 0.2],
+])
+def test_hand_picked_tight_designs_match_brute_force(hours):
+    d = design([h * CAP for h in hours])
+    r = design_posts(d)
+    check_roster(d, r)
+    assert r.n_posts == brute_force_posts(d) and r.proven_minimal
+
+
+# ---------------------------------------------------------------- exact model
+def test_exact_model_decides_both_ways_and_cbc_agrees():
+    a = [0.715 * CAP, 0.535 * CAP, 0.441 * CAP]
+    b = [0.15 * x for x in a]
+    duty = [0, 1, 2]
+    for prefer in ("auto", "cbc"):
+        assert ab_exact.feasible_with(duty, a, b, 2, CAP, 3, 10.0, prefer).verdict == "infeasible"
+        answer = ab_exact.feasible_with(duty, a, b, 3, CAP, 3, 10.0, prefer)
+        assert answer.verdict == "feasible"
+        a_post, b_post = answer.assignment
+        assert all(a_post[i] != b_post[i] for i in range(3))
+
+
+def test_split_duty_backups_are_matched_to_other_holders():
+    # One duty of 3.6 posts -> 4 shares of 0.9: every B must sit with a holder of another share
+    # or elsewhere; the exact model counts them per post and the matching names them.
+    d = design([3.6 * CAP, 0.3 * CAP, 0.3 * CAP])
+    r = design_posts(d)
+    check_roster(d, r)
+    assert r.proven_minimal
+
+
+# ---------------------------------------------------------------- random designs
+realistic = st.builds(
+    lambda hours, backed, f, m: design(hours, backed[:len(hours)], f=f, m=m),
+    st.lists(st.floats(0.0, 3.0).map(lambda x: round(x * CAP * x, 1)), min_size=0, max_size=25),
+    st.lists(st.booleans(), min_size=25, max_size=25),
+    st.sampled_from([0.0, 0.1, 0.15, 0.25]),
+    st.integers(1, 5),
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(realistic)
+def test_roster_always_covers_every_duty(d):
+    r = design_posts(d, time_limit=1.0)
+    check_roster(d, r)
+    assert lower_bound([s.hours for s in make_shares(d)],
+                       [d.backup_load_factor * s.hours for s in make_shares(d) if s.backed_up],
+                       d.capacity_hours, d.max_backup_roles).value <= r.n_posts
+
+
+def test_demo_county_designs_are_proven_minimal():
+    from planner.demo import generate_demo
+    from planner.county import KINDS
+    from planner.workload import duty_hours, post_capacity_hours
+
+    county = generate_demo(14, 1)
+    cap = post_capacity_hours(county.params)
+    proven = total = 0
+    for t in county.townships:
+        for kind in KINDS:
+            duties = tuple(DutyLoad(f"{d.office}{d.name}", duty_hours(d), d.needs_backup)
+                           for d in t.duties_of_kind(kind))
+            d = DesignInput(t.name, kind, duties, cap, 0.15, 3)
+            r = design_posts(d)
+            check_roster(d, r)
+            total += 1
+            proven += r.proven_minimal
+            # The FTE sum is only a lower bound: the packing never needs fewer posts.
+            fte = math.fsum(x.hours * (1.15 if x.needs_backup else 1.0) for x in duties) / cap
+            assert r.n_posts >= math.ceil(fte - 1e-9)
+    assert proven == total
