@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from planner.comparison import Comparison, ComparedRow
 from planner.fonts import configure_matplotlib_cjk
@@ -19,11 +20,11 @@ KIND_NAMES = {
     "en": {"administrative": "administrative", "institutional": "institutional", "support": "support"},
 }
 TEXT = {
-    "zh": {"title": "{kind}：各情景建议增减对比（相对现核定编制）", "posts": "增减名额（×：该情景无此乡镇）",
+    "zh": {"title": "{kind}：各情景建议增减对比（相对现核定编制）", "posts": "增减名额", "absent": "该情景无此乡镇",
            "differs": "各情景不同", "uncovered": "未覆盖需求（{kind}）", "before": "调剂前", "after": "调剂后",
            "subset": "（显示差异最大的 {shown} 个乡镇，共 {total} 个）", "empty": "本类编制无数据"},
     "en": {"title": "{kind} quota: change proposed by each scenario (against approved now)",
-           "posts": "slots gained or lost (×: township absent)", "differs": "scenarios differ", "uncovered": "uncovered need ({kind})",
+           "posts": "slots gained or lost", "absent": "township absent in that scenario", "differs": "scenarios differ", "uncovered": "uncovered need ({kind})",
            "before": "before", "after": "after",
            "subset": " (the {shown} townships that differ most, of {total})", "empty": "no data for this kind"},
 }
@@ -49,17 +50,25 @@ def _shown_rows(rows: list[ComparedRow]) -> list[ComparedRow]:
     return [r for r in rows if id(r) in keep]
 
 
-def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsize=(11.0, 5.5)) -> Figure:
+def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsize=(11.0, 5.5),
+                  fig: Figure | None = None) -> Figure:
     """Per township: the change each scenario proposes (one bar series each, on one axis), the
     townships where they differ shaded; beside it the uncovered need before and after per scenario.
 
     Changes rather than absolute quota: a difference of one slot in forty would be invisible
-    on bars drawn from zero, and the difference is what the committee compares."""
+    on bars drawn from zero, and the difference is what the committee compares.
+
+    With `fig` the chart is drawn into that figure (cleared first), e.g. a canvas's own
+    figure, which follows the widget's size and pixel ratio."""
     configure_matplotlib_cjk()
     lang = _lang(lang)
     t = TEXT[lang]
     kind_name = KIND_NAMES[lang].get(kind, kind)
-    fig = Figure(figsize=figsize, layout="constrained")
+    if fig is None:
+        fig = Figure(figsize=figsize, layout="constrained")
+    else:
+        fig.clear()
+        fig.set_layout_engine("constrained")
     all_rows = comparison.rows_of(kind)
     if not all_rows:
         ax = fig.add_subplot()
@@ -83,8 +92,9 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
         ax.bar_label(bars, labels=[f"{c:+d}" if c == c and c else "" for c in changes], fontsize=7, padding=1)
         for x, r in zip(xs, rows):
             if r.proposed[name] is None:  # merged away or not yet created in this scenario
-                ax.text(x + offset, 0, "×", ha="center", va="center", color=colour, fontsize=9, zorder=4)
+                ax.plot([x + offset], [0], marker="x", linestyle="", color=colour, zorder=4)
     ax.axhline(0, color="#555555", linewidth=0.8, zorder=2)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # slots are whole numbers (rule 3)
     ax.set_xticks(xs, [r.township for r in rows], rotation=45 if len(rows) > 8 else 0,
                   ha="right" if len(rows) > 8 else "center")
     for label, row in zip(ax.get_xticklabels(), rows):
@@ -97,10 +107,14 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
     ax.set_title(title)
     ax.grid(axis="y", color="#eeeeee", zorder=0)
     handles, labels = ax.get_legend_handles_labels()
+    from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     handles.append(Patch(color="#fff2b3"))
     labels.append(t["differs"])
+    if any(v is None for r in rows for v in r.proposed.values()):
+        handles.append(Line2D([], [], marker="x", linestyle="", color="#555555"))
+        labels.append(t["absent"])
     ax.margins(y=0.12)
     ax.legend(handles, labels, loc="best", fontsize=8, frameon=True, framealpha=0.9)
 
@@ -116,4 +130,5 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
     side.set_title(t["uncovered"].format(kind=kind_name), fontsize=10)
     side.legend(fontsize=8, frameon=False)
     side.margins(y=0.15)
+    side.yaxis.set_major_locator(MaxNLocator(integer=True))
     return fig

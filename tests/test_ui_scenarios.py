@@ -300,3 +300,65 @@ def test_compare_view_exports_the_comparison_to_excel(window, tmp_path):
     first = "指标" if ui_language() == "zh" else "Figure"
     assert [c.value for c in wb.worksheets[0][1]] == [first, CUT_NAME, MERGE_NAME]
     assert window.messages[-1].endswith("对比.xlsx")
+
+
+def test_solve_from_the_tab_then_a_ledger_edit_marks_it_stale_and_recompute_clears_it(window, qtbot,
+                                                                                      synchronous_tasks):
+    from planner import ledger_edit
+
+    view = window.scenario_view
+    view.select(MERGE_NAME)
+    assert view.solve_button.text() == "Solve"
+    view.solve()
+    row = view.current_row()
+    assert row.state == "current" and row.record.last_result["scenario"] == MERGE_NAME
+    assert view.results_view.result() == row.record.last_result and not view.results_view.is_stale()
+    assert view.solve_button.text() == "Recompute" and view.progress.isHidden()
+    with window.db.session() as session:
+        township = view.county().townships[-1]
+        ledger_edit.set_quota_field(session, township.name, "administrative", "approved",
+                                    township.quota("administrative").approved + 1)
+    window.ledgerChanged.emit()
+    qtbot.waitUntil(lambda: view.current_row().state == "stale", timeout=5000)
+    assert view.results_view.is_stale()
+    assert "Stale" in view.list_model.data(view.list_model.index(view.list_model.row_of(MERGE_NAME), 1))
+    view.solve()
+    assert view.current_row().state == "current" and not view.results_view.is_stale()
+    compare = window.compare_view
+    assert [compare.pick_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(compare.pick_list.count())] \
+        == [MERGE_NAME]
+
+
+def test_a_failed_solve_is_reported_and_the_tab_is_usable_again(window, synchronous_tasks):
+    from planner import ledger_edit
+
+    view = window.scenario_view
+    view.select(MERGE_NAME)
+    with window.db.session() as session:
+        merged_away = store.get_scenario(session, MERGE_NAME).changes[0].a
+        ledger_edit.remove_township(session, merged_away)
+    view.refresh()
+    assert view.current_row().state == "invalid"
+    assert not view.problem_label.isHidden() and merged_away in view.problem_label.text()
+    assert not view.solve_button.isEnabled()
+    view.solve()  # refused before starting, and nothing breaks
+    assert view.solving is None
+    view.select(CUT_NAME)
+    assert view.solve_button.isEnabled()
+
+
+def test_the_tabs_render(window, tmp_path, synchronous_tasks):
+    view = window.scenario_view
+    for name in (CUT_NAME, MERGE_NAME):
+        view.select(name)
+        view.solve()
+    window.tabs.setCurrentWidget(window.compare_view)
+    window.show()
+    window.compare_view.set_checked([CUT_NAME, MERGE_NAME])
+    for widget, file in ((view, "scenarios.png"), (window.compare_view, "compare.png")):
+        image = widget.grab().toImage()
+        assert image.width() > 600 and image.height() > 400
+        # Not a blank widget: many distinct colours (tables, chart, text).
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
+        assert len(colours) > 20, file
+        assert image.save(str(tmp_path / file))

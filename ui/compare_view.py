@@ -57,22 +57,19 @@ class CompareView(QWidget):
 
         self.pick_label = QLabel()
         self.pick_list = QListWidget()
-        self.pick_list.setMaximumWidth(260)
+        self.pick_list.setFixedWidth(230)
+        self.pick_list.setMaximumHeight(160)
         self.pick_list.itemChanged.connect(self._picked)
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
-        self.hint_label.setMaximumWidth(260)
-        left = QVBoxLayout()
-        left.addWidget(self.pick_label)
-        left.addWidget(self.pick_list, 1)
-        left.addWidget(self.hint_label)
-
+        self.hint_label.setMaximumWidth(230)
         self.summary_model = CompareSummaryModel(self)
         self.summary_view = QTableView()
         self.summary_view.setModel(self.summary_model)
         self.summary_view.verticalHeader().setVisible(False)
         self.summary_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.summary_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.kind_label = QLabel()
         self.kind_combo = QComboBox()
@@ -101,7 +98,7 @@ class CompareView(QWidget):
         self.rows_view.verticalHeader().setVisible(False)
         self.rows_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rows_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rows_view.horizontalHeader().setStretchLastSection(True)
+        self.rows_view.horizontalHeader().setStretchLastSection(False)
 
         self.canvas = FigureCanvasQTAgg(Figure())
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -110,24 +107,33 @@ class CompareView(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
 
-        tables = QWidget()
-        tables_layout = QVBoxLayout(tables)
-        tables_layout.setContentsMargins(0, 0, 0, 0)
-        tables_layout.addWidget(self.summary_view, 2)
-        tables_layout.addLayout(bar)
-        tables_layout.addWidget(self.rows_view, 3)
+        # Top: what to compare beside the cover figures; below: townships above the chart.
+        for view in (self.summary_view, self.rows_view):
+            view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+        picker = QVBoxLayout()
+        picker.addWidget(self.pick_label)
+        picker.addWidget(self.pick_list, 1)
+        picker.addWidget(self.hint_label)
+        top = QHBoxLayout()
+        top.addLayout(picker)
+        top.addWidget(self.summary_view, 0, Qt.AlignmentFlag.AlignTop)
+        top.addStretch(1)
+        rows_page = QWidget()
+        rows_layout = QVBoxLayout(rows_page)
+        rows_layout.setContentsMargins(0, 0, 0, 0)
+        rows_layout.addLayout(bar)
+        rows_layout.addWidget(self.rows_view, 1)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.addWidget(tables)
+        self.splitter.addWidget(rows_page)
         self.splitter.addWidget(self.canvas)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        right = QVBoxLayout()
-        right.addWidget(self.empty_label)
-        right.addWidget(self.splitter, 1)
-        layout = QHBoxLayout(self)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 360])
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 2)
-        layout.addLayout(left)
-        layout.addLayout(right, 1)
+        layout.addLayout(top)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.splitter, 1)
         self._show(None)
 
     # ------------------------------------------------------------ choosing
@@ -203,9 +209,22 @@ class CompareView(QWidget):
     def _show(self, comparison: Comparison | None) -> None:
         self.comparison = comparison
         self.splitter.setVisible(comparison is not None)
+        self.summary_view.setVisible(comparison is not None)
         self.empty_label.setVisible(comparison is None)
         self.summary_model.set_comparison(comparison, self._stale)
+        self._fit_summary()
         self._fill_kind()
+
+    def _fit_summary(self) -> None:
+        """The cover figures exactly as tall as their rows: they are the point of the tab, never scrolled."""
+        view = self.summary_view
+        view.resizeColumnsToContents()
+        rows = self.summary_model.rowCount()
+        height = view.horizontalHeader().sizeHint().height() + 2 * view.frameWidth()
+        height += sum(view.rowHeight(r) for r in range(rows)) if rows else 0
+        view.setFixedHeight(max(height, 40))
+        width = sum(view.columnWidth(c) for c in range(self.summary_model.columnCount())) + 2 * view.frameWidth()
+        view.setFixedWidth(max(width, 120))
 
     def current_kind(self) -> str:
         return self.kind_combo.currentData()
@@ -215,7 +234,8 @@ class CompareView(QWidget):
         kind = self.current_kind()
         if c is None:
             self.rows_model.set_rows([], [])
-            self.canvas.figure = Figure()
+            self.canvas.figure.clear()
+            self.canvas.draw_idle()
             self.differing_count.setText("")
             return
         rows = c.rows_of(kind)
@@ -223,9 +243,7 @@ class CompareView(QWidget):
         self.rows_view.resizeColumnsToContents()
         differing = sum(r.differs for r in rows)
         self.differing_count.setText(self.tr("{n} of {total} townships differ").format(n=differing, total=len(rows)))
-        figure = overlay_chart(c, kind, ui_language())
-        self.canvas.figure = figure
-        figure.set_canvas(self.canvas)
+        overlay_chart(c, kind, ui_language(), fig=self.canvas.figure)
         self.canvas.draw_idle()
 
     def figure(self) -> Figure:

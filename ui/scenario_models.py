@@ -92,10 +92,12 @@ class _Table(QAbstractTableModel):
 
 
 class ScenarioListModel(_Table):
-    """Saved scenarios: name, changes, last result, state (stale marked in red)."""
+    """Saved scenarios: name, state (stale marked in red), last result, changes."""
 
-    HEADERS = (QT_TRANSLATE_NOOP("ScenarioModels", "Scenario"), QT_TRANSLATE_NOOP("ScenarioModels", "Changes"),
-               QT_TRANSLATE_NOOP("ScenarioModels", "Last result"), QT_TRANSLATE_NOOP("ScenarioModels", "State"))
+    # The state right after the name: in a narrow list it is what the planner looks for.
+    HEADERS = (QT_TRANSLATE_NOOP("ScenarioModels", "Scenario"), QT_TRANSLATE_NOOP("ScenarioModels", "State"),
+               QT_TRANSLATE_NOOP("ScenarioModels", "Last result"), QT_TRANSLATE_NOOP("ScenarioModels", "Changes"))
+    NAME, STATE, RESULT, CHANGES = range(4)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -123,20 +125,20 @@ class ScenarioListModel(_Table):
             return row.name
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             lang = ui_language()
-            if column == 0:
+            if column == self.NAME:
                 return row.name if role == Qt.ItemDataRole.DisplayRole else (row.record.description or row.name)
-            if column == 1:
+            if column == self.CHANGES:
                 texts = [describe_change(c, lang) for c in row.record.changes]
                 if role == Qt.ItemDataRole.ToolTipRole:
                     return "\n".join(texts) or translate("ScenarioModels", "No changes: the ledger as it is")
                 return ("；" if lang == "zh" else "; ").join(texts) or translate("ScenarioModels", "(no changes)")
-            if column == 2:
+            if column == self.RESULT:
                 return result_summary(row.record.last_result)
-            if column == 3:
+            if column == self.STATE:
                 return state_text(row.state)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 3:
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATE:
             return QBrush(QColor(STATE_COLOURS.get(row.state, "#333333")))
-        if role == Qt.ItemDataRole.FontRole and column == 3 and row.state in ("stale", "invalid"):
+        if role == Qt.ItemDataRole.FontRole and column == self.STATE and row.state in ("stale", "invalid"):
             font = QFont()
             font.setBold(True)
             return font

@@ -161,6 +161,7 @@ class ScenarioView(QWidget):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
+        self.splitter.setSizes([560, 900])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 2)
         layout.addWidget(self.splitter)
@@ -194,7 +195,8 @@ class ScenarioView(QWidget):
                     states = {}
             rows = [ScenarioRow(r, states.get(r.name, "unsolved")) for r in records]
         self.list_model.set_rows(rows)
-        self.list_view.resizeColumnToContents(0)
+        for column in (ScenarioListModel.NAME, ScenarioListModel.STATE, ScenarioListModel.RESULT):
+            self.list_view.resizeColumnToContents(column)
         row = self.list_model.row_of(select) if select else -1
         if row < 0 and rows:
             row = 0
