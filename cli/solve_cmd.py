@@ -78,7 +78,7 @@ def _inputs(db, scenario: str | None):
 
 
 def run_solve(args: argparse.Namespace) -> int:
-    from planner.solve import ProposalInvalid, SolveCancelled, solve_county
+    from planner.solve import BASELINE, ProposalInvalid, SolveCancelled, solve_county
     from planner.workload import ParameterError
 
     if args.time_limit is not None and not args.time_limit > 0:
@@ -113,6 +113,8 @@ def run_solve(args: argparse.Namespace) -> int:
         print("已取消 (cancelled)", file=sys.stderr)
         return EXIT_ERROR
 
+    if scenario != BASELINE:
+        _store_scenario_result(args, scenario, result)
     failed = False
     for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
                                 ("PDF", args.pdf, _write_pdf)):
@@ -130,6 +132,22 @@ def run_solve(args: argparse.Namespace) -> int:
     if failed:
         return EXIT_ERROR
     return EXIT_INFEASIBLE if result["status"] == "infeasible" else EXIT_OK
+
+
+def _store_scenario_result(args: argparse.Namespace, scenario: str, result: dict) -> None:
+    """A scenario keeps its last proposal with the fingerprint of its inputs (the window and
+    `scenarios` then show it, stale or not); the ledger itself is not touched."""
+    from planner.scenarios import save_result
+
+    db = open_db_or_exit(args)
+    try:
+        with db.session() as session:
+            save_result(session, scenario, result)
+    except Exception as exc:  # noqa: BLE001 -- e.g. deleted meanwhile; the files asked for are still written
+        print(f"警告：方案未能存入情景 (warning: the proposal was not stored with the scenario): {exc}",
+              file=sys.stderr)
+    finally:
+        db.close()
 
 
 def _write_xlsx(result: dict, path: str) -> None:
