@@ -331,13 +331,28 @@ CSV_HEADER = ["时间 (time)", "用户 (user)", "操作 (action)", "对象 (enti
               "字段 (field)", "原值 (old)", "新值 (new)"]
 
 
-def entry_row(entry: AuditEntry) -> list[str]:
-    action = ACTION_LABELS.get(entry.action, (entry.action, entry.action))[0]
-    entity = ENTITY_LABELS.get(entry.entity, (entry.entity, entry.entity))[0]
+def entry_row(entry: AuditEntry, lang: str = "zh_CN") -> list[str]:
+    """One entry as the strings a table or a CSV file shows, action and entity named in `lang`."""
+    i = 1 if lang == "en" else 0
+    action = ACTION_LABELS.get(entry.action, (entry.action, entry.action))[i]
+    entity = ENTITY_LABELS.get(entry.entity, (entry.entity, entry.entity))[i]
     at = entry.at.isoformat(sep=" ", timespec="seconds") if isinstance(entry.at, datetime) else str(entry.at or "")
     return [at, entry.user or "", action, entity, entry.entity_key or "", entry.field or "",
             "" if entry.old_value is None else entry.old_value,
             "" if entry.new_value is None else entry.new_value]
+
+
+def write_audit_csv(target: str | os.PathLike, rows: Iterable[list[str]], header: list[str] | None = None) -> int:
+    """Write rows of strings (as `entry_row` gives them) as CSV that Excel opens in Chinese."""
+    count = 0
+    # utf-8-sig: Excel on Chinese Windows reads a BOM-less CSV as GBK and garbles it.
+    with open(Path(target), "w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header or CSV_HEADER)
+        for row in rows:
+            writer.writerow(row)
+            count += 1
+    return count
 
 
 def export_audit_csv(target: str | os.PathLike, source: Session | Iterable[AuditEntry], **filters) -> int:
@@ -346,11 +361,4 @@ def export_audit_csv(target: str | os.PathLike, source: Session | Iterable[Audit
     `source` is a session (then `filters` are those of `audit_entries`) or entries already chosen.
     """
     entries = audit_entries(source, **filters) if isinstance(source, Session) else list(source)
-    target = Path(target)
-    # utf-8-sig: Excel on Chinese Windows reads a BOM-less CSV as GBK and garbles it.
-    with open(target, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(CSV_HEADER)
-        for entry in entries:
-            writer.writerow(entry_row(entry))
-    return len(entries)
+    return write_audit_csv(target, (entry_row(e) for e in entries))

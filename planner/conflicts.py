@@ -72,8 +72,11 @@ class ConflictRecord:
 class ConflictError(RuntimeError):
     """A save refused because another user changed the same record first; nothing was saved."""
 
-    def __init__(self, records: list[ConflictRecord]) -> None:
+    def __init__(self, records: list[ConflictRecord], retry: Callable[[], object] | None = None) -> None:
         self.records = records
+        # "Overwrite with mine": whoever raises this may attach the edit to run again on the
+        # current version (see `overwrite`); without it the window offers reload and cancel only.
+        self.retry = retry
         if records:
             zh = "；".join(r.describe_zh() for r in records)
             en = "; ".join(r.describe_en() for r in records)
@@ -153,6 +156,21 @@ def overwrite(db, edit: Callable[[Session], T], attempts: int = 3) -> T:
             if attempt == attempts - 1:
                 raise
     raise AssertionError("unreachable")
+
+
+def ensure_unchanged(session: Session, entity: str, entity_key: str, seen, current,
+                     retry: Callable[[], object] | None = None) -> None:
+    """ConflictError unless the value the user edited from (`seen`) is still the one on record.
+
+    For an edit made on a screen that may be stale: the window passes the value
+    it showed, the service the value it just read in its own transaction (whose
+    version column then guards the write). `retry` runs the edit without the
+    check, for "overwrite with mine".
+    """
+    if seen is None or seen == current:
+        return
+    user, at = _last_change(session, entity, entity_key)
+    raise ConflictError([ConflictRecord(entity, entity_key, changed_by=user, changed_at=at)], retry=retry)
 
 
 def check_version(session: Session, model: type, row_id: int, expected_version: int,

@@ -214,3 +214,24 @@ def test_a_refused_keyring_password_is_forgotten_and_asked_again(memory_keyring)
 
     assert credentials.open_server_database(bare, ask=lambda u: "new-password", open_fn=fake_open) == "opened"
     assert credentials.lookup_password(bare) == "new-password"
+
+
+def test_ensure_unchanged_compares_what_the_user_saw(two_users):
+    from planner.conflicts import ensure_unchanged
+
+    mine, theirs = two_users
+    with theirs.session() as s:
+        s.info["audit_user"] = "李四"
+        q = _quota(s)
+        township = s.get(Township, q.township_id).name
+        seen = q.approved
+        q.approved = seen + 2
+    retried = []
+    with mine.session() as s:
+        ensure_unchanged(s, "quota", f"{township}/administrative", seen + 2, _quota(s).approved)  # fine
+        with pytest.raises(ConflictError) as caught:
+            ensure_unchanged(s, "quota", f"{township}/administrative", seen, _quota(s).approved,
+                             retry=lambda: retried.append(1))
+    assert caught.value.records[0].changed_by == "李四"
+    caught.value.retry()
+    assert retried == [1]

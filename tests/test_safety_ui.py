@@ -1,0 +1,185 @@
+"""The window's safety parts: backup and restore actions, the audit log view, the read-only second
+window, and the choice offered on a save conflict."""
+
+from __future__ import annotations
+
+import csv
+import os
+
+import pytest
+from sqlalchemy import select
+
+from safety_helpers import file_digest, write_ledger
+from planner.audit import audit_entries
+from planner.backup import backup_folder, list_backups
+from planner.conflicts import CANCEL, OVERWRITE, RELOAD, ConflictError, ConflictRecord
+from planner.db import open_database
+from planner.instance_lock import holder_of, is_read_only
+from planner.ledger import load_county
+from planner.models import Quota, Township
+
+LEDGER = ("county", "township", "quota", "office", "duty", "person")
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from ui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def ledger_file(db_path):
+    db = open_database(db_path)
+    write_ledger(db, 6, 4)
+    db.close()
+    return db_path
+
+
+def _window(qtbot, path, settings):
+    from ui import safety_actions
+    from ui.main_window import MainWindow
+
+    from PySide6.QtWidgets import QMessageBox
+
+    window = MainWindow(open_database(path), settings)
+    # Edits are committed as they are made; closing at the end of a test keeps them.
+    window.ask_unsaved = lambda: QMessageBox.StandardButton.Save
+    qtbot.addWidget(window)
+    safety_actions.install(window)  # a no-op when ui.main_window lists it in EXTENSIONS
+    return window
+
+
+@pytest.fixture
+def window(qtbot, ledger_file, settings):
+    w = _window(qtbot, ledger_file, settings)
+    yield w
+    w.safety.release_lock()
+
+
+def _first_township(db) -> str:
+    with db.session() as s:
+        return s.scalars(select(Township.name).order_by(Township.position)).first()
+
+
+def test_actions_are_in_the_menus_and_the_window_holds_the_lock(window, ledger_file):
+    texts = [a.text() for a in window.menu_file.actions()]
+    assert window.safety.action_backup.text() in texts and window.safety.action_restore.text() in texts
+    assert window.safety.action_audit in window.menu_tools.actions()
+    assert holder_of(ledger_file).pid == os.getpid()
+    assert not window.safety.banner.isVisibleTo(window) and not is_read_only(window.db)
+
+
+def test_second_window_on_the_same_file_is_read_only_with_a_clear_message(qtbot, window, ledger_file, settings):
+    before = file_digest(ledger_file, LEDGER)
+    second = _window(qtbot, ledger_file, settings)
+    assert is_read_only(second.db) and second.safety.read_only
+    assert second.safety.banner.isVisibleTo(second)
+    message = second.safety.banner_label.text()
+    assert str(os.getpid()) in message
+    assert not second.safety.action_restore.isEnabled()
+    township = _first_township(second.db)
+    with second.db.session() as s:
+        assert len(load_county(s).townships) == 6  # it shows the ledger
+    second.editor.set_quota_field(township, "administrative", "approved", 1)
+    assert second.last_error == second.safety.read_only_text()
+    assert file_digest(ledger_file, LEDGER) == before
+    # the first window still edits
+    window.editor.set_quota_field(township, "administrative", "approved", 33)
+    with window.db.session() as s:
+        q = s.scalars(select(Quota).join(Township).where(Township.name == township,
+                                                         Quota.kind == "administrative")).one()
+        assert q.approved == 33
+
+
+def test_backup_now_and_restore_from_the_window(window, ledger_file, monkeypatch):
+    made = window.safety.backup_now()
+    assert made is not None and made.parent == backup_folder(ledger_file)
+    assert str(made) in window.statusBar().currentMessage()
+    original = file_digest(made, LEDGER)
+
+    township = _first_township(window.db)
+    window.editor.set_quota_field(township, "administrative", "approved", 41)
+    window.save()
+    assert file_digest(ledger_file, LEDGER) != original
+
+    monkeypatch.setattr(window.safety, "choose_restore_file", lambda: str(made))
+    monkeypatch.setattr(window.safety, "confirm_restore", lambda path: True)
+    assert window.safety.restore()
+    assert file_digest(ledger_file, LEDGER) == original
+    assert window.undo_stack.count() == 0
+    assert holder_of(ledger_file).pid == os.getpid()  # the window kept its lock across the restore
+    assert len(list_backups(backup_folder(ledger_file))) == 2  # plus the one of the state replaced
+    with window.db.session() as s:
+        assert audit_entries(s, action="restore")
+
+
+def test_restore_cancelled_changes_nothing(window, ledger_file, monkeypatch):
+    made = window.safety.backup_now()
+    window.editor.set_quota_field(_first_township(window.db), "administrative", "approved", 41)
+    window.save()
+    before = file_digest(ledger_file)
+    monkeypatch.setattr(window.safety, "choose_restore_file", lambda: str(made))
+    monkeypatch.setattr(window.safety, "confirm_restore", lambda path: False)
+    assert not window.safety.restore()
+    assert file_digest(ledger_file) == before
+
+
+def test_audit_log_view_filters_and_exports(qtbot, qtmodeltester, window, tmp_path, monkeypatch):
+    township = _first_township(window.db)
+    window.editor.set_quota_field(township, "administrative", "approved", 37)
+    window.editor.set_quota_field(township, "institutional", "staff", 12)
+    dialog = window.safety.show_audit_log()
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model)
+    with window.db.session() as s:
+        total = len(audit_entries(s))
+        edits = len(audit_entries(s, action="ledger_edit"))
+    assert dialog.model.rowCount() == total and edits >= 2
+
+    dialog.action_combo.setCurrentIndex(dialog.action_combo.findData("ledger_edit"))
+    assert dialog.model.rowCount() == edits
+    dialog.text_edit.setText("institutional")
+    assert dialog.proxy.rowCount() == 1
+    assert dialog.visible_rows()[0][4] == f"{township}/institutional"
+
+    target = tmp_path / "log.csv"
+    monkeypatch.setattr(dialog, "choose_export_file", lambda: str(target))
+    assert dialog.export() == str(target)
+    rows = list(csv.reader(target.open(encoding="utf-8-sig")))
+    assert len(rows) == 2 and rows[1][4] == f"{township}/institutional" and rows[1][5] == "staff"
+
+    dialog.text_edit.clear()
+    dialog.since_box.setChecked(True)
+    dialog.since_edit.setDate(dialog.since_edit.date().addYears(5))
+    assert dialog.model.rowCount() == 0
+
+
+def test_conflict_choice_reload_or_overwrite(window, monkeypatch):
+    reloads = []
+    monkeypatch.setattr(window, "reload_ledger", lambda clear_undo=False: reloads.append(clear_undo))
+    retried = []
+    conflict = ConflictError([ConflictRecord("quota", "x/administrative", changed_by="李四")],
+                             retry=lambda: retried.append(True))
+
+    monkeypatch.setattr(window.safety, "ask_conflict_choice", lambda error: OVERWRITE)
+    window.editor.failed.emit(conflict)
+    assert retried == [True] and len(reloads) == 1
+
+    monkeypatch.setattr(window.safety, "ask_conflict_choice", lambda error: RELOAD)
+    window.editor.failed.emit(conflict)
+    assert retried == [True] and len(reloads) == 2
+
+    asked = []
+    monkeypatch.setattr(window.safety, "ask_conflict_choice", lambda error: asked.append(error) or CANCEL)
+    from sqlalchemy.orm.exc import StaleDataError
+
+    window.editor.failed.emit(StaleDataError("UPDATE statement on table 'quota' expected to update 1 row"))
+    assert isinstance(asked[0], ConflictError) and len(reloads) == 2
+
+
+def test_other_edit_errors_still_reach_the_window(window):
+    window.editor.set_quota_field(_first_township(window.db), "administrative", "approved", "abc")
+    assert "approved" in window.last_error or "核定编制" in window.last_error
