@@ -95,6 +95,8 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
                 ax.plot([x + offset], [0], marker="x", linestyle="", color=colour, zorder=4)
     ax.axhline(0, color="#555555", linewidth=0.8, zorder=2)
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # slots are whole numbers (rule 3)
+    low, high = ax.get_ylim()
+    ax.set_ylim(min(low, -1), max(high, 1))  # no change anywhere still reads as a zero line, not noise
     ax.set_xticks(xs, [r.township for r in rows], rotation=45 if len(rows) > 8 else 0,
                   ha="right" if len(rows) > 8 else "center")
     for label, row in zip(ax.get_xticklabels(), rows):
@@ -127,7 +129,8 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
                         label=t["before"] if key == "uncovered_before" else t["after"])
         side.bar_label(bars, fontsize=8)
     side.set_xticks(sx, comparison.names, rotation=30, ha="right", fontsize=8)
-    side.set_title(t["uncovered"].format(kind=kind_name), fontsize=10)
+    # A label, not a title: printing moves the figure's titles into its caption.
+    side.set_ylabel(t["uncovered"].format(kind=kind_name))
     side.legend(fontsize=8, frameon=False)
     side.margins(y=0.15)
     side.yaxis.set_major_locator(MaxNLocator(integer=True))

@@ -362,3 +362,43 @@ def test_the_tabs_render(window, tmp_path, synchronous_tasks):
         colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
         assert len(colours) > 20, file
         assert image.save(str(tmp_path / file))
+
+
+def test_the_comparison_prints_with_the_same_figures(window, tmp_path, synchronous_tasks):
+    import subprocess
+
+    from ui.compare_report import comparison_blocks
+    from ui.report.blocks import FigureBlock, Table
+
+    other = copy.deepcopy(fabricated_result())
+    for row in other["townships"]:
+        if (row["township"], row["kind"]) == ("石桥镇", "institutional"):
+            row["proposed"] += 1
+            row["change"] += 1
+    results = {CUT_NAME: fabricated_result(), GROWTH_NAME: other}
+    comparison = compare(results)
+    blocks = comparison_blocks(comparison, results, "zh_CN")
+    tables = [b for b in blocks if isinstance(b, Table)]
+    summary = {row[0]: row[1:] for row in tables[0].rows}
+    assert summary["调剂名额"] == [str(comparison.figures[n].slots_moved) for n in comparison.names]
+    institutional = tables[2]  # summary, administrative, institutional, support
+    shiqiao = [i for i, row in enumerate(institutional.rows) if row[1] == "石桥镇"][0]
+    assert institutional.rows[shiqiao] == ["＊", "石桥镇", "38", "38", "39（+1）"]
+    assert institutional.bold_rows == {shiqiao}
+    assert len([b for b in blocks if isinstance(b, FigureBlock) and b.png]) == 3
+
+    with window.db.session() as session:
+        store.save_result(session, CUT_NAME, results[CUT_NAME])
+        store.save_result(session, GROWTH_NAME, other)
+    window.scenario_view.refresh()
+    window.compare_view.set_checked([CUT_NAME, GROWTH_NAME])
+    assert window.compare_view.export_pdf(str(tmp_path / "对比"), process=False)
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "对比.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    from ui.scenario_models import ui_language
+
+    # Printed in the UI's language; the stored (fabricated) proposals do not match the ledger: stale.
+    chinese = ui_language() == "zh"
+    assert "青岚县" in text
+    assert ("39（+1）" if chinese else "39 (+1)") in text
+    assert (f"{CUT_NAME}（已过期）" if chinese else f"{CUT_NAME} (stale)") in text

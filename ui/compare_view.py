@@ -82,12 +82,19 @@ class CompareView(QWidget):
         self.differing_count = QLabel()
         self.export_button = QPushButton()
         self.export_button.clicked.connect(lambda: self.export_xlsx())
+        self.pdf_button = QPushButton()
+        self.pdf_button.clicked.connect(lambda: self.export_pdf())
+        self.print_button = QPushButton()
+        self.print_button.clicked.connect(self.print_preview)
+        self.handle = None
         bar = QHBoxLayout()
         bar.addWidget(self.kind_label)
         bar.addWidget(self.kind_combo)
         bar.addWidget(self.differing_box)
         bar.addWidget(self.differing_count)
         bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.pdf_button)
         bar.addWidget(self.export_button)
 
         self.rows_model = CompareRowsModel(self)
@@ -210,6 +217,8 @@ class CompareView(QWidget):
         self.comparison = comparison
         self.splitter.setVisible(comparison is not None)
         self.summary_view.setVisible(comparison is not None)
+        for button in (self.export_button, self.pdf_button, self.print_button):
+            button.setEnabled(comparison is not None)
         self.empty_label.setVisible(comparison is None)
         self.summary_model.set_comparison(comparison, self._stale)
         self._fit_summary()
@@ -256,6 +265,65 @@ class CompareView(QWidget):
                                               self.tr("Scenario comparison") + ".xlsx", "Excel (*.xlsx)")
         return path or None
 
+    def _compared_results(self) -> dict[str, dict]:
+        return {n: self._results[n] for n in self.comparison.names} if self.comparison else {}
+
+    def export_pdf(self, path: str | None = None, *, process: bool = True) -> bool:
+        """The printed comparison as a PDF, written off the GUI thread (a child process by default)."""
+        from ui.compare_report import comparison_pdf_job
+        from ui.tasks import run_task
+
+        if self.comparison is None or (self.handle is not None and self.handle.is_running()):
+            return False
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison as PDF"),
+                                                  self.tr("Scenario comparison") + ".pdf", "PDF (*.pdf)")
+        if not path:
+            return False
+        if not path.lower().endswith(".pdf"):
+            path += ".pdf"
+        self.pdf_button.setEnabled(False)
+        self.window.status(self.tr("Writing {path}…").format(path=path))
+
+        def done(written: str) -> None:
+            self.pdf_button.setEnabled(True)
+            self.window.status(self.tr("Comparison saved to {path}").format(path=written))
+
+        def failed(error) -> None:
+            self.pdf_button.setEnabled(True)
+            self.window.show_error(self.tr("The comparison could not be saved: {reason}").format(reason=error))
+
+        self.handle = run_task(self, comparison_pdf_job, self._compared_results(), path, self._print_language(),
+                               sorted(self._stale), on_success=done, on_failure=failed,
+                               on_cancelled=lambda: self.pdf_button.setEnabled(True), process=process)
+        return True
+
+    @staticmethod
+    def _print_language() -> str:
+        return "zh_CN" if ui_language() == "zh" else "en"
+
+    def document(self):
+        """The printed comparison (ui.compare_report.ComparisonDocument) of what is shown."""
+        from ui.compare_report import ComparisonDocument
+
+        return ComparisonDocument(self.comparison, self._compared_results(), self._print_language(), self._stale)
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
+        if self.comparison is None:
+            return
+        document = self.document()
+        # The dialog does not own its printer: keep it as long as the dialog lives.
+        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        self._printer.setDocName(document.title())
+        dialog = QPrintPreviewDialog(self._printer, self)
+        dialog.setWindowTitle(self.tr("Print preview — scenario comparison"))
+        dialog.paintRequested.connect(document.print_to)
+        dialog.resize(1000, 800)
+        dialog.exec()
+        dialog.deleteLater()
+
     def export_xlsx(self, path: str | None = None) -> bool:
         """The comparison as an Excel workbook (summary, townships, moves)."""
         from planner.comparison_xlsx import write_comparison_xlsx
@@ -268,8 +336,7 @@ class CompareView(QWidget):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         try:
-            write_comparison_xlsx(self.comparison, {n: self._results[n] for n in self.comparison.names}, path,
-                                  ui_language())
+            write_comparison_xlsx(self.comparison, self._compared_results(), path, ui_language())
         except OSError as error:
             self.window.show_error(self.tr("The comparison could not be saved: {reason}").format(reason=error))
             return False
@@ -290,6 +357,8 @@ class CompareView(QWidget):
             self.kind_combo.setItemText(i, kind_label(self.kind_combo.itemData(i)))
         self.differing_box.setText(self.tr("Only townships that differ"))
         self.export_button.setText(self.tr("Export to Excel…"))
+        self.pdf_button.setText(self.tr("Export PDF…"))
+        self.print_button.setText(self.tr("Print…"))
         self.empty_label.setText(self.tr("Tick two or three solved scenarios to see them side by side."))
         self.summary_model.retranslate()
         self.rows_model.retranslate()

@@ -4,72 +4,100 @@
 <context>
     <name>CompareView</name>
     <message>
-        <location filename="../../ui/compare_view.py" line="154"/>
+        <location filename="../../ui/compare_view.py" line="175"/>
         <source> (stale)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="181"/>
+        <location filename="../../ui/compare_view.py" line="202"/>
         <source>Compare at most {n} scenarios at a time.</source>
         <translation>一次最多比较 {n} 个情景。</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="217"/>
+        <location filename="../../ui/compare_view.py" line="254"/>
         <source>{n} of {total} townships differ</source>
         <translation>{total} 个乡镇中有 {n} 个不同</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="229"/>
+        <location filename="../../ui/compare_view.py" line="264"/>
         <source>Export comparison</source>
         <translation>导出对比</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="230"/>
+        <location filename="../../ui/compare_view.py" line="265"/>
+        <location filename="../../ui/compare_view.py" line="280"/>
         <source>Scenario comparison</source>
         <translation>情景对比</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="248"/>
+        <location filename="../../ui/compare_view.py" line="294"/>
+        <location filename="../../ui/compare_view.py" line="341"/>
         <source>The comparison could not be saved: {reason}</source>
         <translation>对比无法保存：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="250"/>
+        <location filename="../../ui/compare_view.py" line="290"/>
+        <location filename="../../ui/compare_view.py" line="343"/>
         <source>Comparison saved to {path}</source>
         <translation>对比已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="260"/>
+        <location filename="../../ui/compare_view.py" line="279"/>
+        <source>Export comparison as PDF</source>
+        <translation>将对比导出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare_view.py" line="286"/>
+        <source>Writing {path}…</source>
+        <translation>正在写入 {path}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare_view.py" line="321"/>
+        <source>Print preview — scenario comparison</source>
+        <translation>打印预览 — 情景对比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare_view.py" line="353"/>
         <source>Scenarios to compare (2–3):</source>
         <translation>选择要比较的情景（2–3 个）：</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="261"/>
+        <location filename="../../ui/compare_view.py" line="354"/>
         <source>Only solved scenarios are listed; solve one on the Scenarios tab.</source>
         <translation>仅列出已计算的情景；可在“情景”页计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="262"/>
+        <location filename="../../ui/compare_view.py" line="355"/>
         <source>Quota kind:</source>
         <translation>编制类型：</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="265"/>
+        <location filename="../../ui/compare_view.py" line="358"/>
         <source>Only townships that differ</source>
         <translation>只显示有差异的乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="266"/>
+        <location filename="../../ui/compare_view.py" line="359"/>
         <source>Export to Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="267"/>
+        <location filename="../../ui/compare_view.py" line="360"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare_view.py" line="361"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compare_view.py" line="362"/>
         <source>Tick two or three solved scenarios to see them side by side.</source>
         <translation>勾选两到三个已计算的情景，即可并列比较。</translation>
     </message>
     <message>
-        <location filename="../../ui/compare_view.py" line="274"/>
+        <location filename="../../ui/compare_view.py" line="369"/>
         <source>Compare scenarios</source>
         <translation>情景对比</translation>
     </message>
@@ -365,17 +393,17 @@
         <translation>{status}；未覆盖需求 {before} → {after}；调剂 {moves} 笔</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="97"/>
+        <location filename="../../ui/scenario_models.py" line="98"/>
         <source>Scenario</source>
         <translation>情景</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="97"/>
+        <location filename="../../ui/scenario_models.py" line="99"/>
         <source>Changes</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="98"/>
+        <location filename="../../ui/scenario_models.py" line="99"/>
         <source>Last result</source>
         <translation>上次结果</translation>
     </message>
@@ -385,97 +413,97 @@
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="131"/>
+        <location filename="../../ui/scenario_models.py" line="133"/>
         <source>No changes: the ledger as it is</source>
         <translation>无变动：即台账现状</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="132"/>
+        <location filename="../../ui/scenario_models.py" line="134"/>
         <source>(no changes)</source>
         <translation>（无变动）</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="149"/>
+        <location filename="../../ui/scenario_models.py" line="151"/>
         <source>Change</source>
         <translation>变动</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="201"/>
+        <location filename="../../ui/scenario_models.py" line="203"/>
         <source>Status</source>
         <translation>求解状态</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="206"/>
+        <location filename="../../ui/scenario_models.py" line="208"/>
         <source>{kind}: total before → after</source>
         <translation>{kind}：总量 调剂前 → 调剂后</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="209"/>
+        <location filename="../../ui/scenario_models.py" line="211"/>
         <source>{kind}: uncovered before → after</source>
         <translation>{kind}：未覆盖需求 调剂前 → 调剂后</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="213"/>
+        <location filename="../../ui/scenario_models.py" line="215"/>
         <source>Uncovered need before (all kinds)</source>
         <translation>调剂前未覆盖需求（合计）</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="215"/>
+        <location filename="../../ui/scenario_models.py" line="217"/>
         <source>Uncovered need after (all kinds)</source>
         <translation>调剂后未覆盖需求（合计）</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="217"/>
+        <location filename="../../ui/scenario_models.py" line="219"/>
         <source>Moves</source>
         <translation>调剂笔数</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="218"/>
+        <location filename="../../ui/scenario_models.py" line="220"/>
         <source>Slots moved</source>
         <translation>调剂名额</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="219"/>
+        <location filename="../../ui/scenario_models.py" line="221"/>
         <source>Townships touched</source>
         <translation>涉及乡镇数</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="229"/>
+        <location filename="../../ui/scenario_models.py" line="231"/>
         <source> (stale)</source>
         <translation>（已过期）</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="230"/>
+        <location filename="../../ui/scenario_models.py" line="232"/>
         <source>Figure</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="266"/>
+        <location filename="../../ui/scenario_models.py" line="268"/>
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="266"/>
+        <location filename="../../ui/scenario_models.py" line="268"/>
         <source>Kind</source>
         <translation>编制类型</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="267"/>
+        <location filename="../../ui/scenario_models.py" line="269"/>
         <source>Approved now</source>
         <translation>现核定编制</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="268"/>
+        <location filename="../../ui/scenario_models.py" line="270"/>
         <source>{name}: proposed</source>
         <translation>{name}：建议编制</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="295"/>
+        <location filename="../../ui/scenario_models.py" line="297"/>
         <source>{name} has no such township (merged or split)</source>
         <translation>“{name}”中没有该乡镇（已合并或拆分）</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_models.py" line="296"/>
+        <location filename="../../ui/scenario_models.py" line="298"/>
         <source>{name}: approved {approved}, required {required}, proposed {proposed}</source>
         <translation>{name}：核定 {approved}，需求 {required}，建议 {proposed}</translation>
     </message>
@@ -483,175 +511,175 @@
 <context>
     <name>ScenarioView</name>
     <message>
-        <location filename="../../ui/scenario_view.py" line="229"/>
-        <location filename="../../ui/scenario_view.py" line="520"/>
+        <location filename="../../ui/scenario_view.py" line="231"/>
+        <location filename="../../ui/scenario_view.py" line="522"/>
         <source>No scenario chosen</source>
         <translation>未选择情景</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="249"/>
+        <location filename="../../ui/scenario_view.py" line="251"/>
         <source> (solved {when})</source>
         <translation>（计算于 {when}）</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="251"/>
+        <location filename="../../ui/scenario_view.py" line="253"/>
         <source>Recompute</source>
         <translation>重新计算</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="251"/>
-        <location filename="../../ui/scenario_view.py" line="521"/>
+        <location filename="../../ui/scenario_view.py" line="253"/>
+        <location filename="../../ui/scenario_view.py" line="523"/>
         <source>Solve</source>
         <translation>计算</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="286"/>
-        <location filename="../../ui/scenario_view.py" line="287"/>
+        <location filename="../../ui/scenario_view.py" line="288"/>
+        <location filename="../../ui/scenario_view.py" line="289"/>
         <source>New scenario</source>
         <translation>新情景</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="287"/>
+        <location filename="../../ui/scenario_view.py" line="289"/>
         <source>Name of the scenario:</source>
         <translation>情景名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="295"/>
+        <location filename="../../ui/scenario_view.py" line="297"/>
         <source>{name} copy</source>
         <translation>{name} 副本</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="296"/>
+        <location filename="../../ui/scenario_view.py" line="298"/>
         <source>Duplicate scenario</source>
         <translation>复制情景</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="296"/>
+        <location filename="../../ui/scenario_view.py" line="298"/>
         <source>Name of the copy:</source>
         <translation>副本名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="303"/>
+        <location filename="../../ui/scenario_view.py" line="305"/>
         <source>Rename scenario</source>
         <translation>情景改名</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="303"/>
+        <location filename="../../ui/scenario_view.py" line="305"/>
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="313"/>
+        <location filename="../../ui/scenario_view.py" line="315"/>
         <source>Delete scenario</source>
         <translation>删除情景</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="314"/>
+        <location filename="../../ui/scenario_view.py" line="316"/>
         <source>Delete the scenario “{name}” and its last proposal? (Edit → Undo brings it back.)</source>
         <translation>删除情景“{name}”及其上次方案？（可用“编辑 → 撤销”恢复。）</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="330"/>
+        <location filename="../../ui/scenario_view.py" line="332"/>
         <source>Open a ledger database first.</source>
         <translation>请先打开台账数据库。</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="375"/>
+        <location filename="../../ui/scenario_view.py" line="377"/>
         <source>Add change: {text}</source>
         <translation>添加变动：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="389"/>
+        <location filename="../../ui/scenario_view.py" line="391"/>
         <source>Edit change: {text}</source>
         <translation>修改变动：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="399"/>
+        <location filename="../../ui/scenario_view.py" line="401"/>
         <source>Remove change: {text}</source>
         <translation>删除变动：{text}</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="412"/>
+        <location filename="../../ui/scenario_view.py" line="414"/>
         <source>Reorder changes of {name}</source>
         <translation>调整情景 {name} 的变动顺序</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="433"/>
+        <location filename="../../ui/scenario_view.py" line="435"/>
         <source>Solving {name}…</source>
         <translation>正在计算 {name}…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="466"/>
+        <location filename="../../ui/scenario_view.py" line="468"/>
         <source>Scenario {name} solved: {status}, {moves} moves.</source>
         <translation>情景 {name} 已计算：{status}，调剂 {moves} 笔。</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="477"/>
+        <location filename="../../ui/scenario_view.py" line="479"/>
         <source>The solve failed: {reason}</source>
         <translation>计算失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="482"/>
+        <location filename="../../ui/scenario_view.py" line="484"/>
         <source>Solve cancelled.</source>
         <translation>已取消计算。</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="504"/>
+        <location filename="../../ui/scenario_view.py" line="506"/>
         <source>New…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="504"/>
+        <location filename="../../ui/scenario_view.py" line="506"/>
         <source>Duplicate…</source>
         <translation>复制…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="505"/>
+        <location filename="../../ui/scenario_view.py" line="507"/>
         <source>Rename…</source>
         <translation>改名…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="505"/>
+        <location filename="../../ui/scenario_view.py" line="507"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="506"/>
+        <location filename="../../ui/scenario_view.py" line="508"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="506"/>
+        <location filename="../../ui/scenario_view.py" line="508"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="507"/>
+        <location filename="../../ui/scenario_view.py" line="509"/>
         <source>Up</source>
         <translation>上移</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="507"/>
+        <location filename="../../ui/scenario_view.py" line="509"/>
         <source>Down</source>
         <translation>下移</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="508"/>
+        <location filename="../../ui/scenario_view.py" line="510"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="510"/>
+        <location filename="../../ui/scenario_view.py" line="512"/>
         <source>Add change</source>
         <translation>添加变动</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="515"/>
+        <location filename="../../ui/scenario_view.py" line="517"/>
         <source>What this scenario is about (for the committee)</source>
         <translation>情景说明（供编委会阅读）</translation>
     </message>
     <message>
-        <location filename="../../ui/scenario_view.py" line="524"/>
+        <location filename="../../ui/scenario_view.py" line="526"/>
         <source>Scenarios</source>
         <translation>情景</translation>
     </message>
