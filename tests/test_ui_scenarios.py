@@ -402,3 +402,34 @@ def test_the_comparison_prints_with_the_same_figures(window, tmp_path, synchrono
     assert "青岚县" in text
     assert ("39（+1）" if chinese else "39 (+1)") in text
     assert (f"{CUT_NAME}（已过期）" if chinese else f"{CUT_NAME} (stale)") in text
+
+
+def test_the_main_window_carries_both_tabs_and_shares_scenarios_with_the_solve_chooser(demo_db, tmp_path, qtbot):
+    from PySide6.QtCore import QSettings
+
+    import ui.main_window
+    from ui import i18n
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    assert "ui.scenario_view" in ui.main_window.EXTENSIONS
+    w = MainWindow(demo_db, Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(w)
+    titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
+    assert "Scenarios" in titles and "Compare scenarios" in titles
+    view = w.scenario_view
+    assert view.new_scenario("窗口中新建")
+    if "ui.solve_panel" in ui.main_window.EXTENSIONS:  # the toolbar's chooser lists it at once
+        assert w.solve_panel.scenario_combo.findData("窗口中新建") >= 0
+    w.undo_stack.undo()
+    assert "窗口中新建" not in names(demo_db)
+    try:
+        i18n.install_language("zh_CN")
+        # Qt posts the LanguageChange events; each widget re-translates when it gets one.
+        qtbot.waitUntil(lambda: "情景对比" in [w.tabs.tabText(i) for i in range(w.tabs.count())], timeout=3000)
+        assert "情景" in [w.tabs.tabText(i) for i in range(w.tabs.count())]
+        assert view.new_button.text() == "新建…"
+        assert view.list_model.headerData(1, Qt.Orientation.Horizontal) == "状态"
+    finally:
+        i18n.install_language("en")
+    qtbot.waitUntil(lambda: view.new_button.text() == "New…", timeout=3000)
