@@ -55,34 +55,9 @@ def write_ledger(db, n_townships: int = 14, seed: int = 1):
     return county
 
 
-def one_move_proposal(session, rng=None) -> dict | None:
-    """A valid proposal for the ledger as it is: one institutional slot from a township with a
-    vacancy to another (both unlocked); None when the ledger offers no such pair."""
-    import random
-
-    from planner.apply import current_fingerprint
+def solved_proposal(session) -> dict:
+    """The solver's proposal for the ledger as it is (a baseline result, ready to apply)."""
     from planner.ledger import load_county
+    from planner.solve import solve_county
 
-    rng = rng or random.Random(0)
-    county = load_county(session)
-    free = [t for t in county.townships if not t.locked and "institutional" in t.quotas]
-    gives = [t for t in free if t.quotas["institutional"].approved > t.quotas["institutional"].staff]
-    if not gives or len(free) < 2:
-        return None
-    give = rng.choice(gives)
-    take = rng.choice([t for t in free if t is not give])
-    rows = []
-    for t in county.townships:
-        for kind, q in t.quotas.items():
-            change = 0
-            if kind == "institutional":
-                change = -1 if t is give else 1 if t is take else 0
-            rows.append({"township": t.name, "kind": kind, "approved": q.approved, "staff": q.staff,
-                         "leadership": q.leadership, "required_fte": 0.0, "required": 0,
-                         "proposed": q.approved + change, "change": change})
-    result = {"status": "optimal", "scenario": "", "townships": rows, "moves": [
-        {"from": give.name, "to": take.name, "kind": "institutional", "count": 1, "reason": "测试"}],
-        "diagnosis": []}
-    result["fingerprint"] = current_fingerprint(session, result)
-    result["_give"], result["_take"] = give.name, take.name
-    return result
+    return solve_county(load_county(session))

@@ -8,20 +8,20 @@ from datetime import datetime, timedelta
 import pytest
 from sqlalchemy import func, select
 
-from safety_helpers import one_move_proposal, write_ledger
+from safety_helpers import solved_proposal, write_ledger
 from planner.audit import (
     CSV_HEADER, audit_context, audit_entries, audit_users, export_audit_csv, os_user, record,
 )
 from planner.db import open_database
 from planner.demo import generate_demo
-from planner.ledger import load_county, replace_county
+from planner.ledger import replace_county
 from planner.models import AuditEntry, County, Duty, Office, Quota, Township
 
 
 @pytest.fixture
 def ledger(db_path):
     db = open_database(db_path)
-    write_ledger(db, 5, 2)
+    write_ledger(db, 5, 3)
     yield db
     db.close()
 
@@ -139,17 +139,18 @@ def test_an_import_is_one_summary_entry_with_counts_before_and_after(ledger):
 
 
 def test_a_proposal_applied_is_logged_per_changed_quota(ledger):
-    from planner.apply import apply_proposal
+    from planner.apply import apply_proposal, proposal_changes
 
     with ledger.session() as s:
-        result = one_move_proposal(s)
+        result = solved_proposal(s)
+    changes = proposal_changes(result)
+    assert changes  # the demo ledger gives the solver something to move
     start = _count(ledger)
     with ledger.session() as s:
         apply_proposal(s, result, user="王科长")
     new = _entries(ledger)[: _count(ledger) - start]
-    assert sorted((e.action, e.entity_key, int(e.new_value) - int(e.old_value), e.user) for e in new) == sorted([
-        ("apply_proposal", f"{result['_give']}/institutional", -1, "王科长"),
-        ("apply_proposal", f"{result['_take']}/institutional", 1, "王科长")])
+    assert sorted((e.action, e.entity_key, e.old_value, e.new_value, e.user) for e in new) == sorted(
+        ("apply_proposal", f"{c.township}/{c.kind}", str(c.before), str(c.after), "王科长") for c in changes)
 
 
 def test_audit_context_files_changes_under_an_action_and_user(ledger):

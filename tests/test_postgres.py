@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import select
 
 from pg_server import PgServer, server_bin_dir
-from safety_helpers import one_move_proposal, write_ledger
+from safety_helpers import solved_proposal, write_ledger
 from planner import credentials, ledger_edit
 from planner.audit import audit_entries, current_user, os_user
 from planner.backup import BackupError, backup_before, backup_database
-from planner.conflicts import ConflictError, conflict_guard, overwrite, save
+from planner.conflicts import ConflictError, conflict_guard, overwrite
 from planner.db import head_revision, open_database, schema_revision
 from planner.demo import generate_demo
 from planner.instance_lock import open_for_instance
@@ -235,15 +235,20 @@ def test_password_asked_when_the_server_wants_one(urls):
 
 
 def test_a_proposal_applied_on_the_server(alice_bob):
+    from planner.apply import proposal_changes
     from planner.safe_ops import apply_proposal_safely
 
     alice, bob = alice_bob
     with alice.session() as s:
-        result = one_move_proposal(s)
+        result = solved_proposal(s)
+    changes = proposal_changes(result)
+    assert changes
     outcome = apply_proposal_safely(bob, result, user=None)
     assert outcome.backup is None  # a server database: no file to copy
     with alice.session() as s:
         applied = audit_entries(s, action="apply_proposal")
-    assert sorted(e.entity_key for e in applied) == sorted(
-        [f"{result['_give']}/institutional", f"{result['_take']}/institutional"])
+        county = load_county(s)
+    assert sorted(e.entity_key for e in applied) == sorted(f"{c.township}/{c.kind}" for c in changes)
     assert all(e.user.startswith("bob") for e in applied)
+    for c in changes:
+        assert county.township(c.township).quota(c.kind).approved == c.after
