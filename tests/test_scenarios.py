@@ -193,3 +193,26 @@ def test_writing_the_demo_again_replaces_the_examples_and_keeps_other_scenarios(
     assert "我的情景" in names and len(names) == len(set(names))
     merge = next(r for r in records if r.name == MERGE_NAME).changes[0]
     assert {merge.a, merge.b} <= {t.name for t in county.townships}
+
+
+def test_bands_locks_and_parameters_reach_the_solver(demo_db):
+    with demo_db.session() as session:
+        county = load_county(session)
+    # A township short of institutional quota gets a floor above what it has; another is locked.
+    rows = {t.name: t for t in county.townships if not t.locked}
+    short = max(rows.values(), key=lambda t: t.quota("institutional").vacancy)
+    floor = short.quota("institutional").approved + 2
+    locked = next(t for t in rows.values() if t is not short)
+    with demo_db.session() as session:
+        store.create_scenario(session, "区间与锁定", [
+            store.Band(kind="institutional", township=short.name, min=floor, max=None),
+            store.LockTownship(locked.name), store.ParamChange("working_days", 240)])
+    result = solve(demo_db, "区间与锁定")
+    assert result["status"] in ("optimal", "feasible"), result.get("diagnosis")
+    got = {(r["township"], r["kind"]): r for r in result["townships"]}
+    assert got[(short.name, "institutional")]["proposed"] >= floor
+    for kind in ("administrative", "institutional"):
+        line = got[(locked.name, kind)]
+        assert line["proposed"] == line["approved"] and line["locked"]
+    assert result["parameters"]["working_days"] == 240
+    assert result["parameters"]["available_hours"] == (240 - 25) * 8
