@@ -79,6 +79,7 @@ def _inputs(db, scenario: str | None):
 
 def run_solve(args: argparse.Namespace) -> int:
     from planner.solve import BASELINE, ProposalInvalid, SolveCancelled, solve_county
+    from planner.solver_faults import SolverFailed
     from planner.workload import ParameterError
 
     if args.time_limit is not None and not args.time_limit > 0:
@@ -111,6 +112,9 @@ def run_solve(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     except SolveCancelled:
         print("已取消 (cancelled)", file=sys.stderr)
+        return EXIT_ERROR
+    except SolverFailed as exc:
+        print(f"错误 (error): {exc}", file=sys.stderr)
         return EXIT_ERROR
 
     if scenario != BASELINE:

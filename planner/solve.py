@@ -192,6 +192,10 @@ def solve_county(county: CountyData, options: SolveOptions | None = None, *, sce
         plan = optimise(problem, settings, progress=progress, cancel=cancel)
     except Cancelled:
         raise SolveCancelled() from None
+    except Exception as exc:  # missing, out of time or crashed solver: one clear error, nothing produced
+        from planner.solver_faults import solver_failed
+
+        raise solver_failed(exc, settings.time_limit, time.perf_counter() - started) from exc
 
     from planner.solve_result import build_result
 
