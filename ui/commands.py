@@ -1,0 +1,327 @@
+"""Undoable ledger edits: QUndoCommands whose redo/undo call planner.ledger_edit.
+
+Why every command is its own committed transaction (and "Save" only marks a
+save point): the ledger is an official record and must never lose an edit.
+Holding all edits in one open transaction until "Save" would lose them in a
+crash or power cut, and on SQLite it would hold the write lock for the whole
+editing session, so a background solve, a scenario save or a backup in another
+connection would wait and fail. Here each step is committed at once; the undo
+stack's clean index marks the last save; "Discard" undoes back to it (each undo
+again committed); closing with steps past the save point asks first. Another
+window or process sees the edits as they are made, and the optimistic-locking
+version columns stop a stale copy from overwriting them.
+
+A command that fails (bad value, row gone) makes itself obsolete, so the
+QUndoStack drops it, and reports the error through its EditContext; nothing
+changed in the database, because the service raised before its transaction
+was committed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from sqlalchemy import select
+
+from planner import ledger_edit
+from planner.county import DutyData, TownshipData
+from planner.db import Database
+from planner.models import Township
+from ui.labels import field_label, kind_label
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+
+
+@dataclass
+class EditContext:
+    """What a command needs besides its own data: the database and whom to tell.
+
+    changed(ids): the ledger changed; ids are the township ids whose rows must
+    be re-read, or None for "re-read everything" (rows added or removed).
+    failed(error): an edit was refused; the window shows the message.
+    """
+
+    db: Database
+    changed: Callable[[set[int] | None], None] = lambda ids: None
+    failed: Callable[[Exception], None] = lambda error: None
+    errors: list[Exception] = field(default_factory=list)
+
+    def township_id(self, name: str) -> int | None:
+        with self.db.session() as session:
+            return session.scalars(select(Township.id).where(Township.name == name)).first()
+
+
+class LedgerCommand(QUndoCommand):
+    """Runs `_do`/`_undo` each in one transaction; a failure drops the command."""
+
+    def __init__(self, context: EditContext, text: str) -> None:
+        super().__init__(text)
+        self.context = context
+
+    def redo(self) -> None:
+        self._run(self._do)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, step: Callable[[Any], set[int] | None]) -> None:
+        try:
+            with self.context.db.session() as session:
+                ids = step(session)
+        except Exception as error:  # shown to the user; the transaction was rolled back
+            self.setObsolete(True)
+            self.context.errors.append(error)
+            self.context.failed(error)
+            return
+        self.context.changed(ids)
+
+    def _do(self, session) -> set[int] | None:
+        raise NotImplementedError
+
+    def _undo(self, session) -> set[int] | None:
+        raise NotImplementedError
+
+
+def _id_of(session, name: str) -> set[int] | None:
+    found = session.scalars(select(Township.id).where(Township.name == name)).first()
+    return None if found is None else {found}
+
+
+class SetTownshipFieldCommand(LedgerCommand):
+    def __init__(self, context: EditContext, township: str, field_name: str, value: Any) -> None:
+        super().__init__(context, translate("Commands", "Change {field} of {township}").format(
+            field=field_label(field_name), township=township))
+        self.township, self.field_name, self.value = township, field_name, value
+        self.old: Any = None
+        self.new_name = township
+
+    def _do(self, session):
+        self.old = ledger_edit.set_township_field(session, self.township, self.field_name, self.value)
+        if self.field_name == "name":
+            self.new_name = ledger_edit.coerce(ledger_edit.TOWNSHIP_FIELDS["name"], self.value)
+        return _id_of(session, self.new_name)
+
+    def _undo(self, session):
+        ledger_edit.set_township_field(session, self.new_name, self.field_name, self.old)
+        return _id_of(session, self.township)
+
+
+class SetQuotaFieldCommand(LedgerCommand):
+    def __init__(self, context: EditContext, township: str, kind: str, field_name: str, value: Any) -> None:
+        super().__init__(context, translate("Commands", "Change {kind} {field} of {township}").format(
+            kind=kind_label(kind), field=field_label(field_name), township=township))
+        self.township, self.kind, self.field_name, self.value = township, kind, field_name, value
+        self.before: ledger_edit.QuotaData | None = None
+
+    def _do(self, session):
+        # The whole line is kept, so undo also removes a line the edit created.
+        self.before = ledger_edit.quota_line(session, self.township, self.kind)
+        ledger_edit.set_quota_field(session, self.township, self.kind, self.field_name, self.value)
+        return _id_of(session, self.township)
+
+    def _undo(self, session):
+        ledger_edit.restore_quota_line(session, self.township, self.kind, self.before)
+        return _id_of(session, self.township)
+
+
+class SetOfficeFieldCommand(LedgerCommand):
+    def __init__(self, context: EditContext, township: str, office: str, field_name: str, value: Any) -> None:
+        super().__init__(context, translate("Commands", "Change office {office} of {township}").format(
+            office=office, township=township))
+        self.township, self.office, self.field_name, self.value = township, office, field_name, value
+        self.old: Any = None
+        self.new_office = office
+
+    def _do(self, session):
+        self.old = ledger_edit.set_office_field(session, self.township, self.office, self.field_name, self.value)
+        if self.field_name == "name":
+            self.new_office = ledger_edit.coerce(ledger_edit.OFFICE_FIELDS["name"], self.value)
+        return _id_of(session, self.township)
+
+    def _undo(self, session):
+        ledger_edit.set_office_field(session, self.township, self.new_office, self.field_name, self.old)
+        return _id_of(session, self.township)
+
+
+class SetDutyFieldCommand(LedgerCommand):
+    def __init__(self, context: EditContext, township: str, office: str, duty: str, field_name: str,
+                 value: Any) -> None:
+        super().__init__(context, translate("Commands", "Change duty {duty} of {township}").format(duty=duty, township=township))
+        self.township, self.office, self.duty = township, office, duty
+        self.field_name, self.value = field_name, value
+        self.old: Any = None
+        self.new_duty = duty
+
+    def _do(self, session):
+        self.old = ledger_edit.set_duty_field(session, self.township, self.office, self.duty,
+                                              self.field_name, self.value)
+        if self.field_name == "name":
+            self.new_duty = ledger_edit.coerce(ledger_edit.DUTY_FIELDS["name"], self.value)
+        return _id_of(session, self.township)
+
+    def _undo(self, session):
+        ledger_edit.set_duty_field(session, self.township, self.office, self.new_duty, self.field_name, self.old)
+        return _id_of(session, self.township)
+
+
+class AddTownshipCommand(LedgerCommand):
+    def __init__(self, context: EditContext, data: TownshipData) -> None:
+        super().__init__(context, translate("Commands", "Add township {township}").format(township=data.name))
+        self.data = data
+
+    def _do(self, session):
+        ledger_edit.add_township(session, self.data)
+        return None
+
+    def _undo(self, session):
+        ledger_edit.remove_township(session, self.data.name)
+        return None
+
+
+class RemoveTownshipCommand(LedgerCommand):
+    def __init__(self, context: EditContext, township: str) -> None:
+        super().__init__(context, translate("Commands", "Remove township {township}").format(township=township))
+        self.township = township
+        self.snapshot: ledger_edit.TownshipSnapshot | None = None
+
+    def _do(self, session):
+        self.snapshot = ledger_edit.remove_township(session, self.township)
+        return None
+
+    def _undo(self, session):
+        ledger_edit.restore_township(session, self.snapshot)
+        return None
+
+
+class AddDutyCommand(LedgerCommand):
+    def __init__(self, context: EditContext, township: str, duty: DutyData) -> None:
+        super().__init__(context, translate("Commands", "Add duty {duty} to {township}").format(duty=duty.name, township=township))
+        self.township, self.duty = township, duty
+
+    def _do(self, session):
+        ledger_edit.add_duty(session, self.township, self.duty)
+        return _id_of(session, self.township)
+
+    def _undo(self, session):
+        ledger_edit.remove_duty(session, self.township, self.duty.office, self.duty.name)
+        return _id_of(session, self.township)
+
+
+class RemoveDutyCommand(LedgerCommand):
+    def __init__(self, context: EditContext, township: str, office: str, duty: str) -> None:
+        super().__init__(context, translate("Commands", "Remove duty {duty} from {township}").format(duty=duty, township=township))
+        self.township, self.office, self.duty = township, office, duty
+        self.snapshot: ledger_edit.DutySnapshot | None = None
+
+    def _do(self, session):
+        self.snapshot = ledger_edit.remove_duty(session, self.township, self.office, self.duty)
+        return _id_of(session, self.township)
+
+    def _undo(self, session):
+        ledger_edit.restore_duty(session, self.snapshot)
+        return _id_of(session, self.township)
+
+
+def push(stack: QUndoStack, context: EditContext, command: LedgerCommand) -> bool:
+    """Run a command through the stack; False (and nothing pushed) when it was refused."""
+    before = len(context.errors)
+    stack.push(command)
+    return len(context.errors) == before
+
+
+def discard_to_clean(stack: QUndoStack) -> bool:
+    """Undo (or redo) back to the last save point; False when that point is gone.
+
+    The save point is gone when, after undoing past it, a new edit was made:
+    QUndoStack drops the undone steps then. Every step is still in the database
+    and in the audit log; nothing is lost, but it cannot be reached by undo.
+    """
+    clean = stack.cleanIndex()
+    if clean < 0:
+        return False
+    while stack.index() > clean and stack.canUndo():
+        stack.undo()
+    while stack.index() < clean and stack.canRedo():
+        stack.redo()
+    return stack.isClean()
+
+
+class LedgerEditor(QObject):
+    """The one way views change the ledger: checks a value, then pushes a command.
+
+    changed(ids) fires after every step done, undone or redone (ids: township ids
+    to re-read, or None for all); failed(error) when an edit was refused.
+    """
+
+    changed = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, db: Database, stack: QUndoStack, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.stack = stack
+        self.context = EditContext(db, changed=self.changed.emit, failed=self.failed.emit)
+
+    @property
+    def db(self) -> Database:
+        return self.context.db
+
+    def push(self, command: LedgerCommand) -> bool:
+        return push(self.stack, self.context, command)
+
+    def _checked(self, spec: ledger_edit.FieldSpec, value: Any) -> tuple[bool, Any]:
+        try:
+            return True, ledger_edit.coerce(spec, value)
+        except ledger_edit.EditError as error:
+            self.context.errors.append(error)
+            self.failed.emit(error)
+            return False, None
+
+    def set_township_field(self, township: str, field_name: str, value: Any, current: Any = None) -> bool:
+        ok, value = self._checked(ledger_edit.TOWNSHIP_FIELDS[field_name], value)
+        if not ok:
+            return False
+        if current is not None and value == current:
+            return True  # nothing to do: no empty step on the undo stack
+        return self.push(SetTownshipFieldCommand(self.context, township, field_name, value))
+
+    def set_quota_field(self, township: str, kind: str, field_name: str, value: Any, current: Any = None) -> bool:
+        ok, value = self._checked(ledger_edit.QUOTA_FIELDS[field_name], value)
+        if not ok:
+            return False
+        if current is not None and value == current:
+            return True
+        return self.push(SetQuotaFieldCommand(self.context, township, kind, field_name, value))
+
+    def set_office_field(self, township: str, office: str, field_name: str, value: Any,
+                         current: Any = None) -> bool:
+        ok, value = self._checked(ledger_edit.OFFICE_FIELDS[field_name], value)
+        if not ok:
+            return False
+        if current is not None and value == current:
+            return True
+        return self.push(SetOfficeFieldCommand(self.context, township, office, field_name, value))
+
+    def set_duty_field(self, township: str, office: str, duty: str, field_name: str, value: Any,
+                       current: Any = None) -> bool:
+        ok, value = self._checked(ledger_edit.DUTY_FIELDS[field_name], value)
+        if not ok:
+            return False
+        if current is not None and value == current:
+            return True
+        return self.push(SetDutyFieldCommand(self.context, township, office, duty, field_name, value))
+
+    def add_township(self, data: TownshipData) -> bool:
+        return self.push(AddTownshipCommand(self.context, data))
+
+    def remove_township(self, township: str) -> bool:
+        return self.push(RemoveTownshipCommand(self.context, township))
+
+    def add_duty(self, township: str, duty: DutyData) -> bool:
+        return self.push(AddDutyCommand(self.context, township, duty))
+
+    def remove_duty(self, township: str, office: str, duty: str) -> bool:
+        return self.push(RemoveDutyCommand(self.context, township, office, duty))

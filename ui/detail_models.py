@@ -1,0 +1,310 @@
+"""Table models of one township's detail: its facts, quota per kind, offices, duties and people.
+
+Each wraps plain rows from planner.ledger_view.TownshipDetail; edits go
+through the LedgerEditor (undoable), after which the window re-reads the
+township and hands the models fresh rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+from planner.ledger_edit import DUTY_FIELDS, OFFICE_FIELDS, QUOTA_FIELDS, TOWNSHIP_FIELDS, FieldSpec
+from planner.ledger_view import TownshipDetail, pressure_status
+from ui.delegates import SPEC_ROLE, TAKEN_ROLE, format_number
+from ui.labels import category_label, field_label, kind_label, status_label, type_label, yes_no
+from ui.ledger_model import OVER_QUOTA_COLOR, SORT_ROLE, STATUS_ROLE, pressure_color
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
+
+@dataclass(frozen=True)
+class Col:
+    key: str
+    spec: FieldSpec | None = None  # set: the column is editable with this spec
+    numeric: bool = False
+    check: bool = False  # a yes/no field shown as a check box
+
+
+class RowsModel(QAbstractTableModel):
+    """A table of plain row objects with declared columns."""
+
+    columns: list[Col] = []
+
+    def __init__(self, editor=None, parent=None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.township = ""
+        self._rows: list[Any] = []
+
+    def set_rows(self, township: str, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.township = township
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def rows(self) -> list[Any]:
+        return self._rows
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+
+    # -- to be specialised
+    def value(self, row: Any, key: str) -> Any:
+        return getattr(row, key)
+
+    def display(self, row: Any, key: str, value: Any) -> Any:
+        if key == "kind":
+            return kind_label(value)
+        if isinstance(value, float):
+            return f"{value:,.1f}" if key in ("hours", "duty_hours", "required_fte") else format_number(value)
+        return "" if value is None else str(value)
+
+    def can_edit(self, row: Any, col: Col) -> bool:
+        return col.spec is not None or col.check
+
+    def taken(self, row: Any, col: Col) -> set[str] | None:
+        return None
+
+    def apply(self, row: Any, key: str, value: Any) -> bool:
+        return False
+
+    def extra(self, row: Any, col: Col, role: int) -> Any:
+        return None
+
+    # -- QAbstractTableModel
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return field_label(self.columns[section].key) if 0 <= section < len(self.columns) else None
+        return str(section + 1) if 0 <= section < len(self._rows) else None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        col = self.columns[index.column()]
+        if self.editor is not None and self.can_edit(self._rows[index.row()], col):
+            flags |= Qt.ItemFlag.ItemIsUserCheckable if col.check else Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = self.columns[index.column()]
+        value = self.value(row, col.key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return None if col.check else self.display(row, col.key, value)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == SORT_ROLE:
+            if value is None:
+                return 1e9 if col.numeric else ""
+            return value if isinstance(value, (int, float, str)) else str(value)
+        if role == Qt.ItemDataRole.CheckStateRole and col.check:
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
+            return RIGHT
+        if role == SPEC_ROLE:
+            return col.spec if self.can_edit(row, col) else None
+        if role == TAKEN_ROLE:
+            return self.taken(row, col)
+        return self.extra(row, col, role)
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if self.editor is None or not index.isValid() or index.row() >= len(self._rows):
+            return False
+        row = self._rows[index.row()]
+        col = self.columns[index.column()]
+        if not self.can_edit(row, col):
+            return False
+        if col.check:
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            value = value if isinstance(value, bool) else Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        return self.apply(row, col.key, value)
+
+
+class QuotaModel(RowsModel):
+    columns = [Col("kind"), Col("approved", QUOTA_FIELDS["approved"], True),
+               Col("staff", QUOTA_FIELDS["staff"], True), Col("leadership", QUOTA_FIELDS["leadership"], True),
+               Col("vacancy", numeric=True), Col("over_quota", numeric=True), Col("duty_hours", numeric=True),
+               Col("required_fte", numeric=True), Col("pressure", numeric=True)]
+
+    def can_edit(self, row, col) -> bool:
+        # Leadership posts are counted inside the administrative quota only.
+        return col.spec is not None and (col.key != "leadership" or row.kind == "administrative")
+
+    def display(self, row, key, value):
+        if key == "pressure":
+            return "—" if value is None else f"{value:.2f}"
+        if key == "leadership" and row.kind != "administrative":
+            return ""  # leadership posts exist in the administrative quota only
+        return super().display(row, key, value)
+
+    def extra(self, row, col, role):
+        if col.key == "pressure":
+            status = pressure_status(row.pressure)
+            if role == STATUS_ROLE:
+                return status
+            if role == Qt.ItemDataRole.BackgroundRole:
+                color = pressure_color(status)
+                return QBrush(color) if color is not None else None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return status_label(status)
+        if col.key == "over_quota" and role == Qt.ItemDataRole.ForegroundRole and row.over_quota:
+            return QBrush(OVER_QUOTA_COLOR)
+        return None
+
+    def apply(self, row, key, value) -> bool:
+        return self.editor.set_quota_field(self.township, row.kind, key, value, current=getattr(row, key))
+
+
+class OfficeModel(RowsModel):
+    columns = [Col("name", OFFICE_FIELDS["name"]), Col("kind", OFFICE_FIELDS["kind"]),
+               Col("duties", numeric=True), Col("hours", numeric=True)]
+
+    def taken(self, row, col):
+        return {r.name for r in self._rows} if col.key == "name" else None
+
+    def apply(self, row, key, value) -> bool:
+        return self.editor.set_office_field(self.township, row.name, key, value, current=getattr(row, key))
+
+
+class DutyModel(RowsModel):
+    columns = [Col("office"), Col("name", DUTY_FIELDS["name"]),
+               Col("annual_volume", DUTY_FIELDS["annual_volume"], True),
+               Col("minutes_per_case", DUTY_FIELDS["minutes_per_case"], True),
+               Col("fixed_hours", DUTY_FIELDS["fixed_hours"], True), Col("hours", numeric=True),
+               Col("needs_backup", DUTY_FIELDS["needs_backup"], check=True)]
+
+    def taken(self, row, col):
+        if col.key != "name":
+            return None
+        return {r.name for r in self._rows if r.office == row.office}
+
+    def extra(self, row, col, role):
+        if role == Qt.ItemDataRole.ToolTipRole and col.key == "hours":
+            return translate("DetailModels", "{volume} cases × {minutes} min ÷ 60 + {fixed} fixed hours").format(
+                volume=format_number(row.annual_volume), minutes=format_number(row.minutes_per_case),
+                fixed=format_number(row.fixed_hours))
+        if role == Qt.ItemDataRole.ToolTipRole and col.key == "office":
+            return kind_label(row.kind)
+        return None
+
+    def apply(self, row, key, value) -> bool:
+        return self.editor.set_duty_field(self.township, row.office, row.name, key, value,
+                                          current=getattr(row, key))
+
+
+class PeopleModel(RowsModel):
+    columns = [Col("name"), Col("kind"), Col("office"), Col("quota_since")]
+
+    def display(self, row, key, value):
+        if key == "quota_since":
+            return value.isoformat() if value else ""
+        return super().display(row, key, value)
+
+
+# The township's own facts, one per line: name, type, category, population, area, villages, locked.
+INFO_FIELDS = ("name", "type", "category", "population", "area_km2", "villages", "locked")
+
+
+class InfoModel(QAbstractTableModel):
+    """The township's facts as a two-column list: what, and its value (editable)."""
+
+    def __init__(self, editor=None, parent=None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.detail: TownshipDetail | None = None
+        self.other_names: set[str] = set()
+
+    def set_detail(self, detail: TownshipDetail | None, other_names: set[str] | None = None) -> None:
+        self.beginResetModel()
+        self.detail = detail
+        self.other_names = set(other_names or ())
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
+        if self.detail is not None:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(INFO_FIELDS) - 1, 1))
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.detail is None else len(INFO_FIELDS)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return (translate("DetailModels", "Item"), translate("DetailModels", "Value"))[section] if section in (0, 1) else None
+        return str(section + 1) if 0 <= section < self.rowCount() else None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == 1 and self.editor is not None:
+            key = INFO_FIELDS[index.row()]
+            flags |= Qt.ItemFlag.ItemIsUserCheckable if key == "locked" else Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self.detail is None or index.row() >= len(INFO_FIELDS):
+            return None
+        key = INFO_FIELDS[index.row()]
+        if index.column() == 0:
+            return field_label(key) if role == Qt.ItemDataRole.DisplayRole else None
+        value = getattr(self.detail, key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "locked":
+                return yes_no(value)
+            if key == "type":
+                return type_label(value)
+            if key == "category":
+                return category_label(value)
+            return format_number(value) if isinstance(value, (int, float)) else value
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.CheckStateRole and key == "locked":
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == SPEC_ROLE and key != "locked":
+            return TOWNSHIP_FIELDS[key]
+        if role == TAKEN_ROLE and key == "name":
+            return self.other_names
+        return None
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if self.editor is None or self.detail is None or not index.isValid() or index.column() != 1:
+            return False
+        key = INFO_FIELDS[index.row()]
+        if key == "locked":
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            value = value if isinstance(value, bool) else Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        return self.editor.set_township_field(self.detail.name, key, value, current=getattr(self.detail, key))

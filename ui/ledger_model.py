@@ -1,0 +1,418 @@
+"""The township ledger as Qt models: the summary table, its sort/filter proxy and the totals row.
+
+The summary model wraps plain TownshipSummary rows (planner.ledger_view), all
+read in one go (a few set-based queries, well under a second for thousands of
+townships), but hands them to the view in batches through canFetchMore /
+fetchMore so the first screen appears at once. Sorting or filtering needs
+every row, so the proxy fetches the rest first. The totals are computed from
+all rows that pass the filter, fetched or not, and shown in a separate
+one-row model under the table so they are always in sight.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from planner.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
+from planner.ledger_view import (
+    SHORTAGE_BELOW, SURPLUS_ABOVE, KindFigures, TownshipSummary, summary_totals,
+)
+from planner.ledger_edit import QUOTA_FIELDS, TOWNSHIP_FIELDS
+from ui.delegates import SPEC_ROLE, TAKEN_ROLE
+from ui.labels import category_label, field_label, field_short, kind_label, kind_short, status_label, type_label
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1    # raw value for sorting (numbers sort as numbers)
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # "shortage" / "surplus" / "balanced" / "" on pressure cells
+ID_ROLE = Qt.ItemDataRole.UserRole + 3      # township id of the row
+
+FETCH_BATCH = 200
+# Warm for shortage, cool for surplus; light enough for black text to stay readable.
+SHORTAGE_COLOR = QColor("#f6b38d")
+SURPLUS_COLOR = QColor("#a9cdee")
+OVER_QUOTA_COLOR = QColor("#b00020")
+MISSING_COLOR = QColor("#9a9a9a")
+
+ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class LedgerColumn:
+    key: str
+    kind: str | None = None  # the quota kind of the column; None for township fields
+    editable: bool = False
+
+
+def _columns() -> list[LedgerColumn]:
+    columns = [LedgerColumn("name", None, True), LedgerColumn("type", None, True),
+               LedgerColumn("category", None, True), LedgerColumn("locked", None, True)]
+    for kind in KINDS:
+        columns += [LedgerColumn("approved", kind, True), LedgerColumn("staff", kind, True)]
+        if kind == "administrative":
+            columns.append(LedgerColumn("leadership", kind, True))
+        columns += [LedgerColumn(k, kind) for k in ("vacancy", "over_quota", "required_fte", "pressure")]
+    return columns
+
+
+COLUMNS: list[LedgerColumn] = _columns()
+CHOICES: dict[str, tuple[str, ...]] = {"type": TOWNSHIP_TYPES, "category": CATEGORIES}
+
+
+def column_of(key: str, kind: str | None = None) -> int:
+    """The column number of a field (and kind): e.g. column_of("pressure", "institutional")."""
+    for i, c in enumerate(COLUMNS):
+        if c.key == key and c.kind == kind:
+            return i
+    raise KeyError((key, kind))
+
+
+
+def pressure_color(status: str) -> QColor | None:
+    return {"shortage": SHORTAGE_COLOR, "surplus": SURPLUS_COLOR}.get(status)
+
+
+def legend_text() -> str:
+    return translate("LedgerModel", "Pressure = staff ÷ required FTE. Below {low} (warm colour): shortage; "
+               "above {high} (cool colour): surplus.").format(low=SHORTAGE_BELOW, high=SURPLUS_ABOVE)
+
+
+def _figure_value(figures: KindFigures, key: str) -> Any:
+    return getattr(figures, key)
+
+
+def _display_number(key: str, value: Any) -> str:
+    if value is None:
+        return "—"
+    if key == "required_fte":
+        return f"{value:.1f}"
+    if key == "pressure":
+        return f"{value:.2f}"
+    return str(value)
+
+
+def _header(column: LedgerColumn, role: int) -> Any:
+    if role == Qt.ItemDataRole.DisplayRole:
+        if column.kind is None:
+            return field_label(column.key)
+        return f"{kind_short(column.kind)}\n{field_short(column.key)}"
+    if role == Qt.ItemDataRole.ToolTipRole:
+        tips = {
+            "approved": translate("LedgerModel", "Approved quota (核定编制) on the ledger"),
+            "staff": translate("LedgerModel", "Staff: people on the payroll holding this kind of quota"),
+            "leadership": translate("LedgerModel", "Leadership posts, counted inside the administrative quota"),
+            "vacancy": translate("LedgerModel", "Vacancy: approved − staff, when positive"),
+            "over_quota": translate("LedgerModel", "Over quota: staff − approved, when positive"),
+            "required_fte": translate("LedgerModel", "Required FTE from the workload: duty hours ÷ available hours, with the "
+                                "shared-duty allowance, plus leadership posts"),
+            "pressure": legend_text(),
+            "locked": translate("LedgerModel", "A locked township keeps its quota in every proposal"),
+        }
+        text = tips.get(column.key, field_label(column.key))
+        return f"{kind_label(column.kind)}: {text}" if column.kind else text
+    return None
+
+
+class TownshipSummaryModel(QAbstractTableModel):
+    """One row per township: quota, staff, vacancy, over-quota, required FTE and pressure per kind."""
+
+    def __init__(self, editor=None, parent=None) -> None:
+        super().__init__(parent)
+        self.editor = editor  # ui.commands.LedgerEditor, or None for a read-only ledger
+        self._rows: list[TownshipSummary] = []
+        self._exposed = 0
+
+    # -- rows
+    def set_rows(self, rows: Iterable[TownshipSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._exposed = min(FETCH_BATCH, len(self._rows))
+        self.endResetModel()
+
+    def all_rows(self) -> list[TownshipSummary]:
+        return self._rows
+
+    def summary_at(self, row: int) -> TownshipSummary:
+        return self._rows[row]
+
+    def row_of_id(self, township_id: int) -> int | None:
+        for i, r in enumerate(self._rows):
+            if r.id == township_id:
+                return i
+        return None
+
+    def update_rows(self, fresh: Iterable[TownshipSummary]) -> bool:
+        """Replace rows re-read after an edit; False when a row is unknown (reload all instead)."""
+        by_id = {r.id: i for i, r in enumerate(self._rows)}
+        for summary in fresh:
+            i = by_id.get(summary.id)
+            if i is None:
+                return False
+            self._rows[i] = summary
+            if i < self._exposed:
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
+        return True
+
+    def fetch_all(self) -> None:
+        while self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self._exposed:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._exposed - 1, len(COLUMNS) - 1))
+
+    # -- lazy fetch
+    def canFetchMore(self, parent: ModelIndex = QModelIndex()) -> bool:
+        return not parent.isValid() and self._exposed < len(self._rows)
+
+    def fetchMore(self, parent: ModelIndex = QModelIndex()) -> None:
+        if parent.isValid():
+            return
+        count = min(FETCH_BATCH, len(self._rows) - self._exposed)
+        if count <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._exposed, self._exposed + count - 1)
+        self._exposed += count
+        self.endInsertRows()
+
+    # -- QAbstractTableModel
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else self._exposed
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(COLUMNS):
+                return _header(COLUMNS[section], role)
+            return None
+        if role == Qt.ItemDataRole.DisplayRole and 0 <= section < self._exposed:
+            return str(section + 1)
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        column = COLUMNS[index.column()]
+        if self.editor is not None and column.editable:
+            if column.key == "locked":
+                flags |= Qt.ItemFlag.ItemIsUserCheckable
+            else:
+                flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._exposed:
+            return None
+        column = COLUMNS[index.column()]
+        if role == SPEC_ROLE:
+            if not column.editable or column.key == "locked":
+                return None
+            return TOWNSHIP_FIELDS[column.key] if column.kind is None else QUOTA_FIELDS[column.key]
+        if role == TAKEN_ROLE:
+            return {r.name for r in self._rows} if column.key == "name" else None
+        return cell_data(self._rows[index.row()], column, role)
+
+    def setData(self, index: ModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if self.editor is None or not index.isValid() or index.row() >= self._exposed:
+            return False
+        column = COLUMNS[index.column()]
+        if not column.editable:
+            return False
+        row = self._rows[index.row()]
+        if column.key == "locked":
+            if role != Qt.ItemDataRole.CheckStateRole:
+                return False
+            value = Qt.CheckState(value) == Qt.CheckState.Checked if not isinstance(value, bool) else value
+            return self.editor.set_township_field(row.name, "locked", value, current=row.locked)
+        if role != Qt.ItemDataRole.EditRole:
+            return False
+        if column.kind is None:
+            return self.editor.set_township_field(row.name, column.key, value, current=getattr(row, column.key))
+        return self.editor.set_quota_field(row.name, column.kind, column.key, value,
+                                           current=getattr(row.kind(column.kind), column.key))
+
+
+def cell_data(row: TownshipSummary, column: LedgerColumn, role: int) -> Any:
+    """What one cell of a township row shows for a role (shared by the ledger and its totals)."""
+    key = column.key
+    if column.kind is None:
+        value = getattr(row, key)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if key == "type":
+                return type_label(value)
+            if key == "category":
+                return category_label(value)
+            if key == "locked":
+                return None
+            return value
+        if role in (Qt.ItemDataRole.EditRole, SORT_ROLE):
+            return int(value) if key == "locked" else value
+        if role == Qt.ItemDataRole.CheckStateRole and key == "locked":
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == ID_ROLE:
+            return row.id
+        return None
+    figures = row.kind(column.kind)
+    value = _figure_value(figures, key)
+    if role == Qt.ItemDataRole.DisplayRole:
+        return _display_number(key, value)
+    if role == Qt.ItemDataRole.EditRole:
+        return value
+    if role == SORT_ROLE:
+        # Townships without any workload sort after every real pressure figure.
+        return 1e9 if value is None else float(value)
+    if role == Qt.ItemDataRole.TextAlignmentRole:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    if role == ID_ROLE:
+        return row.id
+    if key == "pressure":
+        status = figures.status
+        if role == STATUS_ROLE:
+            return status
+        if role == Qt.ItemDataRole.BackgroundRole:
+            color = pressure_color(status)
+            return QBrush(color) if color is not None else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if value is None:
+                return status_label("")
+            return translate("LedgerModel", "{status}: staff {staff} ÷ required {required:.1f} FTE = {pressure:.2f}").format(
+                status=status_label(status), staff=figures.staff, required=figures.required_fte, pressure=value)
+    if role == Qt.ItemDataRole.ForegroundRole:
+        if key == "over_quota" and value:
+            return QBrush(OVER_QUOTA_COLOR)
+        if not figures.has_line:
+            return QBrush(MISSING_COLOR)
+    return None
+
+
+def row_matches(row: TownshipSummary, text: str = "", kind: str = "", status: str = "") -> bool:
+    """The ledger filter: name contains text; status (shortage, surplus, over_quota, vacancy) in kind."""
+    if text and text.casefold() not in row.name.casefold():
+        return False
+    if not status:
+        return True
+    kinds = [kind] if kind else list(KINDS)
+    for k in kinds:
+        f = row.kind(k)
+        if status in ("shortage", "surplus") and f.status == status:
+            return True
+        if status == "over_quota" and f.over_quota > 0:
+            return True
+        if status == "vacancy" and f.vacancy > 0:
+            return True
+    return False
+
+
+class LedgerFilterProxy(QSortFilterProxyModel):
+    """Sort by any column (numbers as numbers) and filter by name, kind and status."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortLocaleAware(True)
+        self.text = ""
+        self.kind = ""
+        self.status = ""
+
+    def set_filter(self, text: str | None = None, kind: str | None = None, status: str | None = None) -> None:
+        new_text = self.text if text is None else text.strip()
+        if new_text or (status if status is not None else self.status):
+            # A filter over the first batch only would hide matches further down.
+            self.sourceModel().fetch_all()
+        modern = hasattr(self, "beginFilterChange")  # Qt 6.9+
+        if modern:
+            self.beginFilterChange()
+        self.text = new_text
+        if kind is not None:
+            self.kind = kind
+        if status is not None:
+            self.status = status
+        if modern:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filtering(self) -> bool:
+        return bool(self.text or self.status)
+
+    def matches(self, row: TownshipSummary) -> bool:
+        return row_matches(row, self.text, self.kind, self.status)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        return self.matches(self.sourceModel().summary_at(source_row))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column >= 0:
+            self.sourceModel().fetch_all()  # sort the whole ledger, not the first batch
+        super().sort(column, order)
+
+
+class TotalsModel(QAbstractTableModel):
+    """The totals row under the ledger: county sums per kind over the townships shown."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._total: TownshipSummary | None = None
+        self._count = 0
+
+    def set_rows(self, rows: Iterable[TownshipSummary]) -> None:
+        rows = list(rows)
+        self._count = len(rows)
+        self._total = TownshipSummary(0, "", "", "", False, 0, dict(summary_totals(rows)))
+        self.dataChanged.emit(self.index(0, 0), self.index(0, len(COLUMNS) - 1))
+
+    @property
+    def township_count(self) -> int:
+        return self._count
+
+    def total(self, kind: str) -> KindFigures:
+        return self._total.kind(kind) if self._total else KindFigures()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.dataChanged.emit(self.index(0, 0), self.index(0, len(COLUMNS) - 1))
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else 1
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            return _header(COLUMNS[section], role)
+        if orientation == Qt.Orientation.Vertical and section == 0 and role == Qt.ItemDataRole.DisplayRole:
+            return translate("LedgerModel", "Total")
+        return None
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._total is None or index.row() != 0:
+            return None
+        column = COLUMNS[index.column()]
+        if column.kind is None:
+            if column.key == "name":
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return translate("LedgerModel", "Total ({count} townships)").format(count=self._count)
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    return translate("LedgerModel", "Sums over the townships the filter shows; vacancy and over-quota are "
+                               "summed township by township")
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            return None
+        return cell_data(self._total, column, role)
