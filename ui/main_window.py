@@ -1,0 +1,396 @@
+"""The main window: menus, toolbar, status bar, and the ledger tab (table above, detail below).
+
+Teammates extend the window without editing it: list a module in EXTENSIONS;
+its `install(window)` is called at the end of __init__ and may add menu
+actions, toolbar buttons and tabs through the public attributes below.
+
+Public attributes and methods for extensions:
+    window.db            planner.db.Database (replaced when another database is opened:
+                         listen to databaseChanged)
+    window.undo_stack    QUndoStack; push undoable ledger changes here
+    window.editor        ui.commands.LedgerEditor (validated, undoable ledger edits)
+    window.settings      ui.settings.Settings
+    window.menu_file, menu_edit, menu_view, menu_tools, menu_help   QMenu
+    window.toolbar       QToolBar
+    window.tabs          QTabWidget; the ledger is tab 0, extensions add theirs after it
+    window.ledger_panel, window.detail_view
+    window.reload_ledger(clear_undo=False)   re-read after a change made outside the editor
+    window.status(message)                   a message in the status bar
+    window.ledgerChanged                     Signal(): the ledger changed (edit, undo, reload)
+    window.databaseChanged                   Signal(object): another database was opened
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QUndoView,
+    QVBoxLayout, QWidget,
+)
+
+from planner import __version__
+from planner.county import TownshipData
+from planner.db import Database
+from ui import file_menu, i18n
+from ui.commands import LedgerEditor, discard_to_clean
+from ui.detail_view import TownshipDetailView
+from ui.ledger_panel import LedgerPanel
+from ui.settings import Settings
+
+# Modules whose install(window) adds their part to the window, in this order.
+# A module listed here that cannot be imported is an error, never skipped.
+EXTENSIONS: list[str] = ["ui.solve_panel", "ui.print_actions", "ui.scenario_view", "ui.excel_actions",
+                         "ui.safety_actions"]
+
+LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}  # each in its own language, never translated
+
+
+class MainWindow(QMainWindow):
+    ledgerChanged = Signal()
+    databaseChanged = Signal(object)
+
+    def __init__(self, db: Database | None = None, settings: Settings | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or Settings()
+        self.db = db
+        self.undo_stack = QUndoStack(self)
+        self.editor = LedgerEditor(db, self.undo_stack, self)
+        self.last_error = ""
+        self._error_box: QMessageBox | None = None
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.ledger_panel = LedgerPanel(self.editor, self)
+        self.detail_view = TownshipDetailView(self.editor, self)
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.addWidget(self.ledger_panel)
+        self.splitter.addWidget(self.detail_view)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.ledger_tab = QWidget(self)
+        layout = QVBoxLayout(self.ledger_tab)
+        layout.setContentsMargins(6, 6, 6, 2)
+        layout.addWidget(self.splitter)
+        self.tabs.addTab(self.ledger_tab, "")
+        self.setCentralWidget(self.tabs)
+
+        self.db_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._create_actions()
+        self._create_menus()
+        self._create_undo_dock()
+
+        self.ledger_panel.townshipSelected.connect(self.detail_view.show_township)
+        self.editor.changed.connect(self._on_edited)
+        self.editor.failed.connect(self.show_error)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+
+        self._restore_layout()
+        self.retranslateUi()
+        if db is not None:
+            self.set_database(db)
+        self._install_extensions()
+
+    # ------------------------------------------------------------ set-up
+    def _create_actions(self) -> None:
+        self.action_new = QAction(self, shortcut=QKeySequence.StandardKey.New, triggered=lambda: file_menu.new_database(self))
+        self.action_open = QAction(self, shortcut=QKeySequence.StandardKey.Open,
+                                   triggered=lambda: file_menu.open_database_file(self))
+        self.action_open_url = QAction(self, triggered=lambda: file_menu.open_database_url(self))
+        self.action_save = QAction(self, shortcut=QKeySequence.StandardKey.Save, triggered=self.save)
+        self.action_discard = QAction(self, triggered=self.discard)
+        self.action_quit = QAction(self, shortcut=QKeySequence.StandardKey.Quit, triggered=self.close)
+        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        # Own undo/redo actions (not QUndoStack.createUndoAction) so their text follows a language switch.
+        self.action_undo = QAction(self, shortcut=QKeySequence.StandardKey.Undo, triggered=self.undo_stack.undo)
+        self.action_redo = QAction(self, triggered=self.undo_stack.redo)
+        # Ctrl+Y as office users expect, and the platform's own redo key besides.
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.action_undo.setEnabled(False)
+        self.action_redo.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(self.action_undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.action_redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda text: self.action_undo.setToolTip(text))
+        self.undo_stack.redoTextChanged.connect(lambda text: self.action_redo.setToolTip(text))
+        self.action_add_township = QAction(self, triggered=self.add_township)
+        self.action_remove_township = QAction(self, triggered=self.remove_township)
+        self.action_reload = QAction(self, shortcut=QKeySequence.StandardKey.Refresh,
+                                     triggered=lambda: self.reload_ledger())
+        self.action_time_limit = QAction(self, triggered=self.ask_time_limit)
+        self.action_about = QAction(self, triggered=self.about)
+        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self, checkable=True)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.action_save.setEnabled(False)
+        self.action_discard.setEnabled(False)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = bar.addMenu("")
+        self.menu_file.addActions([self.action_new, self.action_open, self.action_open_url])
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_recent.aboutToShow.connect(lambda: file_menu.fill_recent_menu(self))
+        self.menu_file.addSeparator()
+        self.menu_file.addActions([self.action_save, self.action_discard])
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.action_quit)
+
+        self.menu_edit = bar.addMenu("")
+        self.menu_edit.addActions([self.action_undo, self.action_redo])
+        self.menu_edit.addSeparator()
+        self.menu_edit.addActions([self.action_add_township, self.action_remove_township])
+
+        self.menu_view = bar.addMenu("")
+        self.menu_language = self.menu_view.addMenu("")
+        self.menu_language.addActions(list(self.language_actions.values()))
+        self.menu_view.addAction(self.action_reload)
+
+        self.menu_tools = bar.addMenu("")
+        self.menu_tools.addAction(self.action_time_limit)
+        self.menu_help = bar.addMenu("")
+        self.menu_help.addAction(self.action_about)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addActions([self.action_open, self.action_save, self.action_undo, self.action_redo])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.action_add_township, self.action_remove_township])
+        self.toolbar.addSeparator()
+        self.addToolBar(self.toolbar)
+
+    def _create_undo_dock(self) -> None:
+        self.undo_dock = QDockWidget(self)
+        self.undo_dock.setObjectName("undo_history")
+        self.undo_dock.setWidget(QUndoView(self.undo_stack, self.undo_dock))
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
+        self.undo_dock.hide()
+        self.action_history = self.undo_dock.toggleViewAction()
+        self.menu_view.insertAction(self.action_reload, self.action_history)
+
+    def _install_extensions(self) -> None:
+        for name in EXTENSIONS:
+            importlib.import_module(name).install(self)
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.geometry
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1360, 820)
+        state = self.settings.value("window/state")
+        if not state.isEmpty():
+            self.restoreState(state)
+        splitter = self.settings.value("window/splitter")
+        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
+            self.splitter.setSizes([480, 320])
+
+    # ------------------------------------------------------------ database
+    def set_database(self, db: Database) -> None:
+        """Show another database: the undo history of the previous one is closed."""
+        old = self.db
+        self.db = db
+        self.editor.context.db = db
+        self.detail_view.db = db
+        self.undo_stack.clear()
+        self.reload_ledger()
+        self._update_title()
+        self.settings.last_database = file_menu.remembered_location(db)
+        self.settings.add_recent_file(file_menu.remembered_location(db))
+        self.retranslateUi()
+        if old is not None and old is not db:
+            old.close()
+        self.databaseChanged.emit(db)
+
+    def reload_ledger(self, clear_undo: bool = False) -> None:
+        """Re-read the ledger (after an import, an applied proposal or another outside change)."""
+        if clear_undo:
+            self.undo_stack.clear()
+        self.ledger_panel.load(self.db)
+        self.detail_view.refresh()
+        self.ledgerChanged.emit()
+
+    def _on_edited(self, township_ids) -> None:
+        if self.db is None:
+            return
+        self.ledger_panel.refresh(self.db, township_ids)
+        if township_ids is None or self.detail_view.township_id in township_ids:
+            self.detail_view.refresh()
+        self.ledgerChanged.emit()
+
+    # ------------------------------------------------------------ saving
+    def has_unsaved_changes(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def save(self) -> None:
+        """Every edit is already committed (see ui/commands.py); saving marks the save point."""
+        self.undo_stack.setClean()
+        self.status(self.tr("Saved."))
+
+    def discard(self) -> bool:
+        """Undo the edits made since the last save; False when the save point can no longer be reached."""
+        if discard_to_clean(self.undo_stack):
+            self.status(self.tr("Changes since the last save were undone."))
+            return True
+        self.show_error(self.tr("The saved state can no longer be reached by undo, because new edits were "
+                                "made after undoing past it. Every edit is kept in the database and the "
+                                "audit log; undo the steps you do not want one by one."))
+        return False
+
+    def ask_unsaved(self) -> QMessageBox.StandardButton:
+        """Save, Discard or Cancel for edits made since the last save (tests replace this)."""
+        return QMessageBox.question(
+            self, self.tr("Unsaved changes"),
+            self.tr("The ledger has changes that were not saved. Keep them?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+    def confirm_leave(self) -> bool:
+        """True when the window may close or switch database (asks about unsaved edits first)."""
+        if not self.has_unsaved_changes():
+            return True
+        answer = self.ask_unsaved()
+        if answer == QMessageBox.StandardButton.Save:
+            self.save()
+            return True
+        if answer == QMessageBox.StandardButton.Discard:
+            return self.discard()
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_leave():
+            event.ignore()
+            return
+        self.settings.geometry = self.saveGeometry()
+        self.settings.set_value("window/state", self.saveState())
+        self.settings.set_value("window/splitter", self.splitter.saveState())
+        self.settings.sync()
+        event.accept()
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+        self.action_save.setEnabled(not clean)
+        self.action_discard.setEnabled(not clean)
+
+    # ------------------------------------------------------------ township rows
+    def add_township(self) -> None:
+        if self.db is None:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("Add township"), self.tr("Name of the new township:"))
+        if ok and name.strip():
+            if self.editor.add_township(TownshipData(name=name.strip())):
+                with self.db.session() as session:
+                    from sqlalchemy import select
+
+                    from planner.models import Township
+                    new_id = session.scalars(select(Township.id).where(Township.name == name.strip())).first()
+                if new_id is not None:
+                    self.ledger_panel.select_township(new_id)
+
+    def remove_township(self) -> None:
+        township_id = self.ledger_panel.current_township_id()
+        if township_id is None or self.detail_view.detail is None:
+            self.status(self.tr("Select a township first."))
+            return
+        name = self.detail_view.detail.name
+        answer = QMessageBox.question(
+            self, self.tr("Remove township"),
+            self.tr("Remove {name} with its quota, offices, duties and people? (Edit → Undo brings it back.)")
+            .format(name=name))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.editor.remove_township(name)
+
+    # ------------------------------------------------------------ messages
+    def status(self, message: str, timeout_ms: int = 6000) -> None:
+        self.statusBar().showMessage(message, timeout_ms)
+
+    def show_error(self, error) -> None:
+        """A refused edit or failed action: in the status bar and a message box that does not block."""
+        text = str(error)
+        self.last_error = text
+        self.status(text, 10000)
+        if self._error_box is None:
+            self._error_box = QMessageBox(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Ok, self)
+        self._error_box.setWindowTitle(self.tr("Establishment Planner"))
+        self._error_box.setText(text)
+        self._error_box.open()
+
+    def about(self) -> None:
+        from PySide6 import __version__ as pyside_version
+
+        QMessageBox.about(self, self.tr("About Establishment Planner"), self.about_text(pyside_version))
+
+    def about_text(self, pyside_version: str = "") -> str:
+        where = file_menu.display_name(self.db, full=True)
+        return self.tr("<h3>Establishment Planner {version}</h3><p>Township establishment (编制) ledger and "
+                       "reallocation planning for the county staffing office.</p><p>Database: {db}</p>"
+                       "<p>Qt for Python {qt}</p>").format(version=__version__, db=where, qt=pyside_version)
+
+    def ask_time_limit(self) -> None:
+        seconds, ok = QInputDialog.getInt(self, self.tr("Solver time limit"),
+                                          self.tr("Seconds the solver may run:"),
+                                          self.settings.solver_time_limit, 1, 24 * 3600)
+        if ok:
+            self.settings.solver_time_limit = seconds
+
+    # ------------------------------------------------------------ language
+    def set_language(self, language: str) -> None:
+        """Switch the UI language now and remember it."""
+        self.settings.language = language
+        i18n.install_language(language)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslateUi()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        where = file_menu.display_name(self.db)
+        title = self.tr("Establishment Planner")
+        self.setWindowTitle(f"{where}[*] — {title}" if where else f"{title}[*]")
+
+    def retranslateUi(self) -> None:
+        self._update_title()
+        self.tabs.setTabText(0, self.tr("Ledger"))
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_tools.setTitle(self.tr("&Tools"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.menu_recent.setTitle(self.tr("Open &recent"))
+        self.menu_language.setTitle(self.tr("&Language"))
+        self.toolbar.setWindowTitle(self.tr("Main toolbar"))
+        self.undo_dock.setWindowTitle(self.tr("Undo history"))
+        for action, text in ((self.action_new, self.tr("&New database…")),
+                             (self.action_open, self.tr("&Open database…")),
+                             (self.action_open_url, self.tr("Open database &URL…")),
+                             (self.action_save, self.tr("&Save")),
+                             (self.action_discard, self.tr("&Discard changes")),
+                             (self.action_quit, self.tr("&Quit")),
+                             (self.action_add_township, self.tr("Add township…")),
+                             (self.action_remove_township, self.tr("Remove township")),
+                             (self.action_reload, self.tr("&Reload ledger")),
+                             (self.action_time_limit, self.tr("Solver &time limit…")),
+                             (self.action_about, self.tr("&About"))):
+            action.setText(text)
+        self.action_undo.setText(self.tr("&Undo"))
+        self.action_redo.setText(self.tr("&Redo"))
+        # Toolbar labels without the menu's keyboard mnemonics ("保存(&S)" would show as "保存(S)").
+        for action, text in ((self.action_open, self.tr("Open")), (self.action_save, self.tr("Save")),
+                             (self.action_undo, self.tr("Undo")), (self.action_redo, self.tr("Redo")),
+                             (self.action_add_township, self.tr("Add township")),
+                             (self.action_remove_township, self.tr("Remove township"))):
+            action.setIconText(text)
+        self.action_open.setToolTip(self.tr("Open a ledger database (SQLite file)"))
+        self.action_save.setToolTip(self.tr("Mark the current ledger as saved (edits are stored as you make them)"))
+        self.db_label.setText(self.tr("Database: {name}").format(name=file_menu.display_name(self.db) or "—"))
+        current = i18n.current_language()
+        if current in self.language_actions:
+            self.language_actions[current].setChecked(True)
