@@ -1,0 +1,213 @@
+"""Undo and redo of ledger edits: the commands against a bare QUndoStack, then in the window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from planner.county import DutyData, TownshipData
+from planner.ledger import load_county
+from planner.models import Township
+from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: F401  (fixtures)
+from ui.commands import (
+    AddDutyCommand, AddTownshipCommand, EditContext, RemoveDutyCommand, RemoveTownshipCommand,
+    SetDutyFieldCommand, SetOfficeFieldCommand, SetQuotaFieldCommand, SetTownshipFieldCommand, discard_to_clean,
+    push,
+)
+
+
+def county(db):
+    with db.session() as s:
+        return load_county(s)
+
+
+@pytest.fixture
+def bare(ledger_db, qapp):
+    """A QUndoStack and an EditContext recording what the commands report; no widgets."""
+    changed: list = []
+    failed: list = []
+    context = EditContext(ledger_db, changed=changed.append, failed=failed.append)
+    stack = QUndoStack()
+    yield stack, context, changed, failed
+    stack.clear()
+
+
+def test_quota_edit_undo_redo_round_trip(bare):
+    stack, context, changed, _ = bare
+    before = county(context.db)
+    name = before.townships[0].name
+    assert push(stack, context, SetQuotaFieldCommand(context, name, "administrative", "approved", 44))
+    after = county(context.db)
+    assert after.township(name).quota("administrative").approved == 44
+    township_id = context.township_id(name)
+    assert changed == [{township_id}]
+    stack.undo()
+    assert county(context.db) == before
+    stack.redo()
+    assert county(context.db) == after
+    assert changed == [{township_id}] * 3
+
+
+def test_every_kind_of_edit_undoes_to_the_exact_ledger(bare):
+    stack, context, _, failed = bare
+    before = county(context.db)
+    t0, t1, t2 = (t.name for t in before.townships[:3])
+    office = before.township(t1).offices[0].name
+    duty = before.township(t1).duties[2]
+    commands = [
+        SetTownshipFieldCommand(context, t0, "name", "改名镇"),
+        SetTownshipFieldCommand(context, "改名镇", "population", "55555"),
+        SetTownshipFieldCommand(context, t1, "locked", True),
+        SetQuotaFieldCommand(context, t1, "support", "approved", 9),
+        SetQuotaFieldCommand(context, t1, "administrative", "leadership", 11),
+        SetOfficeFieldCommand(context, t1, office, "name", "新办公室"),
+        SetDutyFieldCommand(context, t1, duty.office if duty.office != office else "新办公室", duty.name,
+                            "annual_volume", 777),
+        AddDutyCommand(context, t1, DutyData("新办公室", "新事项", 10, 30, 0, True)),
+        RemoveDutyCommand(context, t1, before.township(t1).duties[-1].office, before.township(t1).duties[-1].name),
+        RemoveTownshipCommand(context, t2),
+        AddTownshipCommand(context, TownshipData(name="新设街道", type="街道")),
+    ]
+    states = [before]
+    for command in commands:
+        assert push(stack, context, command), failed
+        states.append(county(context.db))
+    assert len({repr(s) for s in states}) == len(states)  # every step changed something
+    for expected in reversed(states[:-1]):
+        stack.undo()
+        assert county(context.db) == expected
+    for expected in states[1:]:
+        stack.redo()
+        assert county(context.db) == expected
+
+
+def test_a_refused_edit_is_not_pushed_and_changes_nothing(bare):
+    stack, context, changed, failed = bare
+    before = county(context.db)
+    name = before.townships[0].name
+    other = before.townships[1].name
+    for command in (SetQuotaFieldCommand(context, name, "institutional", "staff", -2),
+                    SetQuotaFieldCommand(context, name, "institutional", "staff", "十二"),
+                    SetTownshipFieldCommand(context, name, "name", other),
+                    SetTownshipFieldCommand(context, "无此镇", "villages", 3)):
+        assert not push(stack, context, command)
+    assert stack.count() == 0 and changed == []
+    assert [type(e).__name__ for e in failed] == ["EditError"] * 4
+    assert "实有人数" in str(failed[0]) and "staff" in str(failed[0])
+    assert county(context.db) == before
+
+
+def test_discard_goes_back_to_the_save_point(bare):
+    stack, context, _, _ = bare
+    name = county(context.db).townships[0].name
+    for value in (1, 2):
+        push(stack, context, SetQuotaFieldCommand(context, name, "support", "staff", value))
+    stack.setClean()
+    saved = county(context.db)
+    for value in (3, 4, 5):
+        push(stack, context, SetQuotaFieldCommand(context, name, "support", "staff", value))
+    assert not stack.isClean()
+    assert discard_to_clean(stack)
+    assert stack.isClean() and county(context.db) == saved
+    # Undo past the save point, then a new edit: the save point can no longer be reached.
+    stack.undo()
+    push(stack, context, SetQuotaFieldCommand(context, name, "support", "staff", 9))
+    assert stack.cleanIndex() == -1
+    assert not discard_to_clean(stack)
+
+
+# ---------------------------------------------------------------- in the window
+
+@pytest.fixture
+def window(qtbot, ledger_db, fresh_settings):
+    from ui.main_window import MainWindow
+
+    w = MainWindow(ledger_db, fresh_settings)
+    # Closing at teardown must not wait for an answer in a modal box.
+    w.ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def approved_cell(window, row: int = 0):
+    from ui.ledger_model import column_of
+
+    return window.ledger_panel.proxy.index(row, column_of("approved", "institutional"))
+
+
+def test_ctrl_z_and_ctrl_y_in_the_window(qtbot, window):
+    before = county(window.db)
+    index = approved_cell(window)
+    name = index.siblingAtColumn(0).data()
+    assert window.ledger_panel.proxy.setData(index, "77", Qt.ItemDataRole.EditRole)
+    edited = county(window.db)
+    assert edited.township(name).quota("institutional").approved == 77
+    assert approved_cell(window).data() == "77"  # the row was re-read
+    assert window.isWindowModified() and window.action_save.isEnabled()
+
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert county(window.db) == before
+    assert approved_cell(window).data() == str(before.township(name).quota("institutional").approved)
+    assert not window.isWindowModified()
+    qtbot.keyClick(window, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert county(window.db) == edited
+    assert window.isWindowModified()
+
+
+def test_save_marks_clean_and_title_marker_follows(window):
+    assert "[*]" in window.windowTitle()
+    window.ledger_panel.proxy.setData(approved_cell(window), "70", Qt.ItemDataRole.EditRole)
+    assert window.isWindowModified()
+    window.save()
+    assert not window.isWindowModified() and not window.action_save.isEnabled()
+    assert window.undo_stack.canUndo()  # saving keeps the history
+
+
+def test_closing_with_unsaved_edits_asks_first(qtbot, window, monkeypatch):
+    before = county(window.db)
+    window.ledger_panel.proxy.setData(approved_cell(window), "66", Qt.ItemDataRole.EditRole)
+    asked = []
+    answer = QMessageBox.StandardButton.Cancel
+    monkeypatch.setattr(window, "ask_unsaved", lambda: asked.append(1) or answer)
+    assert not window.close()
+    assert window.isVisible() and asked == [1]
+    answer = QMessageBox.StandardButton.Discard
+    assert window.close()
+    assert county(window.db) == before and asked == [1, 1]
+
+
+def test_closing_after_save_does_not_ask(window, monkeypatch):
+    window.ledger_panel.proxy.setData(approved_cell(window), "66", Qt.ItemDataRole.EditRole)
+    window.save()
+    monkeypatch.setattr(window, "ask_unsaved", lambda: pytest.fail("asked although saved"))
+    assert window.close()
+
+
+def test_detail_edits_are_undoable_and_rename_follows(qtbot, window):
+    panel, detail = window.ledger_panel, window.detail_view
+    first_id = panel.model.summary_at(0).id
+    assert panel.select_township(first_id)
+    assert detail.township_id == first_id
+    before = county(window.db)
+    old_name = detail.detail.name
+    from ui.detail_models import INFO_FIELDS
+
+    name_index = detail.info_model.index(INFO_FIELDS.index("name"), 1)
+    assert detail.info_model.setData(name_index, "新名镇", Qt.ItemDataRole.EditRole)
+    assert detail.detail.name == "新名镇"
+    assert panel.model.summary_at(0).name == "新名镇"
+    duty_index = detail.duty_model.index(0, [c.key for c in detail.duty_model.columns].index("fixed_hours"))
+    assert detail.duty_model.setData(duty_index, "123.5", Qt.ItemDataRole.EditRole)
+    assert detail.duty_model.rows()[0].fixed_hours == 123.5
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert detail.detail.name == old_name
+    assert county(window.db) == before
+    with window.db.session() as s:
+        assert s.scalars(select(Township.id).where(Township.name == old_name)).first() == first_id
