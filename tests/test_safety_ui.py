@@ -183,3 +183,27 @@ def test_conflict_choice_reload_or_overwrite(window, monkeypatch):
 def test_other_edit_errors_still_reach_the_window(window):
     window.editor.set_quota_field(_first_township(window.db), "administrative", "approved", "abc")
     assert "approved" in window.last_error or "核定编制" in window.last_error
+
+
+def test_backups_to_keep_is_a_setting(window, ledger_file):
+    from planner import backup
+
+    assert window.safety.backups_to_keep() == backup.DEFAULT_KEEP == backup.default_keep()
+    window.safety.set_backups_to_keep(2)
+    assert window.settings.value("backup/keep") == 2 and backup.default_keep() == 2
+    for _ in range(4):
+        backup.backup_before(window.db, "apply")
+    assert len(list_backups(backup_folder(ledger_file), include_manual=False)) == 2
+    with pytest.raises(ValueError):
+        window.safety.set_backups_to_keep(0)
+    backup.set_default_keep(backup.DEFAULT_KEEP)
+
+
+def test_server_urls_are_remembered_without_their_password(window):
+    from types import SimpleNamespace
+
+    from ui import file_menu
+
+    db = SimpleNamespace(path=None, url="postgresql+psycopg://clerk:s3cret@db.example:5432/ledger")
+    remembered = file_menu.remembered_location(db)
+    assert "s3cret" not in remembered and remembered == "postgresql+psycopg://clerk@db.example:5432/ledger"

@@ -26,10 +26,28 @@ from ui import i18n
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
+KEEP_SETTING = "backup/keep"
+MAX_KEEP = 1000
+
+
 def install(window) -> "SafetyActions":
     if getattr(window, "safety", None) is None:
         window.safety = SafetyActions(window)
     return window.safety
+
+
+def ask_password(parent, url: str) -> str | None:
+    """The password of a server database, typed by the user; None when they cancel."""
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+    from planner.credentials import display_url, keyring_available
+
+    where = translate("Safety", "Password for {url}:").format(url=display_url(url))
+    note = (translate("Safety", "It will be kept in the system keyring.") if keyring_available()
+            else translate("Safety", "It is not stored: you will be asked again next time."))
+    password, ok = QInputDialog.getText(parent, translate("Safety", "Database password"), f"{where}\n{note}",
+                                        QLineEdit.EchoMode.Password)
+    return password if ok else None
 
 
 def _is_read_only_error(error: BaseException) -> bool:
@@ -48,12 +66,15 @@ class SafetyActions(QObject):
         self.action_backup_to = QAction(window, triggered=lambda: self.backup_to())
         self.action_restore = QAction(window, triggered=lambda: self.restore())
         self.action_audit = QAction(window, triggered=lambda: self.show_audit_log())
+        self.action_keep = QAction(window, triggered=lambda: self.ask_backups_to_keep())
         before = getattr(window, "action_quit", None)
         menu = window.menu_file
         self._separator = menu.insertSeparator(before) if before is not None else menu.addSeparator()
         for action in (self.action_backup, self.action_backup_to, self.action_restore):
             menu.insertAction(self._separator, action)
         window.menu_tools.addAction(self.action_audit)
+        window.menu_tools.addAction(self.action_keep)
+        backups.set_default_keep(self.backups_to_keep())
 
         self.banner = QToolBar(window)
         self.banner.setObjectName("read_only_banner")
@@ -188,6 +209,25 @@ class SafetyActions(QObject):
         self.window.status(self.tr("Backup saved to {path}").format(path=made), 15000)
         return made
 
+    def backups_to_keep(self) -> int:
+        value = self.window.settings.value(KEEP_SETTING)
+        return value if 1 <= value <= MAX_KEEP else backups.DEFAULT_KEEP
+
+    def set_backups_to_keep(self, keep: int) -> None:
+        if not 1 <= int(keep) <= MAX_KEEP:
+            raise ValueError(f"keep between 1 and {MAX_KEEP} backups")
+        self.window.settings.set_value(KEEP_SETTING, int(keep))
+        backups.set_default_keep(int(keep))
+
+    def ask_backups_to_keep(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        keep, ok = QInputDialog.getInt(self.window, self.tr("Automatic backups"), self.tr(
+            "How many automatic backups (before applying a proposal, importing, upgrading or restoring) "
+            "to keep per ledger:"), self.backups_to_keep(), 1, MAX_KEEP)
+        if ok:
+            self.set_backups_to_keep(keep)
+
     def choose_restore_file(self) -> str:
         folder = backups.backup_folder(self.window.db.path)
         chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Restore from backup"),
@@ -295,6 +335,7 @@ class SafetyActions(QObject):
         self.action_backup_to.setText(self.tr("Back up &to…"))
         self.action_restore.setText(self.tr("&Restore from backup…"))
         self.action_audit.setText(self.tr("&Audit log…"))
+        self.action_keep.setText(self.tr("Automatic &backups to keep…"))
         self.banner.setWindowTitle(self.tr("Read-only"))
         if self.banner.isVisible() or self.read_only:
             self.banner_label.setText(self.read_only_text())

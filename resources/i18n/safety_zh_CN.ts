@@ -100,6 +100,25 @@
     </message>
 </context>
 <context>
+    <name>Safety</name>
+    <message>
+        <source>Password for {url}:</source>
+        <translation>{url} 的密码：</translation>
+    </message>
+    <message>
+        <source>It will be kept in the system keyring.</source>
+        <translation>密码将保存在系统钥匙串中。</translation>
+    </message>
+    <message>
+        <source>It is not stored: you will be asked again next time.</source>
+        <translation>密码不会保存，下次打开时会再次询问。</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>数据库密码</translation>
+    </message>
+</context>
+<context>
     <name>SafetyActions</name>
     <message>
         <source>{user} on {host} (process {pid}, since {since})</source>
@@ -128,6 +147,14 @@
     <message>
         <source>Backup saved to {path}</source>
         <translation>已备份到 {path}</translation>
+    </message>
+    <message>
+        <source>Automatic backups</source>
+        <translation>自动备份</translation>
+    </message>
+    <message>
+        <source>How many automatic backups (before applying a proposal, importing, upgrading or restoring) to keep per ledger:</source>
+        <translation>每个台账保留多少份自动备份（执行方案、导入、升级或恢复之前自动生成）：</translation>
     </message>
     <message>
         <source>Restore from backup</source>
@@ -184,6 +211,10 @@ The ledger as it is now is backed up first, so this can be reversed by restoring
     <message>
         <source>&amp;Audit log…</source>
         <translation>审计日志(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Automatic &amp;backups to keep…</source>
+        <translation>自动备份保留份数(&amp;B)…</translation>
     </message>
     <message>
         <source>Read-only</source>
