@@ -37,6 +37,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("files/last_database", str, ""),
     Setting("files/recent", list, []),
     Setting("solver/time_limit", int, 60),
+    Setting("backup/keep", int, 20),  # automatic backups kept per database (ui.safety_actions)
 )}
 
 
