@@ -100,7 +100,7 @@ def design_posts(design: DesignInput, *, time_limit: float = 2.0, prefer: str = 
     method = "constructive"
     found = ab_pack.construct(a, b, lb, capacity, m)
     if found is None:
-        found = ab_pack.tabu_repair(a, b, lb, capacity, m, iterations=60, seconds=0.03)
+        found = ab_pack.tabu_repair(a, b, lb, capacity, m, iterations=40, seconds=0.015)
         method = "repair"
     best = found
     best_posts = lb if found is not None else None
@@ -145,4 +145,5 @@ def design_posts(design: DesignInput, *, time_limit: float = 2.0, prefer: str = 
         township=design.township, kind=design.kind, posts=posts, lower_bound=lb,
         proven_minimal=proven, bound_rule=bound.rule, bound_zh=bound.zh, bound_en=bound.en,
         method=method, leadership=design.leadership, seconds=time.perf_counter() - started,
-        duty_hours=total_hours, build_seconds=times.build + times.read, solver_seconds=times.solve)
+        duty_hours=total_hours, build_seconds=times.build + times.read, solver_seconds=times.solve,
+        models=times.models)

@@ -48,9 +48,42 @@ def _match_backups(share_ids: list[int], a_post: list[int], b_posts: list[int]) 
     return {s: b_posts[slot] for s, slot in owner.items()}
 
 
+CARDINALITY_CUTS = True
+
+
+def _cardinality_cuts(problem, p: int, terms: list, room: float, max_roles: int) -> None:
+    """At most ⌊room ÷ t⌋ pieces of size ≥ t fit on a post: a cut for each size class.
+
+    Valid for every whole solution; it tells the LP relaxation what the
+    capacity row alone does not (two B roles of 0.14 post do not fit in a
+    room of 0.27 post). Only the cuts that can bind are added.
+    """
+    if len(terms) < 2:
+        return
+    # (size, var, units it can hold): an integer count variable stands for several pieces.
+    pieces = sorted(((size, var, var.upBound or 1) for var, size in terms), key=lambda t: -t[0])
+    units_at_least = 0
+    last_cap = None
+    for k, (size, _var, units) in enumerate(pieces):
+        units_at_least += units
+        if k + 1 < len(pieces) and pieces[k + 1][0] >= size - 1e-9:
+            continue  # close the size class first
+        if size <= EPS:
+            break
+        cap = int(room / size + 1e-9)
+        if cap >= units_at_least or cap == last_cap:
+            continue
+        last_cap = cap
+        lp.add(problem, lp.total(v for _, v, _ in pieces[:k + 1]) <= cap,
+               f"post_{p}_at_most_{cap}_pieces_of_{int(size)}h_or_more")
+
+
 def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None], posts: int,
                   capacity: float, max_roles: int, time_limit: float, prefer: str = "auto") -> ExactAnswer:
     """Decide whether `posts` posts can hold every A share and B role."""
+    import time as _time
+
+    started = _time.perf_counter()
     n = len(a)
     times = lp.SolverTimes()
     half = capacity / 2
@@ -130,12 +163,16 @@ def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None],
     for p in range(posts):
         if by_post_hours[p]:
             lp.add(problem, lp.expr(by_post_hours[p]) <= room[p], f"post_{p}_hours_within_capacity")
+        if CARDINALITY_CUTS:
+            _cardinality_cuts(problem, p, by_post_hours[p], room[p], max_roles)
         if len(by_post_roles[p]) > 1:
             lp.add(problem, lp.total(by_post_roles[p]) <= max_roles, f"post_{p}_at_most_m_B_roles")
     lp.set_objective(problem, lp.expr([]))
 
+    times.build += _time.perf_counter() - started  # writing the model in PuLP
     outcome = lp.solve(problem, time_limit, prefer)
     times.add(outcome.times)
+    read_from = _time.perf_counter()
     if outcome.status == lp.INFEASIBLE:
         return ExactAnswer("infeasible", None, times)
     if not outcome.has_solution:
@@ -160,11 +197,12 @@ def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None],
                 slots += [p] * int(round(lp.value(z[d, p])))
         for s, p in _match_backups(members, a_post, slots).items():
             b_post[s] = p
+    times.read += _time.perf_counter() - read_from
     return ExactAnswer("feasible", (a_post, b_post), times)
 
 
-# Pieces below this share of a post are left out of the first, smaller model.
-SMALL_PIECE = 0.05
+# Pieces below these shares of a post are left out of the first, smaller models.
+CASCADE = (0.10, 0.05, 0.02)
 
 
 def decide(shares_duty: list[int], a: list[float], b: list[float | None], posts: int, capacity: float,
@@ -173,39 +211,45 @@ def decide(shares_duty: list[int], a: list[float], b: list[float | None], posts:
 
     Leaving pieces out relaxes the problem: if the rest cannot be packed into
     `posts` posts, neither can everything (a proof). If it can, the small
-    pieces are added greedily (and by a short repair); only when that fails
-    does the full model decide.
+    pieces are added to that packing greedily (with a short repair); when that
+    fails, the next model keeps more pieces, and the last one keeps them all.
     """
     import time as _time
 
+    from optimizer.ab_pack import tabu_repair
+
     started = _time.perf_counter()
-    tau = SMALL_PIECE * capacity
-    keep = [i for i in range(len(a)) if a[i] >= tau]
-    dropped_b = sum(1 for i in keep if b[i] is not None and b[i] < tau)
-    if len(keep) == len(a) and not dropped_b:
-        return feasible_with(shares_duty, a, b, posts, capacity, max_roles, time_limit, prefer)
-    kept_b = [b[i] if b[i] is not None and b[i] >= tau else None for i in keep]
-    reduced = feasible_with([shares_duty[i] for i in keep], [a[i] for i in keep], kept_b, posts,
-                            capacity, max_roles, time_limit, prefer)
-    times = reduced.times
-    if reduced.verdict == "infeasible":
-        return ExactAnswer("infeasible", None, times)
-    if reduced.verdict == "feasible":
+    times = lp.SolverTimes()
+    whole = len(a) + sum(x is not None for x in b)
+    tried = -1
+    for share in CASCADE + (0.0,):
+        remaining = time_limit - (_time.perf_counter() - started)
+        if remaining <= 0.02:
+            return ExactAnswer("unknown", None, times)
+        tau = share * capacity
+        keep = [i for i in range(len(a)) if a[i] >= tau]
+        kept_b = [b[i] if b[i] is not None and b[i] >= tau else None for i in keep]
+        size = len(keep) + sum(x is not None for x in kept_b)
+        if size == tried:
+            continue  # the same model as the step before
+        tried = size
+        answer = feasible_with([shares_duty[i] for i in keep], [a[i] for i in keep], kept_b, posts,
+                               capacity, max_roles, remaining, prefer)
+        times.add(answer.times)
+        if answer.verdict == "infeasible":
+            return ExactAnswer("infeasible", None, times)
+        if answer.verdict != "feasible":
+            return ExactAnswer("unknown", None, times)
+        if size == whole:
+            return ExactAnswer("feasible", answer.assignment, times)
         a_start = [-1] * len(a)
         b_start = [-1] * len(a)
         for j, i in enumerate(keep):
-            a_start[i] = reduced.assignment[0][j]
+            a_start[i] = answer.assignment[0][j]
             if kept_b[j] is not None:
-                b_start[i] = reduced.assignment[1][j]
-        from optimizer.ab_pack import tabu_repair
-
-        filled = tabu_repair(a, b, posts, capacity, max_roles, iterations=200, seconds=0.1,
+                b_start[i] = answer.assignment[1][j]
+        filled = tabu_repair(a, b, posts, capacity, max_roles, iterations=80, seconds=0.03,
                              start=(a_start, b_start))
         if filled is not None:
             return ExactAnswer("feasible", filled, times)
-    remaining = time_limit - (_time.perf_counter() - started)
-    if remaining <= 0.02:
-        return ExactAnswer("unknown", None, times)
-    full = feasible_with(shares_duty, a, b, posts, capacity, max_roles, remaining, prefer)
-    times.add(full.times)
-    return ExactAnswer(full.verdict, full.assignment, times)
+    return ExactAnswer("unknown", None, times)

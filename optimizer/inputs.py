@@ -72,7 +72,7 @@ class SolverSettings:
     """How hard and with what to solve."""
 
     time_limit: float = 60.0          # the whole solve; stages take shares of it
-    design_time_limit: float = 2.0    # one exact A/B model at most
+    design_time_limit: float = 0.5    # exact A/B work per design at most
     solver: str = "auto"              # "auto" (HiGHS, else CBC), "highs" or "cbc"
     workers: int | None = None        # processes for A/B designs (None: by size and cores)
     extra: dict = field(default_factory=dict)

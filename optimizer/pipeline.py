@@ -53,7 +53,7 @@ class CountyPlan:
     reasons: dict[tuple[str, str], tuple[str, str]]   # (township, kind) -> (zh, en)
     marginal: list[Marginal]
     stage_seconds: dict[str, float]
-    lp_times: lp.SolverTimes
+    lp_times: dict[str, lp.SolverTimes]     # "ab_design" (summed over worker processes), "reallocation"
     solver: tuple[str, str]
 
     @property
@@ -114,10 +114,12 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
         inputs[kind] = KindInput(kind, tuple(rows), reserve=int(problem.reserve.get(kind, 0)),
                                  total_cap=problem.total_cap.get(kind))
     kinds: dict[str, KindPlan] = {}
-    lp_times = lp.SolverTimes()
+    ab_times = lp.SolverTimes()
     for d in designs:
-        lp_times.build += d.build_seconds
-        lp_times.solve += d.solver_seconds
+        ab_times.build += d.build_seconds
+        ab_times.solve += d.solver_seconds
+        ab_times.models += d.models
+    lp_times = lp.SolverTimes()
     for index, kind in enumerate(KINDS):
         check()
         say(0.8 + 0.05 * index, f"调剂测算：{kind} (reallocation)")
@@ -127,6 +129,7 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
         lp_times.build += plan.build_seconds
         lp_times.solve += plan.solver_seconds
         lp_times.read += plan.read_seconds
+        lp_times.models += plan.models
     stages["reallocation"] = time.perf_counter() - t0
     check()
 
@@ -142,8 +145,8 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
         marginal.append(marginal_value(inputs[kind], kinds[kind]))
     stages["moves"] = time.perf_counter() - t0
     say(1.0, "完成 (done)")
-    return CountyPlan(designs, kinds, inputs, moves, reasons, marginal, stages, lp_times,
-                      lp.solver_identity(prefer))
+    return CountyPlan(designs, kinds, inputs, moves, reasons, marginal, stages,
+                      {"ab_design": ab_times, "reallocation": lp_times}, lp.solver_identity(prefer))
 
 
 __all__ = ["Cancelled", "CountyPlan", "CountyProblem", "QuotaLine", "optimise"]

@@ -37,8 +37,9 @@ class ABDesign:
     leadership: int = 0
     seconds: float = 0.0
     duty_hours: float = 0.0
-    build_seconds: float = 0.0  # of exact models, if any
+    build_seconds: float = 0.0  # of exact models, if any (building and reading back)
     solver_seconds: float = 0.0
+    models: int = 0             # exact models solved
 
     @property
     def n_posts(self) -> int:
@@ -101,6 +102,7 @@ class KindPlan:
     build_seconds: float = 0.0
     solver_seconds: float = 0.0
     read_seconds: float = 0.0
+    models: int = 0
     solver: str = ""
 
     @property

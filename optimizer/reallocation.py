@@ -140,6 +140,7 @@ def reallocate(data: KindInput, *, time_limit: float = 30.0, prefer: str = "auto
     ratio = total_limit / fte_total if fte_total > 0 else 0.0
     plan.target_ratio = ratio
 
+    build_started = time.perf_counter()
     problem = lp.new_problem(f"reallocate_{kind}")
     q: dict[str, object] = {}
     fixed: dict[str, int] = {}
@@ -166,11 +167,20 @@ def reallocate(data: KindInput, *, time_limit: float = 30.0, prefer: str = "auto
         d = lp.continuous(problem, f"imbalance_{key}", 0, None)
         lp.add(problem, d - var >= -target, f"above_even_share_{key}")
         lp.add(problem, d + var >= target, f"below_even_share_{key}")
+        low_whole = math.floor(target)
+        if low_whole < target:
+            # Between the two whole numbers around the target the deviation of a whole quota is
+            # the chord through them: with it the LP relaxation is already whole-numbered.
+            above = target - low_whole
+            slope = 1.0 - 2.0 * above
+            lp.add(problem, d - slope * var >= above - slope * low_whole,
+                   f"imbalance_between_whole_numbers_{key}")
         dev_terms.append(d)
     fixed_total = sum(fixed.values())
     if q:
         lp.add(problem, lp.total(q.values()) <= total_limit - fixed_total, "county_total_never_grows")
 
+    plan.build_seconds += time.perf_counter() - build_started
     levels: list[Level] = []
     objectives = (("uncovered", short_terms, True),
                   ("moved", give_terms, True),
@@ -187,14 +197,17 @@ def reallocate(data: KindInput, *, time_limit: float = 30.0, prefer: str = "auto
         if not q or not terms:
             levels.append(Level(name, constant[name], True, constant[name], 0.0))
             continue
+        build_started = time.perf_counter()
         objective = lp.total(terms)
         lp.set_objective(problem, objective)
+        plan.build_seconds += time.perf_counter() - build_started
         remaining = max(0.5, deadline - time.perf_counter())
         outcome = lp.solve(problem, remaining, prefer)
         solver_name = outcome.solver
         plan.build_seconds += outcome.times.build
         plan.solver_seconds += outcome.times.solve
         plan.read_seconds += outcome.times.read
+        plan.models += 1
         if not outcome.has_solution:
             # Cannot happen with conflicts ruled out, unless the solver ran out of time.
             raise RuntimeError(f"{kind}: level '{name}' ended {outcome.status} without a solution")
@@ -209,7 +222,9 @@ def reallocate(data: KindInput, *, time_limit: float = 30.0, prefer: str = "auto
         # Hold this level at what was reached before optimising the next one.
         if name != "imbalance":
             lp.add(problem, objective <= value + (0 if whole else 1e-6), f"keep_{name}_at_its_optimum")
+        read_started = time.perf_counter()
         plan.quota.update({n: int(round(lp.value(v))) for n, v in q.items()})
+        plan.read_seconds += time.perf_counter() - read_started
     plan.quota.update(fixed)
     plan.levels = levels
     plan.status = status

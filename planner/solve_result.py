@@ -91,7 +91,9 @@ def build_result(county: CountyData, options, plan: CountyPlan, *, scenario: str
         "options": options.as_dict(),
         "solver": {"name": plan.solver[0], "version": plan.solver[1], "seconds": round(seconds, 3),
                    "gap": round(max(gaps), 6) if gaps else 0.0, "proven_optimal": plan.proven_optimal,
-                   "stage_seconds": stage, "model_seconds": plan.lp_times.as_dict(),
+                   "stage_seconds": stage,
+                   "model_seconds": {name: t.as_dict() for name, t in plan.lp_times.items()},
+                   "ab_design_seconds_summed": round(sum(d.seconds for d in plan.designs), 4),
                    "ab_designs_proven_minimal": (sum(d.proven_minimal for d in plan.designs) / n_designs
                                                  if n_designs else 1.0)},
         "kind_status": {kind: plan.kinds[kind].status for kind in KINDS},
