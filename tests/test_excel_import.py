@@ -265,3 +265,104 @@ def test_live_libreoffice_conversion_imports(tmp_path):
     result = read_workbook(converted)
     assert result.problems == []
     assert result.county == _libreoffice_expected()
+
+
+# ---------------------------------------------------------------- the fast sheet reader
+
+def _rows_openpyxl(path: Path, title: str) -> list[tuple]:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        wb = openpyxl.load_workbook(open(path, "rb"), read_only=True, data_only=True)
+        rows = [_trim(r) for r in wb[title].iter_rows(values_only=True)]
+        wb.close()
+    return _trim_rows(rows)
+
+
+def _trim(row) -> tuple:
+    row = list(row)
+    while row and row[-1] is None:
+        row.pop()
+    return tuple(row)
+
+
+def _trim_rows(rows: list[tuple]) -> list[tuple]:
+    while rows and rows[-1] == ():
+        rows.pop()
+    return rows
+
+
+def _odd_workbook(path: Path, epoch=None) -> Path:
+    from datetime import date, datetime
+
+    wb = openpyxl.Workbook()
+    if epoch is not None:
+        wb.epoch = epoch
+    ws = wb.active
+    ws.title = "mixed"
+    ws["A1"], ws["B1"], ws["C1"] = "text", 12, -3.25
+    ws["A3"] = "  spaces kept  "
+    ws["B3"] = "a & b < c > d \"q\" 'a'"
+    ws["C3"] = "line\nbreak"
+    ws["D3"] = True
+    ws["E3"] = False
+    ws["A4"] = date(2019, 3, 1)
+    ws["B4"] = datetime(2020, 2, 29, 13, 45)
+    ws["C4"] = 1.5
+    ws["C4"].number_format = "[h]:mm"
+    ws["D4"] = 1e300
+    ws["E4"] = 0.1 + 0.2
+    ws["F6"] = "far"
+    ws["G7"] = "=1+1"
+    wb.save(path)
+    return path
+
+
+def _rewrite_sheets(src: Path, dst: Path, change) -> Path:
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data = change(data)
+            zout.writestr(item, data)
+    return dst
+
+
+def _pretty(data: bytes) -> bytes:
+    return data.replace(b"<c ", b"\n    <c ").replace(b"<row ", b"\n  <row ")
+
+
+def _prefixed(data: bytes) -> bytes:
+    import re
+
+    data = re.sub(rb"<(/?)(?!\?)([A-Za-z]\w*)(?=[\s>/])", rb"<\1x:\2", data)
+    return data.replace(b'<x:worksheet xmlns="', b'<x:worksheet xmlns:x="', 1)
+
+
+def test_fast_reader_gives_what_openpyxl_gives(tmp_path, corpus):
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    from planner.excel.fastsheet import FastWorkbook
+
+    odd = _odd_workbook(tmp_path / "odd.xlsx")
+    files = [
+        DATA / "ledger_libreoffice.xlsx",                        # shared strings, cached formulas
+        write_workbook(tmp_path / "export.xlsx", base_county()),  # inline strings, dates of people
+        odd, _odd_workbook(tmp_path / "odd1904.xlsx", CALENDAR_MAC_1904),
+        _rewrite_sheets(odd, tmp_path / "pretty.xlsx", _pretty),      # whitespace between cells
+        _rewrite_sheets(odd, tmp_path / "prefixed.xlsx", _prefixed),  # x:c, x:row, x:v
+        corpus["formula_error_value"], corpus["formula_without_cached_value"], corpus["merged_cells"],
+    ]
+    compared = 0
+    for path in files:
+        book = FastWorkbook.open(path)
+        assert book is not None, path
+        try:
+            for title in book.sheetnames:
+                fast = _trim_rows([_trim(r) for r in book[title].iter_rows()])
+                assert fast == _rows_openpyxl(path, title), (path.name, title)
+                compared += len(fast)
+        finally:
+            book.close()
+    assert compared > 1000

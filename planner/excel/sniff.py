@@ -115,7 +115,7 @@ def _scan_zip(zf: zipfile.ZipFile, path: Path, scan: FileScan,
     bad = zf.testzip()
     if bad is not None:
         raise zipfile.BadZipFile(bad)
-    for name, part in _sheet_parts(zf):
+    for name, part in sheet_parts(zf):
         sheet = SheetScan(name, part)
         scan.sheets[name] = sheet
         if part not in names:
@@ -129,7 +129,7 @@ def _scan_zip(zf: zipfile.ZipFile, path: Path, scan: FileScan,
         _scan_sheet(zf.read(part), sheet)
 
 
-def _sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
+def sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet name, zip part) in workbook order, resolved through the relationships."""
     book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
     rels_xml = zf.read("xl/_rels/workbook.xml.rels")

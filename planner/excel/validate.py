@@ -16,6 +16,7 @@ from planner.county import (
     KIND_LABELS, CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData,
 )
 from planner.excel.cells import is_blank, to_number, to_text
+from planner.excel.fastsheet import FastWorkbook
 from planner.excel.problems import CellError, ImportProblem
 from planner.excel.reader import (
     Cancelled, Progress, SheetRows, match_sheets, open_workbook, read_sheet,
@@ -79,8 +80,10 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
 
     sheets: dict[str, SheetRows] = {}
     try:
-        wb, handle = open_workbook(path)
-    except Exception as exc:  # openpyxl raises many kinds on a damaged package
+        wb, handle = FastWorkbook.open(path), None
+        if wb is None:  # something the fast reader leaves to openpyxl
+            wb, handle = open_workbook(path)
+    except Exception as exc:  # a damaged package fails in many ways
         result.problems.append(ImportProblem(
             Path(path).name, None, None,
             f"文件已损坏，无法读取（{type(exc).__name__}）；请在 Excel/WPS 中打开并另存为 .xlsx",
@@ -118,7 +121,8 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
         return result
     finally:
         wb.close()
-        handle.close()
+        if handle is not None:
+            handle.close()
 
     step(0.92, "核对 (cross-checking)")
     county, name_given = build_county(sheets, result.problems, result.notices)
