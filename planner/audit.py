@@ -221,8 +221,8 @@ def _before_flush(session: Session, _context, _instances) -> None:
             if entry.at is None:
                 entry.at = now
             # One identity per change: services that only know the OS login get the
-            # database user added on a shared server.
-            if not entry.user or (entry.user == login and user != login and session.info.get(_USER_KEY) is None):
+            # database user added on a shared server (or the session's audit user).
+            if not entry.user or (entry.user == login and user != login):
                 entry.user = user
         for entry in entries:
             entry.at, entry.user = now, user

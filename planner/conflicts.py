@@ -90,9 +90,15 @@ class ConflictError(RuntimeError):
 
 
 def _last_change(session: Session, entity: str, key: str) -> tuple[str, datetime | None]:
-    row = session.execute(select(AuditEntry.user, AuditEntry.at)
-                          .where(AuditEntry.entity == entity, AuditEntry.entity_key == key)
-                          .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1)).first()
+    """Who last changed a record and when, from the committed audit log.
+
+    Read on a connection of its own: the caller's session may hold its own
+    uncommitted entry for the very change being refused.
+    """
+    with Session(session.get_bind()) as fresh:
+        row = fresh.execute(select(AuditEntry.user, AuditEntry.at)
+                            .where(AuditEntry.entity == entity, AuditEntry.entity_key == key)
+                            .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()).limit(1)).first()
     return (row.user or "", row.at) if row else ("", None)
 
 

@@ -157,27 +157,51 @@ def test_audit_log_view_filters_and_exports(qtbot, qtmodeltester, window, tmp_pa
     assert dialog.model.rowCount() == 0
 
 
-def test_conflict_choice_reload_or_overwrite(window, monkeypatch):
-    reloads = []
-    monkeypatch.setattr(window, "reload_ledger", lambda clear_undo=False: reloads.append(clear_undo))
-    retried = []
-    conflict = ConflictError([ConflictRecord("quota", "x/administrative", changed_by="李四")],
-                             retry=lambda: retried.append(True))
+def _quota_on_record(db, township: str) -> int:
+    with db.session() as s:
+        return s.scalars(select(Quota.approved).join(Township).where(
+            Township.name == township, Quota.kind == "administrative")).one()
 
-    monkeypatch.setattr(window.safety, "ask_conflict_choice", lambda error: OVERWRITE)
-    window.editor.failed.emit(conflict)
-    assert retried == [True] and len(reloads) == 1
 
-    monkeypatch.setattr(window.safety, "ask_conflict_choice", lambda error: RELOAD)
-    window.editor.failed.emit(conflict)
-    assert retried == [True] and len(reloads) == 2
+@pytest.mark.parametrize("choice", [OVERWRITE, RELOAD, CANCEL])
+def test_an_edit_from_a_stale_screen_is_a_conflict_with_a_choice(qtbot, window, ledger_file, monkeypatch, choice):
+    from planner import ledger_edit
+
+    township = _first_township(window.db)
+    shown = _quota_on_record(window.db, township)
+    other_user = open_database(ledger_file)  # another process would hold its own connection
+    try:
+        with other_user.session() as s:
+            s.info["audit_user"] = "李四"
+            ledger_edit.set_quota_field(s, township, "administrative", "approved", shown + 3)
+    finally:
+        other_user.close()
+    asked, reloads = [], []
+    monkeypatch.setattr(window.safety, "ask_conflict_choice", lambda error: asked.append(error) or choice)
+    real_reload = window.reload_ledger
+    monkeypatch.setattr(window, "reload_ledger", lambda clear_undo=False: reloads.append(1) or real_reload(clear_undo))
+
+    # this window still shows the old number and the user types a new one over it
+    assert not window.editor.set_quota_field(township, "administrative", "approved", shown - 1, current=shown)
+    qtbot.waitUntil(lambda: bool(asked), timeout=3000)
+    conflict = asked[0]
+    assert isinstance(conflict, ConflictError) and conflict.records[0].changed_by == "李四"
+    assert conflict.records[0].entity_key == f"{township}/administrative"
+    expected = {OVERWRITE: shown - 1, RELOAD: shown + 3, CANCEL: shown + 3}[choice]
+    assert _quota_on_record(window.db, township) == expected
+    assert len(reloads) == (0 if choice == CANCEL else 1)
+    # the refused step never entered the undo history; an overwrite is one undoable step
+    assert window.undo_stack.count() == (1 if choice == OVERWRITE else 0)
+
+
+def test_conflict_mapping_of_a_stale_data_error(qtbot, window, monkeypatch):
+    from sqlalchemy.orm.exc import StaleDataError
 
     asked = []
     monkeypatch.setattr(window.safety, "ask_conflict_choice", lambda error: asked.append(error) or CANCEL)
-    from sqlalchemy.orm.exc import StaleDataError
-
     window.editor.failed.emit(StaleDataError("UPDATE statement on table 'quota' expected to update 1 row"))
-    assert isinstance(asked[0], ConflictError) and len(reloads) == 2
+    qtbot.waitUntil(lambda: bool(asked), timeout=3000)
+    assert isinstance(asked[0], ConflictError)
 
 
 def test_other_edit_errors_still_reach_the_window(window):

@@ -61,6 +61,16 @@ class LedgerCommand(QUndoCommand):
     def __init__(self, context: EditContext, text: str) -> None:
         super().__init__(text)
         self.context = context
+        # The value the user edited from: another value on record means another user saved
+        # first (planner.conflicts.ConflictError, whose retry runs the edit without this check).
+        self.seen: Any = None
+        self.retry: Callable[[], bool] | None = None
+
+    def _check_seen(self, session, entity: str, key: str, on_record: Any) -> None:
+        if self.seen is not None:
+            from planner.conflicts import ensure_unchanged
+
+            ensure_unchanged(session, entity, key, self.seen, on_record, retry=self.retry)
 
     def redo(self) -> None:
         self._run(self._do)
@@ -101,6 +111,7 @@ class SetTownshipFieldCommand(LedgerCommand):
 
     def _do(self, session):
         self.old = ledger_edit.set_township_field(session, self.township, self.field_name, self.value)
+        self._check_seen(session, "township", self.township, self.old)
         if self.field_name == "name":
             self.new_name = ledger_edit.coerce(ledger_edit.TOWNSHIP_FIELDS["name"], self.value)
         return _id_of(session, self.new_name)
@@ -120,7 +131,8 @@ class SetQuotaFieldCommand(LedgerCommand):
     def _do(self, session):
         # The whole line is kept, so undo also removes a line the edit created.
         self.before = ledger_edit.quota_line(session, self.township, self.kind)
-        ledger_edit.set_quota_field(session, self.township, self.kind, self.field_name, self.value)
+        old = ledger_edit.set_quota_field(session, self.township, self.kind, self.field_name, self.value)
+        self._check_seen(session, "quota", f"{self.township}/{self.kind}", old)
         return _id_of(session, self.township)
 
     def _undo(self, session):
@@ -138,6 +150,7 @@ class SetOfficeFieldCommand(LedgerCommand):
 
     def _do(self, session):
         self.old = ledger_edit.set_office_field(session, self.township, self.office, self.field_name, self.value)
+        self._check_seen(session, "office", f"{self.township}/{self.office}", self.old)
         if self.field_name == "name":
             self.new_office = ledger_edit.coerce(ledger_edit.OFFICE_FIELDS["name"], self.value)
         return _id_of(session, self.township)
@@ -159,6 +172,7 @@ class SetDutyFieldCommand(LedgerCommand):
     def _do(self, session):
         self.old = ledger_edit.set_duty_field(session, self.township, self.office, self.duty,
                                               self.field_name, self.value)
+        self._check_seen(session, "duty", f"{self.township}/{self.office}/{self.duty}", self.old)
         if self.field_name == "name":
             self.new_duty = ledger_edit.coerce(ledger_edit.DUTY_FIELDS["name"], self.value)
         return _id_of(session, self.township)
@@ -272,6 +286,12 @@ class LedgerEditor(QObject):
     def push(self, command: LedgerCommand) -> bool:
         return push(self.stack, self.context, command)
 
+    def _push_seen(self, command: LedgerCommand, current: Any, again: Callable[[], LedgerCommand]) -> bool:
+        """Push an edit made from the value `current` on screen; `again` builds it for "overwrite"."""
+        command.seen = current
+        command.retry = lambda: self.push(again())
+        return self.push(command)
+
     def _checked(self, spec: ledger_edit.FieldSpec, value: Any) -> tuple[bool, Any]:
         try:
             return True, ledger_edit.coerce(spec, value)
@@ -286,7 +306,8 @@ class LedgerEditor(QObject):
             return False
         if current is not None and value == current:
             return True  # nothing to do: no empty step on the undo stack
-        return self.push(SetTownshipFieldCommand(self.context, township, field_name, value))
+        return self._push_seen(SetTownshipFieldCommand(self.context, township, field_name, value), current,
+                               lambda: SetTownshipFieldCommand(self.context, township, field_name, value))
 
     def set_quota_field(self, township: str, kind: str, field_name: str, value: Any, current: Any = None) -> bool:
         ok, value = self._checked(ledger_edit.QUOTA_FIELDS[field_name], value)
@@ -294,7 +315,8 @@ class LedgerEditor(QObject):
             return False
         if current is not None and value == current:
             return True
-        return self.push(SetQuotaFieldCommand(self.context, township, kind, field_name, value))
+        return self._push_seen(SetQuotaFieldCommand(self.context, township, kind, field_name, value), current,
+                               lambda: SetQuotaFieldCommand(self.context, township, kind, field_name, value))
 
     def set_office_field(self, township: str, office: str, field_name: str, value: Any,
                          current: Any = None) -> bool:
@@ -303,7 +325,8 @@ class LedgerEditor(QObject):
             return False
         if current is not None and value == current:
             return True
-        return self.push(SetOfficeFieldCommand(self.context, township, office, field_name, value))
+        return self._push_seen(SetOfficeFieldCommand(self.context, township, office, field_name, value), current,
+                               lambda: SetOfficeFieldCommand(self.context, township, office, field_name, value))
 
     def set_duty_field(self, township: str, office: str, duty: str, field_name: str, value: Any,
                        current: Any = None) -> bool:
@@ -312,7 +335,9 @@ class LedgerEditor(QObject):
             return False
         if current is not None and value == current:
             return True
-        return self.push(SetDutyFieldCommand(self.context, township, office, duty, field_name, value))
+        return self._push_seen(
+            SetDutyFieldCommand(self.context, township, office, duty, field_name, value), current,
+            lambda: SetDutyFieldCommand(self.context, township, office, duty, field_name, value))
 
     def add_township(self, data: TownshipData) -> bool:
         return self.push(AddTownshipCommand(self.context, data))

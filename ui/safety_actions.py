@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar
 from sqlalchemy.exc import OperationalError
@@ -285,7 +285,9 @@ class SafetyActions(QObject):
         if isinstance(error, StaleDataError):
             error = ConflictError([])
         if isinstance(error, ConflictError):
-            self.resolve_conflict(error)
+            # Asked once the failed edit has left the undo stack: a dialog (and a retried edit)
+            # inside QUndoStack.push would nest one push in another.
+            QTimer.singleShot(0, lambda: self.resolve_conflict(error))
         elif _is_read_only_error(error):
             self.window.show_error(self.read_only_text())
         else:
