@@ -67,8 +67,10 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from planner.db import database_url, sqlite_path
     from planner.excel import apply_county, build_preview, read_workbook
     from planner.excel.service import compare_with_ledger
+    from planner.instance_lock import InstanceLock, LockHeld
 
     lang = _lang(args)
     if not db_arg(args):
@@ -85,6 +87,18 @@ def run_import(args: argparse.Namespace) -> int:
         _say(args, f"导入失败：发现 {len(result.problems)} 个问题，数据库未作任何改动。",
              f"import failed: {len(result.problems)} problem(s) found; the database was not changed.")
         return 1
+    lock = None
+    if not args.dry_run:
+        path = sqlite_path(database_url(db_arg(args)))
+        if path is not None:
+            # Replacing the ledger under an open window would pull it from under its edits.
+            lock = InstanceLock(path)
+            try:
+                lock.acquire()
+            except LockHeld as held:
+                _say(args, f"错误：{held}；请先关闭该窗口再导入，数据库未改动",
+                     f"error: {held}; close that window first, then import (nothing was changed)")
+                return 2
     db = open_db_or_exit(args, create=True)
     try:
         if args.dry_run:
@@ -101,6 +115,8 @@ def run_import(args: argparse.Namespace) -> int:
         return 2
     finally:
         db.close()
+        if lock is not None:
+            lock.release()
     for line in preview.lines(lang):
         print(line, file=sys.stderr)
     seconds = time.perf_counter() - start

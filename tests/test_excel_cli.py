@@ -140,3 +140,20 @@ def test_main_py_runs_import_as_a_process(tmp_path, ledger):
     assert proc.returncode == 1
     assert proc.stderr.splitlines()[0].startswith("bad.xlsx: 不是 xlsx 文件")
     assert proc.stdout == ""
+
+
+def test_import_refused_while_a_window_holds_the_ledger(tmp_path, ledger, capsys):
+    from planner.instance_lock import InstanceLock
+
+    path = write_workbook(tmp_path / "ok.xlsx", generate_demo(3, 2))
+    before = digest(ledger)
+    window_lock = InstanceLock(ledger).acquire()  # as an open window holds it
+    try:
+        child = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(path), "--db", str(ledger)],
+                               capture_output=True, text=True, timeout=60)
+    finally:
+        window_lock.release()
+    assert child.returncode == 2
+    assert "请先关闭该窗口再导入" in child.stderr
+    assert digest(ledger) == before
+    assert cli_main(["import", str(path), "--db", str(ledger)]) == 0  # the window closed: it goes through

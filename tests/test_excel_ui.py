@@ -236,3 +236,19 @@ def test_chinese_translation_of_the_actions(window, qtbot):
         assert texts == ["从 Excel 导入(&I)…", "导出到 Excel(&E)…", "保存导入模板(&T)…"]
     finally:
         app.removeTranslator(translator)
+
+
+def test_import_into_a_read_only_ledger_is_refused_up_front(qtbot, ledger_db, tmp_path, synchronous_tasks):
+    from planner.instance_lock import read_only_url
+
+    read_only = open_database(read_only_url(ledger_db.path), create=False, upgrade=False)
+    try:
+        win = FakeWindow(read_only)
+        qtbot.addWidget(win)
+        install(win)
+        win.excel_actions.ask_open_path = lambda: pytest.fail("no file is asked for")
+        win.excel_actions.import_file()
+        assert "read-only" in win.errors[-1]
+        assert win.undo_stack.count() == 0
+    finally:
+        read_only.close()

@@ -84,6 +84,12 @@ class ImportLedgerCommand(QUndoCommand):
         self.window.reload_ledger()
 
 
+def _read_only(db) -> bool:
+    from planner.instance_lock import is_read_only
+
+    return is_read_only(db)
+
+
 def _show_error(window, error) -> None:
     show = getattr(window, "show_error", None)
     if show is not None:
@@ -145,6 +151,11 @@ class ExcelActions(QObject):
         db = self.window.db
         if db is None:
             _status(self.window, translate("ExcelActions", "Open a ledger database first."))
+            return
+        if _read_only(db):
+            _show_error(self.window, translate(
+                "ExcelActions", "This ledger is open read-only because another window holds it; "
+                "close that window to import."))
             return
         path = path if path is not None else self.ask_open_path()
         if not path:
