@@ -16,7 +16,7 @@ from planner.ledger import load_county
 from planner.ledger_view import KindFigures, TownshipSummary
 from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: F401  (fixtures)
 from ui.ledger_model import (
-    COLUMNS, FETCH_BATCH, SHORTAGE_COLOR, SORT_ROLE, STATUS_ROLE, SURPLUS_COLOR, LedgerFilterProxy, TotalsModel,
+    FETCH_BATCH, SHORTAGE_COLOR, SORT_ROLE, STATUS_ROLE, SURPLUS_COLOR, LedgerFilterProxy, TotalsModel,
     TownshipSummaryModel, column_of,
 )
 
@@ -62,18 +62,36 @@ def test_lazy_model_passes_the_model_tester_and_fetches_in_batches(qtmodeltester
     qtmodeltester.check(empty, force_py=True)
 
 
-def test_sorting_sees_every_row_not_only_the_fetched_ones():
+def test_sorting_sees_every_row_and_stays_lazy(qtmodeltester):
     model = TownshipSummaryModel()
-    rows = [summary(i, 10, 10.0 + i) for i in range(FETCH_BATCH * 3)]  # pressure falls with i
+    rows = [summary(i, 10, 10.0 + (i * 7919) % 600) for i in range(FETCH_BATCH * 3)]
     model.set_rows(rows)
     proxy = LedgerFilterProxy()
     proxy.setSourceModel(model)
     pressure = column_of("pressure", "administrative")
     proxy.sort(pressure, Qt.SortOrder.AscendingOrder)
-    assert proxy.rowCount() == len(rows)
-    assert proxy.index(0, 0).data() == rows[-1].name  # the lowest pressure is the last row on file
+    assert proxy.rowCount() == FETCH_BATCH  # still handed over in batches
+    lowest = min(rows, key=lambda r: r.kind("administrative").pressure)
+    assert proxy.index(0, 0).data() == lowest.name  # the lowest of all rows, not of the first batch
+    model.fetch_all()
     values = [proxy.index(r, pressure).data(SORT_ROLE) for r in range(proxy.rowCount())]
-    assert values == sorted(values)
+    assert values == sorted(values) and len(values) == len(rows)
+    proxy.sort(column_of("name"), Qt.SortOrder.DescendingOrder)
+    assert [proxy.index(r, 0).data() for r in range(3)] == sorted((r.name for r in rows), reverse=True)[:3]
+    proxy.sort(-1)
+    assert [proxy.index(r, 0).data() for r in range(proxy.rowCount())] == [r.name for r in rows]
+    qtmodeltester.check(proxy, force_py=True)
+
+
+def test_the_selected_township_stays_selected_when_sorting(window):
+    panel = window.ledger_panel
+    chosen = panel.model.summary_at(2)
+    panel.select_township(chosen.id)
+    for column in (column_of("pressure", "institutional"), column_of("name"), column_of("staff", "support")):
+        for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
+            panel.view.sortByColumn(column, order)
+            assert panel.current_township_id() == chosen.id
+            assert window.detail_view.township_id == chosen.id
 
 
 def test_filter_and_totals_follow_each_other(window):

@@ -3,8 +3,9 @@
 The summary model wraps plain TownshipSummary rows (planner.ledger_view), all
 read in one go (a few set-based queries, well under a second for thousands of
 townships), but hands them to the view in batches through canFetchMore /
-fetchMore so the first screen appears at once. Sorting or filtering needs
-every row, so the proxy fetches the rest first. The totals are computed from
+fetchMore so the first screen appears at once. The model sorts its whole
+list itself, so sorting stays lazy; filtering needs every row, so the proxy
+fetches the rest first. The totals are computed from
 all rows that pass the filter, fetched or not, and shown in a separate
 one-row model under the table so they are always in sight.
 """
@@ -15,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+    QAbstractTableModel, QCollator, QCoreApplication, QModelIndex, QPersistentModelIndex,
+    QSortFilterProxyModel, Qt,
 )
 from PySide6.QtGui import QBrush, QColor
 
@@ -62,6 +64,15 @@ def _columns() -> list[LedgerColumn]:
 
 
 COLUMNS: list[LedgerColumn] = _columns()
+# Plain ints: the roles arrive from C++ as ints, and int comparisons are the cheapest.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_NOT_USED = frozenset(int(r) for r in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
+                                       Qt.ItemDataRole.SizeHintRole, Qt.ItemDataRole.WhatsThisRole))
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_ALIGN = [None if c.kind is None else _RIGHT for c in COLUMNS]
 CHOICES: dict[str, tuple[str, ...]] = {"type": TOWNSHIP_TYPES, "category": CATEGORIES}
 
 
@@ -127,11 +138,37 @@ class TownshipSummaryModel(QAbstractTableModel):
         self.editor = editor  # ui.commands.LedgerEditor, or None for a read-only ledger
         self._rows: list[TownshipSummary] = []
         self._exposed = 0
+        # Painting asks each cell for half a dozen roles; what a row shows is
+        # worked out once and kept until the row changes, so scrolling through
+        # thousands of rows stays smooth.
+        self._painted: dict[int, tuple[list, list, list]] = {}
+        self._flags: list[Qt.ItemFlag] = []
+        self._update_flags()
+
+    def _update_flags(self) -> None:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        self._flags = []
+        for column in COLUMNS:
+            flags = base
+            if self.editor is not None and column.editable:
+                flags |= Qt.ItemFlag.ItemIsUserCheckable if column.key == "locked" else Qt.ItemFlag.ItemIsEditable
+            self._flags.append(flags)
+
+    def _paint_data(self, row: int) -> tuple[list, list, list]:
+        cached = self._painted.get(row)
+        if cached is None:
+            summary = self._rows[row]
+            cached = ([cell_data(summary, c, _DISPLAY) for c in COLUMNS],
+                      [cell_data(summary, c, _BACKGROUND) for c in COLUMNS],
+                      [cell_data(summary, c, _FOREGROUND) for c in COLUMNS])
+            self._painted[row] = cached
+        return cached
 
     # -- rows
     def set_rows(self, rows: Iterable[TownshipSummary]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
+        self._painted.clear()
         self._exposed = min(FETCH_BATCH, len(self._rows))
         self.endResetModel()
 
@@ -155,6 +192,7 @@ class TownshipSummaryModel(QAbstractTableModel):
             if i is None:
                 return False
             self._rows[i] = summary
+            self._painted.pop(i, None)
             if i < self._exposed:
                 self.dataChanged.emit(self.index(i, 0), self.index(i, len(COLUMNS) - 1))
         return True
@@ -163,7 +201,44 @@ class TownshipSummaryModel(QAbstractTableModel):
         while self.canFetchMore(QModelIndex()):
             self.fetchMore(QModelIndex())
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort every row, fetched or not (column -1: back to ledger order).
+
+        The rows are plain objects in one list, so Python sorts them directly;
+        the view still receives them in batches afterwards. Rows the view holds
+        on to (selection, current cell) keep pointing at the same townships.
+        """
+        if column < 0 or column >= len(COLUMNS):
+            def key(i: int):
+                return (self._rows[i].position, self._rows[i].id)
+        else:
+            spec = COLUMNS[column]
+            collator = QCollator()  # names in the language's own order (pinyin for Chinese)
+            collator.setNumericMode(True)
+            values = [cell_data(r, spec, SORT_ROLE) for r in self._rows]
+            if values and isinstance(values[0], str):
+                values = [collator.sortKey(v) for v in values]
+
+            def key(i: int):
+                return values[i]
+        order_of = sorted(range(len(self._rows)), key=key,
+                          reverse=column >= 0 and order == Qt.SortOrder.DescendingOrder)
+        new_row = {old: new for new, old in enumerate(order_of)}
+        held = [i.row() for i in self.persistentIndexList() if i.isValid()]
+        needed = max((new_row[r] for r in held), default=-1) + 1
+        while needed > self._exposed and self.canFetchMore(QModelIndex()):
+            self.fetchMore(QModelIndex())  # a held row moving far down stays reachable
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        self._rows = [self._rows[i] for i in order_of]
+        self._painted.clear()
+        self.changePersistentIndexList(
+            persistent, [self.index(new_row[i.row()], i.column()) if i.isValid() else QModelIndex()
+                         for i in persistent])
+        self.layoutChanged.emit()
+
     def retranslate(self) -> None:
+        self._painted.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         if self._exposed:
             self.dataChanged.emit(self.index(0, 0), self.index(self._exposed - 1, len(COLUMNS) - 1))
@@ -201,17 +276,22 @@ class TownshipSummaryModel(QAbstractTableModel):
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        column = COLUMNS[index.column()]
-        if self.editor is not None and column.editable:
-            if column.key == "locked":
-                flags |= Qt.ItemFlag.ItemIsUserCheckable
-            else:
-                flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return self._flags[index.column()]
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._exposed:
+        row = index.row()
+        if row < 0 or row >= self._exposed:  # an invalid index has row -1
+            return None
+        # The roles a painted cell asks for, answered from the row's cache.
+        if role == _DISPLAY:
+            return self._paint_data(row)[0][index.column()]
+        if role == _ALIGNMENT:
+            return _ALIGN[index.column()]
+        if role == _BACKGROUND:
+            return self._paint_data(row)[1][index.column()]
+        if role == _FOREGROUND:
+            return self._paint_data(row)[2][index.column()]
+        if role in _NOT_USED:
             return None
         column = COLUMNS[index.column()]
         if role == SPEC_ROLE:
@@ -353,9 +433,9 @@ class LedgerFilterProxy(QSortFilterProxyModel):
         return self.matches(self.sourceModel().summary_at(source_row))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if column >= 0:
-            self.sourceModel().fetch_all()  # sort the whole ledger, not the first batch
-        super().sort(column, order)
+        # The ledger model sorts all of its rows itself (the proxy would see only
+        # the fetched batch); the proxy keeps the source order and filters.
+        self.sourceModel().sort(column, order)
 
 
 class TotalsModel(QAbstractTableModel):

@@ -130,6 +130,9 @@ class LedgerPanel(QWidget):
             with db.session() as session:
                 rows = load_summaries(session)
         self.model.set_rows(rows)
+        header = self.view.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:  # keep the order the user chose
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._update_totals()
         if not getattr(self, "_sized", False) and rows:
             self._size_columns()
