@@ -98,37 +98,23 @@ def design_posts(design: DesignInput, *, time_limit: float = 2.0, prefer: str = 
     lb = bound.value
 
     method = "constructive"
-    found = ab_pack.construct(a, b, lb, capacity, m)
-    if found is None:
-        found = ab_pack.tabu_repair(a, b, lb, capacity, m, iterations=40, seconds=0.015)
+    best = ab_pack.construct(a, b, lb, capacity, m)
+    if best is None:
+        best = ab_pack.tabu_repair(a, b, lb, capacity, m, iterations=40, seconds=0.015)
         method = "repair"
-    best = found
-    best_posts = lb if found is not None else None
-    if found is None:
-        # An upper bound first: a few more posts usually do; open-ended always does.
-        for extra in (1, 2):
-            attempt = ab_pack.construct(a, b, lb + extra, capacity, m)
-            if attempt is not None:
-                best, best_posts = attempt, lb + extra
-                break
-        if best is None:
-            best = ab_pack.open_ended(a, b, capacity, m)
-            best_posts = len(set(best[0]) | {p for p in best[1] if p >= 0})
-        method = "constructive"
-
     times = SolverTimes()
     deadline = started + max(0.05, time_limit)
-    while lb < best_posts:
+    # The exact model decides the bound's post count; when it proves that count too few,
+    # the bound rises by one and the greedy packing usually fills the new count at once.
+    while best is None:
         remaining = deadline - time.perf_counter()
         if remaining <= 0.02:
             break
-        answer = ab_exact.decide([s.duty for s in shares], a, b, lb, capacity, m,
-                                        remaining, prefer)
+        answer = ab_exact.decide([s.duty for s in shares], a, b, lb, capacity, m, remaining, prefer)
         times.add(answer.times)
         if answer.verdict == "feasible":
-            best, best_posts, method = answer.assignment, lb, "exact"
-            break
-        if answer.verdict == "infeasible":
+            best, method = answer.assignment, "exact"
+        elif answer.verdict == "infeasible":
             lb += 1
             method = "exact"
             bound = ab_bounds.Bound(
@@ -136,8 +122,18 @@ def design_posts(design: DesignInput, *, time_limit: float = 2.0, prefer: str = 
                 f"精确模型证明 {lb - 1} 个岗位无法同时满足AB岗与工时要求，至少 {lb} 岗",
                 f"the exact model proves {lb - 1} posts cannot meet the A/B and time rules: "
                 f"at least {lb} posts")
-            continue
-        break  # time limit without an answer: keep the gap
+            best = ab_pack.construct(a, b, lb, capacity, m)
+        else:
+            break  # time limit without an answer: the gap stays
+    if best is None:
+        # Not proven: the best packing the greedy finds with a few more posts.
+        for extra in (1, 2):
+            best = ab_pack.construct(a, b, lb + extra, capacity, m)
+            if best is not None:
+                break
+        if best is None:
+            best = ab_pack.open_ended(a, b, capacity, m)
+        method = "constructive"
 
     posts = _posts(design, shares, best)
     proven = len(posts) <= lb

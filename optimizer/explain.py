@@ -35,7 +35,7 @@ def move_reason(data: KindInput, plan: KindPlan, giver: TownshipQuota,
                   f"{count} 名收归县机动编制")
         why_en = (f"the county's {ken} total after the proposal may be at most {plan.total_limit} "
                   f"({'a county reserve of ' + str(data.reserve) if data.reserve else 'a total cut'}); "
-                  f"{count} go to the county reserve")
+                  f"{count} {'goes' if count == 1 else 'go'} to the county reserve")
     else:
         lo = plan.lower[receiver.township]
         if receiver.required > receiver.approved:
@@ -63,10 +63,11 @@ def move_reason(data: KindInput, plan: KindPlan, giver: TownshipQuota,
         give_en = (f"{giver.township} has {spare} {ken} slots beyond its need "
                    f"({giver.approved} approved, {giver.required} needed)")
     else:
-        give_zh = (f"{giver.township}{kzh}编制 {giver.approved} 名，因全县总量须压减而调出"
-                   f"（总量控制）")
+        why = "县里预留" if data.reserve and receiver is None else "全县总量须压减"
+        give_zh = f"{giver.township}{kzh}编制 {giver.approved} 名，因{why}而调出（总量控制）"
         give_en = (f"{giver.township} has {giver.approved} {ken} slots and gives some up because the "
-                   f"county total must shrink (totals never grow)")
+                   f"county {'keeps a reserve' if data.reserve and receiver is None else 'total must shrink'}"
+                   f" (totals never grow)")
     return f"{why_zh}；{give_zh}。", f"{why_en}; {give_en}."
 
 

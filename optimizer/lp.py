@@ -222,20 +222,30 @@ def solve(problem: pulp.LpProblem, time_limit: float, prefer: str = "auto", *,
     if times is None:  # CBC: the whole call counts as solving, model writing as building
         times = SolverTimes(build=0.0, solve=elapsed, read=0.0, models=1)
     name = "HiGHS" if isinstance(solver, pulp.HiGHS) else "CBC"
-    status, sol_status = problem.status, problem.sol_status
-    objective = pulp.value(problem.objective) if problem.objective is not None else None
-    if sol_status == C.LpSolutionOptimal and status == C.LpStatusOptimal:
-        word, proven = OPTIMAL, True
-    elif sol_status == C.LpSolutionIntegerFeasible:
-        word, proven = FEASIBLE, False
-    elif status == C.LpStatusInfeasible or sol_status == C.LpSolutionInfeasible:
-        word, proven, objective = INFEASIBLE, True, None
-    elif status == C.LpStatusUnbounded or sol_status == C.LpSolutionUnbounded:
-        word, proven, objective = UNBOUNDED, True, None
-    else:
-        word, proven, objective = NOT_SOLVED, False, None
+    word, proven = read_status(problem.status, problem.sol_status)
+    objective = None
+    if word in (OPTIMAL, FEASIBLE) and problem.objective is not None:
+        objective = pulp.value(problem.objective)
     bound, gap = _bound_and_gap(problem, word, objective)
     return Outcome(word, proven, objective, bound, gap, name, times)
+
+
+def read_status(status: int, sol_status: int) -> tuple[str, bool]:
+    """(word, proven) from PuLP's solve status and solution status, read together.
+
+    PuLP reports a run stopped by its time limit with a solution as status
+    "Optimal" and solution status "integer feasible": only both at optimal
+    make a proven optimum.
+    """
+    if sol_status == C.LpSolutionOptimal and status == C.LpStatusOptimal:
+        return OPTIMAL, True
+    if sol_status == C.LpSolutionIntegerFeasible:
+        return FEASIBLE, False
+    if status == C.LpStatusInfeasible or sol_status == C.LpSolutionInfeasible:
+        return INFEASIBLE, True
+    if status == C.LpStatusUnbounded or sol_status == C.LpSolutionUnbounded:
+        return UNBOUNDED, True
+    return NOT_SOLVED, False
 
 
 def _bound_and_gap(problem: pulp.LpProblem, word: str, objective: float | None):

@@ -247,3 +247,26 @@ def test_scales_to_two_thousand_townships():
     assert time.perf_counter() - started < 20
     assert plan.status == "optimal"
     assert hard_rule_problems(data, plan) == []
+
+
+def test_solve_and_solution_status_are_read_together():
+    from pulp import constants as C
+
+    from optimizer import lp
+
+    assert lp.read_status(C.LpStatusOptimal, C.LpSolutionOptimal) == ("optimal", True)
+    # a time limit with a solution: PuLP says "Optimal" but the solution is only feasible
+    assert lp.read_status(C.LpStatusOptimal, C.LpSolutionIntegerFeasible) == ("feasible", False)
+    assert lp.read_status(C.LpStatusInfeasible, C.LpSolutionInfeasible) == ("infeasible", True)
+    assert lp.read_status(C.LpStatusNotSolved, C.LpSolutionNoSolutionFound) == ("not_solved", False)
+
+
+def test_cbc_takes_over_when_highs_is_missing(monkeypatch):
+    from optimizer import lp
+
+    monkeypatch.setattr(lp, "_BulkHiGHS", None)
+    assert lp.solver_identity()[0] == "CBC"
+    data = KindInput("institutional", (township("甲乡", 25, 20, 20), township("乙镇", 19, 18, 23)))
+    plan = reallocate(data)
+    assert plan.solver == "CBC" and plan.quota == {"甲乡": 21, "乙镇": 23}
+    assert all(lv.proven_optimal for lv in plan.levels)

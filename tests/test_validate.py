@@ -124,3 +124,23 @@ def test_infeasible_result_without_diagnosis_is_caught(county, good):
     r["status"] = "infeasible"
     r["diagnosis"] = []
     assert any("诊断" in p for p in validate_proposal(county, SolveOptions(), r))
+
+
+def test_solve_refuses_to_return_a_proposal_that_breaks_a_rule(county, monkeypatch):
+    """The validator runs on every proposal: a (simulated) optimizer bug never reaches the user."""
+    import optimizer.pipeline as pipeline
+    from planner.solve import ProposalInvalid
+
+    real = pipeline.reallocate
+
+    def broken(data, **kwargs):
+        plan = real(data, **kwargs)
+        if data.kind == "institutional" and plan.status != "infeasible":
+            name = data.townships[0].township
+            plan.quota[name] = data.townships[0].staff - 1  # dismisses someone
+        return plan
+
+    monkeypatch.setattr(pipeline, "reallocate", broken)
+    with pytest.raises(ProposalInvalid) as caught:
+        solve_county(county, SolveOptions())
+    assert any("人员不减" in p for p in caught.value.problems)
