@@ -74,7 +74,7 @@ def _child(db_path: str, log_path: str, seed: int) -> None:
     db = open_database(db_path, create=False)
     note("START")
     while True:
-        state["op"] = rng.choices(OPS, weights=[5, 2, 1, 2])[0]
+        state["op"] = rng.choices(OPS, weights=[3, 1, 2, 3])[0]
         note(f"BEGIN {state['op']}")
         do_op(db, rng, state["op"])
         note(f"END {state['op']}")

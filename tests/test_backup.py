@@ -37,8 +37,23 @@ def demo_db(db_path):
 
 
 def run(*args):
+    """The command as a user runs it: `python main.py …` in its own process."""
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
                           text=True, cwd=ROOT)
+
+
+def run_here(capsys, *args):
+    """The command through cli.main in this process (quicker, for the error cases)."""
+    from types import SimpleNamespace
+
+    from cli import main
+
+    try:
+        code = main([str(a) for a in args])
+    except SystemExit as exc:  # argparse and open_db_or_exit exit this way
+        code = exc.code
+    out = capsys.readouterr()
+    return SimpleNamespace(returncode=code, stdout=out.out, stderr=out.err)
 
 
 def _edit_everything(db) -> None:
@@ -223,22 +238,22 @@ def test_backup_and_restore_commands(demo_db, db_path, tmp_path):
     assert file_digest(db_path, LEDGER) == ledger_before
 
 
-def test_restore_command_refuses_while_a_window_holds_the_database(demo_db, db_path):
+def test_restore_command_refuses_while_a_window_holds_the_database(demo_db, db_path, capsys):
     target = backup_database(demo_db)
     with demo_db.session() as s:
         s.scalars(select(Township)).first().population += 1
     before = file_digest(db_path)
-    with InstanceLock(db_path):
-        out = run("restore", target, "--db", db_path)
+    with InstanceLock(db_path):  # a lock of its own, as another process's would be
+        out = run_here(capsys, "restore", target, "--db", db_path)
     assert out.returncode != 0
     assert "打开编辑" in out.stderr and "close that window" in out.stderr
     assert file_digest(db_path) == before
 
 
-def test_commands_explain_errors(tmp_path):
-    out = run("backup", "--db", tmp_path / "missing.sqlite")
+def test_commands_explain_errors(tmp_path, capsys):
+    out = run_here(capsys, "backup", "--db", tmp_path / "missing.sqlite")
     assert out.returncode == 2 and "不存在" in out.stderr
-    out = run("backup", "--db", "postgresql+psycopg://u@localhost/x")
+    out = run_here(capsys, "backup", "--db", "postgresql+psycopg://u@localhost/x")
     assert out.returncode == 2 and "pg_dump" in out.stderr
-    out = run("restore", tmp_path / "nope.sqlite", "--db", tmp_path / "l.sqlite")
+    out = run_here(capsys, "restore", tmp_path / "nope.sqlite", "--db", tmp_path / "l.sqlite")
     assert out.returncode == 2 and "备份文件不存在" in out.stderr
