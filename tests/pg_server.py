@@ -48,7 +48,9 @@ class PgServer:
         self.bin = server_bin_dir()
         if self.bin is None:
             raise RuntimeError("PostgreSQL server binaries not found")
-        self.folder = Path(tempfile.mkdtemp(prefix="planner-pg-"))
+        # Under root the server runs as `postgres`, which must reach the folder: /tmp, not a
+        # TMPDIR that may sit inside root's home.
+        self.folder = Path(tempfile.mkdtemp(prefix="planner-pg-", dir="/tmp" if os.geteuid() == 0 else None))
         self.data = self.folder / "data"
         self.port = _free_port()
         self.proc: subprocess.Popen | None = None
