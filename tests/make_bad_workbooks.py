@@ -36,8 +36,18 @@ class BadCase:
 
 
 def base_county():
-    """Three townships with people: 柳湾镇, 冲口乡, 上畈镇 (rows 2.. of each sheet)."""
-    return generate_demo(3, 2, with_people=True)
+    """Three townships with people: 柳湾镇, 冲口乡, 上畈镇 (rows 2.. of each sheet).
+
+    Trimmed to 20 duties and 5 people each, so that the corpus is quick to write.
+    """
+    county = generate_demo(3, 2, with_people=True)
+    for t in county.townships:
+        t.duties = t.duties[:20]
+        t.people = t.people[:5]
+    return county
+
+
+DUTY_ROWS = sum(len(t.duties) for t in base_county().townships)
 
 
 def write_base(path: Path) -> Path:
@@ -201,7 +211,7 @@ CASES: list[BadCase] = [
     BadCase("duplicate_office", _append("内设机构", ["柳湾镇", "党政综合办公室", "行政"]),
             "内设机构, 第37行, 机构名称(B列)", "“柳湾镇”的机构“党政综合办公室”重复（已在第2行）"),
     BadCase("duplicate_duty", _append("职责事项", ["柳湾镇", "党政综合办公室", "公文收发与办理", 1, 1]),
-            "职责事项, 第305行, 事项名称(C列)", "事项“公文收发与办理”重复（已在第2行）"),
+            f"职责事项, 第{DUTY_ROWS + 2}行, 事项名称(C列)", "事项“公文收发与办理”重复（已在第2行）"),
     BadCase("text_in_number", _cell("编制", "C2", "十二"), "编制, 第2行, 核定编制(C列)",
             "应为非负整数，实为“十二”"),
     BadCase("negative_staff", _cell("编制", "D3", -3), "编制, 第3行, 实有人数(D列)", "不能为负数"),

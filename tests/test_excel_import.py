@@ -348,7 +348,7 @@ def test_fast_reader_gives_what_openpyxl_gives(tmp_path, corpus):
     odd = _odd_workbook(tmp_path / "odd.xlsx")
     files = [
         DATA / "ledger_libreoffice.xlsx",                        # shared strings, cached formulas
-        write_workbook(tmp_path / "export.xlsx", base_county()),  # inline strings, dates of people
+        write_workbook(tmp_path / "export.xlsx", generate_demo(14, 1)),  # inline strings, people's dates
         odd, _odd_workbook(tmp_path / "odd1904.xlsx", CALENDAR_MAC_1904),
         _rewrite_sheets(odd, tmp_path / "pretty.xlsx", _pretty),      # whitespace between cells
         _rewrite_sheets(odd, tmp_path / "prefixed.xlsx", _prefixed),  # x:c, x:row, x:v

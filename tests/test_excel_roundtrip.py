@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import openpyxl
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -80,7 +81,7 @@ def counties(draw) -> CountyData:
                       townships=[draw(townships(n)) for n in names])
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(county=counties())
 def test_written_workbook_reads_back_equal(county, tmp_path):
@@ -91,26 +92,30 @@ def test_written_workbook_reads_back_equal(county, tmp_path):
     assert result.county_name_given == bool(county.name)
 
 
+@pytest.fixture(scope="module")
+def two_databases(tmp_path_factory):
+    """A source and a target ledger, reused: every example replaces both whole."""
+    folder = tmp_path_factory.mktemp("rt")
+    source, target = open_database(folder / "a.sqlite"), open_database(folder / "b.sqlite")
+    yield source, target, folder
+    source.close()
+    target.close()
+
+
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(county=counties())
-def test_export_then_import_through_databases(county, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("rt")
+def test_export_then_import_through_databases(county, two_databases):
+    source, target, folder = two_databases
     if not county.name:
         county.name = "测试县"
-    source = open_database(folder / "a.sqlite")
-    target = open_database(folder / "b.sqlite")
-    try:
-        with source.session() as s:
-            replace_county(s, county)
-        exported = export_workbook(source, folder / "ledger.xlsx")
-        outcome = import_workbook(target, folder / "ledger.xlsx")
-        assert outcome.ok, [p.format() for p in outcome.result.problems]
-        with target.session() as s:
-            assert load_county(s) == exported == county
-    finally:
-        source.close()
-        target.close()
+    with source.session() as s:
+        replace_county(s, county)
+    exported = export_workbook(source, folder / "ledger.xlsx")
+    outcome = import_workbook(target, folder / "ledger.xlsx")
+    assert outcome.ok, [p.format() for p in outcome.result.problems]
+    with target.session() as s:
+        assert load_county(s) == exported == county
 
 
 def test_demo_county_round_trip_through_cli(tmp_path):
