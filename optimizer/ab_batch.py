@@ -48,8 +48,37 @@ def default_workers(n_designs: int) -> int:
 
 def design_all(designs: list[DesignInput], *, time_limit: float, deadline: float, prefer: str = "auto",
                workers: int | None = None, progress: Callable[[float, str], None] | None = None,
-               cancel: Callable[[], bool] | None = None) -> list[ABDesign]:
-    """Every design, in the order given. `deadline` is a time.time() instant for the whole stage."""
+               cancel: Callable[[], bool] | None = None, retry_time_limit: float = 0.0,
+               retry_budget: float = 0.0) -> list[ABDesign]:
+    """Every design, in the order given. `deadline` is a time.time() instant for the whole stage.
+
+    A first pass gives each design `time_limit` seconds of exact work, so that
+    the few very hard ones cannot eat the time of all the others; the designs
+    it leaves unproven then get `retry_time_limit` each, for `retry_budget`
+    seconds in all (and never past `deadline`).
+    """
+    results = _design_pass(designs, time_limit=time_limit, deadline=deadline, prefer=prefer,
+                           workers=workers, progress=progress, cancel=cancel)
+    again = [i for i, d in enumerate(results) if not d.proven_minimal]
+    if not again or retry_time_limit <= time_limit or retry_budget <= 0:
+        return results
+    retry_deadline = min(deadline, time.time() + retry_budget)
+    if retry_deadline - time.time() < 0.1:
+        return results
+    if progress is not None:
+        progress(1.0, f"AB岗设计：复核 {len(again)} 个未证明的设计 (A/B designs: a second look at {len(again)})")
+    second = _design_pass([designs[i] for i in again], time_limit=retry_time_limit, deadline=retry_deadline,
+                          prefer=prefer, workers=None, progress=None, cancel=cancel)
+    for i, d in zip(again, second):
+        old = results[i]
+        if (d.proven_minimal, -d.gap, -d.n_posts) > (old.proven_minimal, -old.gap, -old.n_posts):
+            d.seconds += old.seconds
+            results[i] = d
+    return results
+
+
+def _design_pass(designs: list[DesignInput], *, time_limit: float, deadline: float, prefer: str,
+                 workers: int | None, progress, cancel) -> list[ABDesign]:
     if workers is None:
         workers = default_workers(len(designs))
     if multiprocessing.current_process().daemon:

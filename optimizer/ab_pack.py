@@ -185,7 +185,6 @@ def tabu_repair(a: list[float], b: list[float | None], posts: int, capacity: flo
     """
     n = len(a)
     size = list(a) + [s if s is not None else 0.0 for s in b]
-    share = list(range(n)) * 2
     is_b = [False] * n + [True] * n
     pieces = [k for k in range(n)] + [n + i for i, s in enumerate(b) if s is not None]
     pieces.sort(key=lambda k: (-size[k], is_b[k]))
@@ -194,9 +193,10 @@ def tabu_repair(a: list[float], b: list[float | None], posts: int, capacity: flo
     count = [0] * posts
     members: list[list[int]] = [[] for _ in range(posts)]
 
-    def partner_on(k: int, p: int, ignore: int = -1) -> bool:
-        other = k + n if k < n else k - n
-        return other != ignore and where[other] == p
+    partner = [k + n for k in range(n)] + [k for k in range(n)]
+
+    def partner_on(k: int, p: int) -> bool:
+        return where[partner[k]] == p
 
     fixed = {}
     if start is not None:  # keep what an earlier (partial) packing placed
@@ -218,9 +218,6 @@ def tabu_repair(a: list[float], b: list[float | None], posts: int, capacity: flo
         count[best] += is_b[k]
         members[best].append(k)
 
-    def over(x: float) -> float:
-        return x - capacity if x > capacity + EPS else 0.0
-
     rng = random.Random(seed)
     tabu: dict[tuple[int, int], int] = {}
     deadline = time.perf_counter() + seconds
@@ -233,34 +230,45 @@ def tabu_repair(a: list[float], b: list[float | None], posts: int, capacity: flo
         if time.perf_counter() > deadline:
             break
         p = rng.choice(bad)
-        base_p = over(load[p])
+        lp_ = load[p]
+        base_p = lp_ - capacity
+        limit = capacity + EPS
         best_delta, best_move = None, None
+        # Only posts with room can take load off p without going over themselves.
+        open_posts = [q for q in range(posts) if q != p and load[q] < limit]
         for k in members[p]:
             sk = size[k]
-            for q in range(posts):
-                if q == p:
-                    continue
+            mate = partner[k]
+            k_is_b = is_b[k]
+            for q in open_posts:
                 lq = load[q]
-                base = base_p + over(lq)
+                base = base_p + (lq - capacity if lq > limit else 0.0)
+                mate_on_q = where[mate] == q
                 # move k from p to q
-                if not partner_on(k, q) and not (is_b[k] and count[q] >= max_roles):
-                    delta = over(load[p] - sk) + over(lq + sk) - base
-                    if (tabu.get((k, q), -1) < it or delta < -base_p + EPS) and \
-                            (best_delta is None or delta < best_delta - 1e-12):
+                if not mate_on_q and not (k_is_b and count[q] >= max_roles):
+                    after_p = lp_ - sk
+                    after_q = lq + sk
+                    delta = ((after_p - capacity if after_p > limit else 0.0)
+                             + (after_q - capacity if after_q > limit else 0.0) - base)
+                    if (best_delta is None or delta < best_delta - 1e-12) and \
+                            (tabu.get((k, q), -1) < it or delta < -base_p + EPS):
                         best_delta, best_move = delta, (k, q, -1)
                 # swap k with a smaller piece of q
                 for k2 in members[q]:
                     s2 = size[k2]
                     if s2 >= sk - 1e-12:
                         continue
-                    if partner_on(k, q, ignore=k2) or partner_on(k2, p, ignore=k):
+                    if (mate_on_q and mate != k2) or (where[partner[k2]] == p and partner[k2] != k):
                         continue
-                    if is_b[k] != is_b[k2] and (
-                            (is_b[k] and count[q] >= max_roles) or (is_b[k2] and count[p] >= max_roles)):
+                    if k_is_b != is_b[k2] and (
+                            (k_is_b and count[q] >= max_roles) or (is_b[k2] and count[p] >= max_roles)):
                         continue
-                    delta = over(load[p] - sk + s2) + over(lq - s2 + sk) - base
-                    if (tabu.get((k, q), -1) < it or delta < -base_p + EPS) and \
-                            (best_delta is None or delta < best_delta - 1e-12):
+                    after_p = lp_ - sk + s2
+                    after_q = lq - s2 + sk
+                    delta = ((after_p - capacity if after_p > limit else 0.0)
+                             + (after_q - capacity if after_q > limit else 0.0) - base)
+                    if (best_delta is None or delta < best_delta - 1e-12) and \
+                            (tabu.get((k, q), -1) < it or delta < -base_p + EPS):
                         best_delta, best_move = delta, (k, q, k2)
         if best_move is None:
             continue

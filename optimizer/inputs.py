@@ -72,7 +72,10 @@ class SolverSettings:
     """How hard and with what to solve."""
 
     time_limit: float = 60.0          # the whole solve; stages take shares of it
-    design_time_limit: float = 0.5    # exact A/B work per design at most
+    design_time_limit: float = 0.4    # exact A/B work per design, first pass
+    design_retry_time_limit: float = 2.0  # per design still unproven after the first pass
+    # seconds for that second look: this much per design of the county, at most 15% of time_limit
+    design_retry_per_design: float = 0.005
     solver: str = "auto"              # "auto" (HiGHS, else CBC), "highs" or "cbc"
     workers: int | None = None        # processes for A/B designs (None: by size and cores)
     extra: dict = field(default_factory=dict)

@@ -93,7 +93,10 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
     designs = design_all(
         list(problem.designs), time_limit=settings.design_time_limit,
         deadline=started + 0.7 * settings.time_limit, prefer=prefer, workers=settings.workers,
-        progress=lambda f, m: say(0.05 + 0.75 * f, m), cancel=cancel)
+        progress=lambda f, m: say(0.05 + 0.75 * f, m), cancel=cancel,
+        retry_time_limit=settings.design_retry_time_limit,
+        retry_budget=min(0.15 * settings.time_limit,
+                         settings.design_retry_per_design * len(problem.designs)))
     stages["ab_design"] = time.perf_counter() - t0
     check()
 

@@ -50,7 +50,7 @@ class SolveOptions:
     # (every township) or a (township, duty name) pair.
     exempt_duties: set = field(default_factory=set)
     time_limit: float = 60.0
-    design_time_limit: float = 0.5                                 # exact A/B work per design at most
+    design_time_limit: float = 0.4                                 # exact A/B work per design, first pass
     solver: str = "auto"                                           # auto | highs | cbc
     workers: int | None = None                                     # processes for A/B designs
 
