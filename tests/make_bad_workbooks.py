@@ -187,6 +187,9 @@ CASES: list[BadCase] = [
             "不是 Excel 工作簿"),
     BadCase("ods", _zip_with({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet",
                               "content.xml": b"<x/>"}), "ledger-ods.xlsx", "OpenDocument"),
+    BadCase("strict_open_xml", _zip_with({
+        "xl/workbook.xml": b'<workbook xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"><sheets/></workbook>'}),
+        "ledger-strict_open_xml.xlsx", "Strict Open XML"),
     BadCase("truncated", _truncated, "ledger-truncated.xlsx", "不是 xlsx 文件"),
     BadCase("damaged_sheet_xml", _rewrite_part(_sheet_part("编制"), lambda d: d[: len(d) // 2]),
             "ledger-damaged_sheet_xml.xlsx", "文件已损坏"),

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import string
 from datetime import date
-from pathlib import Path
 
 import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.county import CATEGORIES, KINDS, TOWNSHIP_TYPES, CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData
+from planner.county import (
+    CATEGORIES, KINDS, TOWNSHIP_TYPES, CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData,
+)
 from planner.db import open_database
 from planner.demo import generate_demo
 from planner.excel import export_workbook, import_workbook, read_workbook, write_workbook

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from posixpath import dirname, join, normpath
+from posixpath import join, normpath
 from xml.etree import ElementTree
 
 from planner.excel.problems import ImportProblem
@@ -111,6 +111,11 @@ def _scan_zip(zf: zipfile.ZipFile, path: Path, scan: FileScan,
             zh = "是 zip 压缩包但不是 Excel 工作簿（缺少 xl/workbook.xml）"
             en = "a zip archive but not an Excel workbook (no xl/workbook.xml)"
         scan.problems.append(_file_problem(path, zh, en))
+        return
+    if b"purl.oclc.org/ooxml/spreadsheetml" in zf.read("xl/workbook.xml"):
+        scan.problems.append(_file_problem(
+            path, "这是“Strict Open XML 电子表格”格式，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入",
+            "this is a Strict Open XML spreadsheet; save it as an Excel Workbook (*.xlsx) and import that"))
         return
     bad = zf.testzip()
     if bad is not None:
