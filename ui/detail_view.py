@@ -51,6 +51,7 @@ class TownshipDetailView(QWidget):
         self.db = editor.db if editor is not None else None
         self.township_id: int | None = None
         self.detail: TownshipDetail | None = None
+        self._sized = False
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
@@ -120,11 +121,8 @@ class TownshipDetailView(QWidget):
         self.office_model.set_rows(name, detail.offices if detail else [])
         self.duty_model.set_rows(name, detail.duties if detail else [])
         self.people_model.set_rows(name, detail.people if detail else [])
-        for view in (self.quota_view, self.office_view):
-            view.resizeColumnsToContents()
-        if detail is not None and not getattr(self, "_duty_sized", False):
-            self.duty_view.resizeColumnsToContents()
-            self._duty_sized = True
+        if detail is not None and not self._sized:
+            self._size_columns()
         self.add_duty_button.setEnabled(detail is not None and bool(detail.offices) and self.editor is not None)
         self.remove_duty_button.setEnabled(detail is not None and self.editor is not None)
         self._update_title()
@@ -185,6 +183,14 @@ class TownshipDetailView(QWidget):
         for model in (self.info_model, self.quota_model, self.office_model, self.duty_model, self.people_model):
             model.retranslate()
         self._update_title()
+        if self.detail is not None:
+            self._size_columns()  # headers change width with the language
+
+    def _size_columns(self) -> None:
+        """Fit the columns to headers and figures once (the user's own widths are kept afterwards)."""
+        for view in (self.quota_view, self.office_view, self.duty_view, self.people_view, self.info_view):
+            view.resizeColumnsToContents()
+        self._sized = True
 
 
 def models_of(view: TownshipDetailView) -> list[RowsModel | InfoModel]:

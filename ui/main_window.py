@@ -184,7 +184,9 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(1360, 820)
+            # First start: large, but inside the screen (office PCs often have 1366×768).
+            screen = self.screen().availableGeometry()
+            self.resize(min(1360, int(screen.width() * 0.95)), min(820, int(screen.height() * 0.92)))
         state = self.settings.value("window/state")
         if not state.isEmpty():
             self.restoreState(state)
