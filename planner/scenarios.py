@@ -38,7 +38,7 @@ __all__ = [
     "create_scenario",
     "current_fingerprint", "delete_scenario", "dump_changes", "duplicate_scenario", "get_scenario", "is_stale", "list_scenarios",
     "parse_changes", "rename_scenario", "restore_scenario", "save_result", "scenario_problem", "scenario_state",
-    "scenario_states", "set_changes",
+    "scenario_states", "set_changes", "states_job",
     "set_description", "unique_name",
 ]
 
@@ -376,19 +376,34 @@ def scenario_states(session: Session, records: Iterable[ScenarioRecord] | None =
     return {record.name: _state(county, record) for record in records}
 
 
-def scenario_problem(session: Session, scenario: str | ScenarioRecord) -> str | None:
-    """Why a scenario cannot be built on the current ledger (None when it can)."""
-    record = scenario if isinstance(scenario, ScenarioRecord) else get_scenario(session, scenario)
+def states_job(db, records: list[ScenarioRecord], state=None) -> dict[str, tuple[str, str | None]]:
+    """name -> (state, why it cannot be built or None) for `records`; a task for ui.tasks.
+
+    Reading a large ledger and fingerprinting every scenario takes seconds, so the
+    window runs this off the GUI thread, with a session of its own.
+    """
+    with db.session() as session:
+        county = load_county(session)
+    found: dict[str, tuple[str, str | None]] = {}
+    for record in records:
+        if state is not None:
+            state.check_cancelled()
+        current = _state(county, record)
+        found[record.name] = (current, _problem(county, record) if current == "invalid" else None)
+    return found
+
+
+def _problem(county: CountyData, record: ScenarioRecord) -> str | None:
     if record.problem:
         return record.problem
     try:
-        check_changes(load_county(session), record.changes)
+        check_changes(county, record.changes)
     except ScenarioError as exc:
         return str(exc)
     return None
 
 
-def is_stale(session: Session, scenario: str | ScenarioRecord) -> bool:
-    """True when the scenario has a proposal whose inputs have changed since it was computed."""
+def scenario_problem(session: Session, scenario: str | ScenarioRecord) -> str | None:
+    """Why a scenario cannot be built on the current ledger (None when it can)."""
     record = scenario if isinstance(scenario, ScenarioRecord) else get_scenario(session, scenario)
-    return bool(record.last_fingerprint) and scenario_state(session, record) != "current"
+    return _problem(load_county(session), record)

@@ -43,13 +43,15 @@ class FakeWindow(QMainWindow):
 
 @pytest.fixture
 def window(qtbot, demo_db):
+    """The tabs in a stand-in window; background work (states, solves) runs at once, in order."""
     from ui.scenario_view import install
 
-    win = FakeWindow(demo_db)
-    qtbot.addWidget(win)
-    install(win)
-    win.resize(1300, 800)
-    return win
+    with tasks.synchronous(True):
+        win = FakeWindow(demo_db)
+        qtbot.addWidget(win)
+        install(win)
+        win.resize(1300, 800)
+        yield win
 
 
 @pytest.fixture
@@ -61,6 +63,22 @@ def synchronous_tasks():
 def names(db) -> list[str]:
     with db.session() as session:
         return [s.name for s in store.list_scenarios(session)]
+
+
+def test_states_are_worked_out_off_the_gui_thread(qtbot, demo_db):
+    from ui.scenario_view import install
+
+    with demo_db.session() as session:
+        store.save_result(session, CUT_NAME, fabricated_result())  # a fingerprint that cannot match: stale
+    win = FakeWindow(demo_db)
+    qtbot.addWidget(win)
+    view = install(win)
+    assert {r.state for r in view.list_model.rows()} == {"checking"}  # listed at once, states to follow
+    with qtbot.waitSignal(view.statesKnown, timeout=20000):
+        pass
+    states = {r.name: r.state for r in view.list_model.rows()}
+    assert states[CUT_NAME] == "stale" and states[GROWTH_NAME] == "unsolved"
+    assert view.results_view.is_stale()  # the selected scenario is the stale one
 
 
 def test_the_demo_scenarios_are_listed(window):

@@ -44,7 +44,9 @@ def state_text(state: str) -> str:
     return {"unsolved": translate("ScenarioModels", "Not solved"),
             "current": translate("ScenarioModels", "Up to date"),
             "stale": translate("ScenarioModels", "Stale: inputs changed, recompute"),
-            "invalid": translate("ScenarioModels", "Does not fit the ledger")}.get(state, state)
+            "invalid": translate("ScenarioModels", "Does not fit the ledger"),
+            "checking": translate("ScenarioModels", "Checking…"),
+            "unknown": translate("ScenarioModels", "Could not be checked")}.get(state, state)
 
 
 def result_summary(result: dict | None) -> str:
@@ -60,7 +62,8 @@ def result_summary(result: dict | None) -> str:
 @dataclass
 class ScenarioRow:
     record: ScenarioRecord
-    state: str
+    state: str                  # unsolved | current | stale | invalid, or checking | unknown meanwhile
+    problem: str | None = None  # why an invalid scenario cannot be built
 
     @property
     def name(self) -> str:
@@ -110,6 +113,13 @@ class ScenarioListModel(_Table):
 
     def rows(self) -> list[ScenarioRow]:
         return list(self._rows)
+
+    def update_states(self, found: dict[str, tuple[str, str | None]], default: str = "unknown") -> None:
+        """New states in place (no reset): the selection and the rows stay as they are."""
+        for row in self._rows:
+            row.state, row.problem = found.get(row.name, (default, None))
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.STATE), self.index(len(self._rows) - 1, self.STATE))
 
     def row_of(self, name: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.name == name), -1)

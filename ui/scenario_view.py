@@ -52,7 +52,8 @@ def _table(model) -> QTableView:
 class ScenarioView(QWidget):
     """The scenarios tab. `window` gives db, undo_stack, settings, status() and show_error()."""
 
-    scenariosChanged = Signal()       # the list (names, changes or results) changed
+    scenariosChanged = Signal()       # the list (names, changes, results or states) changed
+    statesKnown = Signal()            # the states of the listed scenarios have been worked out
     solveFinished = Signal(str, object)  # scenario name, result dict
 
     def __init__(self, window, parent: QWidget | None = None) -> None:
@@ -63,6 +64,8 @@ class ScenarioView(QWidget):
         self.handle: TaskHandle | None = None
         self.solving: str | None = None
         self._county: CountyData | None = None
+        self._generation = 0
+        self._states_handle: TaskHandle | None = None
         self.last_error = ""
 
         # -- the list
@@ -181,19 +184,17 @@ class ScenarioView(QWidget):
         return self._county
 
     def refresh(self, select: str | None = None) -> None:
-        """Re-read the scenarios and their states; keep (or move) the selection."""
+        """Re-read the scenarios; their states (stale or not) follow from a worker a moment later."""
         select = select or self.current_name()
         self._county = None
-        rows: list[ScenarioRow] = []
+        records: list[store.ScenarioRecord] = []
         if self.window.db is not None:
             with self.window.db.session() as session:
                 records = store.list_scenarios(session)
-                try:
-                    states = store.scenario_states(session, records)
-                except Exception as error:  # e.g. the optimizer missing: list them all the same
-                    log.warning("cannot work out scenario states: %r", error)
-                    states = {}
-            rows = [ScenarioRow(r, states.get(r.name, "unsolved")) for r in records]
+        self._set_rows([ScenarioRow(r, "checking") for r in records], select)
+        self._start_states(records)
+
+    def _set_rows(self, rows: list[ScenarioRow], select: str | None) -> None:
         self.list_model.set_rows(rows)
         for column in (ScenarioListModel.NAME, ScenarioListModel.STATE, ScenarioListModel.RESULT):
             self.list_view.resizeColumnToContents(column)
@@ -205,6 +206,34 @@ class ScenarioView(QWidget):
                 self.list_model.index(row, 0),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
         self._show_current()
+        self.scenariosChanged.emit()
+
+    def _start_states(self, records: list) -> None:
+        """Work out every scenario's state off the GUI thread: on a large ledger it takes seconds."""
+        self._generation += 1
+        generation = self._generation
+        if self._states_handle is not None and self._states_handle.is_running():
+            self._states_handle.cancel()
+        if self.window.db is None or not records:
+            return
+
+        def failed(error: BaseException) -> None:
+            log.warning("cannot work out scenario states: %r", error)
+            self._states_known(generation, {r.name: ("unknown", None) for r in records})
+
+        handle = run_task(self, store.states_job, self.window.db, records,
+                          on_success=lambda found: self._states_known(generation, found), on_failure=failed)
+        self._states_handle = handle if handle.is_running() else None
+
+    def _states_known(self, generation: int, found: dict) -> None:
+        if generation != self._generation:
+            return  # a newer refresh is on its way
+        self._states_handle = None
+        self.list_model.update_states(found)
+        for column in (ScenarioListModel.STATE, ScenarioListModel.RESULT):
+            self.list_view.resizeColumnToContents(column)
+        self.statesKnown.emit()
+        self._show_state()
         self.scenariosChanged.emit()
 
     def current_name(self) -> str | None:
@@ -225,21 +254,23 @@ class ScenarioView(QWidget):
         for w in (self.duplicate_button, self.rename_button, self.delete_button, self.add_button,
                   self.description_edit, self.changes_view):
             w.setEnabled(has)
-        self.solve_button.setEnabled(has and self.solving is None and (row.state != "invalid" if has else False))
         self.changes_model.set_changes(row.record.changes if has else [])
         self.changes_view.resizeColumnToContents(0)
         self.title_label.setText(row.name if has else self.tr("No scenario chosen"))
         self.description_edit.setText(row.record.description if has else "")
-        self.problem_label.setVisible(False)
-        if has and row.state == "invalid":
-            with self.window.db.session() as session:
-                problem = store.scenario_problem(session, row.name)
-            self.problem_label.setText(problem or "")
-            self.problem_label.setVisible(bool(problem))
-        self._update_state_label()
         self.results_view.set_result(row.record.last_result if has else None)
-        self.results_view.set_stale(has and row.state in ("stale", "invalid"))
+        self._show_state()
         self._update_change_buttons()
+
+    def _show_state(self) -> None:
+        """The parts that depend on the scenario's state: marker, problem, stale proposal, Solve."""
+        row = self.current_row()
+        has = row is not None
+        self.solve_button.setEnabled(has and self.solving is None and row.state != "invalid")
+        self.problem_label.setText((row.problem or "") if has else "")
+        self.problem_label.setVisible(has and row.state == "invalid" and bool(row.problem))
+        self._update_state_label()
+        self.results_view.set_stale(has and row.state in ("stale", "invalid"))
 
     def _update_state_label(self) -> None:
         row = self.current_row()

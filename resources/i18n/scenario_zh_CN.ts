@@ -325,6 +325,14 @@
         <translation>状态</translation>
     </message>
     <message>
+        <source>Checking…</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <source>Could not be checked</source>
+        <translation>无法检查</translation>
+    </message>
+    <message>
         <source>No changes: the ledger as it is</source>
         <translation>无变动：即台账现状</translation>
     </message>
