@@ -472,3 +472,34 @@ def remove_duty(session: Session, township_name: str, office_name: str, duty_nam
 
 def restore_duty(session: Session, snapshot: DutySnapshot) -> None:
     add_duty(session, snapshot.township, snapshot.duty, snapshot.position)
+
+
+# ---------------------------------------------------------------- county parameters
+
+def set_parameter(session: Session, name: str, value: Any) -> float:
+    """Set one working-time or A/B parameter of the county; returns the old value.
+
+    The whole parameter set is checked (e.g. leave, sick and training days
+    together must stay below the working days), as the solver would.
+    """
+    from planner.ledger import PARAM_NAMES, county_row, load_params
+    from planner.workload import PARAMETER_RANGES, WorkParams
+
+    if name not in PARAM_NAMES:
+        raise EditError(f"没有名为“{name}”的参数", f"no parameter named '{name}'", name)
+    low, high, label_zh = PARAMETER_RANGES[name]
+    spec = FieldSpec(name, label_zh, name, "int" if name == "max_backup_roles" else "float", maximum=high)
+    new = coerce(spec, value)
+    if new < low:
+        raise EditError(f"{label_zh} {value} 低于下限 {low:g}", f"{name} {value} is below the limit {low:g}", name)
+    params = load_params(session).as_dict()
+    old = params[name]
+    params[name] = new
+    problems = WorkParams(**params).problems()
+    if problems:
+        raise EditError("；".join(problems), f"{name} {value} does not fit the other parameters", name)
+    if new != old:
+        setattr(county_row(session), name, new)
+        _audit(session, "ledger_edit", "county", "", name, old, new)
+        session.flush()
+    return old

@@ -236,3 +236,30 @@ def test_summaries_and_totals(ledger_db):
         assert totals[kind].over_quota == sum(t.quota(kind).over_quota for t in county.townships)
     assert pressure_status(0.5) == "shortage" and pressure_status(1.5) == "surplus"
     assert pressure_status(1.0) == "balanced" and pressure_status(None) == ""
+
+
+def test_parameters_are_checked_as_a_whole(ledger_db):
+    from planner.ledger import load_params
+
+    with ledger_db.session() as s:
+        assert ledger_edit.set_parameter(s, "annual_leave_days", "15") == 10
+        assert ledger_edit.set_parameter(s, "max_backup_roles", 4) == 3
+    with ledger_db.session() as s:
+        params = load_params(s)
+    assert params.annual_leave_days == 15 and params.max_backup_roles == 4
+    for name, value, words in (("working_days", 2480, "上限"), ("working_days", 50, "下限"),
+                               ("max_backup_roles", 2.5, "整数"), ("hours_per_day", "八", "应为数字"),
+                               ("nonsense", 1, "没有名为")):
+        with pytest.raises(EditError, match=words):
+            with ledger_db.session() as s:
+                ledger_edit.set_parameter(s, name, value)
+    with ledger_db.session() as s:
+        ledger_edit.set_parameter(s, "annual_leave_days", 60)
+        ledger_edit.set_parameter(s, "training_days", 60)
+        ledger_edit.set_parameter(s, "working_days", 230)
+    with pytest.raises(EditError, match="不少于年工作日"):  # 60 + 120 + 60 ≥ 230
+        with ledger_db.session() as s:
+            ledger_edit.set_parameter(s, "other_absence_days", 120)
+    with ledger_db.session() as s:
+        assert load_params(s) == params.__class__(**{**params.as_dict(), "annual_leave_days": 60,
+                                                     "training_days": 60, "working_days": 230})

@@ -211,3 +211,32 @@ def test_detail_edits_are_undoable_and_rename_follows(qtbot, window):
     assert county(window.db) == before
     with window.db.session() as s:
         assert s.scalars(select(Township.id).where(Township.name == old_name)).first() == first_id
+
+
+def test_parameter_edits_are_undoable_and_change_required_fte(qtbot, qtmodeltester, window):
+    from planner.ledger import PARAM_NAMES, load_params
+    from ui.ledger_model import column_of
+
+    window.show_parameters()
+    dialog = window.parameters_dialog
+    qtbot.addWidget(dialog)
+    qtmodeltester.check(dialog.model, force_py=True)
+    with window.db.session() as s:
+        before = load_params(s)
+    required = column_of("required_fte", "institutional")
+    fte_before = float(window.ledger_panel.proxy.index(0, required).data())
+    leave = dialog.model.index(PARAM_NAMES.index("annual_leave_days"), 1)
+    assert dialog.model.setData(leave, "20", Qt.ItemDataRole.EditRole)
+    with window.db.session() as s:
+        assert load_params(s).annual_leave_days == 20
+    assert leave.data() == "20"
+    # Less available time per person: every township needs more people.
+    assert float(window.ledger_panel.proxy.index(0, required).data()) > fte_before
+    assert not dialog.model.setData(dialog.model.index(PARAM_NAMES.index("working_days"), 1), "2480",
+                                    Qt.ItemDataRole.EditRole)
+    assert "年工作日" in window.last_error
+    window.undo_stack.undo()
+    with window.db.session() as s:
+        assert load_params(s) == before
+    assert float(window.ledger_panel.proxy.index(0, required).data()) == fte_before
+    assert leave.data() == "10"

@@ -30,7 +30,7 @@ from planner import ledger_edit
 from planner.county import DutyData, TownshipData
 from planner.db import Database
 from planner.models import Township
-from ui.labels import field_label, kind_label
+from ui.labels import field_label, kind_label, parameter_label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -240,6 +240,23 @@ class RemoveDutyCommand(LedgerCommand):
         return _id_of(session, self.township)
 
 
+class SetParameterCommand(LedgerCommand):
+    """A county working-time or A/B parameter; every township's required FTE follows."""
+
+    def __init__(self, context: EditContext, name: str, value: Any) -> None:
+        super().__init__(context, translate("Commands", "Change parameter {name}").format(name=parameter_label(name)))
+        self.name, self.value = name, value
+        self.old: Any = None
+
+    def _do(self, session):
+        self.old = ledger_edit.set_parameter(session, self.name, self.value)
+        return None
+
+    def _undo(self, session):
+        ledger_edit.set_parameter(session, self.name, self.old)
+        return None
+
+
 def push(stack: QUndoStack, context: EditContext, command: LedgerCommand) -> bool:
     """Run a command through the stack; False (and nothing pushed) when it was refused."""
     before = len(context.errors)
@@ -338,6 +355,15 @@ class LedgerEditor(QObject):
         return self._push_seen(
             SetDutyFieldCommand(self.context, township, office, duty, field_name, value), current,
             lambda: SetDutyFieldCommand(self.context, township, office, duty, field_name, value))
+
+    def set_parameter(self, name: str, value: Any, current: Any = None) -> bool:
+        if current is not None:
+            try:
+                if float(str(value).strip()) == float(current):
+                    return True
+            except ValueError:
+                pass  # not a number: the command reports it
+        return self.push(SetParameterCommand(self.context, name, value))
 
     def add_township(self, data: TownshipData) -> bool:
         return self.push(AddTownshipCommand(self.context, data))

@@ -114,3 +114,20 @@ def field_label(name: str) -> str:
 def field_short(name: str) -> str:
     """A shorter column name where the table is crowded (the ledger's headers)."""
     return _tr(FIELD_SHORT[name]) if name in FIELD_SHORT else field_label(name)
+
+
+PARAMETER_NAMES = {
+    "working_days": QT_TRANSLATE_NOOP("Labels", "Working days per year"),
+    "annual_leave_days": QT_TRANSLATE_NOOP("Labels", "Annual leave days"),
+    "other_absence_days": QT_TRANSLATE_NOOP("Labels", "Sick leave and other absence days"),
+    "training_days": QT_TRANSLATE_NOOP("Labels", "Training days"),
+    "hours_per_day": QT_TRANSLATE_NOOP("Labels", "Working hours per day"),
+    "shared_duty_share": QT_TRANSLATE_NOOP("Labels", "Share of time for meetings, studies and reporting"),
+    "backup_load_factor": QT_TRANSLATE_NOOP("Labels", "Backup load factor (B share of the A load)"),
+    "max_backup_roles": QT_TRANSLATE_NOOP("Labels", "Most B roles per person"),
+}
+
+
+def parameter_label(name: str) -> str:
+    """A county parameter's name in the UI language (working_days → 年工作日)."""
+    return _tr(PARAMETER_NAMES[name]) if name in PARAMETER_NAMES else name

@@ -118,6 +118,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.redoTextChanged.connect(lambda text: self.action_redo.setToolTip(text))
         self.action_add_township = QAction(self, triggered=self.add_township)
         self.action_remove_township = QAction(self, triggered=self.remove_township)
+        self.action_parameters = QAction(self, triggered=self.show_parameters)
+        self.parameters_dialog = None
         self.action_reload = QAction(self, shortcut=QKeySequence.StandardKey.Refresh,
                                      triggered=lambda: self.reload_ledger())
         self.action_time_limit = QAction(self, triggered=self.ask_time_limit)
@@ -148,6 +150,8 @@ class MainWindow(QMainWindow):
         self.menu_edit.addActions([self.action_undo, self.action_redo])
         self.menu_edit.addSeparator()
         self.menu_edit.addActions([self.action_add_township, self.action_remove_township])
+        self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.action_parameters)
 
         self.menu_view = bar.addMenu("")
         self.menu_language = self.menu_view.addMenu("")
@@ -309,6 +313,18 @@ class MainWindow(QMainWindow):
         if answer == QMessageBox.StandardButton.Yes:
             self.editor.remove_township(name)
 
+    def show_parameters(self) -> None:
+        """The county's working-time parameters, in a window beside the ledger."""
+        from ui.parameters_dialog import ParametersDialog
+
+        if self.db is None:
+            return
+        if self.parameters_dialog is None:
+            self.parameters_dialog = ParametersDialog(self.editor, self)
+        self.parameters_dialog.refresh()
+        self.parameters_dialog.show()
+        self.parameters_dialog.raise_()
+
     # ------------------------------------------------------------ messages
     def status(self, message: str, timeout_ms: int = 6000) -> None:
         self.statusBar().showMessage(message, timeout_ms)
@@ -378,6 +394,7 @@ class MainWindow(QMainWindow):
                              (self.action_quit, self.tr("&Quit")),
                              (self.action_add_township, self.tr("Add township…")),
                              (self.action_remove_township, self.tr("Remove township")),
+                             (self.action_parameters, self.tr("Working-time &parameters…")),
                              (self.action_reload, self.tr("&Reload ledger")),
                              (self.action_time_limit, self.tr("Solver &time limit…")),
                              (self.action_about, self.tr("&About"))):

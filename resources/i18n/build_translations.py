@@ -12,6 +12,7 @@ editor), translate every entry and run this script again; commit .ts and .qm.
 
     --check   only compile into a temporary folder and report .qm files that
               differ from their .ts (what the test suite checks)
+    --only planner_zh_CN.ts [...]   refresh and compile just these catalogues
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ UI = ROOT / "ui"
 CATALOGUES: dict[str, list[str]] = {
     "planner_zh_CN.ts": ["__init__.py", "app.py", "settings.py", "i18n.py", "fonts.py", "labels.py",
                          "main_window.py", "file_menu.py", "ledger_model.py", "ledger_panel.py",
-                         "detail_models.py", "detail_view.py", "commands.py", "delegates.py"],
+                         "detail_models.py", "detail_view.py", "commands.py", "delegates.py",
+                         "parameters_dialog.py"],
     "report_zh_CN.ts": ["print_actions.py", "report/*.py"],
     "excel_zh_CN.ts": ["excel_actions.py", "excel_dialogs.py"],
     "safety_zh_CN.ts": ["safety_actions.py", "audit_view.py"],
@@ -63,8 +65,10 @@ def unclaimed() -> list[Path]:
     return [p for p in sorted(UI.rglob("*.py")) if p not in claimed]
 
 
-def lupdate() -> None:
+def lupdate(only: list[str] | None = None) -> None:
     for ts_name, patterns in CATALOGUES.items():
+        if only and ts_name not in only:
+            continue
         files = [str(p) for p in sources(patterns)]
         # No source locations: line numbers would change the .ts on every edit of the code.
         subprocess.run([tool("pyside6-lupdate"), "-silent", "-no-obsolete", "-locations", "none",
@@ -91,15 +95,17 @@ def stale_qm_files() -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="report stale .qm files, change nothing")
+    parser.add_argument("--only", nargs="+", metavar="TS", help="refresh and compile just these catalogues")
     args = parser.parse_args(argv)
     if args.check:
         stale = stale_qm_files()
         for name in stale:
             print(f"stale: {name}")
         return 1 if stale else 0
-    lupdate()
+    lupdate(args.only)
     for ts in sorted(HERE.glob("*.ts")):
-        lrelease(ts, ts.with_suffix(".qm"))
+        if not args.only or ts.name in args.only:
+            lrelease(ts, ts.with_suffix(".qm"))
     for path in unclaimed():
         if path.name != "__init__.py":
             print(f"note: ui/{path.relative_to(UI)} is in no catalogue", file=sys.stderr)

@@ -42,6 +42,10 @@
         <source>Remove duty {duty} from {township}</source>
         <translation>删除{township}的职责事项“{duty}”</translation>
     </message>
+    <message>
+        <source>Change parameter {name}</source>
+        <translation>修改参数“{name}”</translation>
+    </message>
 </context>
 <context>
     <name>Delegates</name>
@@ -288,6 +292,38 @@
         <source>Leaders</source>
         <translation>领导职数</translation>
     </message>
+    <message>
+        <source>Working days per year</source>
+        <translation>年工作日</translation>
+    </message>
+    <message>
+        <source>Annual leave days</source>
+        <translation>年休假天数</translation>
+    </message>
+    <message>
+        <source>Sick leave and other absence days</source>
+        <translation>病假及其他缺勤天数</translation>
+    </message>
+    <message>
+        <source>Training days</source>
+        <translation>培训天数</translation>
+    </message>
+    <message>
+        <source>Working hours per day</source>
+        <translation>每日工时</translation>
+    </message>
+    <message>
+        <source>Share of time for meetings, studies and reporting</source>
+        <translation>公共事务时间占比（会议、学习、报表）</translation>
+    </message>
+    <message>
+        <source>Backup load factor (B share of the A load)</source>
+        <translation>备岗负荷系数（B岗承担A岗负荷的比例）</translation>
+    </message>
+    <message>
+        <source>Most B roles per person</source>
+        <translation>每人最多B岗数</translation>
+    </message>
 </context>
 <context>
     <name>LedgerModel</name>
@@ -526,6 +562,10 @@
         <translation>新增乡镇…</translation>
     </message>
     <message>
+        <source>Working-time &amp;parameters…</source>
+        <translation>工时参数(&amp;P)…</translation>
+    </message>
+    <message>
         <source>&amp;Reload ledger</source>
         <translation>重新载入台账(&amp;R)</translation>
     </message>
@@ -572,6 +612,32 @@
     <message>
         <source>Database: {name}</source>
         <translation>数据库：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersDialog</name>
+    <message>
+        <source>Available working time: {hours:,.0f} hours per person and year</source>
+        <translation>年有效工作时间：每人每年 {hours:,.0f} 小时</translation>
+    </message>
+    <message>
+        <source>Working-time parameters</source>
+        <translation>工时参数</translation>
+    </message>
+</context>
+<context>
+    <name>ParametersModel</name>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>允许范围</translation>
     </message>
 </context>
 <context>
