@@ -407,3 +407,9 @@ def scenario_problem(session: Session, scenario: str | ScenarioRecord) -> str | 
     """Why a scenario cannot be built on the current ledger (None when it can)."""
     record = scenario if isinstance(scenario, ScenarioRecord) else get_scenario(session, scenario)
     return _problem(load_county(session), record)
+
+
+def is_stale(session: Session, scenario: str | ScenarioRecord) -> bool:
+    """True when the scenario has a proposal whose inputs have changed since it was computed."""
+    record = scenario if isinstance(scenario, ScenarioRecord) else get_scenario(session, scenario)
+    return bool(record.last_fingerprint) and scenario_state(session, record) != "current"
