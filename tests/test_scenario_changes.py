@@ -263,3 +263,9 @@ def test_the_working_copy_equals_the_county_and_shares_nothing_mutable_with_it()
             [t, t.quotas, t.offices, t.duties, t.people], t.quotas.values(), t.offices, t.duties, t.people)}
 
     assert not objects(base) & objects(work)
+
+
+def test_every_public_name_of_the_scenarios_module_exists():
+    import planner.scenarios as scenarios
+
+    assert [name for name in scenarios.__all__ if not hasattr(scenarios, name)] == []
