@@ -21,16 +21,19 @@ from optimizer.inputs import DesignInput
 from optimizer.plan import ABDesign
 
 PARALLEL_FROM = 300        # designs; below this the pool's start-up costs more than it saves
-CHUNK = 40
+CHUNK = 20
 
 
 class Cancelled(Exception):
     """The caller asked the optimizer to stop."""
 
 
-def _run_chunk(designs: list[DesignInput], time_limit: float, deadline: float, prefer: str) -> list[ABDesign]:
+def _run_chunk(designs: list[DesignInput], time_limit: float, deadline: float, prefer: str,
+               cancel: Callable[[], bool] | None = None) -> list[ABDesign]:
     out = []
     for design in designs:
+        if cancel is not None and cancel():
+            raise Cancelled()
         remaining = deadline - time.time()
         out.append(design_posts(design, time_limit=max(0.05, min(time_limit, remaining)), prefer=prefer))
     return out
@@ -104,30 +107,48 @@ def _design_pass(designs: list[DesignInput], *, time_limit: float, deadline: flo
             continue
         if cancel is not None and cancel():
             raise Cancelled()
-        results[index] = _run_chunk(chunk, time_limit, deadline, prefer)
+        results[index] = _run_chunk(chunk, time_limit, deadline, prefer, cancel)
         done += len(chunk)
         report()
     return [d for chunk in results for d in chunk]  # type: ignore[union-attr]
 
 
+def _yield_to_the_window() -> None:
+    """Workers run at a lower priority, so that the window (or other work) stays responsive."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):  # pragma: no cover - not POSIX
+        pass
+
+
 def _in_pool(chunks, results, workers, time_limit, deadline, prefer, cancel, report_done) -> int:
     done = 0
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_yield_to_the_window)
+    try:
         pending = {pool.submit(_run_chunk, chunk, time_limit, deadline, prefer): index
                    for index, chunk in enumerate(chunks)}
-        try:
-            while pending:
-                finished, _ = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
-                if cancel is not None and cancel():
-                    raise Cancelled()
-                for future in finished:
-                    index = pending.pop(future)
-                    results[index] = future.result()
-                    done += len(chunks[index])
-                if finished:
-                    report_done(done)
-        except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
-            raise
+        while pending:
+            finished, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+            if cancel is not None and cancel():
+                raise Cancelled()
+            for future in finished:
+                index = pending.pop(future)
+                results[index] = future.result()
+                done += len(chunks[index])
+            if finished:
+                report_done(done)
+    except BaseException:
+        _stop_now(pool)
+        raise
+    pool.shutdown(wait=True)
     return done
+
+
+def _stop_now(pool: ProcessPoolExecutor) -> None:
+    """Cancel at once: stop the workers in the middle of their chunk, do not wait for them."""
+    # ProcessPoolExecutor has no public way to stop running work before Python 3.14.
+    for process in list((getattr(pool, "_processes", None) or {}).values()):
+        if process.is_alive():
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)

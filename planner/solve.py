@@ -21,7 +21,7 @@ from optimizer.ab_batch import Cancelled
 from optimizer.inputs import DesignInput, DutyLoad, SolverSettings
 from optimizer.pipeline import CountyProblem, QuotaLine, optimise
 from planner.county import KINDS, CountyData, TownshipData
-from planner.workload import available_hours, duty_hours, post_capacity_hours, required_fte
+from planner.workload import duty_hours, post_capacity_hours, required_fte
 
 BASELINE = "基准"
 
@@ -149,21 +149,26 @@ def county_fingerprint(county: CountyData, options: SolveOptions | None = None) 
     """sha256 of a canonical JSON of everything the proposal depends on.
 
     Names of people and how hard the solver worked (time limit, processes) do
-    not change the proposal's inputs and are left out.
+    not change the proposal's inputs and are left out. The JSON is hashed one
+    township at a time (one line each), so a province-sized ledger never
+    holds the interpreter for long in one call (the window stays responsive).
     """
     options = options or SolveOptions()
-    townships = []
+    digest = hashlib.sha256()
+
+    def feed(value) -> None:
+        digest.update(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
+        digest.update(b"\n")
+
+    feed({"county": county.name, "params": county.params.as_dict(), "options": options.as_dict(),
+          "townships": len(county.townships)})
     for t in county.townships:
-        townships.append([
-            t.name, t.type, t.category, t.population, t.area_km2, t.villages, bool(t.locked),
-            sorted([q.kind, q.approved, q.staff, q.leadership] for q in t.quotas.values()),
-            [[o.name, o.kind] for o in t.offices],
-            [[d.office, d.name, d.annual_volume, d.minutes_per_case, d.fixed_hours, bool(d.needs_backup)]
-             for d in t.duties]])
-    payload = {"county": county.name, "params": county.params.as_dict(), "townships": townships,
-               "options": options.as_dict()}
-    text = json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+        feed([t.name, t.type, t.category, t.population, t.area_km2, t.villages, bool(t.locked),
+              sorted([q.kind, q.approved, q.staff, q.leadership] for q in t.quotas.values()),
+              [[o.name, o.kind] for o in t.offices],
+              [[d.office, d.name, d.annual_volume, d.minutes_per_case, d.fixed_hours, bool(d.needs_backup)]
+               for d in t.duties]])
+    return digest.hexdigest()
 
 
 # ---------------------------------------------------------------- solving
