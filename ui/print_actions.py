@@ -64,6 +64,7 @@ class PrintActions(QObject):
         self.handle = None
         self.progress: QProgressDialog | None = None
         self.preview_printer: QPrinter | None = None
+        self.last_document = None  # the ProposalDocument last painted on a printer or preview
         self.action_preview = QAction(window, triggered=self.preview)
         self.action_print = QAction(window, shortcut=QKeySequence.StandardKey.Print, triggered=self.print_)
         self.action_pdf = QAction(window, triggered=lambda: self.export_pdf())
@@ -132,7 +133,8 @@ class PrintActions(QObject):
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            ProposalDocument(self.result() or {}, ui_language()).print_to(printer)
+            self.last_document = ProposalDocument(self.result() or {}, ui_language())
+            self.last_document.print_to(printer)
         finally:
             QApplication.restoreOverrideCursor()
 

@@ -1,9 +1,9 @@
 """What the proposal says, in the order the committee reads it (no Qt, no layout).
 
 Body: addressee, summary, the township table per kind, the itemised moves,
-the list of annexes and the signature. Annexes: the A/B roster, the
-parameters and basis of the computation, the charts. This is the shape of a
-report from the staffing office to its committee under GB/T 9704.
+the list of annexes and the signature; the annexes are built in annexes.py.
+This is the shape of a report from the staffing office to its committee
+under GB/T 9704.
 """
 
 from __future__ import annotations
@@ -11,35 +11,12 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from ui.report.blocks import (
-    LANDSCAPE, PORTRAIT, AnnexMark, Block, Column, FigureBlock, Heading, KeepTogether, NewPage, Paragraph,
-    Table, TitleBlock,
+    LANDSCAPE, PORTRAIT, Block, Column, FigureBlock, Heading, KeepTogether, NewPage, Paragraph, Table,
+    TitleBlock,
 )
-from ui.report.strings import KIND_NAMES, KIND_SHORT, PARAMETER_ROWS, TEXT, chinese_ordinal, lang_key
-
-KINDS = ("administrative", "institutional", "support")
-
-
-def kinds_present(result: dict) -> list[str]:
-    present = {row.get("kind") for row in result.get("townships", [])} | set(result.get("totals", {}))
-    return [k for k in KINDS if k in present]
-
-
-def township_order(result: dict) -> list[str]:
-    """Townships in the ledger's order (first appearance in the result)."""
-    return list(dict.fromkeys(row["township"] for row in result.get("townships", [])))
-
-
-def fmt_int(value) -> str:
-    return "" if value is None else f"{int(value)}"
-
-
-def fmt_change(value) -> str:
-    value = int(value or 0)
-    return f"+{value}" if value > 0 else f"{value}"
-
-
-def fmt_float(value, digits: int = 1) -> str:
-    return "" if value is None else f"{float(value):.{digits}f}"
+from ui.report.annexes import AnnexBuilder
+from ui.report.numbers import fmt_change, fmt_float, fmt_int, kinds_present, township_order
+from ui.report.strings import KIND_NAMES, KIND_SHORT, TEXT, chinese_ordinal, lang_key
 
 
 def parse_date(text: str | None) -> date:
@@ -49,7 +26,7 @@ def parse_date(text: str | None) -> date:
         return date.today()
 
 
-class ContentBuilder:
+class ContentBuilder(AnnexBuilder):
     """Builds the block flow of one result in one language."""
 
     def __init__(self, result: dict, lang: str = "zh_CN") -> None:
@@ -96,6 +73,25 @@ class ContentBuilder:
             return list(self.result.get("diagnosis_en") or self.result.get("diagnosis") or [])
         return list(self.result.get("diagnosis") or [])
 
+    def short_note(self, row: dict) -> str:
+        """调入2名，仍缺3名: the table's remark; the full explanation is in the annex."""
+        t = self.t
+        parts = []
+        change = int(row.get("change") or 0)
+        if row.get("locked"):
+            parts.append(t["note_locked"])
+        if change > 0:
+            parts.append(t["note_in"].format(n=change))
+        elif change < 0:
+            parts.append(t["note_out"].format(n=-change))
+        short = int(row.get("required") or 0) - int(row.get("proposed") or 0)
+        if short > 0:
+            parts.append(t["note_short"].format(n=short))
+        over = int(row.get("over_quota") or 0)
+        if over > 0:
+            parts.append(t["note_over"].format(n=over))
+        return t["note_join"].join(parts) or "—"
+
     # -- the document ------------------------------------------------------------
     def build(self, figures: list[FigureBlock] | None = None) -> list[Block]:
         blocks: list[Block] = []
@@ -103,10 +99,10 @@ class ContentBuilder:
         blocks += self.summary_section()
         blocks += self.township_section()
         blocks += self.moves_section()
-        blocks += self.closing()
-        blocks += self.roster_annex()
-        blocks += self.basis_annex()
-        blocks += self.charts_annex(figures or [])
+        annexes = self.annexes(figures or [])
+        blocks += self.closing([title for title, _ in annexes])
+        for n, (_title, make) in enumerate(annexes, 1):
+            blocks += make(n)
         return blocks
 
     def title_block(self) -> list[Block]:
@@ -157,7 +153,7 @@ class ContentBuilder:
                    Column(t["c_approved"], 0.75), Column(t["c_staff"], 0.75), Column(t["c_vacancy"], 0.65),
                    Column(t["c_over"], 0.65), Column(t["c_leadership"], 0.75), Column(t["c_fte"], 1.15),
                    Column(t["c_required"], 1.25), Column(t["c_proposed"], 0.75), Column(t["c_change"], 0.65),
-                   Column(t["c_note"], 4.6, "left")]
+                   Column(t["c_note"], 2.6, "left")]
         for i, kind in enumerate(self.kinds, 1):
             rows_of_kind = [r for r in self.result.get("townships", []) if r.get("kind") == kind]
             rows = []
@@ -168,7 +164,7 @@ class ContentBuilder:
                              fmt_int(r.get("over_quota", max(0, r.get("staff", 0) - r.get("approved", 0)))),
                              fmt_int(r.get("leadership", 0)), fmt_float(r.get("required_fte")),
                              fmt_int(r.get("required")), fmt_int(r.get("proposed")),
-                             fmt_change(r.get("change")), self.explanation(r)])
+                             fmt_change(r.get("change")), self.short_note(r)])
             sums = [sum(int(r.get(k, 0) or 0) for r in rows_of_kind) for k in
                     ("approved", "staff", "vacancy", "over_quota", "leadership")]
             rows.append(["", t["total"], *map(str, sums),
@@ -194,123 +190,19 @@ class ContentBuilder:
         rows.append(["", t["total"], "", "", str(sum(int(m.get("count") or 0) for m in moves)), ""])
         return blocks + [Table(columns, rows, caption=t["moves_caption"], bold_rows={len(rows) - 1})]
 
-    def closing(self) -> list[Block]:
+    def closing(self, annex_titles: list[str]) -> list[Block]:
         t = self.t
-        first, *rest = t["annex_list"].split("\n")
         # The numbered annex names line up under the first one, after "附件：".
-        pad = "　" * 3 if not self.english else "            "
-        group = [Paragraph(first, space_before_mm=8)]
-        group += [Paragraph(pad + line) for line in rest]
+        items = [t["annex_item"].format(n=n, title=title) for n, title in enumerate(annex_titles, 1)]
+        pad = "　" * 3 if not self.english else " " * 17
+        group = [Paragraph(t["annex_lead"] + items[0], space_before_mm=8)] if items else []
+        group += [Paragraph(pad + item) for item in items[1:]]
         # GB/T 9704: the issuing office and the date stand right, four characters in from the edge.
         right_pad = "" if self.english else "　　　　"
         group.append(Paragraph(t["signature"].format(county=self.county) + right_pad, indent=False,
                                align="right", space_before_mm=14))
         group.append(Paragraph(self.date_text() + right_pad, indent=False, align="right"))
         return [KeepTogether(group)]
-
-    def annex_start(self, n: int, title_key: str, orientation: str) -> list[Block]:
-        return [NewPage(orientation), AnnexMark(self.t["annex"].format(n=n)),
-                TitleBlock(self.t[title_key])]
-
-    def roster_annex(self) -> list[Block]:
-        t = self.t
-        blocks = self.annex_start(1, "roster_title", LANDSCAPE)
-        roster = self.result.get("ab_roster") or []
-        if not roster:
-            return blocks + [Paragraph(t["no_roster"])]
-        blocks.append(Paragraph(t["roster_intro"], style="note"))
-        designs = {(d.get("township"), d.get("kind")): d for d in self.result.get("ab_designs") or []}
-        columns = [Column(t["c_move_kind"], 0.7), Column(t["c_post"], 1.3, "left"), Column(t["c_a"], 3.6, "left"),
-                   Column(t["c_b"], 3.0, "left"), Column(t["c_load"], 1.0), Column(t["c_capacity"], 1.0),
-                   Column(t["c_ratio"], 0.8)]
-        sep = ", " if self.english else "、"
-        names = [n for n in township_order(self.result) if any(r.get("township") == n for r in roster)]
-        names += [n for n in dict.fromkeys(r.get("township") for r in roster) if n not in names]
-        for i, name in enumerate(names, 1):
-            posts = [r for r in roster if r.get("township") == name]
-            blocks.append(self.heading2(i, name))
-            notes = []
-            for kind in self.kinds:
-                d = designs.get((name, kind))
-                if d:
-                    notes.append(t["design_sentence"].format(
-                        kind=self.kind_name(kind), posts=d.get("posts", 0), lower=d.get("lower_bound", 0),
-                        proof=t["proven"] if d.get("proven_minimal") else t["not_proven"]))
-            if notes:
-                blocks.append(Paragraph(("; " if self.english else "；").join(notes) + ("." if self.english else "。"),
-                                        style="note"))
-            rows = []
-            for r in posts:
-                capacity = r.get("capacity_hours")
-                load = r.get("load_hours")
-                ratio = f"{load / capacity:.0%}" if load is not None and capacity else ""
-                rows.append([self.kind_short(r.get("kind", "")), str(r.get("post", "")),
-                             sep.join(map(str, r.get("a") or [])), sep.join(map(str, r.get("b") or [])),
-                             fmt_float(load), fmt_float(capacity), ratio])
-            suffix = f" ({t['continued']})" if self.english else f"（{t['continued']}）"
-            blocks.append(Table(columns, rows, dense=True, continued_caption=name + suffix))
-        return blocks
-
-    def status_text(self) -> str:
-        t, solver = self.t, self.result.get("solver", {})
-        if self.infeasible:
-            return t["st_infeasible"]
-        if solver.get("proven_optimal") or (self.result.get("status") == "optimal" and not solver.get("gap")):
-            return t["st_optimal"]
-        gap = solver.get("gap")
-        if gap:
-            return t["st_gap"].format(gap=f"{float(gap):.2%}")
-        return t["st_feasible"]
-
-    def basis_annex(self) -> list[Block]:
-        t, params = self.t, self.result.get("parameters", {})
-        blocks = self.annex_start(2, "params_title", PORTRAIT)
-        rows = []
-        for key, zh, en, unit, meaning_zh, meaning_en in PARAMETER_ROWS:
-            if key not in params:
-                continue
-            value = params[key]
-            text = f"{value:g}" if isinstance(value, (int, float)) else str(value)
-            if key == "shared_duty_share" and isinstance(value, (int, float)):
-                text = f"{value:.0%}"
-            if unit and t[unit]:
-                text += (" " if self.english else "") + t[unit]
-            rows.append([en if self.english else zh, text, meaning_en if self.english else meaning_zh])
-        blocks.append(Table([Column(t["c_item"], 1.6, "left"), Column(t["c_value"], 1.0),
-                             Column(t["c_meaning"], 2.4, "left")], rows, caption=t["params_caption"]))
-        solver = self.result.get("solver", {})
-        stages = solver.get("stage_seconds") or {}
-        stage_text = ("; " if self.english else "；").join(
-            f"{t.get('stage_' + k, k)} {t['seconds'].format(s=float(v))}" for k, v in stages.items()
-            if isinstance(v, (int, float)))
-        basis = [
-            (t["b_scenario"], str(self.result.get("scenario", ""))),
-            (t["b_generated"], str(self.result.get("generated_at", "")).replace("T", " ")),
-            (t["b_fingerprint"], str(self.result.get("fingerprint", ""))),
-            (t["b_solver"], " ".join(str(solver.get(k, "")) for k in ("name", "version")).strip()),
-            (t["b_seconds"], t["seconds"].format(s=float(solver.get("seconds") or 0))),
-            (t["b_status"], self.status_text()),
-        ]
-        if stage_text:
-            basis.append((t["b_stages"], stage_text))
-        blocks.append(Table([Column(t["c_item"], 1.3, "left"), Column(t["c_value"], 3.7, "left")],
-                            [list(r) for r in basis], caption=t["basis_caption"]))
-        marginal = self.result.get("marginal") or []
-        if marginal:
-            rows = [[self.kind_name(m.get("kind", "")), fmt_int(m.get("uncovered_reduction")),
-                     m.get("township") or "—"] for m in marginal]
-            blocks.append(Table([Column(t["c_kind"], 1.0), Column(t["c_reduction"], 1.0),
-                                 Column(t["c_best"], 1.5)], rows, caption=t["marginal_caption"]))
-        return blocks
-
-    def charts_annex(self, figures: list[FigureBlock]) -> list[Block]:
-        blocks = self.annex_start(3, "charts_title", LANDSCAPE)
-        if not figures:
-            return blocks + [Paragraph(self.t["no_charts"])]
-        for n, figure in enumerate(figures, 1):
-            figure.caption = self.t["figure"].format(n=n, title=figure.caption)
-            blocks.append(figure)
-        return blocks
 
 
 def build_blocks(result: dict, lang: str = "zh_CN", figures: list[FigureBlock] | None = None) -> list[Block]:
