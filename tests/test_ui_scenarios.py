@@ -451,3 +451,20 @@ def test_the_main_window_carries_both_tabs_and_shares_scenarios_with_the_solve_c
     finally:
         i18n.install_language("en")
     qtbot.waitUntil(lambda: view.new_button.text() == "New…", timeout=3000)
+
+
+def test_split_dialog_starts_hand_figures_from_the_share(window):
+    view = window.scenario_view
+    view.select(CUT_NAME)
+    township = view.county().townships[0]
+    dialog = view.change_dialog("split", None, None)
+    dialog.widgets["township"].setCurrentIndex(dialog.widgets["township"].findData(township.name))
+    dialog.widgets["share_a"].setValue(40)
+    approved = township.quota("institutional").approved
+    assert dialog.widgets["approved_a"].spins["institutional"].value() == round(approved * 0.4)
+    assert dialog.widgets["approved_a"].spins["institutional"].maximum() == approved
+    assert dialog.change().approved_a is None  # not "set by hand": the share decides
+    dialog.widgets["approved_a"].box.setChecked(True)
+    dialog.widgets["approved_a"].spins["institutional"].setValue(5)
+    dialog.widgets["share_a"].setValue(60)
+    assert dialog.change().approved_a["institutional"] == 5  # the user's own figure is kept

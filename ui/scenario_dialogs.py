@@ -321,6 +321,7 @@ class ChangeDialog(QDialog):
             self._param_default()
         elif self.change_type == "split":
             self.widgets["township"].currentIndexChanged.connect(self._split_defaults)
+            self.widgets["share_a"].valueChanged.connect(self._split_shares)
             self._split_defaults()
 
     def _township(self, field_name: str):
@@ -353,6 +354,22 @@ class ChangeDialog(QDialog):
         lead = t.quota("administrative").leadership
         for name in ("leadership_a", "leadership_b"):
             self.widgets[name].inner.setValue(lead)
+        self._split_shares()
+
+    def _split_shares(self) -> None:
+        """What "set by hand" starts from: the share of each kind's approved quota and staff."""
+        t = self._township("township")
+        if t is None:
+            return
+        share = self.widgets["share_a"].value() / 100
+        for field_name, attr in (("approved_a", "approved"), ("staff_a", "staff")):
+            widget = self.widgets[field_name]
+            if widget.box.isChecked():
+                continue  # the user's own numbers stay
+            for kind, spin in widget.spins.items():
+                total = getattr(t.quota(kind), attr)
+                spin.setMaximum(total)
+                spin.setValue(round(total * share))
 
     # -- values ---------------------------------------------------------------
     def _value(self, name: str) -> Any:
