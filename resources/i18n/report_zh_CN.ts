@@ -4,88 +4,70 @@
 <context>
     <name>PrintActions</name>
     <message>
-        <location filename="../../ui/print_actions.py" line="98"/>
         <source>Print pre&amp;view…</source>
         <translation>打印预览(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="99"/>
         <source>&amp;Print proposal…</source>
         <translation>打印调剂方案(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="100"/>
         <source>Export proposal as P&amp;DF…</source>
         <translation>导出调剂方案为 PDF(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="101"/>
         <source>Export proposal to E&amp;xcel…</source>
         <translation>导出调剂方案为 Excel(&amp;X)…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="103"/>
         <source>See the printed proposal page by page</source>
         <translation>逐页查看调剂方案的打印效果</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="116"/>
         <source>Proposal</source>
         <translation>调剂方案</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="120"/>
         <source>Compute a proposal first (Tools → Solve).</source>
         <translation>请先计算调剂方案（工具 → 求解）。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="143"/>
         <source>Print preview — proposal</source>
         <translation>打印预览 — 调剂方案</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="162"/>
         <source>The proposal was sent to the printer.</source>
         <translation>调剂方案已发送到打印机。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="175"/>
         <source>Export proposal as PDF</source>
         <translation>导出调剂方案为 PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="179"/>
-        <location filename="../../ui/print_actions.py" line="189"/>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="185"/>
         <source>Export proposal to Excel</source>
         <translation>导出调剂方案为 Excel</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="193"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="206"/>
         <source>Could not write {file}.</source>
         <translation>未能写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="207"/>
         <source>Could not write {file}: {reason}</source>
         <translation>未能写入 {file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="212"/>
         <source>Proposal written to {file}.</source>
         <translation>调剂方案已写入 {file}。</translation>
     </message>
     <message>
-        <location filename="../../ui/print_actions.py" line="215"/>
         <source>Export cancelled.</source>
         <translation>已取消导出。</translation>
     </message>
