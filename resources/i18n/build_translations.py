@@ -38,6 +38,7 @@ CATALOGUES: dict[str, list[str]] = {
     "report_zh_CN.ts": ["print_actions.py", "report/*.py"],
     "excel_zh_CN.ts": ["excel_actions.py", "excel_dialogs.py"],
     "safety_zh_CN.ts": ["safety_actions.py", "audit_view.py"],
+    "scenario_zh_CN.ts": ["scenario_*.py", "compare_view.py", "compare_report.py"],
 }
 
 
