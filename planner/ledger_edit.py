@@ -16,6 +16,7 @@ from __future__ import annotations
 import getpass
 import math
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -76,6 +77,12 @@ DUTY_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     FieldSpec("minutes_per_case", "单件工时(分钟)", "minutes_per_case", "float", maximum=100_000),
     FieldSpec("fixed_hours", "固定年工时(小时)", "fixed_hours", "float", maximum=1_000_000),
     FieldSpec("needs_backup", "需AB岗", "needs_backup", "bool"),
+)}
+PERSON_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
+    FieldSpec("name", "姓名", "name", "text", max_length=100),
+    FieldSpec("kind", "编制类型", "kind", "choice", choices=KINDS),
+    FieldSpec("office", "机构名称", "office", "text", max_length=100),  # one of the township's offices, or empty
+    FieldSpec("quota_since", "入编日期", "quota_since", "date"),
 )}
 
 _KIND_ALIASES = {**{label: kind for kind, label in KIND_LABELS.items()}, **{k: k for k in KINDS}}
@@ -140,6 +147,17 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
             raise EditError(f"{spec.label_zh}应为 {allowed} 之一，而不是“{value}”",
                             f"{spec.label_en} must be one of {', '.join(spec.choices)}, not '{value}'", spec.name)
         return text
+    if spec.type == "date":
+        if value is None or isinstance(value, date):
+            return value
+        text = str(value).strip()
+        if not text:
+            return None
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise EditError(f"{spec.label_zh}应为日期（如 2015-09-01），而不是“{value}”",
+                            f"{spec.label_en} must be a date such as 2015-09-01, not '{value}'", spec.name) from None
     if spec.type == "bool":
         if isinstance(value, bool):
             return value
@@ -313,6 +331,39 @@ def set_duty_field(session: Session, township_name: str, office_name: str, duty_
     setattr(duty, field_name, new)
     _audit(session, "ledger_edit", "duty", f"{township_name}/{office_name}/{duty_name}", field_name, old, new)
     session.flush()
+    return old
+
+
+def _person(session: Session, township: Township, ordinal: int) -> Person:
+    """The n-th person on file of a township (in the order they were entered).
+
+    People have no unique key (two can share a name); their place in the list
+    survives a removal and restore of the township, where their ids do not.
+    """
+    people = session.scalars(select(Person).where(Person.township_id == township.id).order_by(Person.id)).all()
+    if not 0 <= ordinal < len(people):
+        raise EditError(f"乡镇“{township.name}”没有第 {ordinal + 1} 名人员",
+                        f"township '{township.name}' has no person number {ordinal + 1}", "person")
+    return people[ordinal]
+
+
+def set_person_field(session: Session, township_name: str, ordinal: int, field_name: str, value: Any) -> Any:
+    """Set the name, kind, office or quota date of a person on file; returns the old value."""
+    spec = _spec(PERSON_FIELDS, field_name, "人员", "person")
+    township = _township(session, township_name)
+    if field_name == "office":
+        new = None if value is None or not str(value).strip() else coerce(spec, value)
+        if new is not None:
+            _office(session, township, new)  # refuses an office the township does not have
+    else:
+        new = coerce(spec, value)
+    person = _person(session, township, ordinal)
+    column = "office_name" if field_name == "office" else field_name
+    old = getattr(person, column)
+    if new != old:
+        setattr(person, column, new)
+        _audit(session, "ledger_edit", "person", f"{township_name}/{ordinal + 1}/{person.name}", field_name, old, new)
+        session.flush()
     return old
 
 

@@ -263,3 +263,31 @@ def test_parameters_are_checked_as_a_whole(ledger_db):
     with ledger_db.session() as s:
         assert load_params(s) == params.__class__(**{**params.as_dict(), "annual_leave_days": 60,
                                                      "training_days": 60, "working_days": 230})
+
+
+def test_person_fields(ledger_db):
+    from datetime import date
+
+    with ledger_db.session() as s:
+        township = s.get(Township, s.scalars(select(Person.township_id)).first())
+        snapshot = ledger_edit.township_snapshot(s, township.name)
+    name = township.name
+    people = snapshot.data.people
+    other_office = next(o.name for o in snapshot.data.offices if o.name != people[1].office)
+    with ledger_db.session() as s:
+        assert ledger_edit.set_person_field(s, name, 1, "name", " 王小明 ") == people[1].name
+        ledger_edit.set_person_field(s, name, 1, "office", other_office)
+        ledger_edit.set_person_field(s, name, 1, "quota_since", "2019-03-01")
+        ledger_edit.set_person_field(s, name, 2, "office", "")
+    with ledger_db.session() as s:
+        after = ledger_edit.township_snapshot(s, name).data.people
+    assert (after[1].name, after[1].office, after[1].quota_since) == ("王小明", other_office, date(2019, 3, 1))
+    assert after[2].office is None and after[0] == people[0]
+    for field, value, words in (("office", "无此办公室", "没有内设机构"), ("quota_since", "2019/3/1", "日期"),
+                                ("kind", "临时", "编制类型"), ("name", "", "不能为空")):
+        with pytest.raises(EditError, match=words):
+            with ledger_db.session() as s:
+                ledger_edit.set_person_field(s, name, 0, field, value)
+    with pytest.raises(EditError, match="没有第 1000 名人员"):
+        with ledger_db.session() as s:
+            ledger_edit.set_person_field(s, name, 999, "name", "某人")

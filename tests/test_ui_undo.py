@@ -240,3 +240,33 @@ def test_parameter_edits_are_undoable_and_change_required_fte(qtbot, qtmodeltest
         assert load_params(s) == before
     assert float(window.ledger_panel.proxy.index(0, required).data()) == fte_before
     assert leave.data() == "10"
+
+
+def test_people_are_edited_in_place_and_undone(qtbot, window):
+    from datetime import date
+
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    panel, detail = window.ledger_panel, window.detail_view
+    panel.select_township(panel.model.summary_at(3).id)
+    before = county(window.db)
+    model = detail.people_model
+    keys = [c.key for c in model.columns]
+    township = before.township(detail.detail.name)
+    office_index = model.index(4, keys.index("office"))
+    editor = detail.people_view.itemDelegate().createEditor(
+        detail.people_view.viewport(), QStyleOptionViewItem(), detail.people_view.model().mapFromSource(office_index))
+    offices = [editor.itemData(i) for i in range(editor.count())]
+    assert offices == [""] + [o.name for o in township.offices]  # only this township's offices, or none
+    editor.deleteLater()
+    assert model.setData(model.index(4, keys.index("name")), "李新", Qt.ItemDataRole.EditRole)
+    assert model.setData(model.index(4, keys.index("quota_since")), "2021-07-15", Qt.ItemDataRole.EditRole)
+    assert model.setData(office_index, "", Qt.ItemDataRole.EditRole)
+    assert not model.setData(model.index(4, keys.index("quota_since")), "2021-13-45", Qt.ItemDataRole.EditRole)
+    assert "入编日期" in window.last_error
+    person = county(window.db).township(township.name).people[4]
+    assert (person.name, person.quota_since, person.office) == ("李新", date(2021, 7, 15), None)
+    assert model.rows()[4].name == "李新"
+    for _ in range(3):
+        window.undo_stack.undo()
+    assert county(window.db) == before

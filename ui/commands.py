@@ -182,6 +182,22 @@ class SetDutyFieldCommand(LedgerCommand):
         return _id_of(session, self.township)
 
 
+class SetPersonFieldCommand(LedgerCommand):
+    def __init__(self, context: EditContext, township: str, ordinal: int, field_name: str, value: Any) -> None:
+        super().__init__(context, translate("Commands", "Change person {number} of {township}").format(
+            number=ordinal + 1, township=township))
+        self.township, self.ordinal, self.field_name, self.value = township, ordinal, field_name, value
+        self.old: Any = None
+
+    def _do(self, session):
+        self.old = ledger_edit.set_person_field(session, self.township, self.ordinal, self.field_name, self.value)
+        return _id_of(session, self.township)
+
+    def _undo(self, session):
+        ledger_edit.set_person_field(session, self.township, self.ordinal, self.field_name, self.old)
+        return _id_of(session, self.township)
+
+
 class AddTownshipCommand(LedgerCommand):
     def __init__(self, context: EditContext, data: TownshipData) -> None:
         super().__init__(context, translate("Commands", "Add township {township}").format(township=data.name))
@@ -355,6 +371,18 @@ class LedgerEditor(QObject):
         return self._push_seen(
             SetDutyFieldCommand(self.context, township, office, duty, field_name, value), current,
             lambda: SetDutyFieldCommand(self.context, township, office, duty, field_name, value))
+
+    def set_person_field(self, township: str, ordinal: int, field_name: str, value: Any,
+                         current: Any = None) -> bool:
+        if field_name != "office":  # an office is checked against the township's offices by the service
+            ok, value = self._checked(ledger_edit.PERSON_FIELDS[field_name], value)
+            if not ok:
+                return False
+        elif not str(value or "").strip():
+            value = None
+        if value == current:
+            return True
+        return self.push(SetPersonFieldCommand(self.context, township, ordinal, field_name, value))
 
     def set_parameter(self, name: str, value: Any, current: Any = None) -> bool:
         if current is not None:

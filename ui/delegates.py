@@ -10,8 +10,8 @@ edit is applied, so a value that slips past an editor is still refused.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt
-from PySide6.QtGui import QDoubleValidator, QIntValidator
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QRegularExpression, Qt
+from PySide6.QtGui import QDoubleValidator, QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 
 from planner.county import KINDS
@@ -37,6 +37,8 @@ def format_number(value) -> str:
 
 
 def choice_label(spec: FieldSpec, value: str) -> str:
+    if value == "":
+        return "—"
     if spec.choices == KINDS:
         return kind_label(value)
     if spec.name == "type":
@@ -86,6 +88,11 @@ class LedgerDelegate(QStyledItemDelegate):
             editor.setMaxLength(spec.max_length)
             return editor
         editor = QLineEdit(parent)
+        if spec.type == "date":
+            editor.setValidator(QRegularExpressionValidator(QRegularExpression(r"\d{0,4}(-\d{0,2}(-\d{0,2})?)?"),
+                                                            editor))
+            editor.setPlaceholderText("2015-09-01")
+            return editor
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if spec.type == "int":
             validator = QIntValidator(0, int(spec.maximum), editor)
@@ -109,7 +116,7 @@ class LedgerDelegate(QStyledItemDelegate):
             editor.original = "" if value is None else str(value)
             editor.setText(editor.original)
         elif isinstance(editor, QLineEdit):
-            editor.setText(format_number(value))
+            editor.setText(value.isoformat() if hasattr(value, "isoformat") else format_number(value))
             editor.selectAll()
         else:
             super().setEditorData(editor, index)

@@ -13,7 +13,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from planner.ledger_edit import DUTY_FIELDS, OFFICE_FIELDS, QUOTA_FIELDS, TOWNSHIP_FIELDS, FieldSpec
+from planner.ledger_edit import (
+    DUTY_FIELDS, OFFICE_FIELDS, PERSON_FIELDS, QUOTA_FIELDS, TOWNSHIP_FIELDS, FieldSpec,
+)
 from planner.ledger_view import TownshipDetail, pressure_status
 from ui.delegates import SPEC_ROLE, TAKEN_ROLE, format_number
 from ui.labels import category_label, field_label, kind_label, status_label, type_label, yes_no
@@ -218,12 +220,34 @@ class DutyModel(RowsModel):
 
 
 class PeopleModel(RowsModel):
-    columns = [Col("name"), Col("kind"), Col("office"), Col("quota_since")]
+    columns = [Col("name", PERSON_FIELDS["name"]), Col("kind", PERSON_FIELDS["kind"]),
+               Col("office", PERSON_FIELDS["office"]), Col("quota_since", PERSON_FIELDS["quota_since"])]
+
+    def __init__(self, editor=None, parent=None) -> None:
+        super().__init__(editor, parent)
+        self.offices: list[str] = []
+
+    def set_offices(self, offices: list[str]) -> None:
+        self.offices = list(offices)
 
     def display(self, row, key, value):
         if key == "quota_since":
             return value.isoformat() if value else ""
         return super().display(row, key, value)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == SPEC_ROLE and index.isValid() and self.columns[index.column()].key == "office":
+            # The office is chosen from the township's own offices (or none).
+            return FieldSpec("office", "机构名称", "office", "choice", choices=("", *self.offices))
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and self.columns[index.column()].key == "office":
+            return self._rows[index.row()].office or ""
+        return super().data(index, role)
+
+    def apply(self, row, key, value) -> bool:
+        # People have no unique key: they are addressed by their place in the list.
+        ordinal = next(i for i, r in enumerate(self._rows) if r is row)  # identity: two people may look alike
+        return self.editor.set_person_field(self.township, ordinal, key, value,
+                                            current=getattr(row, key))
 
 
 # The township's own facts, one per line: name, type, category, population, area, villages, locked.

@@ -63,7 +63,7 @@ class TownshipDetailView(QWidget):
         self.quota_model = QuotaModel(editor, self)
         self.office_model = OfficeModel(editor, self)
         self.duty_model = DutyModel(editor, self)
-        self.people_model = PeopleModel(None, self)
+        self.people_model = PeopleModel(editor, self)
         self.tabs = QTabWidget(self)
         self.info_view = make_table(self.info_model, self)
         self.quota_view = make_table(self.quota_model, self)
@@ -120,6 +120,7 @@ class TownshipDetailView(QWidget):
         self.quota_model.set_rows(name, detail.quotas if detail else [])
         self.office_model.set_rows(name, detail.offices if detail else [])
         self.duty_model.set_rows(name, detail.duties if detail else [])
+        self.people_model.set_offices([o.name for o in detail.offices] if detail else [])
         self.people_model.set_rows(name, detail.people if detail else [])
         if detail is not None and not self._sized:
             self._size_columns()

@@ -27,6 +27,10 @@
         <translation>修改{township}的职责事项“{duty}”</translation>
     </message>
     <message>
+        <source>Change person {number} of {township}</source>
+        <translation>修改{township}第 {number} 名人员</translation>
+    </message>
+    <message>
         <source>Add township {township}</source>
         <translation>新增乡镇“{township}”</translation>
     </message>
