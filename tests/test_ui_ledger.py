@@ -357,3 +357,47 @@ def test_chinese_renders_with_a_cjk_font(qapp):
     metrics = QFontMetrics(QFont(families[0]))
     text = "编制统筹规划核定实有空编超编压力比乡镇街道合计撤销重做"
     assert all(metrics.inFontUcs4(ord(ch)) for ch in text)
+
+
+def test_file_menu_opens_creates_and_remembers_databases(window, tmp_path, monkeypatch):
+    from planner.db import open_database
+    from ui import file_menu
+
+    other = tmp_path / "other.sqlite"
+    open_database(other).close()
+    seen = []
+    window.databaseChanged.connect(seen.append)
+    monkeypatch.setattr(file_menu.QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    assert file_menu.open_database_file(window)
+    assert window.db.path == other and seen == [window.db]
+    assert window.ledger_panel.model.rowCount() == 0  # an empty ledger, shown as such
+    assert window.settings.recent_files[0] == str(other) and window.settings.last_database == str(other)
+    assert "other.sqlite" in window.windowTitle()
+
+    warnings = []
+    monkeypatch.setattr(file_menu.QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    monkeypatch.setattr(file_menu.QFileDialog, "getSaveFileName", lambda *a, **k: (str(other), ""))
+    assert not file_menu.new_database(window)  # never over an existing ledger
+    assert warnings and "other.sqlite" in warnings[0]
+    fresh = tmp_path / "fresh.sqlite"
+    monkeypatch.setattr(file_menu.QFileDialog, "getSaveFileName", lambda *a, **k: (str(fresh), ""))
+    assert file_menu.new_database(window)
+    assert window.db.path == fresh and fresh.exists()
+
+    errors = []
+    monkeypatch.setattr(file_menu.QMessageBox, "critical", lambda *a: errors.append(a[2]))
+    monkeypatch.setattr(file_menu.QInputDialog, "getText",
+                        lambda *a, **k: ("postgresql+psycopg://planner:secret@127.0.0.1:1/none", True))
+    assert not file_menu.open_database_url(window)
+    assert errors and window.db.path == fresh  # the open ledger stays
+
+
+def test_server_urls_are_remembered_without_their_password():
+    from types import SimpleNamespace
+
+    from ui import file_menu
+
+    db = SimpleNamespace(path=None, url="postgresql+psycopg://planner:secret@db.example/ledger")
+    assert "secret" not in file_menu.remembered_location(db)
+    assert file_menu.remembered_location(db) == "postgresql+psycopg://planner@db.example/ledger"
+    assert "secret" not in file_menu.display_name(db)
