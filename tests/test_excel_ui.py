@@ -252,3 +252,14 @@ def test_import_into_a_read_only_ledger_is_refused_up_front(qtbot, ledger_db, tm
         assert win.undo_stack.count() == 0
     finally:
         read_only.close()
+
+
+def test_a_second_import_waits_for_the_first(window, tmp_path, qtbot):
+    path = write_workbook(tmp_path / "edited.xlsx", edited_county())
+    window.excel_actions.confirm_import = lambda outcome, name: True
+    window.excel_actions.import_file(str(path))
+    window.excel_actions.import_file(str(path))  # while the first is still reading
+    assert window.messages[-1] == "An import or export is still running."
+    qtbot.waitUntil(lambda: window.undo_stack.count() == 1, timeout=20000)
+    qtbot.wait(200)
+    assert window.undo_stack.count() == 1

@@ -148,6 +148,8 @@ class ExcelActions(QObject):
 
     # ------------------------------------------------------------ flows
     def import_file(self, path: str | None = None) -> None:
+        if self._refuse_when_busy():
+            return
         db = self.window.db
         if db is None:
             _status(self.window, translate("ExcelActions", "Open a ledger database first."))
@@ -190,6 +192,8 @@ class ExcelActions(QObject):
             count=len(county.townships), file=file_name))
 
     def export_file(self, path: str | None = None) -> None:
+        if self._refuse_when_busy():
+            return
         db = self.window.db
         if db is None:
             _status(self.window, translate("ExcelActions", "Open a ledger database first."))
@@ -202,6 +206,13 @@ class ExcelActions(QObject):
         self._run(translate("ExcelActions", "Exporting to {file}…").format(file=Path(path).name), export_job, db, path,
                   on_success=lambda county: _status(self.window, translate("ExcelActions", "Exported {count} townships to {file}.").format(
                       count=len(county.townships), file=path)))
+
+    def _refuse_when_busy(self) -> bool:
+        """One import or export at a time: two imports racing would both apply."""
+        if self.busy():
+            _status(self.window, translate("ExcelActions", "An import or export is still running."))
+            return True
+        return False
 
     def save_template(self, path: str | None = None) -> None:
         from planner.excel import write_template
@@ -217,6 +228,9 @@ class ExcelActions(QObject):
                 file=path, reason=error.strerror or error))
             return
         _status(self.window, translate("ExcelActions", "Import template saved to {file}.").format(file=path))
+
+    def busy(self) -> bool:
+        return self.handle is not None and self.handle.is_running()
 
     def _run(self, label: str, fn: Callable, *args, on_success: Callable) -> None:
         self.progress = QProgressDialog(label, translate("ExcelActions", "Cancel"), 0, 100, self.window)
