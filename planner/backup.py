@@ -98,7 +98,8 @@ def _fsync_folder(folder: Path) -> None:
 
 def _private_temp(target: Path) -> Path:
     """A new, empty file readable by its owner only, beside `target`."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    # A folder made here is private too: even the names of an official record's copies are nobody's business.
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     if temp.exists():
         temp.unlink()

@@ -70,6 +70,7 @@ def test_backup_is_a_private_verified_single_file_beside_the_database(demo_db, d
     assert target.parent == backup_folder(db_path) == db_path.parent / "backups"
     assert target.name.startswith("ledger-") and target.name.endswith("-manual.sqlite")
     assert stat.S_IMODE(os.stat(target).st_mode) == 0o600
+    assert stat.S_IMODE(os.stat(target.parent).st_mode) == 0o700
     assert integrity_problems(target) == []
     con = sqlite3.connect(target)
     try:
