@@ -386,6 +386,7 @@ class MainWindow(QMainWindow):
         self.menu_language.setTitle(self.tr("&Language"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.undo_dock.setWindowTitle(self.tr("Undo history"))
+        self.undo_dock.widget().setEmptyLabel(self.tr("(opened)"))
         for action, text in ((self.action_new, self.tr("&New database…")),
                              (self.action_open, self.tr("&Open database…")),
                              (self.action_open_url, self.tr("Open database &URL…")),

@@ -538,6 +538,10 @@
         <translation>撤销历史</translation>
     </message>
     <message>
+        <source>(opened)</source>
+        <translation>（打开时）</translation>
+    </message>
+    <message>
         <source>&amp;New database…</source>
         <translation>新建数据库(&amp;N)…</translation>
     </message>
