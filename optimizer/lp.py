@@ -193,7 +193,7 @@ def solver_identity(prefer: str = "auto") -> tuple[str, str]:
 
 
 def make_solver(time_limit: float, prefer: str = "auto", *, gap_rel: float | None = None,
-                threads: int | None = 1):
+                threads: int | None = 1, mip: bool = True):
     """HiGHS in process unless `prefer` is "cbc" or highspy is missing; CBC otherwise."""
     time_limit = max(0.01, float(time_limit))
     if prefer != "cbc" and highs_available():
@@ -202,13 +202,13 @@ def make_solver(time_limit: float, prefer: str = "auto", *, gap_rel: float | Non
             options["gapRel"] = gap_rel
         # One thread per model: models are small and the 2-core machine runs
         # A/B designs in parallel processes instead.
-        return _BulkHiGHS(msg=False, timeLimit=time_limit, threads=threads, **options)
+        return _BulkHiGHS(mip=mip, msg=False, timeLimit=time_limit, threads=threads, **options)
     import warnings
 
     with warnings.catch_warnings():
         # PuLP 3 bundles CBC as PULP_CBC_CMD and warns that PuLP 4 will not: the move is this line.
         warnings.simplefilter("ignore", DeprecationWarning)
-        return pulp.PULP_CBC_CMD(msg=False, timeLimit=time_limit, gapRel=gap_rel)
+        return pulp.PULP_CBC_CMD(mip=mip, msg=False, timeLimit=time_limit, gapRel=gap_rel)
 
 
 def solve(problem: pulp.LpProblem, time_limit: float, prefer: str = "auto", *,

@@ -203,11 +203,11 @@ def reallocate(data: KindInput, *, time_limit: float = 30.0, prefer: str = "auto
         plan.build_seconds += time.perf_counter() - build_started
         remaining = max(0.5, deadline - time.perf_counter())
         outcome = lp.solve(problem, remaining, prefer)
+        plan.models += 1
         solver_name = outcome.solver
         plan.build_seconds += outcome.times.build
         plan.solver_seconds += outcome.times.solve
         plan.read_seconds += outcome.times.read
-        plan.models += 1
         if not outcome.has_solution:
             # Cannot happen with conflicts ruled out, unless the solver ran out of time.
             raise RuntimeError(f"{kind}: level '{name}' ended {outcome.status} without a solution")
