@@ -11,6 +11,7 @@ line and inside a spawned child process that never loads Qt.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 import traceback
@@ -99,6 +100,10 @@ class ChildTaskState:
 
 def run_in_child(fn: Callable[..., Any], args: tuple, progress_queue, result_queue, cancel_event) -> None:
     """Entry point of a spawned child: run fn and put ("ok", result) or ("error", exc, text)."""
+    if hasattr(os, "setpgrp"):
+        # Its own process group, so that stopping the task also stops the process
+        # pool the optimizer may have started inside it (ui.tasks kills the group).
+        os.setpgrp()
     state = ChildTaskState(progress_queue, cancel_event)
     try:
         result = fn(*args, state)
@@ -110,7 +115,7 @@ def run_in_child(fn: Callable[..., Any], args: tuple, progress_queue, result_que
         try:
             import pickle
 
-            pickle.dumps(exc)
+            pickle.loads(pickle.dumps(exc))  # some exception classes pickle but do not unpickle
             result_queue.put(("error", exc, text))
         except Exception:
             result_queue.put(("error", TaskError(f"{type(exc).__name__}: {exc}"), text))

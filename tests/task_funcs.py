@@ -26,3 +26,13 @@ def ignore_cancel(seconds: float, state) -> str:
 
 def big_result(n: int, state) -> list[int]:
     return list(range(n))
+
+
+def pool_and_sleep(seconds: float, state) -> str:
+    """Starts a process pool of its own and waits on it, deaf to the cancel flag (as a long A/B stage)."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        state.set_progress(0.5, "pool started")
+        return pool.submit(time.sleep, seconds).result() or "done"

@@ -38,8 +38,11 @@ calling thread and calls the callbacks before it returns.
 from __future__ import annotations
 
 import atexit
+import gc
 import multiprocessing
+import os
 import queue
+import signal
 import threading
 import traceback
 from contextlib import contextmanager
@@ -54,6 +57,8 @@ __all__ = ["run_task", "TaskHandle", "TaskState", "TaskCancelled", "TaskError",
 
 POLL_MS = 30            # how often the GUI thread looks for progress and results
 CANCEL_GRACE_MS = 2000  # a child that ignores the cancel flag this long is terminated
+REAP_POLL_MS = 100      # a child that has delivered is looked at this often until it has exited
+REAP_TIMEOUT_MS = 5000  # ... and terminated if it is still there after this long
 
 _synchronous = False
 _children: set = set()  # live child processes, terminated at exit
@@ -80,14 +85,59 @@ def synchronous(on: bool = True) -> Iterator[None]:
         set_synchronous(previous)
 
 
+def terminate_process(proc) -> None:
+    """Stop a task's child and everything it started (its process group, on POSIX)."""
+    if os.name == "posix":
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)  # the child leads its own group (run_in_child)
+            return
+        except (ProcessLookupError, PermissionError, TypeError):
+            pass  # not a group leader yet (or already gone): the child alone
+    if proc.is_alive():
+        proc.terminate()
+
+
 @atexit.register
 def _terminate_children() -> None:
     for proc in list(_children):
         if proc.is_alive():
-            proc.terminate()
+            terminate_process(proc)
 
 
 Callback = Callable[..., Any] | None
+
+
+def _receive(result_queue, timeout: float = 0.1):
+    """One message from a child, unpickled without a cyclic-GC pass in the middle.
+
+    A proposal is a few hundred thousand small objects. Unpickling them makes
+    the collector run, and a full collection walks every object of the
+    process while holding the GIL: measured at 0.75 s with the window open, a
+    frozen window. So the collector is held off while the message is
+    unpickled, and afterwards everything then alive is moved to the permanent
+    generation (gc.freeze), which full collections skip. The result dicts are
+    plain trees, freed by reference counting when dropped, so nothing leaks.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        message = result_queue.get(timeout=timeout)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return message
+
+
+def _reap_later(proc, waited_ms: int = 0) -> None:
+    """Collect a finished child without blocking; terminate one that does not exit in time."""
+    if not proc.is_alive():
+        proc.join(timeout=0)
+        _children.discard(proc)
+        return
+    if waited_ms >= REAP_TIMEOUT_MS:
+        terminate_process(proc)
+    QTimer.singleShot(REAP_POLL_MS, lambda: _reap_later(proc, waited_ms + REAP_POLL_MS))
 
 
 class TaskHandle(QObject):
@@ -202,11 +252,45 @@ class _ProcessHandle(TaskHandle):
         self._progress_q = ctx.Queue()
         self._result_q = ctx.Queue()
         self._cancel_event = ctx.Event()
-        self._proc = ctx.Process(target=run_in_child, name="planner-task", daemon=True,
+        # Not a daemon on POSIX: a daemonic process may not start processes of its own,
+        # and the optimizer runs its A/B designs in a process pool. Stopping the task
+        # kills the child's process group, pool included; the atexit hook does the same
+        # when the application quits. Windows has no process groups: there the child
+        # is a daemon, so the optimizer stays in one process and nothing is orphaned.
+        self._proc = ctx.Process(target=run_in_child, name="planner-task", daemon=os.name != "posix",
                                  args=(fn, args, self._progress_q, self._result_q, self._cancel_event))
         self._proc.start()
         _children.add(self._proc)
+        self._message: tuple | None = None  # (kind, value, traceback text) once the reader has it
+        self._reader = threading.Thread(target=self._read_result, name="planner-task-reader", daemon=True)
+        self._reader.start()
         self._timer.start()
+
+    def _read_result(self) -> None:
+        """Wait for the child's answer on a thread of its own.
+
+        A result of a few megabytes arrives only as fast as the child writes it,
+        and on a busy machine the child may not run for a while: the GUI thread
+        must never wait inside that read. Unpickling happens here too.
+        """
+        while True:
+            try:
+                self._message = _receive(self._result_q)
+                return
+            except queue.Empty:
+                if self._proc.is_alive():
+                    continue
+                try:  # an exited child's last message is already in the pipe
+                    self._message = self._result_q.get_nowait()
+                except Exception:
+                    self._message = ("exited", None, "")
+                return
+            except (EOFError, OSError):  # the pipe broke: the child was killed mid-write
+                self._message = ("exited", None, "")
+                return
+            except Exception as exc:  # a message that cannot be unpickled here
+                self._message = ("error", TaskError(f"{type(exc).__name__}: {exc}"), traceback.format_exc())
+                return
 
     def _request_cancel(self) -> None:
         self._cancel_event.set()
@@ -214,7 +298,7 @@ class _ProcessHandle(TaskHandle):
 
     def _terminate_if_alive(self) -> None:
         if self._running and self._proc.is_alive():
-            self._proc.terminate()
+            terminate_process(self._proc)
 
     def _poll(self) -> None:
         latest = None
@@ -227,33 +311,28 @@ class _ProcessHandle(TaskHandle):
                 break
         if latest is not None:
             self._report_progress(*latest)
-        # Read the result before checking liveness: a child with a large result
-        # cannot exit until its queue has been drained.
-        try:
-            kind, value, text = self._result_q.get_nowait()
-        except queue.Empty:
-            if self._proc.is_alive():
-                return
-            try:
-                kind, value, text = self._result_q.get(timeout=0.05)
-            except (queue.Empty, EOFError, OSError):
-                code = self._proc.exitcode
-                kind, value, text = ("cancelled", None, "") if self._cancel_requested else (
-                    "error", TaskError(f"计算进程意外退出（退出码 {code}）。 "
-                                       f"(The worker process stopped unexpectedly, exit code {code}.)"), "")
+        message = self._message
+        if message is None:
+            return
+        kind, value, text = message
+        if kind == "exited":
+            self._proc.join(timeout=0)
+            code = self._proc.exitcode
+            kind, value = ("cancelled", None) if self._cancel_requested else (
+                "error", TaskError(f"计算进程意外退出（退出码 {code}）。 "
+                                   f"(The worker process stopped unexpectedly, exit code {code}.)"))
         self.traceback_text = text
         self._cleanup()
         self._finish(kind, value)
 
     def _cleanup(self) -> None:
-        self._proc.join(timeout=1.0)
-        if self._proc.is_alive():
-            self._proc.terminate()
-            self._proc.join(timeout=1.0)
-        _children.discard(self._proc)
+        # Never join here: a child tearing down its interpreter (and its own pool)
+        # can take most of a second, and this runs on the GUI thread. The result is
+        # delivered now; the process is reaped a little later.
         for q in (self._progress_q, self._result_q):
             q.close()
             q.cancel_join_thread()
+        _reap_later(self._proc)
 
 
 class _SyncHandle(TaskHandle):
