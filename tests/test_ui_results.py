@@ -120,17 +120,23 @@ def test_results_view_fills_every_part(qtbot):
         view.set_result(result)
     assert view.proposal_model.rowCount() == len(result["townships"])
     assert view.moves_model.rowCount() == len(result["moves"])
-    assert view.roster_model.rowCount() == len(result["ab_roster"])
+    # The roster shows one township at a time, the first one to begin with.
+    first = result["ab_roster"][0]["township"]
+    assert view.roster_township.currentText() == first
+    assert view.roster_model.rowCount() == sum(r["township"] == first for r in result["ab_roster"])
     assert view.marginal_model.rowCount() == len(result["marginal"])
     assert view.totals_model.rowCount() == 3
     assert result["diagnosis_en"][0] in view.diagnosis_view.toPlainText()
     assert "optimal" in view.summary_label.text()
     assert view.apply_button.isEnabled()
 
-    # The roster can be narrowed to one township.
-    index = view.roster_township.findData("白水乡")
-    view.roster_township.setCurrentIndex(index)
-    assert view.roster_proxy.rowCount() == 1
+    # Another township, or all of them, and one kind within.
+    view.roster_township.setCurrentIndex(view.roster_township.findText("白水乡"))
+    assert [view.roster_model.row(i)["township"] for i in range(view.roster_model.rowCount())] == ["白水乡"]
+    view.roster_township.setCurrentIndex(0)
+    assert view.roster_model.rowCount() == len(result["ab_roster"])
+    view.roster_kind.setCurrentIndex(view.roster_kind.findData("administrative"))
+    assert view.roster_proxy.rowCount() == 2
 
     # A stale or infeasible proposal cannot be applied.
     view.set_stale(True)
@@ -167,3 +173,100 @@ def test_charts_view_draws_the_selected_kind_when_shown(qtbot):
     qtbot.waitUntil(lambda: "Institutional" in view.quota_canvas.figure.axes[0].get_title())
     assert view.pressure_canvas.figure.axes
     assert view.redraw_if_needed() is False  # nothing changed: no second drawing
+
+
+# ---------------------------------------------------------------- applying from the window
+from planner.ledger import load_county  # noqa: E402
+from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: E402,F401  (fixtures)
+from tests.solve_window import solve, window  # noqa: E402,F401  (fixture)
+
+
+def county(db):
+    with db.session() as s:
+        return load_county(s)
+
+
+class Dialogs:
+    """Stands in for the confirmation and refusal boxes; records what they were shown."""
+
+    def __init__(self, monkeypatch, answer: bool) -> None:
+        import ui.apply_action
+
+        self.questions: list[tuple[str, str]] = []
+        self.refusals: list[str] = []
+        self.answer = answer
+        monkeypatch.setattr(ui.apply_action, "ask_confirmation", self._ask)
+        monkeypatch.setattr(ui.apply_action, "show_refusal", lambda parent, text: self.refusals.append(text))
+
+    def _ask(self, parent, question: str, details: str) -> bool:
+        self.questions.append((question, details))
+        return self.answer
+
+
+def test_apply_asks_first_then_undo_restores_the_exact_ledger(window, qtbot, monkeypatch):
+    from planner.apply import proposal_changes
+    from planner.models import AppliedProposal
+    from ui.labels import kind_label
+
+    original = county(window.db)
+    result = solve(window, qtbot)
+    changes = proposal_changes(result)
+    assert changes
+    dialogs = Dialogs(monkeypatch, answer=True)
+    view = window.solve_panel.results_view
+    qtbot.mouseClick(view.apply_button, Qt.MouseButton.LeftButton)
+
+    # The question summarises what will change before anything does.
+    (question, details), = dialogs.questions
+    townships = {c.township for c in changes}
+    assert f"{len(changes)} quota lines change in {len(townships)} townships" in question
+    for c in changes:
+        assert f"{c.township} {kind_label(c.kind)}: {c.before} → {c.after} ({c.change:+d})" in details
+    after = county(window.db)
+    for row in result["townships"]:
+        if row["township"] in {t.name for t in after.townships}:
+            assert after.township(row["township"]).quota(row["kind"]).approved == row["proposed"]
+    assert window.undo_stack.count() == 1 and "Apply proposal" in window.undo_stack.undoText()
+
+    window.undo_stack.undo()
+    assert county(window.db) == original  # every number back, nothing else touched
+    window.undo_stack.redo()
+    assert county(window.db) == after
+    window.undo_stack.undo()
+    assert county(window.db) == original
+    with window.db.session() as s:
+        records = s.query(AppliedProposal).order_by(AppliedProposal.id).all()
+        assert len(records) == 2 and all(r.reverted for r in records)
+    assert dialogs.refusals == []
+
+
+def test_declining_the_confirmation_changes_nothing(window, qtbot, monkeypatch):
+    original = county(window.db)
+    result = solve(window, qtbot)
+    dialogs = Dialogs(monkeypatch, answer=False)
+    assert window.solve_panel.applier.request(result) is False
+    assert len(dialogs.questions) == 1
+    assert county(window.db) == original
+    assert window.undo_stack.count() == 0
+
+
+def test_a_proposal_the_ledger_has_moved_past_is_refused(window, qtbot, monkeypatch):
+    result = solve(window, qtbot)
+    view = window.solve_panel.results_view
+    assert view.apply_button.isEnabled()
+    row = next(r for r in result["townships"] if r["kind"] == "administrative")
+    assert window.editor.set_quota_field(row["township"], "administrative", "staff", row["staff"] - 1)
+    # The tab learns it is stale (fingerprint worked out off the GUI thread) ...
+    qtbot.waitUntil(view.is_stale, timeout=30000)
+    assert not view.apply_button.isEnabled() and view.stale_label.isVisibleTo(view)
+    # ... and asking anyway is refused with the reason, the ledger as it was.
+    edited = county(window.db)
+    dialogs = Dialogs(monkeypatch, answer=True)
+    assert window.solve_panel.applier.request(result) is False
+    assert dialogs.questions == [] and len(dialogs.refusals) == 1
+    assert "fingerprint" in dialogs.refusals[0] or "指纹" in dialogs.refusals[0]
+    assert county(window.db) == edited
+    # Undoing the edit makes the proposal current again.
+    window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not view.is_stale(), timeout=30000)
+    assert view.apply_button.isEnabled()

@@ -105,7 +105,14 @@ class RowsModel(QAbstractTableModel):
             return _tr(column.tip)
         return None
 
+    # Roles this model answers; a view asks for about a dozen per painted cell, and
+    # answering the others with one set lookup keeps repainting a large table cheap.
+    BASE_ROLES = frozenset({_DISPLAY, SORT_ROLE, KIND_ROLE, TOWNSHIP_ROLE, Qt.ItemDataRole.TextAlignmentRole})
+    EXTRA_ROLES: frozenset = frozenset()
+
     def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
+        if role not in self.BASE_ROLES and role not in self.EXTRA_ROLES:
+            return None
         if not index.isValid() or not 0 <= index.row() < len(self._rows) \
                 or not 0 <= index.column() < len(self.COLUMNS):
             return None
@@ -121,9 +128,10 @@ class RowsModel(QAbstractTableModel):
             return row.get("township", "")
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return self.extra_data(row, column, role)
+        return self.extra_data(row, index.column(), role)
 
-    def extra_data(self, row: dict, column: Column, role: int) -> Any:
+    def extra_data(self, row: dict, column: int, role: int) -> Any:
+        """Roles beyond text and sorting (colours, tooltips) for a subclass; column is its number."""
         return None
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
@@ -174,10 +182,12 @@ class ProposalModel(RowsModel):
     CHANGE = 7
     REQUIRED = 5
     PROPOSED = 6
+    EXTRA_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
+                             Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole})
 
-    def extra_data(self, row: dict, column: Column, role: int) -> Any:
+    def extra_data(self, row: dict, column: int, role: int) -> Any:
         change = row["proposed"] - row["approved"]
-        i = self.COLUMNS.index(column)
+        i = column
         if i in (self.CHANGE, self.PROPOSED) and change:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(GAIN_COLOR if change > 0 else LOSS_COLOR)
@@ -210,8 +220,11 @@ class MovesModel(RowsModel):
         Column("Reason", lambda r: localized(r, "reason"), lambda r: localized(r, "reason")),
     ]
 
-    def extra_data(self, row: dict, column: Column, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column.header == "Reason":
+    REASON = 4
+    EXTRA_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole})
+
+    def extra_data(self, row: dict, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
             return localized(row, "reason")
         return None
 
@@ -236,10 +249,13 @@ class RosterModel(RowsModel):
                lambda r: "—" if _load_share(r) is None else f"{_load_share(r):.0%}", numeric=True),
     ]
 
-    def extra_data(self, row: dict, column: Column, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column.header in ("A duties", "B duties"):
-            return "\n".join(row.get("a" if column.header == "A duties" else "b", [])) or None
-        if role == Qt.ItemDataRole.ForegroundRole and column.header == "Load %":
+    A_DUTIES, B_DUTIES, LOAD_SHARE = 3, 4, 7
+    EXTRA_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole})
+
+    def extra_data(self, row: dict, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column in (self.A_DUTIES, self.B_DUTIES):
+            return "\n".join(row.get("a" if column == self.A_DUTIES else "b", [])) or None
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.LOAD_SHARE:
             share = _load_share(row)
             if share is not None and share > 1.0:
                 return QBrush(SHORT_COLOR)
@@ -266,8 +282,11 @@ class ExplanationModel(RowsModel):
         Column("Explanation", lambda r: localized(r, "explanation"), lambda r: localized(r, "explanation")),
     ]
 
-    def extra_data(self, row: dict, column: Column, role: int) -> Any:
-        if role == Qt.ItemDataRole.ToolTipRole and column.header == "Explanation":
+    EXPLANATION = 3
+    EXTRA_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole})
+
+    def extra_data(self, row: dict, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.EXPLANATION:
             return localized(row, "explanation") or None
         return None
 
@@ -335,10 +354,15 @@ class KindFilterProxy(QSortFilterProxyModel):
             self.invalidateRowsFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
+        if not self._kind and not self._township:
+            return True
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
-        if self._kind and model.data(index, KIND_ROLE) != self._kind:
-            return False
-        if self._township and model.data(index, TOWNSHIP_ROLE) != self._township:
-            return False
-        return True
+        if isinstance(model, RowsModel):
+            # Straight to the row dict: a province's roster has tens of thousands of rows,
+            # and a QModelIndex plus two data() calls per row is what made filtering slow.
+            row = model.row(source_row)
+            kind, township = row.get("kind", ""), row.get("township", "")
+        else:
+            index = model.index(source_row, 0, source_parent)
+            kind, township = model.data(index, KIND_ROLE), model.data(index, TOWNSHIP_ROLE)
+        return (not self._kind or kind == self._kind) and (not self._township or township == self._township)

@@ -7,7 +7,8 @@ undoable writing.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
     QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
@@ -36,7 +37,31 @@ def _table(model, *, stretch_last: bool = True, sortable: bool = True) -> QTable
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(stretch_last)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    # Fitting columns looks at this many rows, not all of them: a province's
+    # thousands of rows would otherwise be measured on the GUI thread.
+    view.horizontalHeader().setResizeContentsPrecision(60)
     return view
+
+
+def fit_columns(view: QTableView, model, sample: int = 60) -> None:
+    """Columns as wide as their header and the texts of the first rows.
+
+    Measures the strings directly instead of QTableView.resizeColumnsToContents,
+    which asks the (Python) model for every role of every sampled cell: ten
+    times the work, on the GUI thread, when a proposal arrives.
+    """
+    bold = view.font()
+    bold.setBold(True)
+    bold_metrics = QFontMetrics(bold)  # changed quota is shown bold
+    header_metrics = view.horizontalHeader().fontMetrics()
+    rows = model.rows()[:sample]
+    for c, column in enumerate(model.COLUMNS):
+        header = model.headerData(c, Qt.Orientation.Horizontal)
+        width = max((header_metrics.horizontalAdvance(line) for line in str(header).split("\n")), default=0) + 24
+        for row in rows:
+            width = max(width, bold_metrics.horizontalAdvance(column.text(row)) + 14)
+        if not view.horizontalHeader().stretchLastSection() or c < len(model.COLUMNS) - 1:
+            view.setColumnWidth(c, min(width, 480))
 
 
 def _kind_combo(with_all: bool = True) -> QComboBox:
@@ -58,6 +83,8 @@ class ResultsView(QWidget):
         super().__init__(parent)
         self._result: dict | None = None
         self._stale = False
+        self._generation = 0          # bumps with every set_result
+        self._filled_generation = 0   # the generation whose parts are all filled
 
         self.summary_label = QLabel()
         self.summary_label.setWordWrap(True)
@@ -103,8 +130,8 @@ class ResultsView(QWidget):
         self.roster_proxy.setSourceModel(self.roster_model)
         self.roster_view = _table(self.roster_proxy)
         self.roster_township = QComboBox()
-        self.roster_township.currentIndexChanged.connect(
-            lambda: self.roster_proxy.set_township(self.roster_township.currentData()))
+        self.roster_township.currentIndexChanged.connect(self._show_roster_township)
+        self._roster_by_township: dict[str, list[dict]] = {}
         self.roster_kind = _kind_combo()
         self.roster_kind.currentIndexChanged.connect(
             lambda: self.roster_proxy.set_kind(self.roster_kind.currentData()))
@@ -176,28 +203,70 @@ class ResultsView(QWidget):
     def result(self) -> dict | None:
         return self._result
 
-    def set_result(self, result: dict | None) -> None:
+    def set_result(self, result: dict | None, *, staged: bool = False) -> None:
+        """Show `result` (None: nothing). `result_changed` follows once every part is filled.
+
+        staged=True fills the parts over several event-loop turns (the visible
+        quota table first), so that a province-sized proposal never blocks the
+        window for long in one go; a newer result overtakes the older one's
+        remaining steps.
+        """
         self._result = result
         self._stale = False
+        self._generation += 1
         has = result is not None
         self.tabs.setVisible(has)
         self.totals_view.setVisible(has)
         self.empty_label.setVisible(not has)
-        result = result or {}
-        self.totals_model.set_rows(totals_rows(result))
-        self.proposal_model.set_rows(result.get("townships", []))
-        self.moves_model.set_rows(result.get("moves", []))
-        self.roster_model.set_rows(result.get("ab_roster", []))
+        self.apply_button.setEnabled(False)  # until every part shows this result
+        steps = [self._fill_head, self._fill_proposal, self._fill_moves, self._fill_roster,
+                 self._fill_explanations, self._fill_done]
+        if not staged:
+            for step in steps:
+                step()
+            return
+        generation = self._generation
+
+        def run(index: int = 0) -> None:
+            if generation != self._generation:
+                return  # a newer result took over
+            steps[index]()
+            if index + 1 < len(steps):
+                QTimer.singleShot(0, self, lambda: run(index + 1))
+
+        run()
+
+    def is_filling(self) -> bool:
+        """True while a staged set_result still has parts to fill."""
+        return self._filled_generation != self._generation
+
+    def _fill_head(self) -> None:
+        self.totals_model.set_rows(totals_rows(self._result or {}))
+        self._fill_summary()
+        fit_columns(self.totals_view, self.totals_model)
+        self._fit_height(self.totals_view)
+
+    def _fill_proposal(self) -> None:
+        self.proposal_model.set_rows((self._result or {}).get("townships", []))
+        fit_columns(self.proposal_view, self.proposal_model)
+
+    def _fill_moves(self) -> None:
+        self.moves_model.set_rows((self._result or {}).get("moves", []))
+
+    def _fill_roster(self) -> None:
+        self._fill_roster_townships(self._result or {})
+
+    def _fill_explanations(self) -> None:
+        result = self._result or {}
         self.explanation_model.set_rows([r for r in result.get("townships", [])
                                          if r.get("explanation") or r.get("explanation_en")])
         self.marginal_model.set_rows(result.get("marginal", []))
-        self._fill_roster_townships(result)
+        fit_columns(self.marginal_view, self.marginal_model)
         self._fill_diagnosis()
-        self._fill_summary()
         self.charts_view.set_result(self._result)
-        for view in (self.proposal_view, self.totals_view, self.marginal_view):
-            view.resizeColumnsToContents()
-        self._fit_height(self.totals_view)
+
+    def _fill_done(self) -> None:
+        self._filled_generation = self._generation
         self.apply_button.setEnabled(self.can_apply())
         self.result_changed.emit(self._result)
 
@@ -212,7 +281,7 @@ class ResultsView(QWidget):
 
     def can_apply(self) -> bool:
         return (self._result is not None and self._result.get("status") in ("optimal", "feasible")
-                and not self._stale)
+                and not self._stale and not self.is_filling())
 
     @staticmethod
     def _fit_height(view: QTableView) -> None:
@@ -226,20 +295,33 @@ class ResultsView(QWidget):
 
     # -- filling -----------------------------------------------------------
     def _fill_roster_townships(self, result: dict) -> None:
-        current = self.roster_township.currentData()
-        names: list[str] = []
+        """Township chooser of the roster; the roster table holds one township's posts at a time.
+
+        A county has thousands of posts: grouping them once here is cheaper than a
+        proxy filtering every row on the GUI thread at each choice.
+        """
+        current = self.roster_township.currentText() if self.roster_township.currentIndex() > 0 else ""
+        grouped: dict[str, list[dict]] = {}
         for row in result.get("ab_roster", []):
-            if row["township"] not in names:
-                names.append(row["township"])
+            grouped.setdefault(row["township"], []).append(row)
+        self._roster_by_township = grouped
         self.roster_township.blockSignals(True)
         self.roster_township.clear()
-        self.roster_township.addItem(self.tr("All townships"), "")
-        for name in names:
-            self.roster_township.addItem(name, name)
-        index = self.roster_township.findData(current)
-        self.roster_township.setCurrentIndex(max(0, index))
+        self.roster_township.addItem(self.tr("All townships"))
+        self.roster_township.addItems(list(grouped))  # township names are unique in a ledger
+        index = self.roster_township.findText(current) if current else -1
+        if index < 1:
+            index = 1 if self.roster_township.count() > 1 else 0
+        self.roster_township.setCurrentIndex(index)
         self.roster_township.blockSignals(False)
-        self.roster_proxy.set_township(self.roster_township.currentData())
+        self._show_roster_township()
+
+    def _show_roster_township(self, *_args) -> None:
+        if self.roster_township.currentIndex() <= 0:
+            rows = [r for rows in self._roster_by_township.values() for r in rows]
+        else:
+            rows = self._roster_by_township.get(self.roster_township.currentText(), [])
+        self.roster_model.set_rows(rows)
 
     def _fill_diagnosis(self) -> None:
         result = self._result or {}
