@@ -1,0 +1,34 @@
+"""The main window with the solve panel, for the solve and proposal tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def window(ledger_db, fresh_settings, qtbot, monkeypatch):
+    """The main window with the solve panel as its only extension.
+
+    Other extensions react to a finished solve in their own ways (and at their
+    own cost); these tests measure and check the solve panel alone.
+    """
+    import ui.main_window
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(ui.main_window, "EXTENSIONS", ["ui.solve_panel"])
+    w = MainWindow(ledger_db, fresh_settings)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    if w.solve_panel.is_running():
+        with qtbot.waitSignal(w.solve_panel.solveCancelled, timeout=10000):
+            w.solve_panel.cancel()
+    w.undo_stack.clear()
+
+
+def solve(window, qtbot) -> dict:
+    """Solve the ledger from the window; the result once the proposal tab is filled."""
+    with qtbot.waitSignal(window.solve_panel.solveFinished, timeout=60000) as blocker:
+        window.solve_panel.start()
+    return blocker.args[0]

@@ -1,0 +1,165 @@
+"""Applying a proposal to the ledger: checked, confirmed, undoable.
+
+The proposal reaches the ledger only when the user says so after reading a
+summary of every line that will change (domain rule 7). The write is a
+QUndoCommand on the window's undo stack: redo calls planner.apply.apply_proposal,
+undo calls revert_proposal, each in its own committed transaction (as every
+ledger edit, see ui/commands.py), so Ctrl+Z puts back the exact previous quota.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from planner.apply import ApplyError, QuotaChange, check_proposal
+from planner.county import KINDS
+from ui.commands import EditContext, LedgerCommand
+from ui.labels import kind_label
+
+SUMMARY_LINES = 15  # lines listed in the question itself; the rest go to "Show Details…"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ApplyProposal", text)
+
+
+def error_text(error: Exception) -> str:
+    """A refusal in the UI language, with its itemised problems."""
+    from ui.results_models import ui_is_chinese
+
+    if isinstance(error, ApplyError):
+        head = error.message_zh if ui_is_chinese() else error.message_en
+        return "\n".join([head, *error.problems[:20]] + (["…"] if len(error.problems) > 20 else []))
+    return str(error)
+
+
+class ApplyProposalCommand(LedgerCommand):
+    """Writes a proposal into the ledger; undo restores the quota it replaced.
+
+    Both directions go through planner.safe_ops, so each is preceded by a backup
+    of the ledger and refused whole (nothing written) on a conflicting edit.
+    """
+
+    def __init__(self, context: EditContext, result: dict, user: str | None = None) -> None:
+        super().__init__(context, _tr("Apply proposal “{scenario}”").format(scenario=result.get("scenario", "")))
+        self.result = result
+        self.user = user
+        self.applied_id: int | None = None
+        self.applied_ids: list[int] = []  # one per redo: each application is its own record
+        self.backups: list = []           # backup files made before each step (None: server database)
+
+    def redo(self) -> None:
+        self._guarded(self._apply)
+
+    def undo(self) -> None:
+        self._guarded(self._revert)
+
+    def _apply(self) -> None:
+        from planner.safe_ops import apply_proposal_safely
+
+        outcome = apply_proposal_safely(self.context.db, self.result, user=self.user)
+        self.applied_id = int(outcome.value)
+        self.applied_ids.append(self.applied_id)
+        self.backups.append(outcome.backup)
+
+    def _revert(self) -> None:
+        from planner.safe_ops import revert_proposal_safely
+
+        outcome = revert_proposal_safely(self.context.db, self.applied_id, user=self.user)
+        self.backups.append(outcome.backup)
+
+    def _guarded(self, step: Callable[[], None]) -> None:
+        try:
+            step()
+        except Exception as error:  # shown to the user; the transaction was rolled back
+            self.setObsolete(True)
+            self.context.errors.append(error)
+            self.context.failed(error)
+            return
+        self.context.changed(None)  # many townships change: the ledger view re-reads everything
+
+
+def summary_text(result: dict, changes: list[QuotaChange]) -> tuple[str, str]:
+    """(question, details) for the confirmation: totals per kind and every changed line."""
+    townships = {c.township for c in changes}
+    lines = [_tr("Apply the proposal of scenario “{scenario}” to the ledger?").format(
+        scenario=result.get("scenario", "")), "",
+        _tr("{lines} quota lines change in {townships} townships:").format(
+            lines=len(changes), townships=len(townships))]
+    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for row in result.get("townships", []):
+        by_kind[row["kind"]][0] += int(row["approved"])
+        by_kind[row["kind"]][1] += int(row["proposed"])
+    for kind in KINDS:
+        if kind in by_kind:
+            before, after = by_kind[kind]
+            lines.append(_tr("  {kind}: county total {before} → {after}").format(
+                kind=kind_label(kind), before=before, after=after))
+    lines.append("")
+    detail = [_tr("{township} {kind}: {before} → {after} ({change:+d})").format(
+        township=c.township, kind=kind_label(c.kind), before=c.before, after=c.after, change=c.change)
+        for c in changes]
+    lines += detail[:SUMMARY_LINES]
+    if len(detail) > SUMMARY_LINES:
+        lines.append(_tr("… and {n} more (see details)").format(n=len(detail) - SUMMARY_LINES))
+    lines += ["", _tr("The approved quota on the ledger will be replaced by the proposed quota. "
+                      "Edit ▸ Undo takes it back.")]
+    return "\n".join(lines), "\n".join(detail)
+
+
+def ask_confirmation(parent: QWidget | None, question: str, details: str) -> bool:
+    """The confirmation dialog; tests replace this function."""
+    box = QMessageBox(QMessageBox.Icon.Question, _tr("Apply proposal to ledger"), question,
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
+    box.setDetailedText(details)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # writing the ledger is never the default
+    box.button(QMessageBox.StandardButton.Yes).setText(_tr("Apply"))
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def show_refusal(parent: QWidget | None, message: str) -> None:
+    """Tells why a proposal cannot be applied; tests replace this function."""
+    QMessageBox.warning(parent, _tr("Proposal not applied"), message)
+
+
+class ProposalApplier(QObject):
+    """Checks, confirms and pushes the apply command through the window's LedgerEditor.
+
+    The editor's context follows the window's database, and its changed/failed
+    signals already refresh the ledger view and show refusals.
+    """
+
+    def __init__(self, parent: QWidget, editor, user: Callable[[], str | None] = lambda: None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.user = user
+        self.last_command: ApplyProposalCommand | None = None
+
+    @property
+    def context(self) -> EditContext:
+        return self.editor.context
+
+    def request(self, result: dict) -> bool:
+        """Apply `result` if it still fits the ledger and the user confirms; True when applied."""
+        parent = self.parent()
+        try:
+            with self.context.db.session() as session:
+                changes = check_proposal(session, result)
+        except ApplyError as error:
+            show_refusal(parent, error_text(error))
+            return False
+        if not changes:
+            show_refusal(parent, _tr("The proposal changes no quota: the ledger already holds it."))
+            return False
+        question, details = summary_text(result, changes)
+        if not ask_confirmation(parent, question, details):
+            return False
+        command = ApplyProposalCommand(self.context, result, user=self.user())
+        if not self.editor.push(command):  # refused inside redo: the stack dropped it
+            return False
+        self.last_command = command
+        return True

@@ -1,0 +1,293 @@
+"""Solving from the window: the Solve action, progress with Cancel, and the proposal tab.
+
+`install(window)` adds a "Solve" toolbar button and menu entry, a scenario
+chooser, a progress bar with a Cancel button in the status bar, the proposal
+tab (ui.results_view) and the apply action (ui.apply_action).
+
+The solve runs as planner.solve_job.solve_job through ui.tasks, off the GUI
+thread, with its own Session. Thread or process: see SOLVE_IN_PROCESS.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
+
+from planner.solve_job import BASELINE, solve_job
+from ui.apply_action import ProposalApplier
+from ui.results_view import ResultsView
+from ui.tasks import TaskHandle, run_task
+
+log = logging.getLogger(__name__)
+
+# Thread or process: measured, not assumed (benchmarks/bench_ui_stalls.py; a
+# 10 ms QTimer on the GUI thread, longest gap between its ticks). HiGHS itself
+# releases the GIL (Highs.run), but a solve is more than HiGHS: reading the
+# ledger through SQLAlchemy/sqlite3, json-encoding the county for its
+# fingerprint, the optimizer's own process pool for A/B designs (pickling on a
+# thread of this process) -- C calls that hold the GIL for 50-300 ms at a time.
+# In a thread, a 200-township solve stalled the window up to 167-296 ms, with
+# the GUI thread itself idle (waiting for the GIL). In a spawned child process
+# the longest gaps were at delivery only (94 ms, of which ~18 ms GUI work, on a
+# loaded 2-core machine), so the solve runs in a child: the county is read
+# there from the database URL, progress comes through a queue polled by a
+# QTimer, Cancel sets a cooperative flag and after a grace period terminates
+# the child with the processes it started. The price is the child's start-up
+# (about a second to import the optimizer), which a 14-township solve notices.
+SOLVE_IN_PROCESS = True
+
+
+# Failures whose message is already written for the user (Chinese and English).
+USER_FACING = ("ParameterError", "ScenarioError", "DatabaseError", "ApplyError", "EditError", "TaskError",
+               "SolveError", "NoCJKFont")
+
+
+def readable_error(error: BaseException) -> str:
+    """A failure as a sentence for the user; the traceback goes to the log only."""
+    text = str(error).strip()
+    if any(cls.__name__ in USER_FACING for cls in type(error).__mro__):
+        return text or type(error).__name__
+    if isinstance(error, MemoryError):
+        return QCoreApplication.translate("SolvePanel", "there is not enough memory for this county")
+    # Anything else is a fault of the planner; its name helps whoever reads the log.
+    return f"{text} ({type(error).__name__})" if text else type(error).__name__
+
+
+class SolvePanel(QWidget):
+    """The progress strip in the status bar; owns the solve action and the proposal tab."""
+
+    solveFinished = Signal(object)   # the result dict
+    solveFailed = Signal(str)        # the message shown
+    solveCancelled = Signal()
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.handle: TaskHandle | None = None
+        self.last_error = ""
+        self._result_box: QMessageBox | None = None
+
+        self.message = QLabel(self)
+        self.bar = QProgressBar(self)
+        self.bar.setRange(0, 1000)
+        self.bar.setMaximumWidth(220)
+        self.bar.setTextVisible(False)
+        self.cancel_button = QPushButton(self)
+        self.cancel_button.clicked.connect(self.cancel)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.message)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.cancel_button)
+        self.setVisible(False)
+
+        self.results_view = ResultsView(window)
+        self._delivering: dict | None = None
+        self.results_view.result_changed.connect(self._delivered)
+        self.applier = ProposalApplier(window, window.editor)
+        self.results_view.apply_requested.connect(self.applier.request)
+
+        self.action_solve = QAction(window)
+        self.action_solve.setShortcut(QKeySequence("F9"))
+        self.action_solve.triggered.connect(lambda: self.start())
+        self.scenario_combo = QComboBox(window)
+        self.scenario_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scenario_label = QLabel(window)
+
+        # Staleness is worked out off the GUI thread, a moment after the ledger settles.
+        self._stale_timer = QTimer(self)
+        self._stale_timer.setSingleShot(True)
+        self._stale_timer.setInterval(400)
+        self._stale_timer.timeout.connect(self._check_stale)
+
+        self.retranslate()
+
+    # ------------------------------------------------------------ solving
+    def is_running(self) -> bool:
+        return self.handle is not None and self.handle.is_running()
+
+    def scenario(self) -> str:
+        return self.scenario_combo.currentData() or BASELINE
+
+    def start(self, scenario: str | None = None) -> TaskHandle | None:
+        """Start solving `scenario` (default: the one chosen); None when it cannot start now."""
+        if self.is_running():
+            return None
+        db = self.window.db
+        if db is None:
+            self.window.status(self.tr("Open a ledger database first."))
+            return None
+        scenario = scenario or self.scenario()
+        time_limit = self.window.settings.solver_time_limit
+        self._set_running(True)
+        self._progress(0.0, self.tr("Starting…"))
+        source = db.url if SOLVE_IN_PROCESS else db
+        handle = run_task(self, solve_job, source, scenario, time_limit,
+                          on_success=self._succeeded, on_failure=self._failed,
+                          on_progress=self._progress, on_cancelled=self._cancelled,
+                          process=SOLVE_IN_PROCESS)
+        # In synchronous mode (tests) the task is already over when run_task returns.
+        self.handle = handle if handle.is_running() else None
+        return handle
+
+    def cancel(self) -> None:
+        if self.is_running():
+            self.cancel_button.setEnabled(False)
+            self.message.setText(self.tr("Cancelling…"))
+            self.handle.cancel()
+
+    def _set_running(self, running: bool) -> None:
+        self.setVisible(running)
+        self.cancel_button.setEnabled(running)
+        self.action_solve.setEnabled(not running)
+        self.scenario_combo.setEnabled(not running)
+
+    def _progress(self, fraction: float, message: str) -> None:
+        self.bar.setValue(int(round(fraction * 1000)))
+        if message:
+            self.message.setText(message)
+
+    def _succeeded(self, result: dict) -> None:
+        self.handle = None
+        self._set_running(False)
+        self._delivering = result
+        # Staged: the quota table now, the other parts over the next event-loop turns;
+        # _delivered follows when the whole proposal is in the tab.
+        self.results_view.set_result(result, staged=True)
+        self.window.tabs.setCurrentWidget(self.results_view)
+
+    def _delivered(self, result) -> None:
+        if result is None or result is not self._delivering:
+            return  # not a solve of ours (the view was cleared or shows another proposal)
+        self._delivering = None
+        status = result.get("status")
+        if status == "infeasible":
+            self.results_view.tabs.setCurrentIndex(3)  # the explanations, where the diagnosis is
+            lines = result.get("diagnosis") if self._chinese() else (result.get("diagnosis_en")
+                                                                   or result.get("diagnosis"))
+            self._inform(self.tr("The rules cannot all be met, so there is no proposal."),
+                         "\n".join(str(line) for line in (lines or [])))
+        else:
+            moves = result.get("moves", [])
+            self.window.status(self.tr("Proposal ready: {moves} moves, {slots} slots ({status}).").format(
+                moves=len(moves), slots=sum(int(m.get("count", 0)) for m in moves), status=status))
+        self.solveFinished.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self.handle = None
+        self._set_running(False)
+        log.warning("solve failed", exc_info=error)
+        text = self.tr("The solve failed: {reason}").format(reason=readable_error(error))
+        self.last_error = text
+        self.window.show_error(text)
+        self.solveFailed.emit(text)
+
+    def _cancelled(self) -> None:
+        self.handle = None
+        self._set_running(False)
+        self.window.status(self.tr("Solve cancelled; the ledger is unchanged."))
+        self.solveCancelled.emit()
+
+    def _inform(self, text: str, details: str) -> None:
+        if self._result_box is None:
+            self._result_box = QMessageBox(QMessageBox.Icon.Information, "", "", QMessageBox.StandardButton.Ok,
+                                           self.window)
+        self._result_box.setWindowTitle(self.tr("Reallocation proposal"))
+        self._result_box.setText(text)
+        self._result_box.setInformativeText(details)
+        self._result_box.open()  # not exec(): the window's event loop keeps running
+
+    @staticmethod
+    def _chinese() -> bool:
+        from ui.results_models import ui_is_chinese
+
+        return ui_is_chinese()
+
+    # ------------------------------------------------------------ scenarios and staleness
+    def refresh_scenarios(self) -> None:
+        current = self.scenario()
+        names: list[str] = []
+        db = self.window.db
+        if db is not None:
+            try:
+                from planner.scenarios import list_scenarios
+
+                with db.session() as session:
+                    names = [s.name for s in list_scenarios(session)]
+            except Exception as error:  # a scenario table problem must not block solving the ledger
+                log.warning("cannot list scenarios: %r", error)
+        self.scenario_combo.blockSignals(True)
+        self.scenario_combo.clear()
+        self.scenario_combo.addItem(self.tr("Ledger (baseline)"), BASELINE)
+        for name in names:
+            self.scenario_combo.addItem(name, name)
+        index = self.scenario_combo.findData(current)
+        self.scenario_combo.setCurrentIndex(max(0, index))
+        self.scenario_combo.blockSignals(False)
+
+    def ledger_changed(self) -> None:
+        if self.results_view.result() is not None:
+            self._stale_timer.start()
+
+    def _check_stale(self) -> None:
+        result = self.results_view.result()
+        db = self.window.db
+        if result is None or db is None:
+            return
+        from planner.solve_job import fingerprint_job
+
+        # In a child process like the solve itself: reading a large ledger holds the GIL.
+        run_task(self, fingerprint_job, db.url if SOLVE_IN_PROCESS else db, result,
+                 on_success=lambda fp, r=result: self._stale_known(r, fp),
+                 on_failure=lambda error: log.warning("fingerprint failed: %r", error),
+                 process=SOLVE_IN_PROCESS)
+
+    def _stale_known(self, result: dict, fingerprint: str | None) -> None:
+        if self.results_view.result() is result:
+            self.results_view.set_stale(fingerprint != result.get("fingerprint"))
+
+    def database_changed(self, _db) -> None:
+        if self.is_running():
+            self.handle.cancel()
+        self.results_view.set_result(None)
+        self.refresh_scenarios()
+
+    # ------------------------------------------------------------ language
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.action_solve.setText(self.tr("&Solve"))
+        self.action_solve.setToolTip(self.tr("Compute a reallocation proposal for the chosen scenario (F9)"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.scenario_label.setText(self.tr("Scenario:"))
+        if self.scenario_combo.count():
+            self.scenario_combo.setItemText(0, self.tr("Ledger (baseline)"))
+        tabs = self.window.tabs
+        index = tabs.indexOf(self.results_view)
+        if index >= 0:
+            tabs.setTabText(index, self.tr("Proposal"))
+
+
+def install(window) -> SolvePanel:
+    panel = SolvePanel(window)
+    window.solve_panel = panel
+    window.statusBar().addPermanentWidget(panel)
+    window.tabs.addTab(panel.results_view, "")
+    window.toolbar.addWidget(panel.scenario_label)
+    window.toolbar.addWidget(panel.scenario_combo)
+    window.toolbar.addAction(panel.action_solve)
+    first = window.menu_tools.actions()[0] if window.menu_tools.actions() else None
+    window.menu_tools.insertAction(first, panel.action_solve)
+    if first is not None:
+        window.menu_tools.insertSeparator(first)
+    window.ledgerChanged.connect(panel.ledger_changed)
+    window.databaseChanged.connect(panel.database_changed)
+    panel.refresh_scenarios()
+    panel.retranslate()
+    return panel
