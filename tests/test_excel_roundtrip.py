@@ -200,3 +200,14 @@ def test_cancelled_export_leaves_no_file_behind(tmp_path):
     else:
         raise AssertionError("the export was not cancelled")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_dates_are_date_cells_on_every_row(tmp_path):
+    """Each 入编日期 shows as a date in a spreadsheet, not as a serial number."""
+    county = generate_demo(14, 1)
+    path = write_workbook(tmp_path / "people.xlsx", county)
+    ws = openpyxl.load_workbook(path)["人员"]
+    header_style = ws["E1"].style_id
+    dated = [ws.cell(row, 5) for row in range(2, ws.max_row + 1) if ws.cell(row, 5).value is not None]
+    assert len(dated) == sum(1 for t in county.townships for p in t.people if p.quota_since)
+    assert all(c.is_date and c.number_format == "yyyy-mm-dd" and c.style_id != header_style for c in dated)

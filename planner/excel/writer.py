@@ -8,6 +8,7 @@ written without holding a second copy of it in cells.
 
 from __future__ import annotations
 
+import itertools
 import os
 import tempfile
 from datetime import date, datetime
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from planner.county import KIND_LABELS, CountyData
+from planner.excel.rawrows import PendingRows, append_rows
 from planner.excel.reader import Cancelled, Progress
 from planner.excel.template import (
     PARAM_ROWS, PARAMS_SHEET, SHEETS, Sheet, param_note,
@@ -159,36 +161,62 @@ def write_workbook(path: str | Path, county: CountyData | None = None, *,
     import openpyxl
 
     path = Path(path)
-    # The temporary file goes beside the target, so that an unwritable folder fails
+    # The temporary files go beside the target, so that an unwritable folder fails
     # before any work and os.replace never crosses file systems.
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
     os.close(fd)
+    done_file = tmp
     wb = openpyxl.Workbook(write_only=True)
+    counter = _Counter(county, progress, cancelled)
     try:
-        _fill(wb, county, progress, cancelled)
+        pending = _fill(wb, county, counter)
         wb.save(tmp)
+        if pending:
+            fd, done_file = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
+            os.close(fd)
+            append_rows(tmp, done_file, pending, counter.add)
+            Path(tmp).unlink()
         # mkstemp makes the file private; keep the mode of the file being replaced.
-        os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        os.replace(tmp, path)
+        os.chmod(done_file, path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        os.replace(done_file, path)
     except BaseException:
         _discard(wb)
         Path(tmp).unlink(missing_ok=True)
+        Path(done_file).unlink(missing_ok=True)
         raise
     if progress is not None:
         progress(1.0, str(path))
     return path
 
 
-def _fill(wb, county: CountyData | None, progress: Progress | None,
-          cancelled: Callable[[], bool] | None) -> None:
+class _Counter:
+    """Rows written so far: progress now and then, and the cancel check."""
+
+    def __init__(self, county: CountyData | None, progress: Progress | None,
+                 cancelled: Callable[[], bool] | None) -> None:
+        self.total = max(1, sum(len(t.duties) + len(t.offices) + len(t.people) + 4 for t in county.townships)
+                         if county is not None else 1)
+        self.done = 0
+        self.progress, self.cancelled = progress, cancelled
+
+    def add(self, rows: int = 1) -> None:
+        before, self.done = self.done, self.done + rows
+        if before // 10000 != self.done // 10000:
+            if self.cancelled is not None and self.cancelled():
+                raise Cancelled()
+            if self.progress is not None:
+                self.progress(min(0.95, self.done / self.total), f"{self.done:,}")
+
+
+def _fill(wb, county: CountyData | None, counter: _Counter) -> dict[str, PendingRows]:
+    """Write every sheet's header and first rows with openpyxl; returns the rows left
+    for append_rows (all rows once no date style is still to be learnt)."""
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import numbers
     from openpyxl.utils import get_column_letter
 
-    total = max(1, sum(len(t.duties) + len(t.offices) + len(t.people) + 4 for t in county.townships)
-                if county is not None else 1)
-    done = 0
+    pending: dict[str, PendingRows] = {}
     for sheet in SHEETS:
         ws = wb.create_sheet(sheet.zh)
         rows = 1 + _row_count(county, sheet)
@@ -197,23 +225,31 @@ def _fill(wb, county: CountyData | None, progress: Progress | None,
         # read-only mode parses a whole sheet just to find its size.
         ws.calculate_dimension = lambda rows=rows, last=last: f"A1:{last}{rows}"
         _header(ws, sheet)
+        letters = [get_column_letter(i + 1) for i in range(len(sheet.columns))]
+        date_columns = [i for i, c in enumerate(sheet.columns) if c.type == "date"]
+        style_learnt = not date_columns
         rows = _param_rows(county) if sheet is PARAMS_SHEET else (
             _data_rows(county, sheet) if county is not None else iter(()))
+        number = 2
         for values in rows:
-            values = [_number(v) for v in values]
+            values = [_number(v) if not isinstance(v, str) else _clean(v) for v in values]
+            if style_learnt and sheet is not PARAMS_SHEET:
+                pending[sheet.zh] = PendingRows(
+                    itertools.chain([values], ([_number(v) if not isinstance(v, str) else _clean(v)
+                                                for v in more] for more in rows)),
+                    number, letters, date_columns)
+                break
             row = _cells(ws, values)
             for i, v in enumerate(values):
                 if isinstance(v, (date, datetime)):
                     cell = WriteOnlyCell(ws, v)
                     cell.number_format = numbers.FORMAT_DATE_YYYYMMDD2
                     row[i] = cell
+                    style_learnt = True
             ws.append(row)
-            done += 1
-            if done % 10000 == 0:
-                if cancelled is not None and cancelled():
-                    raise Cancelled()
-                if progress is not None:
-                    progress(min(0.95, done / total), f"{sheet.zh}: {done:,}")
+            number += 1
+            counter.add()
+    return pending
 
 
 def _row_count(county: CountyData | None, sheet: Sheet) -> int:
