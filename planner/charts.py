@@ -110,7 +110,8 @@ def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0
                         textcoords="offset points", ha="center", va="bottom", fontsize=8,
                         color=COLOURS["proposed"])
     ax.set_xticks(xs, [r["township"] for r in rows], rotation=45 if len(rows) > 8 else 0,
-                  ha="right" if len(rows) > 8 else "center")
+                  ha="right" if len(rows) > 8 else "center", rotation_mode="anchor",
+                  fontsize=9 if len(rows) <= 16 else 7.5)
     ax.set_ylabel(t["posts"])
     title = _capitalize(t["quota_title"].format(kind=KIND_NAMES[_lang(lang)][kind], county=result.get("county", "")))
     if len(rows) < len(all_rows):
@@ -146,7 +147,7 @@ def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6
                zorder=2, facecolors="none", linewidths=1.5)
     ax.scatter([r["pressure_after"] for r in rows], ys, color=COLOURS["after"], label=t["after"], zorder=3)
     ax.axvline(1.0, color="#555555", linestyle="--", linewidth=1, label=t["balanced"], zorder=0)
-    ax.set_yticks(ys, [r["township"] for r in rows])
+    ax.set_yticks(ys, [r["township"] for r in rows], fontsize=9 if len(rows) <= 16 else 7.5)
     ax.set_xlabel(t["pressure"])
     title = _capitalize(t["pressure_title"].format(kind=KIND_NAMES[_lang(lang)][kind]))
     if len(rows) < len(all_rows):

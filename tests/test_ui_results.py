@@ -270,3 +270,21 @@ def test_a_proposal_the_ledger_has_moved_past_is_refused(window, qtbot, monkeypa
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: not view.is_stale(), timeout=30000)
     assert view.apply_button.isEnabled()
+
+
+def test_every_header_and_tip_has_a_chinese_translation(qapp):
+    from ui import i18n
+
+    models = [cls() for cls in (ProposalModel, MovesModel, RosterModel, ExplanationModel, MarginalModel,
+                                TotalsModel)]
+    i18n.install_language("zh_CN")
+    try:
+        for model in models:
+            for c in range(model.columnCount()):
+                header = model.headerData(c, Qt.Orientation.Horizontal, DISPLAY)
+                assert any("\u4e00" <= ch <= "\u9fff" for ch in header), header
+                tip = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+                assert tip is None or tip != model.COLUMNS[c].tip, tip
+    finally:
+        i18n.install_language("en")
+    assert ProposalModel().headerData(0, Qt.Orientation.Horizontal, DISPLAY) == "Township"

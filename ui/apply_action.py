@@ -23,8 +23,7 @@ from ui.labels import kind_label
 SUMMARY_LINES = 15  # lines listed in the question itself; the rest go to "Show Details…"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ApplyProposal", text)
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "text") calls
 
 
 def error_text(error: Exception) -> str:
@@ -45,7 +44,8 @@ class ApplyProposalCommand(LedgerCommand):
     """
 
     def __init__(self, context: EditContext, result: dict, user: str | None = None) -> None:
-        super().__init__(context, _tr("Apply proposal “{scenario}”").format(scenario=result.get("scenario", "")))
+        text = translate("ApplyProposal", "Apply proposal “{scenario}”")
+        super().__init__(context, text.format(scenario=result.get("scenario", "")))
         self.result = result
         self.user = user
         self.applied_id: int | None = None
@@ -86,9 +86,9 @@ class ApplyProposalCommand(LedgerCommand):
 def summary_text(result: dict, changes: list[QuotaChange]) -> tuple[str, str]:
     """(question, details) for the confirmation: totals per kind and every changed line."""
     townships = {c.township for c in changes}
-    lines = [_tr("Apply the proposal of scenario “{scenario}” to the ledger?").format(
+    lines = [translate("ApplyProposal", "Apply the proposal of scenario “{scenario}” to the ledger?").format(
         scenario=result.get("scenario", "")), "",
-        _tr("{lines} quota lines change in {townships} townships:").format(
+        translate("ApplyProposal", "{lines} quota lines change in {townships} townships:").format(
             lines=len(changes), townships=len(townships))]
     by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in result.get("townships", []):
@@ -97,33 +97,34 @@ def summary_text(result: dict, changes: list[QuotaChange]) -> tuple[str, str]:
     for kind in KINDS:
         if kind in by_kind:
             before, after = by_kind[kind]
-            lines.append(_tr("  {kind}: county total {before} → {after}").format(
+            lines.append(translate("ApplyProposal", "  {kind}: county total {before} → {after}").format(
                 kind=kind_label(kind), before=before, after=after))
     lines.append("")
-    detail = [_tr("{township} {kind}: {before} → {after} ({change:+d})").format(
+    detail = [translate("ApplyProposal", "{township} {kind}: {before} → {after} ({change:+d})").format(
         township=c.township, kind=kind_label(c.kind), before=c.before, after=c.after, change=c.change)
         for c in changes]
     lines += detail[:SUMMARY_LINES]
     if len(detail) > SUMMARY_LINES:
-        lines.append(_tr("… and {n} more (see details)").format(n=len(detail) - SUMMARY_LINES))
-    lines += ["", _tr("The approved quota on the ledger will be replaced by the proposed quota. "
-                      "Edit ▸ Undo takes it back.")]
+        more = translate("ApplyProposal", "… and {n} more (see details)")
+        lines.append(more.format(n=len(detail) - SUMMARY_LINES))
+    lines += ["", translate("ApplyProposal", "The approved quota on the ledger will be replaced by the "
+                                              "proposed quota. Edit ▸ Undo takes it back.")]
     return "\n".join(lines), "\n".join(detail)
 
 
 def ask_confirmation(parent: QWidget | None, question: str, details: str) -> bool:
     """The confirmation dialog; tests replace this function."""
-    box = QMessageBox(QMessageBox.Icon.Question, _tr("Apply proposal to ledger"), question,
+    box = QMessageBox(QMessageBox.Icon.Question, translate("ApplyProposal", "Apply proposal to ledger"), question,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
     box.setDetailedText(details)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # writing the ledger is never the default
-    box.button(QMessageBox.StandardButton.Yes).setText(_tr("Apply"))
+    box.button(QMessageBox.StandardButton.Yes).setText(translate("ApplyProposal", "Apply"))
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def show_refusal(parent: QWidget | None, message: str) -> None:
     """Tells why a proposal cannot be applied; tests replace this function."""
-    QMessageBox.warning(parent, _tr("Proposal not applied"), message)
+    QMessageBox.warning(parent, translate("ApplyProposal", "Proposal not applied"), message)
 
 
 class ProposalApplier(QObject):
@@ -153,7 +154,8 @@ class ProposalApplier(QObject):
             show_refusal(parent, error_text(error))
             return False
         if not changes:
-            show_refusal(parent, _tr("The proposal changes no quota: the ledger already holds it."))
+            show_refusal(parent, translate("ApplyProposal",
+                                           "The proposal changes no quota: the ledger already holds it."))
             return False
         question, details = summary_text(result, changes)
         if not ask_confirmation(parent, question, details):

@@ -46,10 +46,13 @@ class ChartsView(QWidget):
         self.pressure_canvas = FigureCanvasQTAgg(Figure())
         for canvas in (self.quota_canvas, self.pressure_canvas):
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            canvas.setMinimumHeight(260)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+            canvas.setMinimumSize(320, 260)
+        # Side by side: the quota bars want width, the per-township pressure rows want height.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.quota_canvas)
         self.splitter.addWidget(self.pressure_canvas)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)

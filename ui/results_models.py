@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt,
+    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
+    QSortFilterProxyModel, Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
@@ -34,7 +35,12 @@ _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
 def _tr(text: str) -> str:
+    """A string marked with QT_TRANSLATE_NOOP("Results", …) (see the end of the module), translated now."""
     return QCoreApplication.translate("Results", text)
+
+
+LOCKED = QT_TRANSLATE_NOOP("Results", "locked")
+LOCKED_NOTE = QT_TRANSLATE_NOOP("Results", "Locked: keeps its quota.")
 
 
 def ui_is_chinese() -> bool:
@@ -156,7 +162,7 @@ class ProposalModel(RowsModel):
 
     COLUMNS = [
         Column("Township", lambda r: r["township"],
-               lambda r: r["township"] + (" · " + _tr("locked") if r.get("locked") else ""),
+               lambda r: r["township"] + (" · " + _tr(LOCKED) if r.get("locked") else ""),
                tip="A locked township keeps its quota"),
         Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
                lambda r: kind_label(r["kind"])),
@@ -203,7 +209,7 @@ class ProposalModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             text = localized(row, "explanation")
             if row.get("locked"):
-                text = _tr("Locked: keeps its quota.") + ("\n" + text if text else "")
+                text = _tr(LOCKED_NOTE) + ("\n" + text if text else "")
             return text or None
         return None
 
@@ -366,3 +372,58 @@ class KindFilterProxy(QSortFilterProxyModel):
             index = model.index(source_row, 0, source_parent)
             kind, township = model.data(index, KIND_ROLE), model.data(index, TOWNSHIP_ROLE)
         return (not self._kind or kind == self._kind) and (not self._township or township == self._township)
+
+
+# lupdate reads only literal strings: the column headers and tips above, marked for it here.
+_COLUMN_TEXTS = (
+    QT_TRANSLATE_NOOP("Results", "Township"),
+    QT_TRANSLATE_NOOP("Results", "A locked township keeps its quota"),
+    QT_TRANSLATE_NOOP("Results", "Kind"),
+    QT_TRANSLATE_NOOP("Results", "Approved"),
+    QT_TRANSLATE_NOOP("Results", "Approved quota on the ledger now"),
+    QT_TRANSLATE_NOOP("Results", "Staff"),
+    QT_TRANSLATE_NOOP("Results", "People on the payroll holding this kind of quota"),
+    QT_TRANSLATE_NOOP("Results", "Vacancy"),
+    QT_TRANSLATE_NOOP("Results", "Approved − staff, when positive"),
+    QT_TRANSLATE_NOOP("Results", "Required"),
+    QT_TRANSLATE_NOOP("Results", "Whole-number headcount the workload needs with A/B backup (leadership included)"),
+    QT_TRANSLATE_NOOP("Results", "Proposed"),
+    QT_TRANSLATE_NOOP("Results", "Quota the proposal gives this township"),
+    QT_TRANSLATE_NOOP("Results", "Change"),
+    QT_TRANSLATE_NOOP("Results", "Proposed − approved"),
+    QT_TRANSLATE_NOOP("Results", "Pressure before"),
+    QT_TRANSLATE_NOOP("Results", "Staff ÷ required FTE now (WISN ratio; below 1 the township is short of people)"),
+    QT_TRANSLATE_NOOP("Results", "Pressure after"),
+    QT_TRANSLATE_NOOP("Results", "Proposed quota ÷ required FTE (WISN ratio; below 1 the township stays short)"),
+    QT_TRANSLATE_NOOP("Results", "From"),
+    QT_TRANSLATE_NOOP("Results", "Township giving quota (调出)"),
+    QT_TRANSLATE_NOOP("Results", "To"),
+    QT_TRANSLATE_NOOP("Results", "Township receiving quota (调入)"),
+    QT_TRANSLATE_NOOP("Results", "Slots"),
+    QT_TRANSLATE_NOOP("Results", "Reason"),
+    QT_TRANSLATE_NOOP("Results", "Post"),
+    QT_TRANSLATE_NOOP("Results", "A duties"),
+    QT_TRANSLATE_NOOP("Results", "Duties this post holds as the primary holder (A岗)"),
+    QT_TRANSLATE_NOOP("Results", "B duties"),
+    QT_TRANSLATE_NOOP("Results", "Duties this post backs up (B岗): it can act alone when the A holder is away"),
+    QT_TRANSLATE_NOOP("Results", "Load (h)"),
+    QT_TRANSLATE_NOOP("Results", "Annual hours of the A duties plus the backup load"),
+    QT_TRANSLATE_NOOP("Results", "Capacity (h)"),
+    QT_TRANSLATE_NOOP("Results", "Hours the post can give to duties in a year"),
+    QT_TRANSLATE_NOOP("Results", "Load %"),
+    QT_TRANSLATE_NOOP("Results", "Explanation"),
+    QT_TRANSLATE_NOOP("Results", "Uncovered need removed by one more slot"),
+    QT_TRANSLATE_NOOP("Results",
+                      "How much the county's uncovered need would fall with one more slot of this kind"),
+    QT_TRANSLATE_NOOP("Results", "Best township for it"),
+    QT_TRANSLATE_NOOP("Results", "Total before"),
+    QT_TRANSLATE_NOOP("Results", "Total after"),
+    QT_TRANSLATE_NOOP("Results", "Uncovered before"),
+    QT_TRANSLATE_NOOP("Results", "Σ max(0, required − quota) over townships, with the approved quota"),
+    QT_TRANSLATE_NOOP("Results", "Uncovered after"),
+    QT_TRANSLATE_NOOP("Results", "Σ max(0, required − quota) over townships, with the proposed quota"),
+    QT_TRANSLATE_NOOP("Results", "Slots moved"),
+    QT_TRANSLATE_NOOP("Results", "Townships touched"),
+    QT_TRANSLATE_NOOP("Results", "Reserve"),
+    QT_TRANSLATE_NOOP("Results", "Quota kept back at county level"),
+)

@@ -128,7 +128,9 @@ class ResultsView(QWidget):
         self.roster_model = RosterModel(self)
         self.roster_proxy = KindFilterProxy(self)
         self.roster_proxy.setSourceModel(self.roster_model)
-        self.roster_view = _table(self.roster_proxy)
+        self.roster_view = _table(self.roster_proxy, stretch_last=False)
+        for column in (RosterModel.A_DUTIES, RosterModel.B_DUTIES):  # the duty lists take the room
+            self.roster_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.roster_township = QComboBox()
         self.roster_township.currentIndexChanged.connect(self._show_roster_township)
         self._roster_by_township: dict[str, list[dict]] = {}
@@ -150,20 +152,25 @@ class ResultsView(QWidget):
         self.explanation_proxy.setSourceModel(self.explanation_model)
         self.explanation_view = _table(self.explanation_proxy)
         self.explanation_view.setWordWrap(True)
+        # The full text of the chosen township's explanation: the table cell shows only its start.
+        self.explanation_text = QTextBrowser()
+        self.explanation_text.setMaximumHeight(90)
+        self.explanation_view.selectionModel().currentRowChanged.connect(self._show_explanation)
         self.diagnosis_title = QLabel()
         self.marginal_title = QLabel()
         self.explanation_title = QLabel()
         explain = QSplitter(Qt.Orientation.Vertical)
-        for title, widget in ((self.diagnosis_title, self.diagnosis_view),
-                              (self.marginal_title, self.marginal_view),
-                              (self.explanation_title, self.explanation_view)):
+        for title, *widgets in ((self.diagnosis_title, self.diagnosis_view),
+                                (self.marginal_title, self.marginal_view),
+                                (self.explanation_title, self.explanation_view, self.explanation_text)):
             box = QWidget()
             lay = QVBoxLayout(box)
             lay.setContentsMargins(0, 0, 0, 0)
             lay.addWidget(title)
-            lay.addWidget(widget)
+            for widget in widgets:
+                lay.addWidget(widget)
             explain.addWidget(box)
-        explain.setSizes([120, 120, 400])
+        explain.setSizes([120, 110, 420])
 
         self.charts_view = ChartsView()
 
@@ -255,15 +262,25 @@ class ResultsView(QWidget):
 
     def _fill_roster(self) -> None:
         self._fill_roster_townships(self._result or {})
+        fit_columns(self.roster_view, self.roster_model)
 
     def _fill_explanations(self) -> None:
         result = self._result or {}
         self.explanation_model.set_rows([r for r in result.get("townships", [])
                                          if r.get("explanation") or r.get("explanation_en")])
+        self.explanation_text.clear()
         self.marginal_model.set_rows(result.get("marginal", []))
         fit_columns(self.marginal_view, self.marginal_model)
         self._fill_diagnosis()
         self.charts_view.set_result(self._result)
+
+    def _show_explanation(self, current, _previous=None) -> None:
+        if not current.isValid():
+            self.explanation_text.clear()
+            return
+        row = self.explanation_model.row(self.explanation_proxy.mapToSource(current).row())
+        self.explanation_text.setPlainText(f"{row['township']} · {kind_label(row['kind'])}\n"
+                                           f"{localized(row, 'explanation')}")
 
     def _fill_done(self) -> None:
         self._filled_generation = self._generation

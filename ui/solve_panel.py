@@ -172,8 +172,9 @@ class SolvePanel(QWidget):
                          "\n".join(str(line) for line in (lines or [])))
         else:
             moves = result.get("moves", [])
+            status_text = self.tr("optimal") if status == "optimal" else self.tr("feasible, time limit reached")
             self.window.status(self.tr("Proposal ready: {moves} moves, {slots} slots ({status}).").format(
-                moves=len(moves), slots=sum(int(m.get("count", 0)) for m in moves), status=status))
+                moves=len(moves), slots=sum(int(m.get("count", 0)) for m in moves), status=status_text))
         self.solveFinished.emit(result)
 
     def _failed(self, error: BaseException) -> None:
