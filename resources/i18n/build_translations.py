@@ -39,6 +39,8 @@ CATALOGUES: dict[str, list[str]] = {
     "excel_zh_CN.ts": ["excel_actions.py", "excel_dialogs.py"],
     "safety_zh_CN.ts": ["safety_actions.py", "audit_view.py"],
     "scenario_zh_CN.ts": ["scenario_*.py", "compare_view.py", "compare_report.py"],
+    "results_zh_CN.ts": ["solve_panel.py", "results_view.py", "results_models.py", "charts_view.py",
+                         "apply_action.py", "tasks.py"],
 }
 
 
