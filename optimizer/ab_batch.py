@@ -20,7 +20,7 @@ from optimizer.ab_design import design_posts
 from optimizer.inputs import DesignInput
 from optimizer.plan import ABDesign
 
-PARALLEL_FROM = 300        # designs; below this the pool's start-up costs more than it saves
+PARALLEL_FROM = 900        # designs; below this the pool's start-up costs more than it saves
 CHUNK = 20
 
 
@@ -116,7 +116,7 @@ def _design_pass(designs: list[DesignInput], *, time_limit: float, deadline: flo
 def _yield_to_the_window() -> None:
     """Workers run at a lower priority, so that the window (or other work) stays responsive."""
     try:
-        os.nice(10)
+        os.nice(5)
     except (AttributeError, OSError):  # pragma: no cover - not POSIX
         pass
 
