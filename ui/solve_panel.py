@@ -29,10 +29,11 @@ log = logging.getLogger(__name__)
 # ledger through SQLAlchemy/sqlite3, json-encoding the county for its
 # fingerprint, the optimizer's own process pool for A/B designs (pickling on a
 # thread of this process) -- C calls that hold the GIL for 50-300 ms at a time.
-# In a thread, a 200-township solve stalled the window up to 167-296 ms, with
-# the GUI thread itself idle (waiting for the GIL). In a spawned child process
-# the longest gaps were at delivery only (94 ms, of which ~18 ms GUI work, on a
-# loaded 2-core machine), so the solve runs in a child: the county is read
+# In a thread, a 200-township solve stalled the window up to 113-296 ms (2-core
+# machine, load 3.5-6), the GUI thread itself idle meanwhile: waiting for the
+# GIL. In a spawned child process the same solve's longest gaps were 44-94 ms,
+# at delivery only (about 20 ms of it GUI work: filling the first table). So
+# the solve runs in a child: the county is read
 # there from the database URL, progress comes through a queue polled by a
 # QTimer, Cancel sets a cooperative flag and after a grace period terminates
 # the child with the processes it started. The price is the child's start-up
