@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def measure(app, townships: int, in_process: bool) -> dict:
+def measure(app, townships: int, in_process: bool, all_extensions: bool = False) -> dict:
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
     import ui.main_window as main_window
@@ -35,7 +35,8 @@ def measure(app, townships: int, in_process: bool) -> dict:
     folder = tempfile.mkdtemp(prefix="stalls-")
     db = open_database(Path(folder) / "ledger.sqlite")
     write_demo(db, townships, 1)
-    main_window.EXTENSIONS = ["ui.solve_panel"]  # the solve panel alone
+    if not all_extensions:
+        main_window.EXTENSIONS = ["ui.solve_panel"]  # the solve panel alone
     solve_panel.SOLVE_IN_PROCESS = in_process
     window = main_window.MainWindow(db, Settings(QSettings(str(Path(folder) / "s.ini"),
                                                            QSettings.Format.IniFormat)))
@@ -77,6 +78,7 @@ def measure(app, townships: int, in_process: bool) -> dict:
     worst = max(gaps, key=lambda g: g[1])
     return {
         "townships": townships, "mode": "process" if in_process else "thread",
+        "extensions": list(main_window.EXTENSIONS),
         "status": done[0].get("status", done[0].get("error")), "solve_seconds": round(seconds, 2),
         "ticks": len(gaps), "max_gap_ms": worst[1], "gui_cpu_in_max_gap_ms": round(worst[2], 1),
         "gaps_over_50ms": [[round(at, 2), wall, round(busy, 1)] for at, wall, busy in gaps if wall > 50],
@@ -89,6 +91,8 @@ def main() -> int:
     parser.add_argument("--townships", type=int, nargs="+", default=[14, 200])
     parser.add_argument("--modes", nargs="+", choices=["process", "thread"], default=["process", "thread"])
     parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--all-extensions", action="store_true",
+                        help="the window with every extension (other tabs react to a finished solve too)")
     args = parser.parse_args()
 
     import warnings
@@ -97,7 +101,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])
-    runs = [measure(app, n, mode == "process") for n in args.townships for mode in args.modes
+    runs = [measure(app, n, mode == "process", args.all_extensions) for n in args.townships for mode in args.modes
             for _ in range(args.repeat)]
     print(json.dumps({"cores": os.cpu_count(), "runs": runs}, ensure_ascii=False, indent=1))
     return 0
