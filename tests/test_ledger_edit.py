@@ -291,3 +291,28 @@ def test_person_fields(ledger_db):
     with pytest.raises(EditError, match="没有第 1000 名人员"):
         with ledger_db.session() as s:
             ledger_edit.set_person_field(s, name, 999, "name", "某人")
+
+
+def test_each_edit_is_logged_exactly_once(ledger_db):
+    """The audit listener must recognise the services' own entries (same entity and key)."""
+    with ledger_db.session() as s:
+        township = s.get(Township, s.scalars(select(Person.township_id)).first()).name
+        snapshot = ledger_edit.township_snapshot(s, township)
+    office, duty = snapshot.data.offices[0].name, snapshot.data.duties[0]
+    edits = [
+        lambda s: ledger_edit.set_township_field(s, township, "villages", 29),
+        lambda s: ledger_edit.set_quota_field(s, township, "institutional", "staff", 2),
+        lambda s: ledger_edit.set_office_field(s, township, office, "name", "新名称办公室"),
+        lambda s: ledger_edit.set_duty_field(s, township, duty.office if duty.office != office else "新名称办公室",
+                                             duty.name, "name", "新事项名"),
+        lambda s: ledger_edit.set_person_field(s, township, 0, "name", "赵一"),
+        lambda s: ledger_edit.set_person_field(s, township, 0, "kind", "support"),
+        lambda s: ledger_edit.set_parameter(s, "training_days", 12),
+    ]
+    for edit in edits:
+        with ledger_db.session() as s:
+            start = s.scalar(select(func.max(AuditEntry.id))) or 0
+            edit(s)
+        with ledger_db.session() as s:
+            added = s.scalars(select(AuditEntry).where(AuditEntry.id > start)).all()
+        assert len(added) == 1, [(e.entity, e.entity_key, e.field) for e in added]
