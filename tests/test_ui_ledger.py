@@ -15,9 +15,9 @@ from planner.county import KINDS
 from planner.ledger import load_county
 from planner.ledger_view import KindFigures, TownshipSummary
 from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: F401  (fixtures)
+from ui.ledger_filter import LedgerFilterProxy, TotalsModel
 from ui.ledger_model import (
-    FETCH_BATCH, SHORTAGE_COLOR, SORT_ROLE, STATUS_ROLE, SURPLUS_COLOR, LedgerFilterProxy, TotalsModel,
-    TownshipSummaryModel, column_of,
+    FETCH_BATCH, SHORTAGE_COLOR, SORT_ROLE, STATUS_ROLE, SURPLUS_COLOR, TownshipSummaryModel, column_of,
 )
 
 

@@ -4,8 +4,8 @@ The summary model wraps plain TownshipSummary rows (planner.ledger_view), all
 read in one go (a few set-based queries, well under a second for thousands of
 townships), but hands them to the view in batches through canFetchMore /
 fetchMore so the first screen appears at once. The model sorts its whole
-list itself, so sorting stays lazy; filtering needs every row, so the proxy
-fetches the rest first. The totals are computed from
+list itself, so sorting stays lazy. The filter proxy and the totals row are
+in ui.ledger_filter. The totals are computed from
 all rows that pass the filter, fetched or not, and shown in a separate
 one-row model under the table so they are always in sight.
 """
@@ -15,17 +15,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QCollator, QCoreApplication, QModelIndex, QPersistentModelIndex,
-    QSortFilterProxyModel, Qt,
-)
+from PySide6.QtCore import QAbstractTableModel, QCollator, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from planner.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
-from planner.ledger_view import (
-    SHORTAGE_BELOW, SURPLUS_ABOVE, KindFigures, TownshipSummary, summary_totals,
-)
 from planner.ledger_edit import QUOTA_FIELDS, TOWNSHIP_FIELDS
+from planner.ledger_view import SHORTAGE_BELOW, SURPLUS_ABOVE, KindFigures, TownshipSummary
 from ui.delegates import SPEC_ROLE, TAKEN_ROLE
 from ui.labels import category_label, field_label, field_short, kind_label, kind_short, status_label, type_label
 
@@ -373,126 +368,3 @@ def cell_data(row: TownshipSummary, column: LedgerColumn, role: int) -> Any:
         if not figures.has_line:
             return QBrush(MISSING_COLOR)
     return None
-
-
-def row_matches(row: TownshipSummary, text: str = "", kind: str = "", status: str = "") -> bool:
-    """The ledger filter: name contains text; status (shortage, surplus, over_quota, vacancy) in kind."""
-    if text and text.casefold() not in row.name.casefold():
-        return False
-    if not status:
-        return True
-    kinds = [kind] if kind else list(KINDS)
-    for k in kinds:
-        f = row.kind(k)
-        if status in ("shortage", "surplus") and f.status == status:
-            return True
-        if status == "over_quota" and f.over_quota > 0:
-            return True
-        if status == "vacancy" and f.vacancy > 0:
-            return True
-    return False
-
-
-class LedgerFilterProxy(QSortFilterProxyModel):
-    """Sort by any column (numbers as numbers) and filter by name, kind and status."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setSortLocaleAware(True)
-        self.text = ""
-        self.kind = ""
-        self.status = ""
-
-    def set_filter(self, text: str | None = None, kind: str | None = None, status: str | None = None) -> None:
-        new_text = self.text if text is None else text.strip()
-        if new_text or (status if status is not None else self.status):
-            # A filter over the first batch only would hide matches further down.
-            self.sourceModel().fetch_all()
-        modern = hasattr(self, "beginFilterChange")  # Qt 6.9+
-        if modern:
-            self.beginFilterChange()
-        self.text = new_text
-        if kind is not None:
-            self.kind = kind
-        if status is not None:
-            self.status = status
-        if modern:
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateRowsFilter()
-
-    def filtering(self) -> bool:
-        return bool(self.text or self.status)
-
-    def matches(self, row: TownshipSummary) -> bool:
-        return row_matches(row, self.text, self.kind, self.status)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:
-        return self.matches(self.sourceModel().summary_at(source_row))
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        # The ledger model sorts all of its rows itself (the proxy would see only
-        # the fetched batch); the proxy keeps the source order and filters.
-        self.sourceModel().sort(column, order)
-
-
-class TotalsModel(QAbstractTableModel):
-    """The totals row under the ledger: county sums per kind over the townships shown."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._total: TownshipSummary | None = None
-        self._count = 0
-
-    def set_rows(self, rows: Iterable[TownshipSummary]) -> None:
-        rows = list(rows)
-        self._count = len(rows)
-        self._total = TownshipSummary(0, "", "", "", False, 0, dict(summary_totals(rows)))
-        self.dataChanged.emit(self.index(0, 0), self.index(0, len(COLUMNS) - 1))
-
-    @property
-    def township_count(self) -> int:
-        return self._count
-
-    def total(self, kind: str) -> KindFigures:
-        return self._total.kind(kind) if self._total else KindFigures()
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-        self.dataChanged.emit(self.index(0, 0), self.index(0, len(COLUMNS) - 1))
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 1
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            return _header(COLUMNS[section], role)
-        if orientation == Qt.Orientation.Vertical and section == 0 and role == Qt.ItemDataRole.DisplayRole:
-            return translate("LedgerModel", "Total")
-        return None
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._total is None or index.row() != 0:
-            return None
-        column = COLUMNS[index.column()]
-        if column.kind is None:
-            if column.key == "name":
-                if role == Qt.ItemDataRole.DisplayRole:
-                    return translate("LedgerModel", "Total ({count} townships)").format(count=self._count)
-                if role == Qt.ItemDataRole.ToolTipRole:
-                    return translate("LedgerModel", "Sums over the townships the filter shows; vacancy and over-quota are "
-                               "summed township by township")
-            return None
-        if role == Qt.ItemDataRole.FontRole:
-            return None
-        return cell_data(self._total, column, role)

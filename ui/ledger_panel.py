@@ -13,10 +13,8 @@ from planner.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
 from planner.ledger_view import load_summaries
 from ui.delegates import LedgerDelegate
 from ui.labels import category_label, kind_label, type_label
-from ui.ledger_model import (
-    COLUMNS, ID_ROLE, SHORTAGE_COLOR, SURPLUS_COLOR, LedgerFilterProxy, TotalsModel, TownshipSummaryModel,
-    legend_text,
-)
+from ui.ledger_filter import LedgerFilterProxy, TotalsModel
+from ui.ledger_model import COLUMNS, ID_ROLE, SHORTAGE_COLOR, SURPLUS_COLOR, TownshipSummaryModel, legend_text
 
 STATUS_FILTERS = ("", "shortage", "surplus", "over_quota", "vacancy")
 

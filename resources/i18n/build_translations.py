@@ -32,8 +32,8 @@ UI = ROOT / "ui"
 # catalogue -> the ui/ modules (globs relative to ui/) whose strings it holds.
 CATALOGUES: dict[str, list[str]] = {
     "planner_zh_CN.ts": ["__init__.py", "app.py", "settings.py", "i18n.py", "fonts.py", "labels.py",
-                         "main_window.py", "file_menu.py", "ledger_model.py", "ledger_panel.py",
-                         "detail_models.py", "detail_view.py", "commands.py", "delegates.py",
+                         "main_window.py", "file_menu.py", "ledger_model.py", "ledger_filter.py",
+                         "ledger_panel.py", "detail_models.py", "detail_view.py", "commands.py", "delegates.py",
                          "parameters_dialog.py"],
     "report_zh_CN.ts": ["print_actions.py", "report/*.py"],
     "excel_zh_CN.ts": ["excel_actions.py", "excel_dialogs.py"],
