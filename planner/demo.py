@@ -120,9 +120,30 @@ def _township(rng: random.Random, name: str, type_: str, params: WorkParams,
         kind_duties = []
         for office in (o for o in offices if o.kind == kind):
             kind_duties += _duties_for_office(rng, office.name, scale)
+        # Each backed-up duty needs a B holder and nobody holds more than
+        # max_backup_roles of them, so a ledger with far more backed-up duties
+        # than posts can never be covered. Real offices leave the smallest
+        # counter items to the comprehensive window's post-level backup, so the
+        # demo marks its smallest case items as exempt from duty-level backup.
+        room = int(params.max_backup_roles * max(1, approved - lead) * rng.uniform(0.65, 1.05))
+        backed = sorted((d for d in kind_duties if d.needs_backup and d.minutes_per_case),
+                        key=lambda d: d.annual_volume * d.minutes_per_case)
+        excess = sum(d.needs_backup for d in kind_duties) - room
+        for small in backed[:max(0, excess)]:
+            small.needs_backup = False
+        excess -= min(len(backed), max(0, excess))
+        if excess > 0:  # still too many: merge away some fixed-hour items
+            fixed = [d for d in kind_duties if d.needs_backup and not d.minutes_per_case]
+            for extra in rng.sample(fixed, min(excess, max(0, len(fixed) - 2))):
+                kind_duties.remove(extra)
         # Workload needs somewhere between 70% and 125% of the approved posts.
-        need_fte = max(0.0, (approved - lead) * rng.uniform(0.70, 1.25)) * 0.85
+        need_fte = max(0.0, (approved - lead) * rng.uniform(0.6, 1.12)) * 0.85
         _spread_fixed_hours(rng, kind_duties, need_fte * capacity)
+        if kind == "support" and approved < 3:
+            # One or two drivers or cooks cannot back each other up within the
+            # pool; such small support units are exempt from mutual backup.
+            for d in kind_duties:
+                d.needs_backup = False
         duties += kind_duties
         vacancy_rate = min(0.5, rng.betavariate(1.6, 8))
         staff = int(round(approved * (1 - vacancy_rate)))
@@ -162,7 +183,12 @@ def generate_demo(n_townships: int = 14, seed: int = 1, *, with_people: bool | N
     townships = [_township(rng, tname, ttype, params, with_people, i in over)
                  for i, (tname, ttype) in enumerate(names)]
     if n_townships >= 3:
-        townships[-1].locked = True  # one township the county keeps as it is
+        # One township the county keeps as it is; never one over quota, which
+        # could not keep its quota and all its staff at once.
+        keep = next((t for t in reversed(townships)
+                     if not any(q.over_quota for q in t.quotas.values())), None)
+        if keep is not None:
+            keep.locked = True
     return CountyData(name=name, params=params, townships=townships)
 
 

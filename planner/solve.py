@@ -160,13 +160,17 @@ def county_fingerprint(county: CountyData, options: SolveOptions | None = None) 
         digest.update(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
         digest.update(b"\n")
 
-    feed({"county": county.name, "params": county.params.as_dict(), "options": options.as_dict(),
+    # Numbers are fed as floats so that 248 typed in memory and 248.0 read back
+    # from the database give the same fingerprint.
+    params = {k: float(v) for k, v in county.params.as_dict().items()}
+    feed({"county": county.name, "params": params, "options": options.as_dict(),
           "townships": len(county.townships)})
     for t in county.townships:
-        feed([t.name, t.type, t.category, t.population, t.area_km2, t.villages, bool(t.locked),
+        feed([t.name, t.type, t.category, int(t.population), float(t.area_km2), int(t.villages), bool(t.locked),
               sorted([q.kind, q.approved, q.staff, q.leadership] for q in t.quotas.values()),
               [[o.name, o.kind] for o in t.offices],
-              [[d.office, d.name, d.annual_volume, d.minutes_per_case, d.fixed_hours, bool(d.needs_backup)]
+              [[d.office, d.name, float(d.annual_volume), float(d.minutes_per_case), float(d.fixed_hours),
+                bool(d.needs_backup)]
                for d in t.duties]])
     return digest.hexdigest()
 

@@ -101,3 +101,32 @@ def test_a_failed_write_leaves_the_ledger_as_it_was(demo_db):
             replace_county(s, broken)
     with demo_db.session() as s:
         assert load_county(s) == before
+
+
+def test_fingerprint_same_in_memory_and_read_back(db_path):
+    """Stale-proposal checks compare fingerprints of a county built in memory and read back."""
+    from planner.solve import county_fingerprint
+
+    county = generate_demo(6, seed=3)
+    db = open_database(db_path)
+    try:
+        with db.session() as s:
+            replace_county(s, county)
+        with db.session() as s:
+            loaded = load_county(s)
+    finally:
+        db.close()
+    assert county_fingerprint(loaded) == county_fingerprint(county)
+    loaded.townships[0].duties[0].annual_volume += 1
+    assert county_fingerprint(loaded) != county_fingerprint(county)
+
+
+def test_demo_counties_solve_at_every_size():
+    """The demo never locks a township over quota, so its proposal always exists."""
+    from planner.solve import solve_county
+
+    for n in (3, 14, 40):
+        result = solve_county(generate_demo(n, seed=1))
+        assert result["status"] in ("optimal", "feasible"), result["diagnosis"]
+        locked = [t for t in result["townships"] if t["locked"]]
+        assert all(t["proposed"] == t["approved"] for t in locked)
