@@ -230,6 +230,10 @@ def solve(problem: pulp.LpProblem, time_limit: float, prefer: str = "auto", *,
     return Outcome(word, proven, objective, bound, gap, name, times)
 
 
+class NoSolution(RuntimeError):
+    """A model the rules say is solvable ended without a solution: the solver ran out of time."""
+
+
 def read_status(status: int, sol_status: int) -> tuple[str, bool]:
     """(word, proven) from PuLP's solve status and solution status, read together.
 

@@ -210,7 +210,7 @@ def reallocate(data: KindInput, *, time_limit: float = 30.0, prefer: str = "auto
         plan.read_seconds += outcome.times.read
         if not outcome.has_solution:
             # Cannot happen with conflicts ruled out, unless the solver ran out of time.
-            raise RuntimeError(f"{kind}: level '{name}' ended {outcome.status} without a solution")
+            raise lp.NoSolution(f"{kind}: level '{name}' ended {outcome.status} without a solution")
         value = outcome.objective or 0.0
         if whole:
             value = float(round(value))

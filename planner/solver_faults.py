@@ -64,7 +64,9 @@ def solver_failed(exc: BaseException, time_limit: float, elapsed: float) -> Solv
     text = str(exc).lower()
     if not available_solvers() or "cannot execute" in text or "not available" in text:
         return _missing(detail)
-    if elapsed >= 0.9 * time_limit:
+    from optimizer.lp import NoSolution
+
+    if isinstance(exc, NoSolution) or elapsed >= 0.9 * time_limit:
         return SolverFailed(
             TIME_LIMIT,
             f"求解在时限 {time_limit:g} 秒内没有得到可行方案，未生成方案。请在“工具 → 求解时限”中放宽时限后重试。",

@@ -48,6 +48,7 @@ def base_county():
 
 
 DUTY_ROWS = sum(len(t.duties) for t in base_county().townships)
+OFFICE_ROWS = sum(len(t.offices) for t in base_county().townships)
 
 
 def write_base(path: Path) -> Path:
@@ -212,7 +213,7 @@ CASES: list[BadCase] = [
     BadCase("duplicate_quota", _cell("编制", "B3", "行政"), "编制, 第3行, 编制类型(B列)",
             "“柳湾镇”的行政编制重复（已在第2行）"),
     BadCase("duplicate_office", _append("内设机构", ["柳湾镇", "党政综合办公室", "行政"]),
-            "内设机构, 第37行, 机构名称(B列)", "“柳湾镇”的机构“党政综合办公室”重复（已在第2行）"),
+            f"内设机构, 第{OFFICE_ROWS + 2}行, 机构名称(B列)", "“柳湾镇”的机构“党政综合办公室”重复（已在第2行）"),
     BadCase("duplicate_duty", _append("职责事项", ["柳湾镇", "党政综合办公室", "公文收发与办理", 1, 1]),
             f"职责事项, 第{DUTY_ROWS + 2}行, 事项名称(C列)", "事项“公文收发与办理”重复（已在第2行）"),
     BadCase("text_in_number", _cell("编制", "C2", "十二"), "编制, 第2行, 核定编制(C列)",
