@@ -17,12 +17,11 @@ TOWNSHIP_TYPES: tuple[str, ...] = ("乡", "镇", "街道")
 CATEGORIES: tuple[str, ...] = ("一类", "二类", "三类")
 
 
-@dataclass
-class QuotaData:
-    kind: str
+class QuotaFigures:
+    """空编 and 超编 of anything with `approved` and `staff`: defined once for every view."""
+
     approved: int
     staff: int
-    leadership: int = 0
 
     @property
     def vacancy(self) -> int:
@@ -33,6 +32,14 @@ class QuotaData:
     def over_quota(self) -> int:
         """超编: staff − approved when positive."""
         return max(0, self.staff - self.approved)
+
+
+@dataclass
+class QuotaData(QuotaFigures):
+    kind: str
+    approved: int
+    staff: int
+    leadership: int = 0
 
 
 @dataclass

@@ -16,7 +16,7 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner.county import KINDS
+from planner.county import KINDS, QuotaFigures
 from planner.ledger import load_params
 from planner.models import Duty, Office, Person, Quota, Township
 from planner.workload import WorkParams, available_hours, case_hours, pressure, required_fte
@@ -38,7 +38,7 @@ def pressure_status(ratio: float | None) -> str:
 
 
 @dataclass
-class KindFigures:
+class KindFigures(QuotaFigures):
     """One township's figures for one kind of quota."""
 
     approved: int = 0
@@ -46,14 +46,6 @@ class KindFigures:
     leadership: int = 0
     required_fte: float = 0.0
     has_line: bool = False  # False: the township holds no quota line of this kind
-
-    @property
-    def vacancy(self) -> int:
-        return max(0, self.approved - self.staff)
-
-    @property
-    def over_quota(self) -> int:
-        return max(0, self.staff - self.approved)
 
     @property
     def pressure(self) -> float | None:
@@ -152,7 +144,7 @@ def summary_totals(rows: Iterable[TownshipSummary]) -> dict[str, KindFigures]:
 
 
 @dataclass
-class QuotaRow:
+class QuotaRow(QuotaFigures):
     kind: str
     approved: int
     staff: int
@@ -160,14 +152,6 @@ class QuotaRow:
     duty_hours: float
     required_fte: float
     has_line: bool
-
-    @property
-    def vacancy(self) -> int:
-        return max(0, self.approved - self.staff)
-
-    @property
-    def over_quota(self) -> int:
-        return max(0, self.staff - self.approved)
 
     @property
     def pressure(self) -> float | None:

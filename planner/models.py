@@ -14,6 +14,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from planner.county import QuotaFigures
+
 
 class Base(DeclarativeBase):
     pass
@@ -68,7 +70,7 @@ class Township(Base):
     )
 
 
-class Quota(Base):
+class Quota(QuotaFigures, Base):
     """核定编制 and 实有人数 of one township for one kind."""
 
     __tablename__ = "quota"
@@ -89,14 +91,6 @@ class Quota(Base):
         CheckConstraint("kind in ('administrative','institutional','support')", name="ck_quota_kind"),
         CheckConstraint("approved >= 0 and staff >= 0 and leadership >= 0", name="ck_quota_nonnegative"),
     )
-
-    @property
-    def vacancy(self) -> int:
-        return max(0, self.approved - self.staff)
-
-    @property
-    def over_quota(self) -> int:
-        return max(0, self.staff - self.approved)
 
 
 class Office(Base):
