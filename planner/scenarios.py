@@ -38,7 +38,7 @@ __all__ = [
     "create_scenario",
     "current_fingerprint", "delete_scenario", "dump_changes", "duplicate_scenario", "get_scenario", "is_stale", "list_scenarios",
     "parse_changes", "rename_scenario", "restore_scenario", "save_result", "scenario_problem", "scenario_state",
-    "scenario_states", "set_changes", "states_job",
+    "scenario_states", "set_changes", "states_job", "states_job_at",
     "set_description", "unique_name",
 ]
 
@@ -391,6 +391,22 @@ def states_job(db, records: list[ScenarioRecord], state=None) -> dict[str, tuple
         current = _state(county, record)
         found[record.name] = (current, _problem(county, record) if current == "invalid" else None)
     return found
+
+
+def states_job_at(url: str, records: list[ScenarioRecord], state=None) -> dict[str, tuple[str, str | None]]:
+    """states_job for a child process: opens the database at `url` itself.
+
+    In a thread of the window, reading a province-sized ledger holds the
+    interpreter in long stretches and the ledger table stutters (page-downs of
+    over a second at 2,000 townships); a child process leaves the GUI alone.
+    """
+    from planner.db import open_database
+
+    db = open_database(url, create=False, upgrade=False)
+    try:
+        return states_job(db, records, state)
+    finally:
+        db.close()
 
 
 def _problem(county: CountyData, record: ScenarioRecord) -> str | None:

@@ -221,8 +221,9 @@ class ScenarioView(QWidget):
             log.warning("cannot work out scenario states: %r", error)
             self._states_known(generation, {r.name: ("unknown", None) for r in records})
 
-        handle = run_task(self, store.states_job, self.window.db, records,
-                          on_success=lambda found: self._states_known(generation, found), on_failure=failed)
+        handle = run_task(self, store.states_job_at, self.window.db.url, records,
+                          on_success=lambda found: self._states_known(generation, found), on_failure=failed,
+                          process=True)
         self._states_handle = handle if handle.is_running() else None
 
     def _states_known(self, generation: int, found: dict) -> None:
