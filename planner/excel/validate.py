@@ -40,6 +40,15 @@ class ReadResult:
         return self.county is not None and not self.problems
 
 
+def _damaged(path, exc: BaseException) -> ImportProblem:
+    """One problem line for a file whose package or sheets cannot be parsed."""
+    return ImportProblem(
+        Path(path).name, None, None,
+        f"文件已损坏，无法读取（{type(exc).__name__}）；请在 Excel/WPS 中打开并另存为 .xlsx",
+        f"the file is damaged and cannot be read ({type(exc).__name__}); "
+        f"open it in Excel or WPS and save it again as .xlsx")
+
+
 def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
                   progress: Progress | None = None,
                   cancelled: Callable[[], bool] | None = None) -> ReadResult:
@@ -84,11 +93,7 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
         if wb is None:  # something the fast reader leaves to openpyxl
             wb, handle = open_workbook(path)
     except Exception as exc:  # a damaged package fails in many ways
-        result.problems.append(ImportProblem(
-            Path(path).name, None, None,
-            f"文件已损坏，无法读取（{type(exc).__name__}）；请在 Excel/WPS 中打开并另存为 .xlsx",
-            f"the file is damaged and cannot be read ({type(exc).__name__}); "
-            f"open it in Excel or WPS and save it again as .xlsx"))
+        result.problems.append(_damaged(path, exc))
         return result
     try:
         total = sum(scan.sheets[found[k]].data_rows for k in found if k not in unreadable) or 1
@@ -113,11 +118,7 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
     except (Cancelled, MemoryError):
         raise
     except Exception as exc:  # a damaged sheet surfaces as any parser error (ParseError, KeyError…)
-        result.problems.append(ImportProblem(
-            Path(path).name, None, None,
-            f"文件已损坏，无法读取（{type(exc).__name__}）；请在 Excel/WPS 中打开并另存为 .xlsx",
-            f"the file is damaged and cannot be read ({type(exc).__name__}); "
-            f"open it in Excel or WPS and save it again as .xlsx"))
+        result.problems.append(_damaged(path, exc))
         return result
     finally:
         wb.close()
