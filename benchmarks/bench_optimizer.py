@@ -30,9 +30,9 @@ TARGETS = {14: 1.0, 60: 3.0, 2000: 60.0}  # seconds for the whole solve on the 2
 def _one(db_path: str) -> dict:
     """Load and solve one county in this process (the child of the benchmark)."""
     sys.path.insert(0, str(ROOT))
-    from planner.db import open_database
-    from planner.ledger import load_county
-    from planner.solve import SolveOptions, solve_county
+    from planner.store.db import open_database
+    from planner.store.ledger import load_county
+    from planner.solving.solve import SolveOptions, solve_county
 
     database = open_database(db_path)
     try:

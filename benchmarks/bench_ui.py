@@ -42,7 +42,7 @@ def child(db_path: str) -> dict:
     mark("qt_imported")
     settings_dir = tempfile.mkdtemp(prefix="bench-ui-settings-")
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, settings_dir)
-    from planner.db import open_database
+    from planner.store.db import open_database
     from ui import fonts, i18n
     from ui.app import make_application
     from ui.main_window import MainWindow

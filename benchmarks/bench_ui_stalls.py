@@ -28,8 +28,8 @@ def measure(app, townships: int, in_process: bool, all_extensions: bool = False)
 
     import ui.main_window as main_window
     import ui.solve_panel as solve_panel
-    from planner.db import open_database
-    from planner.demo import write_demo
+    from planner.store.db import open_database
+    from planner.demo.county import write_demo
     from ui.settings import Settings
 
     folder = tempfile.mkdtemp(prefix="stalls-")

@@ -6,8 +6,8 @@ import argparse
 import sys
 
 from cli.common import add_db_argument, db_arg
-from planner.backup import BackupError, backup_database, database_file
-from planner.instance_lock import InstanceLock, LockHeld
+from planner.store.backup import BackupError, backup_database, database_file
+from planner.store.instance_lock import InstanceLock, LockHeld
 
 
 def register(subparsers) -> None:
@@ -46,7 +46,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from planner.safe_ops import restore_and_log
+    from planner.services.safe_ops import restore_and_log
 
     try:
         path = database_file(db_arg(args))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from planner.db import Database, DatabaseError, open_database
+from planner.store.db import Database, DatabaseError, open_database
 
 
 def add_db_argument(parser: argparse.ArgumentParser, required: bool = True) -> None:

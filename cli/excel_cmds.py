@@ -67,10 +67,10 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from planner.db import database_url, sqlite_path
-    from planner.excel import apply_county, build_preview, read_workbook
-    from planner.excel.service import compare_with_ledger
-    from planner.instance_lock import InstanceLock, LockHeld
+    from planner.store.db import database_url, sqlite_path
+    from planner.excel import build_preview, read_workbook
+    from planner.services.excel import apply_county, compare_with_ledger
+    from planner.store.instance_lock import InstanceLock, LockHeld
 
     lang = _lang(args)
     if not db_arg(args):
@@ -130,7 +130,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from planner.excel import export_workbook
+    from planner.services.excel import export_workbook
 
     start = time.perf_counter()
     db = open_db_or_exit(args)

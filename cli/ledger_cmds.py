@@ -9,10 +9,10 @@ import time
 from sqlalchemy import select
 
 from cli.common import add_db_argument, open_db_or_exit
-from planner.county import KIND_LABELS, KINDS
-from planner.ledger import duty_hours_by_township_kind, load_params
-from planner.models import Quota, Township
-from planner.workload import pressure, required_fte
+from planner.domain.county import KIND_LABELS, KINDS
+from planner.store.ledger import duty_hours_by_township_kind, load_params
+from planner.store.models import Quota, Township
+from planner.domain.workload import pressure, required_fte
 
 
 def register(subparsers) -> None:
@@ -28,7 +28,7 @@ def register(subparsers) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from planner.demo import write_demo
+    from planner.demo.county import write_demo
 
     if args.townships < 1:
         print("错误：--townships 至少为 1 (error: --townships must be at least 1)", file=sys.stderr)

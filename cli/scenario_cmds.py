@@ -11,7 +11,7 @@ import argparse
 import sys
 
 from cli.common import add_db_argument, open_db_or_exit
-from planner.scenarios import describe_change, list_scenarios, scenario_states
+from planner.scenarios.store import describe_change, list_scenarios, scenario_states
 
 STATE_TEXT = {
     "zh": {"unsolved": "未计算", "current": "结果最新", "stale": "结果已过期（输入已变，需重算）",

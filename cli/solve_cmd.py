@@ -57,8 +57,8 @@ def _write_json(result: dict, path: str) -> None:
 
 def _inputs(db, scenario: str | None):
     """(county, options, load seconds, scenario name) or an error message."""
-    from planner.ledger import load_county
-    from planner.solve import BASELINE, SolveOptions
+    from planner.store.ledger import load_county
+    from planner.solving.solve import BASELINE, SolveOptions
 
     started = time.perf_counter()
     name = scenario or BASELINE
@@ -67,7 +67,7 @@ def _inputs(db, scenario: str | None):
             county, options = load_county(session), SolveOptions()
         else:
             try:
-                from planner.scenarios import ScenarioError, build_scenario_inputs
+                from planner.scenarios.store import ScenarioError, build_scenario_inputs
             except ImportError:
                 return f"错误：情景“{name}”不存在，只能计算基准方案 (error: unknown scenario '{name}'; only the baseline can be solved)"
             try:
@@ -78,9 +78,9 @@ def _inputs(db, scenario: str | None):
 
 
 def run_solve(args: argparse.Namespace) -> int:
-    from planner.solve import BASELINE, ProposalInvalid, SolveCancelled, solve_county
-    from planner.solver_faults import SolverFailed
-    from planner.workload import ParameterError
+    from planner.solving.solve import BASELINE, ProposalInvalid, SolveCancelled, solve_county
+    from planner.solving.faults import SolverFailed
+    from planner.domain.workload import ParameterError
 
     if args.time_limit is not None and not args.time_limit > 0:
         print("错误：--time-limit 须为正数 (error: --time-limit must be positive)", file=sys.stderr)
@@ -141,7 +141,7 @@ def run_solve(args: argparse.Namespace) -> int:
 def _store_scenario_result(args: argparse.Namespace, scenario: str, result: dict) -> None:
     """A scenario keeps its last proposal with the fingerprint of its inputs (the window and
     `scenarios` then show it, stale or not); the ledger itself is not touched."""
-    from planner.scenarios import save_result
+    from planner.scenarios.store import save_result
 
     db = open_db_or_exit(args)
     try:
@@ -155,7 +155,7 @@ def _store_scenario_result(args: argparse.Namespace, scenario: str, result: dict
 
 
 def _write_xlsx(result: dict, path: str) -> None:
-    from planner.proposal_xlsx import write_proposal_xlsx
+    from planner.exports.proposal_xlsx import write_proposal_xlsx
 
     write_proposal_xlsx(result, path)
 

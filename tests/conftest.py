@@ -39,8 +39,8 @@ def db_path(tmp_path) -> Path:
 @pytest.fixture
 def demo_db(db_path):
     """A database holding the 14-township demo county."""
-    from planner.db import open_database
-    from planner.demo import write_demo
+    from planner.store.db import open_database
+    from planner.demo.county import write_demo
 
     db = open_database(db_path)
     write_demo(db, 14, 1)

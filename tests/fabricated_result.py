@@ -1,4 +1,4 @@
-"""A hand-made proposal in the shape of planner.solve's result dict.
+"""A hand-made proposal in the shape of planner.solving.solve's result dict.
 
 Chart and view tests use it so they do not depend on the solver's numbers; the
 values are chosen so that every visual element (gain, loss, unchanged, locked,
@@ -34,7 +34,7 @@ def fabricated_result(status: str = "optimal") -> dict:
             "leadership": lead, "required_fte": fte, "required": req, "proposed": proposed,
             "change": proposed - approved, "vacancy": max(0, approved - staff),
             "over_quota": max(0, staff - approved), "locked": locked,
-            # As planner.solve_result: staff ÷ required FTE before, proposed ÷ required FTE after.
+            # As planner.solving.result: staff ÷ required FTE before, proposed ÷ required FTE after.
             "pressure_before": round(staff / fte, 3) if fte else None,
             "pressure_after": round(proposed / fte, 3) if fte else None,
             "explanation": f"{name}{kind}编制由{approved}调整为{proposed}。",

@@ -36,12 +36,13 @@ from sqlalchemy import event, select  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from safety_helpers import session_digest  # noqa: E402
-from planner import backup, ledger_edit  # noqa: E402
-from planner.db import open_database  # noqa: E402
-from planner.demo import generate_demo  # noqa: E402
-from planner.models import Duty, Office, Quota, Township  # noqa: E402
-from planner.safe_ops import apply_proposal_safely, replace_ledger_safely  # noqa: E402
-from planner.solve import solve_county  # noqa: E402
+from planner.store import backup
+from planner.store import ledger_edit  # noqa: E402
+from planner.store.db import open_database  # noqa: E402
+from planner.demo.county import generate_demo  # noqa: E402
+from planner.store.models import Duty, Office, Quota, Township  # noqa: E402
+from planner.services.safe_ops import apply_proposal_safely, replace_ledger_safely  # noqa: E402
+from planner.solving.solve import solve_county  # noqa: E402
 
 # Built once, before any fork: ledgers to import, and (in warm_up) the solver's proposal
 # for each as read back from a database, which applies right after that ledger is imported.
@@ -113,7 +114,7 @@ def warm_up() -> None:
     import shutil
     import tempfile
 
-    from planner.ledger import load_county
+    from planner.store.ledger import load_county
 
     folder = tempfile.mkdtemp(prefix="kill-warm-up-")
     try:

@@ -11,9 +11,9 @@ import pytest
 
 @pytest.fixture
 def ledger_db(db_path):
-    from planner.db import open_database
-    from planner.demo import generate_demo
-    from planner.ledger import replace_county
+    from planner.store.db import open_database
+    from planner.demo.county import generate_demo
+    from planner.store.ledger import replace_county
 
     db = open_database(db_path)
     with db.session() as session:

@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:
 
 import openpyxl  # noqa: E402
 
-from planner.demo import generate_demo  # noqa: E402
+from planner.demo.county import generate_demo  # noqa: E402
 from planner.excel import write_workbook  # noqa: E402
 from planner.excel.template import MAX_DATA_ROWS  # noqa: E402
 

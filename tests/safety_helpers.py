@@ -46,8 +46,8 @@ def file_digest(path, tables=TABLES) -> str:
 
 def write_ledger(db, n_townships: int = 14, seed: int = 1):
     """A demo county written straight through replace_county (no example scenarios)."""
-    from planner.demo import generate_demo
-    from planner.ledger import replace_county
+    from planner.demo.county import generate_demo
+    from planner.store.ledger import replace_county
 
     county = generate_demo(n_townships, seed)
     with db.session() as session:
@@ -57,7 +57,7 @@ def write_ledger(db, n_townships: int = 14, seed: int = 1):
 
 def solved_proposal(session) -> dict:
     """The solver's proposal for the ledger as it is (a baseline result, ready to apply)."""
-    from planner.ledger import load_county
-    from planner.solve import solve_county
+    from planner.store.ledger import load_county
+    from planner.solving.solve import solve_county
 
     return solve_county(load_county(session))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from planner.county import CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData
-from planner.workload import WorkParams
+from planner.domain.county import CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData
+from planner.domain.workload import WorkParams
 
 ADMIN, INST = "administrative", "institutional"
 

@@ -234,9 +234,9 @@ def test_roster_always_covers_every_duty(d):
 
 
 def test_demo_county_designs_are_proven_minimal():
-    from planner.demo import generate_demo
-    from planner.county import KINDS
-    from planner.workload import duty_hours, post_capacity_hours
+    from planner.demo.county import generate_demo
+    from planner.domain.county import KINDS
+    from planner.domain.workload import duty_hours, post_capacity_hours
 
     county = generate_demo(14, 1)
     cap = post_capacity_hours(county.params)

@@ -8,10 +8,10 @@ import json
 import pytest
 from sqlalchemy import select
 
-from planner.apply import ApplyError, apply_proposal, check_proposal, proposal_changes, revert_proposal
-from planner.county import KINDS, TownshipData
-from planner.ledger import load_county
-from planner.models import AppliedProposal, AuditEntry, Duty, Quota
+from planner.services.apply import ApplyError, apply_proposal, check_proposal, proposal_changes, revert_proposal
+from planner.domain.county import KINDS, TownshipData
+from planner.store.ledger import load_county
+from planner.store.models import AppliedProposal, AuditEntry, Duty, Quota
 from tests.ledger_fixtures import ledger_db  # noqa: F401  (fixture)
 
 
@@ -22,7 +22,7 @@ def county(db):
 
 def solved(db) -> dict:
     """The real proposal for the ledger as it is now."""
-    from planner.solve import solve_county
+    from planner.solving.solve import solve_county
 
     result = solve_county(county(db), scenario="基准")
     assert result["status"] in ("optimal", "feasible") and result["moves"]
@@ -46,7 +46,7 @@ def expected_changes(result: dict) -> dict[tuple[str, str], int]:
 
 def approved(db) -> dict[tuple[str, str], int]:
     with db.session() as s:
-        from planner.models import Township
+        from planner.store.models import Township
 
         rows = s.execute(select(Township.name, Quota.kind, Quota.approved).join(Quota)).all()
     return {(t, k): a for t, k, a in rows}
@@ -116,7 +116,7 @@ def test_a_changed_quota_line_is_named(ledger_db):
     result = solved(ledger_db)
     name = result["townships"][0]["township"]
     with ledger_db.session() as s:
-        from planner.models import Township
+        from planner.store.models import Township
 
         quota = s.execute(select(Quota).join(Township).where(Township.name == name,
                                                              Quota.kind == result["townships"][0]["kind"])).scalar_one()
@@ -127,8 +127,8 @@ def test_a_changed_quota_line_is_named(ledger_db):
 
 
 def test_a_township_added_after_the_solve_changes_the_shape(ledger_db):
-    from planner.ledger_edit import add_township
-    from planner.county import QuotaData
+    from planner.store.ledger_edit import add_township
+    from planner.domain.county import QuotaData
 
     result = solved(ledger_db)
     with ledger_db.session() as s:
@@ -157,7 +157,7 @@ def test_revert_refuses_when_a_written_line_was_edited_since(ledger_db):
         applied_id = apply_proposal(s, result)
     (township, kind) = next(iter(expected_changes(result)))
     with ledger_db.session() as s:
-        from planner.ledger_edit import set_quota_field
+        from planner.store.ledger_edit import set_quota_field
 
         set_quota_field(s, township, kind, "approved", approved(ledger_db)[(township, kind)] + 1)
     edited = county(ledger_db)

@@ -9,13 +9,13 @@ import pytest
 from sqlalchemy import func, select
 
 from safety_helpers import solved_proposal, write_ledger
-from planner.audit import (
+from planner.store.audit import (
     CSV_HEADER, audit_context, audit_entries, audit_users, export_audit_csv, os_user, record,
 )
-from planner.db import open_database
-from planner.demo import generate_demo
-from planner.ledger import replace_county
-from planner.models import AuditEntry, County, Duty, Office, Quota, Township
+from planner.store.db import open_database
+from planner.demo.county import generate_demo
+from planner.store.ledger import replace_county
+from planner.store.models import AuditEntry, County, Duty, Office, Quota, Township
 
 
 @pytest.fixture
@@ -85,7 +85,7 @@ def test_a_rolled_back_change_leaves_no_entry(ledger):
 
 
 def test_ledger_edit_services_are_logged_once(ledger):
-    from planner import ledger_edit
+    from planner.store import ledger_edit
 
     with ledger.session() as s:
         q, township = _first_quota(s)
@@ -139,7 +139,7 @@ def test_an_import_is_one_summary_entry_with_counts_before_and_after(ledger):
 
 
 def test_a_proposal_applied_is_logged_per_changed_quota(ledger):
-    from planner.apply import apply_proposal, proposal_changes
+    from planner.services.apply import apply_proposal, proposal_changes
 
     with ledger.session() as s:
         result = solved_proposal(s)

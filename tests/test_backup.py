@@ -13,16 +13,16 @@ import pytest
 from sqlalchemy import select
 
 from safety_helpers import TABLES, file_digest, write_ledger
-from planner.backup import (
+from planner.store.backup import (
     BackupError, backup_before, backup_database, backup_folder, integrity_problems, list_backups,
     prune_backups, restore_database,
 )
-from planner.db import open_database, schema_revision, head_revision
-from planner.demo import generate_demo
-from planner.instance_lock import InstanceLock
-from planner.ledger import load_county, replace_county
-from planner.models import AuditEntry, Quota, Township
-from planner.safe_ops import replace_ledger_safely, restore_and_log
+from planner.store.db import open_database, schema_revision, head_revision
+from planner.demo.county import generate_demo
+from planner.store.instance_lock import InstanceLock
+from planner.store.ledger import load_county, replace_county
+from planner.store.models import AuditEntry, Quota, Township
+from planner.services.safe_ops import replace_ledger_safely, restore_and_log
 
 ROOT = Path(__file__).resolve().parents[1]
 LEDGER = tuple(t for t in TABLES if t != "audit_log")

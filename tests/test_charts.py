@@ -10,8 +10,8 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.ft2font import FT2Font
 
 from fabricated_result import fabricated_result
-from planner.charts import MAX_TOWNSHIPS, kinds_in, pressure_chart, quota_chart
-from planner.fonts import cjk_font_path, configure_matplotlib_cjk
+from planner.exports.charts import MAX_TOWNSHIPS, kinds_in, pressure_chart, quota_chart
+from planner.exports.fonts import cjk_font_path, configure_matplotlib_cjk
 
 
 def _render(fig) -> list[str]:

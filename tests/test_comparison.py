@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from planner.comparison import ComparisonError, compare
-from planner.comparison_chart import overlay_chart
+from planner.exports.comparison import ComparisonError, compare
+from planner.exports.comparison_chart import overlay_chart
 from tests.fabricated_result import fabricated_result, result_copy
 
 
@@ -106,7 +106,7 @@ def test_overlay_chart_draws_one_series_per_scenario_with_their_numbers():
 def test_excel_export_holds_the_same_figures_and_marks_the_differing_townships(tmp_path):
     from openpyxl import load_workbook
 
-    from planner.comparison_xlsx import write_comparison_xlsx
+    from planner.exports.comparison_xlsx import write_comparison_xlsx
 
     results = {"基准": fabricated_result(), "另一方案": _variant()}
     comparison = compare(results)

@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from safety_helpers import write_ledger
-from planner import credentials
-from planner.conflicts import ConflictError, check_version, conflict_guard, overwrite, save
-from planner.db import open_database
-from planner.models import Quota, Township
+from planner.store import credentials
+from planner.store.conflicts import ConflictError, check_version, conflict_guard, overwrite, save
+from planner.store.db import open_database
+from planner.store.models import Quota, Township
 
 
 @pytest.fixture
@@ -217,7 +217,7 @@ def test_a_refused_keyring_password_is_forgotten_and_asked_again(memory_keyring)
 
 
 def test_ensure_unchanged_compares_what_the_user_saw(two_users):
-    from planner.conflicts import ensure_unchanged
+    from planner.store.conflicts import ensure_unchanged
 
     mine, theirs = two_users
     with theirs.session() as s:

@@ -7,11 +7,11 @@ import stat
 import pytest
 from sqlalchemy import select, text
 
-from planner.county import KINDS
-from planner.db import SchemaTooNew, head_revision, open_database, schema_revision
-from planner.demo import generate_demo, write_demo
-from planner.ledger import load_county, replace_county
-from planner.models import Quota, Township
+from planner.domain.county import KINDS
+from planner.store.db import SchemaTooNew, head_revision, open_database, schema_revision
+from planner.demo.county import generate_demo, write_demo
+from planner.store.ledger import load_county, replace_county
+from planner.store.models import Quota, Township
 
 
 def test_new_database_is_private_wal_with_foreign_keys(db_path):
@@ -105,7 +105,7 @@ def test_a_failed_write_leaves_the_ledger_as_it_was(demo_db):
 
 def test_fingerprint_same_in_memory_and_read_back(db_path):
     """Stale-proposal checks compare fingerprints of a county built in memory and read back."""
-    from planner.solve import county_fingerprint
+    from planner.solving.solve import county_fingerprint
 
     county = generate_demo(6, seed=3)
     db = open_database(db_path)
@@ -123,7 +123,7 @@ def test_fingerprint_same_in_memory_and_read_back(db_path):
 
 def test_demo_counties_solve_at_every_size():
     """The demo never locks a township over quota, so its proposal always exists."""
-    from planner.solve import solve_county
+    from planner.solving.solve import solve_county
 
     for n in (3, 14, 40):
         result = solve_county(generate_demo(n, seed=1))

@@ -1,8 +1,8 @@
 """The demo county is deterministic and realistic (domain.md's ranges)."""
 
-from planner.county import KINDS
-from planner.demo import generate_demo
-from planner.workload import duty_hours
+from planner.domain.county import KINDS
+from planner.demo.county import generate_demo
+from planner.domain.workload import duty_hours
 
 
 def test_same_seed_same_county_other_seed_other_county():

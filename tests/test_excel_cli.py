@@ -11,10 +11,10 @@ import openpyxl
 import pytest
 
 from cli import main as cli_main
-from planner.db import open_database
-from planner.demo import generate_demo
+from planner.store.db import open_database
+from planner.demo.county import generate_demo
 from planner.excel import write_workbook
-from planner.ledger import load_county, replace_county
+from planner.store.ledger import load_county, replace_county
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -143,7 +143,7 @@ def test_main_py_runs_import_as_a_process(tmp_path, ledger):
 
 
 def test_import_refused_while_a_window_holds_the_ledger(tmp_path, ledger, capsys):
-    from planner.instance_lock import InstanceLock
+    from planner.store.instance_lock import InstanceLock
 
     path = write_workbook(tmp_path / "ok.xlsx", generate_demo(3, 2))
     before = digest(ledger)

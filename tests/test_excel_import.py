@@ -13,14 +13,13 @@ import openpyxl
 import pytest
 
 from cli import main as cli_main
-from planner.county import CountyData
-from planner.db import open_database
-from planner.demo import generate_demo
-from planner.excel import (
-    build_preview, import_workbook, read_for_import, read_workbook, write_template, write_workbook,
-)
-from planner.ledger import load_county, replace_county
-from planner.models import AuditEntry
+from planner.domain.county import CountyData
+from planner.store.db import open_database
+from planner.demo.county import generate_demo
+from planner.excel import build_preview, read_workbook, write_template, write_workbook
+from planner.services.excel import import_workbook, read_for_import
+from planner.store.ledger import load_county, replace_county
+from planner.store.models import AuditEntry
 from tests.make_bad_workbooks import CASES, base_county, file_name, write_corpus
 
 DATA = Path(__file__).with_name("data")

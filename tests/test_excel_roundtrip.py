@@ -10,14 +10,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.county import (
+from planner.domain.county import (
     CATEGORIES, KINDS, TOWNSHIP_TYPES, CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData,
 )
-from planner.db import open_database
-from planner.demo import generate_demo
-from planner.excel import export_workbook, import_workbook, read_workbook, write_workbook
-from planner.ledger import load_county, replace_county
-from planner.workload import PARAMETER_RANGES, WorkParams
+from planner.store.db import open_database
+from planner.demo.county import generate_demo
+from planner.excel import read_workbook, write_workbook
+from planner.services.excel import export_workbook, import_workbook
+from planner.store.ledger import load_county, replace_county
+from planner.domain.workload import PARAMETER_RANGES, WorkParams
 
 # Any printable text, including look-alikes of formulas, errors and numbers.
 _chars = st.characters(blacklist_categories=("Cc", "Cs", "Cn", "Co"))

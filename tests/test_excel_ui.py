@@ -11,11 +11,11 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QPushButton
 
-from planner.db import open_database
-from planner.demo import generate_demo
+from planner.store.db import open_database
+from planner.demo.county import generate_demo
 from planner.excel import build_preview, read_workbook, write_workbook
 from planner.excel.problems import ImportProblem
-from planner.ledger import load_county, replace_county
+from planner.store.ledger import load_county, replace_county
 from ui import tasks
 from ui.excel_actions import ImportLedgerCommand, install
 from ui.excel_dialogs import ImportPreviewDialog, ProblemsDialog
@@ -214,11 +214,11 @@ def test_problems_dialog_copies_and_saves_every_line(qtbot, tmp_path):
 def test_undo_of_an_import_that_cannot_be_written_is_reported(window, monkeypatch):
     command = ImportLedgerCommand(window, generate_demo(2, 1), generate_demo(3, 1), "x.xlsx", already_applied=True)
     window.undo_stack.push(command)
-    import planner.safe_ops
+    import planner.services.safe_ops
 
     def refuse(*args, **kwargs):
         raise RuntimeError("database is locked")
-    monkeypatch.setattr(planner.safe_ops, "replace_ledger_safely", refuse)
+    monkeypatch.setattr(planner.services.safe_ops, "replace_ledger_safely", refuse)
     window.undo_stack.undo()
     assert window.errors == ["database is locked"]
     assert command.error is not None
@@ -239,7 +239,7 @@ def test_chinese_translation_of_the_actions(window, qtbot):
 
 
 def test_import_into_a_read_only_ledger_is_refused_up_front(qtbot, ledger_db, tmp_path, synchronous_tasks):
-    from planner.instance_lock import read_only_url
+    from planner.store.instance_lock import read_only_url
 
     read_only = open_database(read_only_url(ledger_db.path), create=False, upgrade=False)
     try:

@@ -14,19 +14,19 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 
 from safety_helpers import file_digest, write_ledger
-from planner.db import open_database
-from planner.instance_lock import (
+from planner.store.db import open_database
+from planner.store.instance_lock import (
     InstanceLock, LockHeld, holder_of, is_read_only, lock_path_for, open_for_instance, read_lock_info,
     read_only_url,
 )
-from planner.models import Quota
+from planner.store.models import Quota
 
 ROOT = Path(__file__).resolve().parents[1]
 
 HOLDER = """
 import sys, time
 sys.path.insert(0, {root!r})
-from planner.instance_lock import InstanceLock
+from planner.store.instance_lock import InstanceLock
 lock = InstanceLock({db!r}).acquire()
 print("locked", flush=True)
 time.sleep(60)
@@ -153,10 +153,10 @@ def test_read_only_url_survives_spaces_and_chinese(ledger_file):
 
 
 def test_server_databases_take_no_lock(monkeypatch):
-    import planner.db
+    import planner.store.db
 
     opened_urls = []
-    monkeypatch.setattr(planner.db, "open_database", lambda url, create=True: opened_urls.append(url) or "db")
+    monkeypatch.setattr(planner.store.db, "open_database", lambda url, create=True: opened_urls.append(url) or "db")
     opened = open_for_instance("postgresql+psycopg://clerk@db.example/ledger")
     assert opened.lock is None and not opened.read_only and opened_urls == [
         "postgresql+psycopg://clerk@db.example/ledger"]

@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from safety_helpers import file_digest, write_ledger
-from planner.backup import backup_folder, integrity_problems
-from planner.db import open_database
+from planner.store.backup import backup_folder, integrity_problems
+from planner.store.db import open_database
 
 KILLS = 120
 HERE = Path(__file__).resolve().parent

@@ -1,16 +1,16 @@
-"""planner.ledger_edit: validated single edits, exact restore of removed rows, audit entries."""
+"""planner.store.ledger_edit: validated single edits, exact restore of removed rows, audit entries."""
 
 from __future__ import annotations
 
 import pytest
 from sqlalchemy import func, select
 
-from planner import ledger_edit
-from planner.county import DutyData, QuotaData, TownshipData
-from planner.ledger import load_county
-from planner.ledger_edit import EditError
-from planner.ledger_view import load_detail, load_summaries, pressure_status, summary_totals
-from planner.models import AuditEntry, Person, Quota, Township
+from planner.store import ledger_edit
+from planner.domain.county import DutyData, QuotaData, TownshipData
+from planner.store.ledger import load_county
+from planner.store.ledger_edit import EditError
+from planner.store.ledger_view import load_detail, load_summaries, pressure_status, summary_totals
+from planner.store.models import AuditEntry, Person, Quota, Township
 from tests.ledger_fixtures import ledger_db  # noqa: F401  (fixture)
 
 
@@ -94,7 +94,7 @@ def test_quota_edit_and_line_restore(ledger_db):
 
 
 def test_quota_line_created_by_an_edit_is_removed_by_restore(db_path):
-    from planner.db import open_database
+    from planner.store.db import open_database
 
     db = open_database(db_path)
     with db.session() as s:
@@ -239,7 +239,7 @@ def test_summaries_and_totals(ledger_db):
 
 
 def test_parameters_are_checked_as_a_whole(ledger_db):
-    from planner.ledger import load_params
+    from planner.store.ledger import load_params
 
     with ledger_db.session() as s:
         assert ledger_edit.set_parameter(s, "annual_leave_days", "15") == 10

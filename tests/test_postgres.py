@@ -16,15 +16,16 @@ from sqlalchemy import select
 
 from pg_server import PgServer, server_bin_dir
 from safety_helpers import solved_proposal, write_ledger
-from planner import credentials, ledger_edit
-from planner.audit import audit_entries, current_user, os_user
-from planner.backup import BackupError, backup_before, backup_database
-from planner.conflicts import ConflictError, conflict_guard, overwrite
-from planner.db import head_revision, open_database, schema_revision
-from planner.demo import generate_demo
-from planner.instance_lock import open_for_instance
-from planner.ledger import load_county, replace_county
-from planner.models import AuditEntry, Quota, Township
+from planner.store import credentials
+from planner.store import ledger_edit
+from planner.store.audit import audit_entries, current_user, os_user
+from planner.store.backup import BackupError, backup_before, backup_database
+from planner.store.conflicts import ConflictError, conflict_guard, overwrite
+from planner.store.db import head_revision, open_database, schema_revision
+from planner.demo.county import generate_demo
+from planner.store.instance_lock import open_for_instance
+from planner.store.ledger import load_county, replace_county
+from planner.store.models import AuditEntry, Quota, Township
 
 pytestmark = pytest.mark.skipif(server_bin_dir() is None,
                                 reason="PostgreSQL server binaries not installed (Debian package postgresql)")
@@ -235,8 +236,8 @@ def test_password_asked_when_the_server_wants_one(urls):
 
 
 def test_a_proposal_applied_on_the_server(alice_bob):
-    from planner.apply import proposal_changes
-    from planner.safe_ops import apply_proposal_safely
+    from planner.services.apply import proposal_changes
+    from planner.services.safe_ops import apply_proposal_safely
 
     alice, bob = alice_bob
     with alice.session() as s:

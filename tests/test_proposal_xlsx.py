@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from planner.proposal_xlsx import write_proposal_xlsx
+from planner.exports.proposal_xlsx import write_proposal_xlsx
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "sample_result.json"
 KIND_ZH = {"行政": "administrative", "事业": "institutional", "工勤": "support"}
@@ -130,8 +130,8 @@ def test_a_failed_write_leaves_no_file(tmp_path, sample):
 
 def test_demo_county_solved_then_written(tmp_path):
     """End to end: the demo county through the real solver into the workbook."""
-    from planner.demo import generate_demo
-    from planner.solve import solve_county
+    from planner.demo.county import generate_demo
+    from planner.solving.solve import solve_county
 
     result = solve_county(generate_demo(14, 1))
     assert result["status"] in ("optimal", "feasible") and result["moves"]

@@ -93,8 +93,8 @@ def test_township_table_rows_match_the_result(zh_pages, sample):
 
 def test_demo_county_solved_then_printed(tmp_path, qapp):
     """End to end: the demo county through the real solver into the PDF, read back with pdftotext."""
-    from planner.demo import generate_demo
-    from planner.solve import solve_county
+    from planner.demo.county import generate_demo
+    from planner.solving.solve import solve_county
     from ui.report import write_proposal_pdf
 
     county = generate_demo(14, 1)

@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import select
 
 from safety_helpers import file_digest, write_ledger
-from planner.audit import audit_entries
-from planner.backup import backup_folder, list_backups
-from planner.conflicts import CANCEL, OVERWRITE, RELOAD, ConflictError, ConflictRecord
-from planner.db import open_database
-from planner.instance_lock import holder_of, is_read_only
-from planner.ledger import load_county
-from planner.models import Quota, Township
+from planner.store.audit import audit_entries
+from planner.store.backup import backup_folder, list_backups
+from planner.store.conflicts import CANCEL, OVERWRITE, RELOAD, ConflictError, ConflictRecord
+from planner.store.db import open_database
+from planner.store.instance_lock import holder_of, is_read_only
+from planner.store.ledger import load_county
+from planner.store.models import Quota, Township
 
 LEDGER = ("county", "township", "quota", "office", "duty", "person")
 
@@ -165,7 +165,7 @@ def _quota_on_record(db, township: str) -> int:
 
 @pytest.mark.parametrize("choice", [OVERWRITE, RELOAD, CANCEL])
 def test_an_edit_from_a_stale_screen_is_a_conflict_with_a_choice(qtbot, window, ledger_file, monkeypatch, choice):
-    from planner import ledger_edit
+    from planner.store import ledger_edit
 
     township = _first_township(window.db)
     shown = _quota_on_record(window.db, township)
@@ -210,7 +210,7 @@ def test_other_edit_errors_still_reach_the_window(window):
 
 
 def test_backups_to_keep_is_a_setting(window, ledger_file):
-    from planner import backup
+    from planner.store import backup
 
     assert window.safety.backups_to_keep() == backup.DEFAULT_KEEP == backup.default_keep()
     window.safety.set_backups_to_keep(2)

@@ -7,12 +7,12 @@ import json
 
 import pytest
 
-from planner.county import KINDS
-from planner.scenarios import (
+from planner.domain.county import KINDS
+from planner.scenarios.store import (
     CHANGE_TYPES, Band, DutyAdded, DutyGrowth, DutyRemoved, LockTownship, Merge, ParamChange, Reserve,
     ScenarioError, Split, TotalCut, change_from_dict, check_changes, dump_changes, parse_changes,
 )
-from planner.workload import available_hours, duty_hours
+from planner.domain.workload import available_hours, duty_hours
 from tests.scenario_fixtures import ADMIN, INST, small_county
 
 
@@ -251,8 +251,8 @@ def test_bad_json_is_refused_by_name():
 def test_the_working_copy_equals_the_county_and_shares_nothing_mutable_with_it():
     import itertools
 
-    from planner.demo import generate_demo
-    from planner.scenarios import copy_county
+    from planner.demo.county import generate_demo
+    from planner.scenarios.store import copy_county
 
     base = generate_demo(14, 1)
     work = copy_county(base)
@@ -266,6 +266,6 @@ def test_the_working_copy_equals_the_county_and_shares_nothing_mutable_with_it()
 
 
 def test_every_public_name_of_the_scenarios_module_exists():
-    import planner.scenarios as scenarios
+    import planner.scenarios.store as scenarios
 
     assert [name for name in scenarios.__all__ if not hasattr(scenarios, name)] == []

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from planner.scenario_examples import CUT_NAME, GROWTH_NAME, MERGE_NAME, RESERVE_NAME
+from planner.demo.scenarios import CUT_NAME, GROWTH_NAME, MERGE_NAME, RESERVE_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -46,8 +46,8 @@ def test_scenarios_lists_name_tab_changes_result_and_state(demo_db):
 
 
 def test_a_scenario_that_no_longer_fits_the_ledger_is_listed_as_such(demo_db):
-    from planner import ledger_edit
-    from planner.scenarios import LockTownship, create_scenario, get_scenario
+    from planner.store import ledger_edit
+    from planner.scenarios.store import LockTownship, create_scenario, get_scenario
 
     with demo_db.session() as session:
         merged_away = get_scenario(session, MERGE_NAME).changes[0].a
@@ -92,7 +92,7 @@ def test_solve_scenario_works_on_every_saved_scenario_and_stores_the_result(demo
     assert ledger_dump(demo_db) == before
 
     # A ledger edit makes every stored result stale; solving again makes one current.
-    from planner import ledger_edit
+    from planner.store import ledger_edit
 
     with demo_db.session() as session:
         ledger_edit.set_township_field(session, written["townships"][0]["township"], "population", 12345)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from planner import ledger_edit
-from planner.ledger import load_county
-from planner import scenarios as store
-from planner.scenario_examples import CUT_NAME, EXAMPLE_NAMES, GROWTH_NAME, MERGE_NAME, RESERVE_NAME
+from planner.store import ledger_edit
+from planner.store.ledger import load_county
+from planner.scenarios import store as store
+from planner.demo.scenarios import CUT_NAME, EXAMPLE_NAMES, GROWTH_NAME, MERGE_NAME, RESERVE_NAME
 from planner.taskstate import TaskState
 from tests.ledger_dump import ledger_dump
 
@@ -15,7 +15,7 @@ TIME_LIMIT = 20.0
 
 
 def solve(db, name: str) -> dict:
-    from planner.solve_job import solve_job
+    from planner.services.solving import solve_job
 
     return solve_job(db, name, TIME_LIMIT, TaskState())
 
@@ -69,7 +69,7 @@ def test_build_inputs_gives_solve_options_from_the_changes(demo_db):
 
 # ---------------------------------------------------------------- solving and staleness
 def test_every_example_scenario_solves_at_once_and_keeps_every_hard_rule(demo_db):
-    from planner.validate import validate_proposal
+    from planner.domain.validate import validate_proposal
 
     for name in EXAMPLE_NAMES:
         result = solve(demo_db, name)
@@ -88,7 +88,7 @@ def test_every_example_scenario_solves_at_once_and_keeps_every_hard_rule(demo_db
 
 
 def test_merge_then_solve_keeps_every_hard_rule(demo_db):
-    from planner.validate import validate_proposal
+    from planner.domain.validate import validate_proposal
 
     with demo_db.session() as session:
         merge = store.get_scenario(session, MERGE_NAME).changes[0]
@@ -142,7 +142,7 @@ def test_solving_and_editing_scenarios_leaves_the_ledger_byte_for_byte_unchanged
 
 
 def test_comparison_figures_equal_those_of_the_separate_proposals(demo_db):
-    from planner.comparison import compare
+    from planner.exports.comparison import compare
 
     results = {name: solve(demo_db, name) for name in (CUT_NAME, MERGE_NAME)}
     with demo_db.session() as session:
@@ -165,9 +165,9 @@ def test_comparison_figures_equal_those_of_the_separate_proposals(demo_db):
 # ---------------------------------------------------------------- the demo's examples
 @pytest.mark.parametrize("n, seed", [(1, 1), (2, 1), (5, 1), (5, 3), (14, 1), (40, 2)])
 def test_example_scenarios_fit_demo_counties_of_any_size(n, seed):
-    from planner.demo import generate_demo
-    from planner.scenario_changes import county_total
-    from planner.scenario_examples import _floor, example_scenarios
+    from planner.demo.county import generate_demo
+    from planner.scenarios.changes import county_total
+    from planner.demo.scenarios import _floor, example_scenarios
 
     county = generate_demo(n, seed)
     for name, _description, changes in example_scenarios(county):
@@ -181,7 +181,7 @@ def test_example_scenarios_fit_demo_counties_of_any_size(n, seed):
 
 
 def test_writing_the_demo_again_replaces_the_examples_and_keeps_other_scenarios(demo_db):
-    from planner.demo import write_demo
+    from planner.demo.county import write_demo
 
     with demo_db.session() as session:
         store.create_scenario(session, "我的情景")

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from planner.county import KINDS
-from planner.demo import generate_demo
-from planner.solve import SolveCancelled, SolveOptions, county_fingerprint, solve_county
-from planner.validate import validate_proposal
+from planner.domain.county import KINDS
+from planner.demo.county import generate_demo
+from planner.solving.solve import SolveCancelled, SolveOptions, county_fingerprint, solve_county
+from planner.domain.validate import validate_proposal
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -161,8 +161,8 @@ def test_cli_solve_writes_json_and_exits_0(tmp_path):
     result = json.loads(out_json.read_text(encoding="utf-8"))
     assert result["status"] in ("optimal", "feasible") and result["scenario"] == "基准"
     assert "乡" in out_json.read_text(encoding="utf-8")  # ensure_ascii=False
-    from planner.db import open_database
-    from planner.ledger import load_county
+    from planner.store.db import open_database
+    from planner.store.ledger import load_county
 
     database = open_database(db)
     try:
@@ -175,8 +175,8 @@ def test_cli_solve_writes_json_and_exits_0(tmp_path):
 
 
 def test_cli_exit_3_when_rules_conflict(tmp_path):
-    from planner.db import open_database
-    from planner.ledger import replace_county
+    from planner.store.db import open_database
+    from planner.store.ledger import replace_county
 
     county = generate_demo(5, 2)
     county.townships[0].locked = True

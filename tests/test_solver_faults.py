@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from safety_helpers import file_digest, write_ledger
-from planner.db import open_database
-from planner.demo import generate_demo
-from planner.solve import SolveOptions, solve_county
-from planner.solver_faults import CRASHED, MISSING, TIME_LIMIT, SolverFailed, available_solvers
+from planner.store.db import open_database
+from planner.demo.county import generate_demo
+from planner.solving.solve import SolveOptions, solve_county
+from planner.solving.faults import CRASHED, MISSING, TIME_LIMIT, SolverFailed, available_solvers
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNTY = generate_demo(3, 1)
@@ -89,8 +89,8 @@ def test_a_cbc_process_that_dies_is_a_crash(monkeypatch, tmp_path):
 
 def test_a_failed_solve_stores_nothing_and_the_next_one_works(db_path, monkeypatch):
     import optimizer.lp as lp
-    from planner.scenarios import create_scenario, get_scenario
-    from planner.solve_job import solve_job
+    from planner.scenarios.store import create_scenario, get_scenario
+    from planner.services.solving import solve_job
     from planner.taskstate import TaskState
 
     db = open_database(db_path)

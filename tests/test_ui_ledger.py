@@ -11,9 +11,9 @@ from PySide6.QtCore import QModelIndex, QSettings, Qt
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem
 
-from planner.county import KINDS
-from planner.ledger import load_county
-from planner.ledger_view import KindFigures, TownshipSummary
+from planner.domain.county import KINDS
+from planner.store.ledger import load_county
+from planner.store.ledger_view import KindFigures, TownshipSummary
 from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: F401  (fixtures)
 from ui.ledger_filter import LedgerFilterProxy, TotalsModel
 from ui.ledger_model import (
@@ -360,7 +360,7 @@ def test_chinese_renders_with_a_cjk_font(qapp):
 
 
 def test_file_menu_opens_creates_and_remembers_databases(window, tmp_path, monkeypatch):
-    from planner.db import open_database
+    from planner.store.db import open_database
     from ui import file_menu
 
     other = tmp_path / "other.sqlite"

@@ -176,7 +176,7 @@ def test_charts_view_draws_the_selected_kind_when_shown(qtbot):
 
 
 # ---------------------------------------------------------------- applying from the window
-from planner.ledger import load_county  # noqa: E402
+from planner.store.ledger import load_county  # noqa: E402
 from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: E402,F401  (fixtures)
 from tests.solve_window import solve, window  # noqa: E402,F401  (fixture)
 
@@ -204,8 +204,8 @@ class Dialogs:
 
 
 def test_apply_asks_first_then_undo_restores_the_exact_ledger(window, qtbot, monkeypatch):
-    from planner.apply import proposal_changes
-    from planner.models import AppliedProposal
+    from planner.services.apply import proposal_changes
+    from planner.store.models import AppliedProposal
     from ui.labels import kind_label
 
     original = county(window.db)

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
-from planner import scenarios as store
-from planner.comparison import compare
-from planner.scenario_examples import CUT_NAME, GROWTH_NAME, MERGE_NAME
+from planner.scenarios import store as store
+from planner.exports.comparison import compare
+from planner.demo.scenarios import CUT_NAME, GROWTH_NAME, MERGE_NAME
 from tests.fabricated_result import fabricated_result
 from tests.ledger_dump import ledger_dump
 from ui import tasks
@@ -322,7 +322,7 @@ def test_compare_view_exports_the_comparison_to_excel(window, tmp_path):
 
 def test_solve_from_the_tab_then_a_ledger_edit_marks_it_stale_and_recompute_clears_it(window, qtbot,
                                                                                       synchronous_tasks):
-    from planner import ledger_edit
+    from planner.store import ledger_edit
 
     view = window.scenario_view
     view.select(MERGE_NAME)
@@ -348,7 +348,7 @@ def test_solve_from_the_tab_then_a_ledger_edit_marks_it_stale_and_recompute_clea
 
 
 def test_a_failed_solve_is_reported_and_the_tab_is_usable_again(window, synchronous_tasks):
-    from planner import ledger_edit
+    from planner.store import ledger_edit
 
     view = window.scenario_view
     view.select(MERGE_NAME)

@@ -124,8 +124,8 @@ def test_synchronous_mode_runs_in_the_calling_thread_before_returning():
 
 
 # ---------------------------------------------------------------- solving from the window
-from planner.ledger import load_county  # noqa: E402
-from planner.models import AppliedProposal  # noqa: E402
+from planner.store.ledger import load_county  # noqa: E402
+from planner.store.models import AppliedProposal  # noqa: E402
 from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: E402,F401  (fixtures)
 from tests.solve_window import window  # noqa: E402,F401  (fixture)
 
@@ -206,8 +206,8 @@ def test_solve_from_the_window_fills_the_proposal_tab(window, qtbot):
 
 
 def test_cancel_stops_the_solve_and_leaves_the_ledger_untouched(window, qtbot):
-    from planner.demo import generate_demo
-    from planner.ledger import replace_county
+    from planner.demo.county import generate_demo
+    from planner.store.ledger import replace_county
 
     with window.db.session() as s:  # a county big enough to be caught mid-solve
         replace_county(s, generate_demo(120, 3))
@@ -230,7 +230,7 @@ def test_cancel_stops_the_solve_and_leaves_the_ledger_untouched(window, qtbot):
 
 
 def test_a_failed_solve_is_a_readable_message(window, qtbot):
-    from planner.models import County
+    from planner.store.models import County
 
     with window.db.session() as s:  # a slip no form would let through: 2480 working days
         s.query(County).one().working_days = 2480
@@ -244,7 +244,7 @@ def test_a_failed_solve_is_a_readable_message(window, qtbot):
 
 
 def test_infeasible_rules_show_the_diagnosis(window, qtbot, monkeypatch):
-    from planner.scenarios import Reserve, create_scenario
+    from planner.scenarios.store import Reserve, create_scenario
 
     with window.db.session() as s:  # keep back more slots than the vacancies leave
         data = load_county(s)

@@ -8,9 +8,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
-from planner.county import DutyData, TownshipData
-from planner.ledger import load_county
-from planner.models import Township
+from planner.domain.county import DutyData, TownshipData
+from planner.store.ledger import load_county
+from planner.store.models import Township
 from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: F401  (fixtures)
 from ui.commands import (
     AddDutyCommand, AddTownshipCommand, EditContext, RemoveDutyCommand, RemoveTownshipCommand,
@@ -214,7 +214,7 @@ def test_detail_edits_are_undoable_and_rename_follows(qtbot, window):
 
 
 def test_parameter_edits_are_undoable_and_change_required_fte(qtbot, qtmodeltester, window):
-    from planner.ledger import PARAM_NAMES, load_params
+    from planner.store.ledger import PARAM_NAMES, load_params
     from ui.ledger_model import column_of
 
     window.show_parameters()

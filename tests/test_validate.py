@@ -6,9 +6,9 @@ import copy
 
 import pytest
 
-from planner.demo import generate_demo
-from planner.solve import SolveOptions, solve_county
-from planner.validate import validate_proposal
+from planner.demo.county import generate_demo
+from planner.solving.solve import SolveOptions, solve_county
+from planner.domain.validate import validate_proposal
 
 
 @pytest.fixture(scope="module")
@@ -129,7 +129,7 @@ def test_infeasible_result_without_diagnosis_is_caught(county, good):
 def test_solve_refuses_to_return_a_proposal_that_breaks_a_rule(county, monkeypatch):
     """The validator runs on every proposal: a (simulated) optimizer bug never reaches the user."""
     import optimizer.pipeline as pipeline
-    from planner.solve import ProposalInvalid
+    from planner.solving.solve import ProposalInvalid
 
     real = pipeline.reallocate
 

@@ -5,8 +5,8 @@ import math
 import pytest
 from hypothesis import given, strategies as st
 
-from planner.county import QuotaData
-from planner.workload import (
+from planner.domain.county import QuotaData
+from planner.domain.workload import (
     ParameterError, WorkParams, available_hours, case_hours, post_capacity_hours, pressure,
     required_fte, shared_allowance_factor,
 )

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import __version__
-from planner.db import Database, DatabaseError, default_database_path, open_database
+from planner.store.db import Database, DatabaseError, default_database_path, open_database
 from ui import fonts, i18n
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -39,10 +39,10 @@ def choose_database(args: argparse.Namespace, settings: Settings) -> str:
 
 def open_start_database(location: str, on_default_path: bool) -> Database:
     """Open the database; a new one, or an empty default one, gets the demo county."""
-    from planner.demo import write_demo
-    from planner.ledger import ledger_is_empty
+    from planner.demo.county import write_demo
+    from planner.store.ledger import ledger_is_empty
 
-    from planner.credentials import open_server_database
+    from planner.store.credentials import open_server_database
     from ui.safety_actions import ask_password
 
     # A server that wants a password: the keyring's, else asked (never kept in settings).

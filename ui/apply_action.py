@@ -2,7 +2,7 @@
 
 The proposal reaches the ledger only when the user says so after reading a
 summary of every line that will change (domain rule 7). The write is a
-QUndoCommand on the window's undo stack: redo calls planner.apply.apply_proposal,
+QUndoCommand on the window's undo stack: redo calls planner.services.apply.apply_proposal,
 undo calls revert_proposal, each in its own committed transaction (as every
 ledger edit, see ui/commands.py), so Ctrl+Z puts back the exact previous quota.
 """
@@ -15,8 +15,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from planner.apply import ApplyError, QuotaChange, check_proposal
-from planner.county import KINDS
+from planner.services.apply import ApplyError, QuotaChange, check_proposal
+from planner.domain.county import KINDS
 from ui.commands import EditContext, LedgerCommand
 from ui.labels import kind_label
 
@@ -39,7 +39,7 @@ def error_text(error: Exception) -> str:
 class ApplyProposalCommand(LedgerCommand):
     """Writes a proposal into the ledger; undo restores the quota it replaced.
 
-    Both directions go through planner.safe_ops, so each is preceded by a backup
+    Both directions go through planner.services.safe_ops, so each is preceded by a backup
     of the ledger and refused whole (nothing written) on a conflicting edit.
     """
 
@@ -59,7 +59,7 @@ class ApplyProposalCommand(LedgerCommand):
         self._guarded(self._revert)
 
     def _apply(self) -> None:
-        from planner.safe_ops import apply_proposal_safely
+        from planner.services.safe_ops import apply_proposal_safely
 
         outcome = apply_proposal_safely(self.context.db, self.result, user=self.user)
         self.applied_id = int(outcome.value)
@@ -67,7 +67,7 @@ class ApplyProposalCommand(LedgerCommand):
         self.backups.append(outcome.backup)
 
     def _revert(self) -> None:
-        from planner.safe_ops import revert_proposal_safely
+        from planner.services.safe_ops import revert_proposal_safely
 
         outcome = revert_proposal_safely(self.context.db, self.applied_id, user=self.user)
         self.backups.append(outcome.backup)

@@ -1,6 +1,6 @@
 """Tools → Audit log: who changed what, when, old → new; filterable, sortable, exportable to CSV.
 
-The table model holds plain rows of strings (planner.audit.entry_row), read
+The table model holds plain rows of strings (planner.store.audit.entry_row), read
 once per refresh in a short session; time, user and action filter in SQL, the
 free-text box filters the rows on screen through a QSortFilterProxyModel.
 """
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from planner.audit import ACTION_LABELS, audit_entries, audit_users, entry_row, write_audit_csv
+from planner.store.audit import ACTION_LABELS, audit_entries, audit_users, entry_row, write_audit_csv
 from ui import i18n
 
 MAX_ROWS = 20000  # newest first; a narrower filter shows older entries

@@ -1,4 +1,4 @@
-"""The proposal's charts in the window: planner.charts figures in FigureCanvasQTAgg.
+"""The proposal's charts in the window: planner.exports.charts figures in FigureCanvasQTAgg.
 
 Figures are (re)built only when the view is visible and something changed (a
 new result, another kind, another language), one event-loop turn later:
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
 )
 
-from planner.charts import kinds_in, pressure_chart, quota_chart
+from planner.exports.charts import kinds_in, pressure_chart, quota_chart
 from ui.labels import kind_label
 
 

@@ -1,4 +1,4 @@
-"""Undoable ledger edits: QUndoCommands whose redo/undo call planner.ledger_edit.
+"""Undoable ledger edits: QUndoCommands whose redo/undo call planner.store.ledger_edit.
 
 Why every command is its own committed transaction (and "Save" only marks a
 save point): the ledger is an official record and must never lose an edit.
@@ -26,10 +26,10 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from sqlalchemy import select
 
-from planner import ledger_edit
-from planner.county import DutyData, TownshipData
-from planner.db import Database
-from planner.models import Township
+from planner.store import ledger_edit
+from planner.domain.county import DutyData, TownshipData
+from planner.store.db import Database
+from planner.store.models import Township
 from ui.labels import field_label, kind_label, parameter_label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
@@ -62,13 +62,13 @@ class LedgerCommand(QUndoCommand):
         super().__init__(text)
         self.context = context
         # The value the user edited from: another value on record means another user saved
-        # first (planner.conflicts.ConflictError, whose retry runs the edit without this check).
+        # first (planner.store.conflicts.ConflictError, whose retry runs the edit without this check).
         self.seen: Any = None
         self.retry: Callable[[], bool] | None = None
 
     def _check_seen(self, session, entity: str, key: str, on_record: Any) -> None:
         if self.seen is not None:
-            from planner.conflicts import ensure_unchanged
+            from planner.store.conflicts import ensure_unchanged
 
             ensure_unchanged(session, entity, key, self.seen, on_record, retry=self.retry)
 

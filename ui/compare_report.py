@@ -13,10 +13,10 @@ import os
 from datetime import date
 from pathlib import Path
 
-from planner.comparison import Comparison
-from planner.comparison_chart import overlay_chart
-from planner.comparison_xlsx import summary_lines
-from planner.county import KIND_LABELS
+from planner.exports.comparison import Comparison
+from planner.exports.comparison_chart import overlay_chart
+from planner.exports.comparison_xlsx import summary_lines
+from planner.domain.county import KIND_LABELS
 from ui.report.blocks import (
     LANDSCAPE, PORTRAIT, Block, Column, FigureBlock, Heading, NewPage, Paragraph, Table, TitleBlock,
 )
@@ -125,7 +125,7 @@ def write_comparison_pdf(comparison: Comparison, results: dict[str, dict], path:
 
 def comparison_pdf_job(results: dict[str, dict], path: str, lang: str, stale: list[str], state) -> str:
     """A task for ui.tasks (run in a child process: the layout holds the GIL for seconds)."""
-    from planner.comparison import compare
+    from planner.exports.comparison import compare
 
     state.set_progress(0.1, "")
     state.check_cancelled()

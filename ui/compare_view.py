@@ -2,7 +2,7 @@
 
 Tick the scenarios to compare (those with a stored proposal); the cover
 figures, the township table with the townships that differ highlighted, and
-the overlay chart all come from planner.comparison, which reads them from the
+the overlay chart all come from planner.exports.comparison, which reads them from the
 separate proposals. A stale proposal is still shown, marked "(stale)".
 """
 
@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
-from planner import scenarios as store
-from planner.comparison import Comparison, ComparisonError, compare
-from planner.comparison_chart import overlay_chart
-from planner.county import KINDS
+from planner.scenarios import store as store
+from planner.exports.comparison import Comparison, ComparisonError, compare
+from planner.exports.comparison_chart import overlay_chart
+from planner.domain.county import KINDS
 from ui.labels import kind_label
 from ui.scenario_models import DIFFERS_ROLE, CompareRowsModel, CompareSummaryModel, ui_language
 
@@ -326,7 +326,7 @@ class CompareView(QWidget):
 
     def export_xlsx(self, path: str | None = None) -> bool:
         """The comparison as an Excel workbook (summary, townships, moves)."""
-        from planner.comparison_xlsx import write_comparison_xlsx
+        from planner.exports.comparison_xlsx import write_comparison_xlsx
 
         if self.comparison is None:
             return False

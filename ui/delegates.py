@@ -3,7 +3,7 @@ fields, a choice list for coded fields, and a red mark on a name that is
 empty or already taken.
 
 A model tells the delegate how a cell is edited through SPEC_ROLE (the
-planner.ledger_edit.FieldSpec of the cell) and, for names, TAKEN_ROLE (the
+planner.store.ledger_edit.FieldSpec of the cell) and, for names, TAKEN_ROLE (the
 names already used in the same scope). The services validate again when the
 edit is applied, so a value that slips past an editor is still refused.
 """
@@ -14,8 +14,8 @@ from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QRegularExpre
 from PySide6.QtGui import QDoubleValidator, QIntValidator, QRegularExpressionValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 
-from planner.county import KINDS
-from planner.ledger_edit import FieldSpec
+from planner.domain.county import KINDS
+from planner.store.ledger_edit import FieldSpec
 from ui.labels import category_label, kind_label, type_label
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls

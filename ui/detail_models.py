@@ -1,6 +1,6 @@
 """Table models of one township's detail: its facts, quota per kind, offices, duties and people.
 
-Each wraps plain rows from planner.ledger_view.TownshipDetail; edits go
+Each wraps plain rows from planner.store.ledger_view.TownshipDetail; edits go
 through the LedgerEditor (undoable), after which the window re-reads the
 township and hands the models fresh rows.
 """
@@ -13,10 +13,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush
 
-from planner.ledger_edit import (
+from planner.store.ledger_edit import (
     DUTY_FIELDS, OFFICE_FIELDS, PERSON_FIELDS, QUOTA_FIELDS, TOWNSHIP_FIELDS, FieldSpec,
 )
-from planner.ledger_view import TownshipDetail, pressure_status
+from planner.store.ledger_view import TownshipDetail, pressure_status
 from ui.delegates import SPEC_ROLE, TAKEN_ROLE, format_number
 from ui.labels import category_label, field_label, kind_label, status_label, type_label, yes_no
 from ui.ledger_model import OVER_QUOTA_COLOR, SORT_ROLE, STATUS_ROLE, pressure_color

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from planner.county import DutyData
-from planner.ledger_view import TownshipDetail, load_detail
+from planner.domain.county import DutyData
+from planner.store.ledger_view import TownshipDetail, load_detail
 from ui.delegates import LedgerDelegate
 from ui.detail_models import DutyModel, InfoModel, OfficeModel, PeopleModel, QuotaModel, RowsModel
 from ui.labels import category_label, kind_label, type_label
@@ -112,7 +112,7 @@ class TownshipDetailView(QWidget):
                 if detail is not None:
                     from sqlalchemy import select
 
-                    from planner.models import Township
+                    from planner.store.models import Township
                     other_names = set(session.scalars(select(Township.name).where(Township.id != detail.id)))
         self.detail = detail
         name = detail.name if detail else ""

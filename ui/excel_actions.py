@@ -4,7 +4,7 @@ An import is read and checked off the GUI thread; a refused file shows every
 problem and changes nothing; a valid one shows what it will change and is
 applied only when the user confirms. The write is a QUndoCommand on the
 window's undo stack: redo replaces the ledger with the file's county, undo
-puts back the county it replaced, each through planner.safe_ops (a backup
+puts back the county it replaced, each through planner.services.safe_ops (a backup
 first, one logged transaction).
 
 install(window) needs window.db, window.undo_stack, window.menu_file and
@@ -22,9 +22,9 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
 
-from planner.county import CountyData
-from planner.excel.jobs import apply_job, export_job, read_job
-from planner.excel.service import Applied, ImportOutcome
+from planner.domain.county import CountyData
+from planner.services.excel_jobs import apply_job, export_job, read_job
+from planner.services.excel import Applied, ImportOutcome
 from ui import tasks
 from ui.excel_dialogs import ImportPreviewDialog, ProblemsDialog
 
@@ -68,7 +68,7 @@ class ImportLedgerCommand(QUndoCommand):
         self._replace(self.before, f"undo {self.source}")
 
     def _replace(self, county: CountyData, source: str) -> None:
-        from planner.safe_ops import replace_ledger_safely
+        from planner.services.safe_ops import replace_ledger_safely
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -85,7 +85,7 @@ class ImportLedgerCommand(QUndoCommand):
 
 
 def _read_only(db) -> bool:
-    from planner.instance_lock import is_read_only
+    from planner.store.instance_lock import is_read_only
 
     return is_read_only(db)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from planner.county import KINDS
+from planner.domain.county import KINDS
 from planner.excel.preview import ImportPreview, KindTotals
 from planner.excel.problems import ImportProblem
 

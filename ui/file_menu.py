@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from sqlalchemy.engine import make_url
 
-from planner.db import Database, DatabaseError, open_database
+from planner.store.db import Database, DatabaseError, open_database
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -34,7 +34,7 @@ def remembered_location(db: Database) -> str:
     (libpq then finds it in ~/.pgpass or PGPASSWORD; settings files are not a place for secrets)."""
     if db.path is not None:
         return str(db.path)
-    from planner.credentials import url_for_settings
+    from planner.store.credentials import url_for_settings
 
     return url_for_settings(db.url)  # URL.set(password=None) keeps the password in SQLAlchemy 2.1
 
@@ -43,7 +43,7 @@ def open_location(window: "MainWindow", location: str, create: bool = False) -> 
     """Open a database in the window after asking about unsaved edits; False on failure or cancel."""
     if not window.confirm_leave():
         return False
-    from planner.credentials import open_server_database
+    from planner.store.credentials import open_server_database
     from ui.safety_actions import ask_password
 
     try:

@@ -11,8 +11,8 @@ from typing import Any, Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
-from planner.county import KINDS
-from planner.ledger_view import KindFigures, TownshipSummary, summary_totals
+from planner.domain.county import KINDS
+from planner.store.ledger_view import KindFigures, TownshipSummary, summary_totals
 from ui.ledger_model import COLUMNS, SORT_ROLE, ModelIndex, _header, cell_data, translate
 
 

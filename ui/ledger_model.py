@@ -1,6 +1,6 @@
 """The township ledger as Qt models: the summary table, its sort/filter proxy and the totals row.
 
-The summary model wraps plain TownshipSummary rows (planner.ledger_view), all
+The summary model wraps plain TownshipSummary rows (planner.store.ledger_view), all
 read in one go (a few set-based queries, well under a second for thousands of
 townships), but hands them to the view in batches through canFetchMore /
 fetchMore so the first screen appears at once. The model sorts its whole
@@ -18,9 +18,9 @@ from typing import Any, Iterable
 from PySide6.QtCore import QAbstractTableModel, QCollator, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from planner.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
-from planner.ledger_edit import QUOTA_FIELDS, TOWNSHIP_FIELDS
-from planner.ledger_view import SHORTAGE_BELOW, SURPLUS_ABOVE, KindFigures, TownshipSummary
+from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
+from planner.store.ledger_edit import QUOTA_FIELDS, TOWNSHIP_FIELDS
+from planner.store.ledger_view import SHORTAGE_BELOW, SURPLUS_ABOVE, KindFigures, TownshipSummary
 from ui.delegates import SPEC_ROLE, TAKEN_ROLE
 from ui.labels import category_label, field_label, field_short, kind_label, kind_short, status_label, type_label
 

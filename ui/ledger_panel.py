@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
-from planner.ledger_view import load_summaries
+from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
+from planner.store.ledger_view import load_summaries
 from ui.delegates import LedgerDelegate
 from ui.labels import category_label, kind_label, type_label
 from ui.ledger_filter import LedgerFilterProxy, TotalsModel

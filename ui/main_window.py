@@ -5,7 +5,7 @@ its `install(window)` is called at the end of __init__ and may add menu
 actions, toolbar buttons and tabs through the public attributes below.
 
 Public attributes and methods for extensions:
-    window.db            planner.db.Database (replaced when another database is opened:
+    window.db            planner.store.db.Database (replaced when another database is opened:
                          listen to databaseChanged)
     window.undo_stack    QUndoStack; push undoable ledger changes here
     window.editor        ui.commands.LedgerEditor (validated, undoable ledger edits)
@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner import __version__
-from planner.county import TownshipData
-from planner.db import Database
+from planner.domain.county import TownshipData
+from planner.store.db import Database
 from ui import file_menu, i18n
 from ui.commands import LedgerEditor, discard_to_clean
 from ui.detail_view import TownshipDetailView
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
                 with self.db.session() as session:
                     from sqlalchemy import select
 
-                    from planner.models import Township
+                    from planner.store.models import Township
                     new_id = session.scalars(select(Township.id).where(Township.name == name.strip())).first()
                 if new_id is not None:
                     self.ledger_panel.select_township(new_id)

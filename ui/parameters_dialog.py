@@ -11,9 +11,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from planner.ledger import PARAM_NAMES, load_params
-from planner.ledger_edit import FieldSpec
-from planner.workload import PARAMETER_RANGES, WorkParams, available_hours
+from planner.store.ledger import PARAM_NAMES, load_params
+from planner.store.ledger_edit import FieldSpec
+from planner.domain.workload import PARAMETER_RANGES, WorkParams, available_hours
 from ui.delegates import SPEC_ROLE, format_number
 from ui.detail_view import make_table
 from ui.labels import parameter_label

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from planner.county import KINDS
+from planner.domain.county import KINDS
 from ui.labels import kind_label
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw value (numbers as numbers) for sorting

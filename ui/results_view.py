@@ -1,6 +1,6 @@
 """The proposal tab: summary, quota table, moves, A/B roster, explanations and charts.
 
-It shows one result dict (planner.solve) and never touches the database; the
+It shows one result dict (planner.solving.solve) and never touches the database; the
 "Apply to ledger…" button only asks: ui.apply_action does the confirmed,
 undoable writing.
 """
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QTabWidget, QTextBrowser, QVBoxLayout, QWidget,
 )
 
-from planner.county import KINDS
+from planner.domain.county import KINDS
 from ui.charts_view import ChartsView
 from ui.labels import kind_label
 from ui.results_models import (

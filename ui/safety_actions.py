@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
-from planner import backup as backups
-from planner.conflicts import CANCEL, OVERWRITE, RELOAD, ConflictError
-from planner.db import DatabaseError, open_database
-from planner.instance_lock import InstanceLock, LockHeld, holder_of, is_read_only, read_only_url
+from planner.store import backup as backups
+from planner.store.conflicts import CANCEL, OVERWRITE, RELOAD, ConflictError
+from planner.store.db import DatabaseError, open_database
+from planner.store.instance_lock import InstanceLock, LockHeld, holder_of, is_read_only, read_only_url
 from ui import i18n
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
@@ -40,7 +40,7 @@ def ask_password(parent, url: str) -> str | None:
     """The password of a server database, typed by the user; None when they cancel."""
     from PySide6.QtWidgets import QInputDialog, QLineEdit
 
-    from planner.credentials import display_url, keyring_available
+    from planner.store.credentials import display_url, keyring_available
 
     where = translate("Safety", "Password for {url}:").format(url=display_url(url))
     note = (translate("Safety", "It will be kept in the system keyring.") if keyring_available()
@@ -253,7 +253,7 @@ class SafetyActions(QObject):
             return False
         if hasattr(window, "confirm_leave") and not window.confirm_leave():
             return False
-        from planner.safe_ops import restore_and_log
+        from planner.services.safe_ops import restore_and_log
 
         path = window.db.path
         window.db.close()  # the restored file may need its schema upgraded: reopen it afresh

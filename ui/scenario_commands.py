@@ -1,4 +1,4 @@
-"""Undoable scenario edits: QUndoCommands whose redo/undo call planner.scenarios.
+"""Undoable scenario edits: QUndoCommands whose redo/undo call planner.scenarios.store.
 
 As with the ledger commands (ui/commands.py), each step is its own committed
 transaction, so nothing is lost in a crash and a background solve can read
@@ -17,8 +17,8 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from planner import scenarios as store
-from planner.scenario_changes import Change
+from planner.scenarios import store as store
+from planner.scenarios.changes import Change
 
 
 @dataclass

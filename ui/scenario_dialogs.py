@@ -2,7 +2,7 @@
 
 The dialog never judges a change itself: on OK it asks the view to apply the
 scenario's whole list with this change to the current ledger
-(planner.scenarios.check_changes) and shows that error, which names the
+(planner.scenarios.store.check_changes) and shows that error, which names the
 problem, under the form; it closes only when the change fits.
 """
 
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem, QRadioButton, QSpinBox, QVBoxLayout, QWidget,
 )
 
-from planner.county import CATEGORIES, KINDS, CountyData
-from planner.scenario_changes import Change
-from planner.scenarios import CHANGE_TYPES
-from planner.workload import PARAMETER_RANGES
+from planner.domain.county import CATEGORIES, KINDS, CountyData
+from planner.scenarios.changes import Change
+from planner.scenarios.store import CHANGE_TYPES
+from planner.domain.workload import PARAMETER_RANGES
 from ui.labels import category_label, kind_label
 
 

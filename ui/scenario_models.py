@@ -1,6 +1,6 @@
 """Table models of the scenario and comparison tabs.
 
-They wrap plain rows (planner.scenarios.ScenarioRecord, planner.comparison
+They wrap plain rows (planner.scenarios.store.ScenarioRecord, planner.exports.comparison
 objects), never a Session, so they can be refilled from a worker's result and
 checked with pytest-qt's qtmodeltester.
 """
@@ -15,10 +15,10 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from planner.comparison import Comparison, ComparedRow
-from planner.county import KINDS
-from planner.scenario_changes import Change
-from planner.scenarios import ScenarioRecord, describe_change
+from planner.exports.comparison import Comparison, ComparedRow
+from planner.domain.county import KINDS
+from planner.scenarios.changes import Change
+from planner.scenarios.store import ScenarioRecord, describe_change
 from ui.labels import kind_label
 
 ModelIndex = QModelIndex | QPersistentModelIndex

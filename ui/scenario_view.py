@@ -4,7 +4,7 @@ Left, the list of scenarios (new, duplicate, rename, delete); right, the
 chosen scenario's changes with add/edit/remove/reorder, a Solve / Recompute
 button with progress and Cancel, and its last proposal (ui.results_view).
 Every edit is a QUndoCommand on the window's undo stack (ui.scenario_commands).
-The ledger is never written here; the solve runs planner.solve_job.solve_job
+The ledger is never written here; the solve runs planner.services.solving.solve_job
 off the GUI thread through ui.tasks and stores the proposal with the scenario.
 
 `install(window)` adds this tab and the comparison tab (ui.compare_view).
@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QProgressBar, QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
-from planner import scenarios as store
-from planner.county import CountyData
-from planner.ledger import load_county
-from planner.scenario_changes import Change
+from planner.scenarios import store as store
+from planner.domain.county import CountyData
+from planner.store.ledger import load_county
+from planner.scenarios.changes import Change
 from ui.scenario_commands import (
     CreateScenarioCommand, DeleteScenarioCommand, DuplicateScenarioCommand, RenameScenarioCommand, ScenarioContext,
     SetChangesCommand, SetDescriptionCommand, push,
@@ -457,7 +457,7 @@ class ScenarioView(QWidget):
     # ------------------------------------------------------------ solving
     def solve(self, name: str | None = None) -> TaskHandle | None:
         """Solve (or recompute) a scenario off the GUI thread; its proposal is stored with it."""
-        from planner.solve_job import solve_job
+        from planner.services.solving import solve_job
 
         name = name or self.current_name()
         if name is None or self.window.db is None or self.solving is not None:

@@ -4,7 +4,7 @@
 chooser, a progress bar with a Cancel button in the status bar, the proposal
 tab (ui.results_view) and the apply action (ui.apply_action).
 
-The solve runs as planner.solve_job.solve_job through ui.tasks, off the GUI
+The solve runs as planner.services.solving.solve_job through ui.tasks, off the GUI
 thread, with its own Session. Thread or process: see SOLVE_IN_PROCESS.
 """
 
@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
-from planner.solve_job import BASELINE, solve_job
+from planner.services.solving import BASELINE, solve_job
 from ui.apply_action import ProposalApplier
 from ui.results_view import ResultsView
 from ui.tasks import TaskHandle, run_task
@@ -215,7 +215,7 @@ class SolvePanel(QWidget):
         db = self.window.db
         if db is not None:
             try:
-                from planner.scenarios import list_scenarios
+                from planner.scenarios.store import list_scenarios
 
                 with db.session() as session:
                     names = [s.name for s in list_scenarios(session)]
@@ -239,7 +239,7 @@ class SolvePanel(QWidget):
         db = self.window.db
         if result is None or db is None:
             return
-        from planner.solve_job import fingerprint_job
+        from planner.services.solving import fingerprint_job
 
         # In a child process like the solve itself: reading a large ledger holds the GIL.
         run_task(self, fingerprint_job, db.url if SOLVE_IN_PROCESS else db, result,

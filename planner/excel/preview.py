@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from planner.county import KIND_LABELS, KINDS, CountyData, TownshipData
+from planner.domain.county import KIND_LABELS, KINDS, CountyData, TownshipData
 from planner.excel.problems import is_english
-from planner.workload import PARAMETER_RANGES
+from planner.domain.workload import PARAMETER_RANGES
 
 PART_LABELS = {
     "basic": ("基本信息", "details"), "quota": ("编制", "quota"), "offices": ("内设机构", "offices"),

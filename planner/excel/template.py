@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from planner.workload import PARAMETER_RANGES, WorkParams
+from planner.domain.workload import PARAMETER_RANGES, WorkParams
 
 # A data row limit per sheet keeps memory and time bounded on a runaway file
 # (a sheet formatted down to row 1,048,576, or a wrong file). 300,000 rows

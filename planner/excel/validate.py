@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from planner.county import (
+from planner.domain.county import (
     KIND_LABELS, CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData,
 )
 from planner.excel.cells import is_blank, to_number, to_text
@@ -25,7 +25,7 @@ from planner.excel.sniff import scan_file
 from planner.excel.template import (
     MAX_DATA_ROWS, PARAM_ROWS, PARAMS_SHEET, SHEETS, normalize, param_names, sheet_names,
 )
-from planner.workload import WorkParams
+from planner.domain.workload import WorkParams
 
 
 @dataclass

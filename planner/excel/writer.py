@@ -15,7 +15,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from planner.county import KIND_LABELS, CountyData
+from planner.domain.county import KIND_LABELS, CountyData
 from planner.excel.rawrows import PendingRows, append_rows
 from planner.excel.reader import Cancelled, Progress
 from planner.excel.template import (
@@ -112,7 +112,7 @@ def _header(ws, sheet: Sheet) -> None:
 
 
 def _param_rows(county: CountyData | None) -> Iterator[list[object]]:
-    from planner.workload import WorkParams
+    from planner.domain.workload import WorkParams
 
     params = county.params if county is not None else WorkParams()
     for row in PARAM_ROWS:

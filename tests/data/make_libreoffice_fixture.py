@@ -25,7 +25,7 @@ FIXTURE = Path(__file__).with_name("ledger_libreoffice.xlsx")
 
 
 def fixture_county():
-    from planner.demo import generate_demo
+    from planner.demo.county import generate_demo
 
     county = generate_demo(2, 7, with_people=True)
     county.townships[0].people = county.townships[0].people[:5]

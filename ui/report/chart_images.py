@@ -1,4 +1,4 @@
-"""The window's charts (planner.charts) as images for the printed proposal.
+"""The window's charts (planner.exports.charts) as images for the printed proposal.
 
 Figures are rendered to PNG with matplotlib's Agg at print resolution (QtSvg
 cannot draw matplotlib's SVG: it rejects the glyph references and some path
@@ -21,9 +21,9 @@ PRINT_DPI = 200  # a 24 cm wide chart at 200 dpi is sharp on a laser printer and
 
 def _charts_module():
     try:
-        from planner import charts
+        from planner.exports import charts
     except ImportError:  # charts are optional: the document is complete without them
-        log.warning("planner.charts is not available; the proposal is printed without charts")
+        log.warning("planner.exports.charts is not available; the proposal is printed without charts")
         return None
     return charts
 

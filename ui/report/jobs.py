@@ -28,7 +28,7 @@ def export_pdf_job(result: dict, path: str, lang: str, state) -> str:
 
 
 def export_xlsx_job(result: dict, path: str, lang: str, state) -> str:
-    from planner.proposal_xlsx import write_proposal_xlsx
+    from planner.exports.proposal_xlsx import write_proposal_xlsx
 
     state.set_progress(0.1, "workbook")
     write_proposal_xlsx(result, path, lang)

@@ -1,0 +1,1 @@
+"""Documents written from a proposal or a comparison: workbooks and charts."""

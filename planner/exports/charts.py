@@ -1,0 +1,164 @@
+"""Charts of a reallocation proposal, as matplotlib Figures (no Qt, no pyplot).
+
+Pure functions of the result dict (see CONVENTIONS.md), so the window embeds
+them in a FigureCanvasQTAgg and the printer draws the same figures into a PDF.
+Figures are built with ``matplotlib.figure.Figure`` rather than pyplot: no
+global figure registry, no GUI backend, safe to build off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from matplotlib.figure import Figure
+
+from planner.exports.fonts import configure_matplotlib_cjk
+
+KIND_NAMES = {
+    "zh": {"administrative": "行政编制", "institutional": "事业编制", "support": "工勤编制"},
+    "en": {"administrative": "administrative", "institutional": "institutional", "support": "support"},
+}
+
+TEXT = {
+    "zh": {
+        "quota_title": "{kind}：核定、需求与建议（{county}）",
+        "approved": "核定编制", "required": "需求人数（含AB岗）", "proposed": "建议编制", "staff": "实有人数",
+        "posts": "人数 / 编制数", "subset": "（显示变动最大的 {shown} 个乡镇，共 {total} 个）",
+        "pressure_title": "{kind}：调剂前后的人力与工作量之比（WISN 比值）",
+        "before": "调剂前（实有人数 ÷ 需求）", "after": "调剂后（建议编制 ÷ 需求）", "balanced": "恰好满足需求",
+        "pressure": "人力 ÷ 工作量需求（低于 1 为人手不足）", "empty": "本类编制无数据",
+    },
+    "en": {
+        "quota_title": "{kind} quota: approved, required and proposed ({county})",
+        "approved": "approved", "required": "required (with A/B backup)", "proposed": "proposed",
+        "staff": "staff", "posts": "people / slots",
+        "subset": " (the {shown} townships that change most, of {total})",
+        "pressure_title": "{kind} quota: people against workload before and after (WISN ratio)",
+        "before": "before (staff ÷ required)", "after": "after (proposed quota ÷ required)",
+        "balanced": "exactly what the work needs",
+        "pressure": "people ÷ required FTE (below 1 is short)", "empty": "no data for this kind",
+    },
+}
+
+# Colours chosen to stay apart for the common red-green colour blindness and in grey print.
+COLOURS = {"approved": "#9e9e9e", "required": "#e08214", "proposed": "#2166ac", "staff": "#222222",
+           "before": "#b2182b", "after": "#2166ac"}
+
+MAX_TOWNSHIPS = 30  # beyond this the labels overlap; the chart shows the rows that change most
+
+
+def _lang(lang: str | None) -> str:
+    return "en" if lang and not str(lang).lower().startswith("zh") else "zh"
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _rows(result: dict, kind: str) -> list[dict]:
+    return [row for row in result.get("townships", []) if row.get("kind") == kind]
+
+
+def _most_changed(rows: list[dict], limit: int) -> list[dict]:
+    """The rows a reader most needs: largest change, then largest shortage; kept in ledger order."""
+    if len(rows) <= limit:
+        return rows
+    def weight(row: dict) -> tuple:
+        shortage = max(0, row.get("required", 0) - row.get("approved", 0))
+        return (abs(row.get("change", 0)), shortage)
+    keep = {id(r) for r in sorted(rows, key=weight, reverse=True)[:limit]}
+    return [r for r in rows if id(r) in keep]
+
+
+def _empty(fig: Figure, message: str) -> Figure:
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", fontsize=12)
+    return fig
+
+
+def _figure(fig: Figure | None, figsize: tuple[float, float]) -> Figure:
+    """A fresh Figure, or `fig` emptied (a window reuses the figure its canvas owns)."""
+    if fig is None:
+        return Figure(figsize=figsize, layout="constrained")
+    fig.clear()
+    fig.set_layout_engine("constrained")
+    return fig
+
+
+def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0),
+                fig: Figure | None = None) -> Figure:
+    """Per township: approved vs required vs proposed quota of one kind (staff as a tick)."""
+    configure_matplotlib_cjk()
+    t = TEXT[_lang(lang)]
+    fig = _figure(fig, figsize)
+    all_rows = _rows(result, kind)
+    if not all_rows:
+        return _empty(fig, t["empty"])
+    rows = _most_changed(all_rows, MAX_TOWNSHIPS)
+    ax = fig.add_subplot()
+    xs = list(range(len(rows)))
+    width = 0.27
+    for offset, key in ((-width, "approved"), (0.0, "required"), (width, "proposed")):
+        ax.bar([x + offset for x in xs], [r.get(key, 0) for r in rows], width,
+               label=t[key], color=COLOURS[key], zorder=2)
+    # Staff drawn across the approved bar: the gap to its top is the vacancy.
+    ax.scatter([x - width for x in xs], [r.get("staff", 0) for r in rows], marker="_", s=260, linewidths=2,
+               color=COLOURS["staff"], label=t["staff"], zorder=3)
+    for x, r in zip(xs, rows):
+        change = r.get("change", 0)
+        if change:
+            ax.annotate(f"{change:+d}", (x + width, r.get("proposed", 0)), xytext=(0, 2),
+                        textcoords="offset points", ha="center", va="bottom", fontsize=8,
+                        color=COLOURS["proposed"])
+    ax.set_xticks(xs, [r["township"] for r in rows], rotation=45 if len(rows) > 8 else 0,
+                  ha="right" if len(rows) > 8 else "center", rotation_mode="anchor",
+                  fontsize=9 if len(rows) <= 16 else 7.5)
+    ax.set_ylabel(t["posts"])
+    title = _capitalize(t["quota_title"].format(kind=KIND_NAMES[_lang(lang)][kind], county=result.get("county", "")))
+    if len(rows) < len(all_rows):
+        title += t["subset"].format(shown=len(rows), total=len(all_rows))
+    ax.set_title(title)
+    ax.grid(axis="y", color="#dddddd", zorder=0)
+    ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
+    return fig
+
+
+def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6.0),
+                   fig: Figure | None = None) -> Figure:
+    """Per township: pressure before and after, as a dumbbell.
+
+    The result's WISN ratios: before = staff ÷ required FTE, after = proposed
+    quota ÷ required FTE; below 1 the township is short of people.
+    """
+    configure_matplotlib_cjk()
+    t = TEXT[_lang(lang)]
+    fig = _figure(fig, figsize)
+    all_rows = [r for r in _rows(result, kind)
+                if r.get("pressure_before") is not None and r.get("pressure_after") is not None]
+    if not all_rows:
+        return _empty(fig, t["empty"])
+    rows = _most_changed(all_rows, MAX_TOWNSHIPS)
+    # Most pressed (lowest ratio) at the top: the reader's eye starts where the need is.
+    rows = sorted(rows, key=lambda r: r["pressure_before"], reverse=True)
+    ax = fig.add_subplot()
+    ys = list(range(len(rows)))
+    for y, r in zip(ys, rows):
+        ax.plot([r["pressure_before"], r["pressure_after"]], [y, y], color="#bbbbbb", zorder=1)
+    ax.scatter([r["pressure_before"] for r in rows], ys, color=COLOURS["before"], label=t["before"],
+               zorder=2, facecolors="none", linewidths=1.5)
+    ax.scatter([r["pressure_after"] for r in rows], ys, color=COLOURS["after"], label=t["after"], zorder=3)
+    ax.axvline(1.0, color="#555555", linestyle="--", linewidth=1, label=t["balanced"], zorder=0)
+    ax.set_yticks(ys, [r["township"] for r in rows], fontsize=9 if len(rows) <= 16 else 7.5)
+    ax.set_xlabel(t["pressure"])
+    title = _capitalize(t["pressure_title"].format(kind=KIND_NAMES[_lang(lang)][kind]))
+    if len(rows) < len(all_rows):
+        title += t["subset"].format(shown=len(rows), total=len(all_rows))
+    ax.set_title(title)
+    ax.grid(axis="x", color="#dddddd", zorder=0)
+    ax.legend(loc="best", frameon=True)
+    return fig
+
+
+def kinds_in(result: dict) -> list[str]:
+    """The kinds the result has rows for, in the canonical order."""
+    present = {row.get("kind") for row in result.get("townships", [])}
+    return [k for k in ("administrative", "institutional", "support") if k in present]

@@ -1,0 +1,140 @@
+"""A comparison of scenarios written to an Excel workbook for the committee's papers.
+
+Three sheets: the cover figures side by side, every township with each
+scenario's proposal (the townships that differ filled yellow, as on screen),
+and each scenario's moves. The file is written to a temporary name and moved
+into place, so a failed export never leaves half a workbook behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from planner.exports.comparison import Comparison
+from planner.domain.county import KIND_LABELS, KINDS
+
+HIGHLIGHT = PatternFill("solid", fgColor="FFF2B3")
+BOLD = Font(bold=True)
+
+TEXT = {
+    "zh": {
+        "summary": "对比汇总", "townships": "乡镇对比", "moves": "调剂明细", "figure": "指标",
+        "status": "求解状态", "total": "{kind}编制总量（调剂前→后）", "uncovered": "{kind}未覆盖需求（调剂前→后）",
+        "uncovered_before": "调剂前未覆盖需求（合计）", "uncovered_after": "调剂后未覆盖需求（合计）",
+        "n_moves": "调剂笔数", "slots": "调剂名额", "touched": "涉及乡镇数",
+        "township": "乡镇", "kind": "编制类型", "approved": "现核定编制", "proposed": "{name}：建议编制",
+        "change": "{name}：增减", "required": "{name}：需求", "differs": "各情景是否不同", "yes": "是", "no": "否",
+        "scenario": "情景", "from": "调出", "to": "调入", "count": "名额", "reason": "理由",
+    },
+    "en": {
+        "summary": "Summary", "townships": "Townships", "moves": "Moves", "figure": "Figure",
+        "status": "Status", "total": "{kind} total (before → after)", "uncovered": "{kind} uncovered (before → after)",
+        "uncovered_before": "Uncovered need before (all kinds)", "uncovered_after": "Uncovered need after (all kinds)",
+        "n_moves": "Moves", "slots": "Slots moved", "touched": "Townships touched",
+        "township": "Township", "kind": "Kind", "approved": "Approved now", "proposed": "{name}: proposed",
+        "change": "{name}: change", "required": "{name}: required", "differs": "Scenarios differ", "yes": "yes",
+        "no": "no", "scenario": "Scenario", "from": "From", "to": "To", "count": "Slots", "reason": "Reason",
+    },
+}
+
+
+def _kind(kind: str, lang: str) -> str:
+    return KIND_LABELS.get(kind, kind) if lang == "zh" else kind
+
+
+def summary_lines(comparison: Comparison, lang: str = "zh") -> list[tuple[str, list]]:
+    """(label, one value per scenario) for the cover figures, in the order shown."""
+    t = TEXT[lang]
+    figs = [comparison.figures[n] for n in comparison.names]
+    lines: list[tuple[str, list]] = [(t["status"], [f.status for f in figs])]
+    for kind in KINDS:
+        if not any(kind in f.totals for f in figs):
+            continue
+        label = _kind(kind, lang)
+        lines.append((t["total"].format(kind=label), [
+            f"{f.totals[kind].before} → {f.totals[kind].after}" if kind in f.totals else "—" for f in figs]))
+        lines.append((t["uncovered"].format(kind=label), [
+            f"{f.totals[kind].uncovered_before} → {f.totals[kind].uncovered_after}" if kind in f.totals else "—"
+            for f in figs]))
+    lines += [(t["uncovered_before"], [f.uncovered_before for f in figs]),
+              (t["uncovered_after"], [f.uncovered_after for f in figs]),
+              (t["n_moves"], [f.moves for f in figs]), (t["slots"], [f.slots_moved for f in figs]),
+              (t["touched"], [f.townships_touched for f in figs])]
+    return lines
+
+
+def _header(ws, values: list[str]) -> None:
+    ws.append(values)
+    for cell in ws[1]:
+        cell.font = BOLD
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.freeze_panes = "A2"
+
+
+def _widths(ws, first: int = 14, rest: int = 16) -> None:
+    for i in range(1, ws.max_column + 1):
+        ws.column_dimensions[get_column_letter(i)].width = first if i == 1 else rest
+
+
+def build_workbook(comparison: Comparison, results: dict[str, dict], lang: str = "zh") -> Workbook:
+    lang = "en" if lang.startswith("en") else "zh"
+    t = TEXT[lang]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = t["summary"]
+    _header(ws, [t["figure"], *comparison.names])
+    for label, values in summary_lines(comparison, lang):
+        ws.append([label, *values])
+        if len({str(v) for v in values}) > 1:
+            for cell in ws[ws.max_row][1:]:
+                cell.fill = HIGHLIGHT
+    _widths(ws, 30, 22)
+
+    rows = wb.create_sheet(t["townships"])
+    columns = [t["township"], t["kind"], t["approved"]]
+    for name in comparison.names:
+        columns += [t["proposed"].format(name=name), t["change"].format(name=name),
+                    t["required"].format(name=name)]
+    _header(rows, [*columns, t["differs"]])
+    for r in comparison.rows:
+        approved = next((v for v in r.approved.values() if v is not None), None)
+        values: list = [r.township, _kind(r.kind, lang), approved]
+        for name in comparison.names:
+            values += [r.proposed[name], r.change[name], r.required[name]]
+        rows.append([*values, t["yes"] if r.differs else t["no"]])
+        if r.differs:
+            for cell in rows[rows.max_row]:
+                cell.fill = HIGHLIGHT
+    _widths(rows)
+
+    moves = wb.create_sheet(t["moves"])
+    _header(moves, [t["scenario"], t["from"], t["to"], t["kind"], t["count"], t["reason"]])
+    for name in comparison.names:
+        for m in results[name].get("moves") or []:
+            reason = m.get("reason_en") or m.get("reason") if lang == "en" else m.get("reason")
+            moves.append([name, m.get("from"), m.get("to"), _kind(m.get("kind", ""), lang), m.get("count"), reason])
+    _widths(moves)
+    moves.column_dimensions["F"].width = 60
+    return wb
+
+
+def write_comparison_xlsx(comparison: Comparison, results: dict[str, dict], path: str | os.PathLike,
+                          lang: str = "zh") -> Path:
+    """Write the comparison to `path` (.xlsx); the file appears whole or not at all."""
+    target = Path(path)
+    wb = build_workbook(comparison, results, lang)
+    fd, temp = tempfile.mkstemp(prefix=".comparison-", suffix=".xlsx", dir=target.parent)
+    os.close(fd)
+    try:
+        wb.save(temp)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return target

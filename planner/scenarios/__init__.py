@@ -1,0 +1,1 @@
+"""What-if scenarios: changes on top of the ledger, merged and split townships, saved scenarios."""

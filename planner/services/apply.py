@@ -1,0 +1,216 @@
+"""Applying a reallocation proposal to the ledger, and taking it back.
+
+A proposal is advice to the committee (domain rule 7): it reaches the ledger
+only through `apply_proposal`, which the window calls after the user confirmed
+a summary of the change. Everything happens inside the caller's transaction:
+checks first (the result is a proposal, it was computed from exactly this
+ledger, it still fits the ledger's quota lines, it keeps every hard rule), then
+the quota writes, one audit entry per changed line and an AppliedProposal row
+holding the quota as it was, so `revert_proposal` can put back every number.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner.domain.county import KIND_LABELS
+from planner.store.models import AppliedProposal, AuditEntry, Quota, Township
+
+APPLICABLE_STATUSES = ("optimal", "feasible")
+
+
+class ApplyError(ValueError):
+    """A proposal (or a revert) refused before anything changed; says why in Chinese and English."""
+
+    def __init__(self, message_zh: str, message_en: str, problems: list[str] | None = None) -> None:
+        super().__init__(f"{message_zh} ({message_en})")
+        self.message_zh = message_zh
+        self.message_en = message_en
+        self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class QuotaChange:
+    township: str
+    kind: str
+    before: int
+    after: int
+
+    @property
+    def change(self) -> int:
+        return self.after - self.before
+
+
+def _user(user: str | None) -> str:
+    if user:
+        return user
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name (some services, containers): still record the action
+        return ""
+
+
+def _quota_lines(session: Session) -> dict[tuple[str, str], Quota]:
+    rows = session.execute(select(Township.name, Quota).join(Quota, Quota.township_id == Township.id))
+    return {(name, quota.kind): quota for name, quota in rows}
+
+
+def _label(township: str, kind: str) -> str:
+    return f"{township}·{KIND_LABELS.get(kind, kind)}"
+
+
+def proposal_changes(result: dict) -> list[QuotaChange]:
+    """The quota lines a result changes (proposed ≠ approved), in the result's order."""
+    return [QuotaChange(row["township"], row["kind"], int(row["approved"]), int(row["proposed"]))
+            for row in result.get("townships", []) if int(row["proposed"]) != int(row["approved"])]
+
+
+def inputs_now(session: Session, result: dict):
+    """(county, options) the result would be computed from now: the ledger, or the ledger with
+    the result's scenario applied, with the options the result was computed with."""
+    from planner.store.ledger import load_county
+    from planner.scenarios.store import BASELINE_NAME, ScenarioError, build_scenario_inputs
+    from planner.solving.solve import SolveOptions
+
+    scenario = result.get("scenario") or BASELINE_NAME
+    if scenario == BASELINE_NAME:
+        return load_county(session), SolveOptions.from_dict(result.get("options"))
+    try:
+        return build_scenario_inputs(session, scenario)
+    except (ScenarioError, LookupError) as error:
+        raise ApplyError(f"方案所属情景“{scenario}”已不存在或已不适用于当前台账：{error}",
+                         f"the proposal's scenario '{scenario}' is gone or no longer fits the ledger") from None
+
+
+def current_fingerprint(session: Session, result: dict) -> str | None:
+    """Fingerprint of the inputs the result would be computed from now (None: they cannot be built)."""
+    from planner.solving.solve import county_fingerprint
+
+    try:
+        county, options = inputs_now(session, result)
+    except ApplyError:
+        return None
+    return county_fingerprint(county, options)
+
+
+def check_proposal(session: Session, result: dict) -> list[QuotaChange]:
+    """Every reason not to apply `result` to this ledger, raised as ApplyError; else its changes."""
+    status = result.get("status")
+    if status not in APPLICABLE_STATUSES:
+        raise ApplyError(
+            f"该方案的求解状态为“{status}”，不是可执行的调剂方案，不能写入台账。",
+            f"the result's status is {status!r}, not a proposal that can be applied")
+
+    lines = _quota_lines(session)
+    rows = result.get("townships", [])
+    seen: set[tuple[str, str]] = set()
+    problems: list[str] = []
+    for row in rows:
+        key = (row["township"], row["kind"])
+        seen.add(key)
+        quota = lines.get(key)
+        if quota is None:
+            # A kind the township holds no line of, left at zero, changes nothing.
+            if int(row.get("approved", 0)) == 0 and int(row.get("proposed", 0)) == 0:
+                continue
+            problems.append(f"{_label(*key)}：台账中已无此编制行 (no such quota line in the ledger)")
+        elif quota.approved != int(row["approved"]):
+            problems.append(f"{_label(*key)}：台账核定编制为 {quota.approved}，方案依据的是 {row['approved']} "
+                            f"(ledger has {quota.approved}, the proposal was computed from {row['approved']})")
+    for key, quota in lines.items():
+        if key not in seen and quota.approved:
+            problems.append(f"{_label(*key)}：方案中没有此编制行 (the proposal has no row for this quota line)")
+    if problems:
+        raise ApplyError("台账的编制行与方案不一致，方案已过期，请重新计算。",
+                         "the ledger's quota lines no longer match the proposal; solve again", problems)
+
+    from planner.solving.solve import county_fingerprint
+
+    county, options = inputs_now(session, result)
+    if result.get("fingerprint", "") != county_fingerprint(county, options):
+        raise ApplyError("方案计算之后台账已有改动（数据指纹不符），方案已过期，请重新计算。",
+                         "the ledger changed after the proposal was computed (fingerprint differs); "
+                         "solve again")
+
+    from planner.domain.validate import validate_proposal
+
+    # The validator trusts nothing the optimizer says: every hard rule, re-derived from the ledger.
+    problems = [str(p) for p in validate_proposal(county, options, result)]
+    if problems:
+        raise ApplyError("方案违反编制刚性规则，不能写入台账。",
+                         "the proposal breaks a hard rule and cannot be applied", problems)
+    return proposal_changes(result)
+
+
+def apply_proposal(session: Session, result: dict, user: str | None = None) -> int:
+    """Write the proposed quota as approved quota; returns the AppliedProposal id.
+
+    Inside the caller's transaction; raises ApplyError, with nothing changed, when
+    the result is not a proposal, is stale, or breaks a hard rule.
+    """
+    changes = check_proposal(session, result)
+    lines = _quota_lines(session)
+    before = [{"township": t, "kind": k, "approved": q.approved}
+              for (t, k), q in sorted(lines.items())]
+    who = _user(user)
+    for change in changes:
+        quota = lines[(change.township, change.kind)]
+        quota.approved = change.after  # through the ORM: the row's version moves on
+        session.add(AuditEntry(user=who, action="apply_proposal", entity="quota",
+                               entity_key=f"{change.township}/{change.kind}", field="approved",
+                               old_value=str(change.before), new_value=str(change.after)))
+    record = AppliedProposal(
+        applied_by=who, scenario=str(result.get("scenario", "")),
+        fingerprint=str(result.get("fingerprint", "")),
+        result_json=json.dumps(result, ensure_ascii=False, sort_keys=True, default=str),
+        before_json=json.dumps({"quota": before}, ensure_ascii=False, sort_keys=True))
+    session.add(record)
+    session.flush()
+    return record.id
+
+
+def revert_proposal(session: Session, applied_id: int, user: str | None = None) -> list[QuotaChange]:
+    """Put back the approved quota an applied proposal replaced; returns what changed back.
+
+    Refuses when the proposal was already reverted, or when a line it wrote has
+    been edited since (reverting then would silently undo that later edit).
+    """
+    record = session.get(AppliedProposal, applied_id)
+    if record is None:
+        raise ApplyError(f"找不到编号为 {applied_id} 的已执行方案。", f"no applied proposal {applied_id}")
+    if record.reverted:
+        raise ApplyError(f"编号为 {applied_id} 的方案已撤销过。", f"applied proposal {applied_id} was already reverted")
+    before = {(r["township"], r["kind"]): int(r["approved"]) for r in json.loads(record.before_json)["quota"]}
+    written = {(c.township, c.kind): c.after for c in proposal_changes(json.loads(record.result_json))}
+    lines = _quota_lines(session)
+    problems = []
+    for key, after in written.items():
+        quota = lines.get(key)
+        if quota is None:
+            problems.append(f"{_label(*key)}：台账中已无此编制行 (the quota line is gone)")
+        elif quota.approved != after:
+            problems.append(f"{_label(*key)}：方案写入 {after}，现为 {quota.approved} "
+                            f"(the proposal wrote {after}, the ledger now has {quota.approved})")
+    if problems:
+        raise ApplyError("方案执行后台账又有改动，不能直接撤销，请先撤销之后的改动。",
+                         "the ledger was edited after the proposal was applied; undo those edits first",
+                         problems)
+    who = _user(user)
+    reverted = []
+    for key in written:
+        quota = lines[key]
+        old = before[key]
+        if quota.approved != old:
+            reverted.append(QuotaChange(key[0], key[1], quota.approved, old))
+            session.add(AuditEntry(user=who, action="revert_proposal", entity="quota",
+                                   entity_key=f"{key[0]}/{key[1]}", field="approved",
+                                   old_value=str(quota.approved), new_value=str(old)))
+            quota.approved = old
+    record.reverted = True
+    session.flush()
+    return reverted

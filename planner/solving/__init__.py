@@ -1,0 +1,1 @@
+"""The bridge to the optimizer: a county in, a checked proposal out."""

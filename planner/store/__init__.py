@@ -1,0 +1,1 @@
+"""Storage of the ledger: engines, ORM models, migrations, audit log, backups, locks, edits."""

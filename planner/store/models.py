@@ -1,0 +1,207 @@
+"""The ledger as SQLAlchemy 2.0 typed models.
+
+Schema changes go through Alembic revisions in planner/migrations; these
+classes describe the head revision.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean, CheckConstraint, Date, DateTime, Float, ForeignKey, Integer, String, Text,
+    UniqueConstraint, func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from planner.domain.county import QuotaFigures
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class County(Base):
+    """The one county of a database, with its working-time and A/B parameters."""
+
+    __tablename__ = "county"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), default="示范县")
+    working_days: Mapped[float] = mapped_column(Float, default=248)
+    annual_leave_days: Mapped[float] = mapped_column(Float, default=10)
+    other_absence_days: Mapped[float] = mapped_column(Float, default=5)
+    training_days: Mapped[float] = mapped_column(Float, default=10)
+    hours_per_day: Mapped[float] = mapped_column(Float, default=8)
+    shared_duty_share: Mapped[float] = mapped_column(Float, default=0.10)
+    backup_load_factor: Mapped[float] = mapped_column(Float, default=0.15)
+    max_backup_roles: Mapped[int] = mapped_column(Integer, default=3)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Township(Base):
+    __tablename__ = "township"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    type: Mapped[str] = mapped_column(String(10), default="镇")
+    category: Mapped[str] = mapped_column(String(10), default="二类")
+    population: Mapped[int] = mapped_column(Integer, default=0)
+    area_km2: Mapped[float] = mapped_column(Float, default=0.0)
+    villages: Mapped[int] = mapped_column(Integer, default=0)
+    locked: Mapped[bool] = mapped_column(Boolean, default=False)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    # Optimistic locking: a save from a stale copy fails instead of overwriting.
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    quotas: Mapped[list["Quota"]] = relationship(
+        back_populates="township", cascade="all, delete-orphan", order_by="Quota.kind")
+    offices: Mapped[list["Office"]] = relationship(
+        back_populates="township", cascade="all, delete-orphan", order_by="Office.position")
+    people: Mapped[list["Person"]] = relationship(
+        back_populates="township", cascade="all, delete-orphan", order_by="Person.id")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        CheckConstraint("population >= 0", name="ck_township_population"),
+        CheckConstraint("villages >= 0", name="ck_township_villages"),
+    )
+
+
+class Quota(QuotaFigures, Base):
+    """核定编制 and 实有人数 of one township for one kind."""
+
+    __tablename__ = "quota"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("township.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    approved: Mapped[int] = mapped_column(Integer, default=0)
+    staff: Mapped[int] = mapped_column(Integer, default=0)
+    leadership: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    township: Mapped[Township] = relationship(back_populates="quotas")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("township_id", "kind", name="uq_quota_township_kind"),
+        CheckConstraint("kind in ('administrative','institutional','support')", name="ck_quota_kind"),
+        CheckConstraint("approved >= 0 and staff >= 0 and leadership >= 0", name="ck_quota_nonnegative"),
+    )
+
+
+class Office(Base):
+    """内设机构; its kind says which quota pool its duties draw on."""
+
+    __tablename__ = "office"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("township.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    township: Mapped[Township] = relationship(back_populates="offices")
+    duties: Mapped[list["Duty"]] = relationship(
+        back_populates="office", cascade="all, delete-orphan", order_by="Duty.position")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("township_id", "name", name="uq_office_township_name"),
+        CheckConstraint("kind in ('administrative','institutional','support')", name="ck_office_kind"),
+    )
+
+
+class Duty(Base):
+    """职责事项 / 政务服务事项 with its annual volume and standard time."""
+
+    __tablename__ = "duty"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    annual_volume: Mapped[float] = mapped_column(Float, default=0.0)
+    minutes_per_case: Mapped[float] = mapped_column(Float, default=0.0)
+    fixed_hours: Mapped[float] = mapped_column(Float, default=0.0)
+    needs_backup: Mapped[bool] = mapped_column(Boolean, default=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    office: Mapped[Office] = relationship(back_populates="duties")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("office_id", "name", name="uq_duty_office_name"),
+        CheckConstraint("annual_volume >= 0 and minutes_per_case >= 0 and fixed_hours >= 0",
+                        name="ck_duty_nonnegative"),
+    )
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("township.id", ondelete="CASCADE"), index=True)
+    office_name: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    name: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(20))
+    quota_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    township: Mapped[Township] = relationship(back_populates="people")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Scenario(Base):
+    """A what-if: the baseline ledger plus its own changes (JSON), never a copy of the ledger."""
+
+    __tablename__ = "scenario"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    changes_json: Mapped[str] = mapped_column(Text, default="[]")
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    updated_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    last_result_json: Mapped[str | None] = mapped_column(Text, nullable=True)
+    last_fingerprint: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    last_solved_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class AppliedProposal(Base):
+    """A proposal that was applied to the ledger, with what the ledger held before."""
+
+    __tablename__ = "applied_proposal"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    applied_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp())
+    applied_by: Mapped[str] = mapped_column(String(100), default="")
+    scenario: Mapped[str] = mapped_column(String(200), default="")
+    fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    result_json: Mapped[str] = mapped_column(Text, default="{}")
+    before_json: Mapped[str] = mapped_column(Text, default="{}")
+    reverted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditEntry(Base):
+    """Who changed what, when: old → new, for ledger edits, imports and applied proposals."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, server_default=func.current_timestamp(), index=True)
+    user: Mapped[str] = mapped_column(String(100), default="")
+    action: Mapped[str] = mapped_column(String(40))
+    entity: Mapped[str] = mapped_column(String(40), default="")
+    entity_key: Mapped[str] = mapped_column(String(300), default="")
+    field: Mapped[str] = mapped_column(String(60), default="")
+    old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+    new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
