@@ -19,6 +19,10 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from alembic.script import ScriptDirectory
+
+from planner.store.location import alembic_config, create_private_file, database_url, sqlite_path
+
 BACKUP_FOLDER = "backups"
 DEFAULT_KEEP = 20
 TEMP_MAX_AGE_SECONDS = 3600  # a temporary file older than this was left by a crash
@@ -49,8 +53,6 @@ def default_keep() -> int:
 
 def database_file(db_or_path) -> Path:
     """The SQLite file of a Database, a URL or a path; BackupError for a server database."""
-    from planner.store.db import database_url, sqlite_path
-
     url = getattr(db_or_path, "url", None) or database_url(db_or_path)
     path = sqlite_path(url)
     if path is None:
@@ -218,8 +220,6 @@ def backup_before(db, reason: str) -> Path | None:
     Returns the backup's path, or None for a database that is not a file
     (PostgreSQL: the server's backups cover it; in-memory: nothing to keep).
     """
-    from planner.store.db import database_url, sqlite_path
-
     url = getattr(db, "url", None) or database_url(db)
     path = sqlite_path(url)
     if path is None or not path.exists():
@@ -248,12 +248,8 @@ def _check_backup_file(backup: Path) -> None:
         con.close()
     if "township" not in tables or revision is None:
         raise BackupError(f"{backup} 不是本软件的台账数据库 (not a ledger database of this planner)")
-    from alembic.script import ScriptDirectory
-
-    from planner.store.db import _alembic_config
-
     try:
-        ScriptDirectory.from_config(_alembic_config()).get_revision(revision)
+        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
     except Exception:
         raise BackupError(f"备份由更新版本的本软件创建（结构版本 {revision}），请升级软件后再恢复 "
                           f"(the backup was written by a newer version of the planner)") from None
@@ -277,9 +273,7 @@ def restore_database(backup: str | os.PathLike, db_path: str | os.PathLike, *,
     if target.exists():
         safety = backup_database(target, reason="before-restore", keep=keep)
     else:
-        from planner.store.db import _create_private_file
-
-        _create_private_file(target)
+        create_private_file(target)
     try:
         src = _connect(backup, read_only=True)
         try:

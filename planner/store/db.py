@@ -12,16 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic import command
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-APP_NAME = "EstablishmentPlanner"
+from planner.store.audit import install_audit
+from planner.store.backup import backup_database
+# Re-exported: the rest of the planner opens databases through this module.
+from planner.store.location import (  # noqa: F401
+    APP_NAME, MIGRATIONS_DIR, alembic_config, create_private_file, database_url, default_database_path,
+    head_revision, is_sqlite, sqlite_path,
+)
+
 
 
 class DatabaseError(RuntimeError):
@@ -30,44 +34,6 @@ class DatabaseError(RuntimeError):
 
 class SchemaTooNew(DatabaseError):
     """The database was written by a newer version of the planner."""
-
-
-def default_database_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir(APP_NAME, appauthor=False)) / "ledger.sqlite"
-
-
-def database_url(path_or_url: str | os.PathLike) -> str:
-    """A SQLAlchemy URL for a file path or a URL given as is."""
-    text = str(path_or_url)
-    if "://" in text:
-        return text
-    return "sqlite:///" + str(Path(text).expanduser().absolute())
-
-
-def is_sqlite(url: str) -> bool:
-    return make_url(url).get_backend_name() == "sqlite"
-
-
-def sqlite_path(url: str) -> Path | None:
-    parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
-        return None
-    if parsed.query.get("uri") == "true" and parsed.database.startswith("file:"):
-        # sqlite:///file:/path?mode=ro&uri=true, the read-only form a second instance opens
-        return Path(parsed.database[len("file:"):])
-    return Path(parsed.database)
-
-
-def _alembic_config() -> Config:
-    cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    return cfg
-
-
-def head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
 
 
 def _on_sqlite_connect(dbapi_connection, _record) -> None:
@@ -89,13 +55,6 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def _create_private_file(path: Path) -> None:
-    """A new database file is readable by its owner only: the ledger is an official record."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    os.close(fd)
-
-
 def schema_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
@@ -106,7 +65,7 @@ def check_schema(engine: Engine) -> str | None:
     current = schema_revision(engine)
     if current is None:
         return None
-    script = ScriptDirectory.from_config(_alembic_config())
+    script = ScriptDirectory.from_config(alembic_config())
     try:
         script.get_revision(current)
     except Exception:
@@ -119,7 +78,7 @@ def check_schema(engine: Engine) -> str | None:
 
 
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
-    cfg = _alembic_config()
+    cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
@@ -132,8 +91,6 @@ class Database:
     created: bool = False
 
     def __post_init__(self) -> None:
-        from planner.store.audit import install_audit
-
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         install_audit(self._sessions)  # every ledger change is logged in its own transaction
 
@@ -174,7 +131,7 @@ def open_database(path_or_url: str | os.PathLike, *, create: bool = True, upgrad
     if path is not None and not path.exists():
         if not create:
             raise DatabaseError(f"数据库文件不存在：{path} (no such database file)")
-        _create_private_file(path)
+        create_private_file(path)
         created = True
     engine = make_engine(url)
     try:
@@ -194,6 +151,4 @@ def open_database(path_or_url: str | os.PathLike, *, create: bool = True, upgrad
 
 def _backup_before_upgrade(path: Path) -> None:
     """Keep a copy of a database before its schema is changed, in the backups folder beside it."""
-    from planner.store.backup import backup_database
-
     backup_database(path, reason="upgrade")

@@ -1,0 +1,61 @@
+"""Where a ledger lives: its URL or file, the schema scripts, and how a new file is created.
+
+Both opening a database (planner.store.db) and backing one up (planner.store.backup)
+need these; keeping them here lets each of those import the other's layer below.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from platformdirs import user_data_dir
+from sqlalchemy.engine import make_url
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+APP_NAME = "EstablishmentPlanner"
+
+
+def default_database_path() -> Path:
+    return Path(user_data_dir(APP_NAME, appauthor=False)) / "ledger.sqlite"
+
+
+def database_url(path_or_url: str | os.PathLike) -> str:
+    """A SQLAlchemy URL for a file path or a URL given as is."""
+    text = str(path_or_url)
+    if "://" in text:
+        return text
+    return "sqlite:///" + str(Path(text).expanduser().absolute())
+
+
+def is_sqlite(url: str) -> bool:
+    return make_url(url).get_backend_name() == "sqlite"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    if parsed.query.get("uri") == "true" and parsed.database.startswith("file:"):
+        # sqlite:///file:/path?mode=ro&uri=true, the read-only form a second instance opens
+        return Path(parsed.database[len("file:"):])
+    return Path(parsed.database)
+
+
+def alembic_config() -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def create_private_file(path: Path) -> None:
+    """A new database file is readable by its owner only: the ledger is an official record."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
