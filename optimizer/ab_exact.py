@@ -15,10 +15,11 @@ An assignment model, made small by what is known before solving:
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 from optimizer import lp
-from optimizer.ab_pack import EPS, Assignment
+from optimizer.ab_pack import EPS, Assignment, tabu_repair
 
 
 @dataclass
@@ -81,9 +82,7 @@ def _cardinality_cuts(problem, p: int, terms: list, room: float, max_roles: int)
 def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None], posts: int,
                   capacity: float, max_roles: int, time_limit: float, prefer: str = "auto") -> ExactAnswer:
     """Decide whether `posts` posts can hold every A share and B role."""
-    import time as _time
-
-    started = _time.perf_counter()
+    started = time.perf_counter()
     n = len(a)
     times = lp.SolverTimes()
     half = capacity / 2
@@ -169,10 +168,10 @@ def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None],
             lp.add(problem, lp.total(by_post_roles[p]) <= max_roles, f"post_{p}_at_most_m_B_roles")
     lp.set_objective(problem, lp.expr([]))
 
-    times.build += _time.perf_counter() - started  # writing the model in PuLP
+    times.build += time.perf_counter() - started  # writing the model in PuLP
     outcome = lp.solve(problem, time_limit, prefer)
     times.add(outcome.times)
-    read_from = _time.perf_counter()
+    read_from = time.perf_counter()
     if outcome.status == lp.INFEASIBLE:
         return ExactAnswer("infeasible", None, times)
     if not outcome.has_solution:
@@ -197,7 +196,7 @@ def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None],
                 slots += [p] * int(round(lp.value(z[d, p])))
         for s, p in _match_backups(members, a_post, slots).items():
             b_post[s] = p
-    times.read += _time.perf_counter() - read_from
+    times.read += time.perf_counter() - read_from
     return ExactAnswer("feasible", (a_post, b_post), times)
 
 
@@ -214,16 +213,12 @@ def decide(shares_duty: list[int], a: list[float], b: list[float | None], posts:
     pieces are added to that packing greedily (with a short repair); when that
     fails, the next model keeps more pieces, and the last one keeps them all.
     """
-    import time as _time
-
-    from optimizer.ab_pack import tabu_repair
-
-    started = _time.perf_counter()
+    started = time.perf_counter()
     times = lp.SolverTimes()
     whole = len(a) + sum(x is not None for x in b)
     tried = -1
     for share in CASCADE + (0.0,):
-        remaining = time_limit - (_time.perf_counter() - started)
+        remaining = time_limit - (time.perf_counter() - started)
         if remaining <= 0.02:
             return ExactAnswer("unknown", None, times)
         tau = share * capacity

@@ -18,6 +18,9 @@ import time
 from dataclasses import dataclass, field
 from typing import Iterable
 
+import importlib.metadata
+import warnings
+
 import pulp
 from pulp import constants as C
 
@@ -183,11 +186,9 @@ def highs_available() -> bool:
 def solver_identity(prefer: str = "auto") -> tuple[str, str]:
     """(name, version) of the solver `prefer` resolves to."""
     if prefer != "cbc" and highs_available():
-        import importlib.metadata as md
-
         try:
-            return "HiGHS", md.version("highspy")
-        except md.PackageNotFoundError:  # pragma: no cover
+            return "HiGHS", importlib.metadata.version("highspy")
+        except importlib.metadata.PackageNotFoundError:  # pragma: no cover
             return "HiGHS", ""
     return "CBC", "bundled with PuLP " + pulp.__version__
 
@@ -203,8 +204,6 @@ def make_solver(time_limit: float, prefer: str = "auto", *, gap_rel: float | Non
         # One thread per model: models are small and the 2-core machine runs
         # A/B designs in parallel processes instead.
         return _BulkHiGHS(mip=mip, msg=False, timeLimit=time_limit, threads=threads, **options)
-    import warnings
-
     with warnings.catch_warnings():
         # PuLP 3 bundles CBC as PULP_CBC_CMD and warns that PuLP 4 will not: the move is this line.
         warnings.simplefilter("ignore", DeprecationWarning)

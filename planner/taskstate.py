@@ -12,6 +12,7 @@ line and inside a spawned child process that never loads Qt.
 from __future__ import annotations
 
 import os
+import pickle
 import threading
 import time
 import traceback
@@ -113,8 +114,6 @@ def run_in_child(fn: Callable[..., Any], args: tuple, progress_queue, result_que
     except BaseException as exc:  # noqa: BLE001 -- everything must reach the parent as a message
         text = traceback.format_exc()
         try:
-            import pickle
-
             pickle.loads(pickle.dumps(exc))  # some exception classes pickle but do not unpickle
             result_queue.put(("error", exc, text))
         except Exception:

@@ -19,6 +19,8 @@ from planner.demo.catalogue import (
     SUPPORT_OFFICES, SURNAMES,
 )
 from planner.domain.workload import WorkParams, available_hours, shared_allowance_factor
+from planner.demo.scenarios import add_example_scenarios
+from planner.store.ledger import replace_county
 
 
 def _township_names(rng: random.Random, n: int) -> list[tuple[str, str]]:
@@ -194,12 +196,8 @@ def generate_demo(n_townships: int = 14, seed: int = 1, *, with_people: bool | N
 
 def write_demo(db, n_townships: int = 14, seed: int = 1) -> CountyData:
     """Replace the ledger in `db` with a demo county, in one transaction."""
-    from planner.store.ledger import replace_county
-
     county = generate_demo(n_townships, seed)
     with db.session() as session:
         replace_county(session, county, source="demo")
-        from planner.demo.scenarios import add_example_scenarios
-
         add_example_scenarios(session, county)
     return county

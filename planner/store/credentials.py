@@ -12,6 +12,8 @@ from typing import Callable
 
 from sqlalchemy.engine import URL, make_url
 
+from planner.store.db import open_database
+
 SERVICE = "EstablishmentPlanner"
 
 # Asked for a password: gets the URL without it (for the prompt), returns the password or None.
@@ -57,7 +59,7 @@ def keyring_account(url: str | URL) -> str:
 
 def _keyring():
     """The keyring module when a real backend is present, else None."""
-    try:
+    try:  # an optional system service: a missing or broken keyring must not stop the planner
         import keyring
         from keyring.backends import fail
     except Exception:  # not installed, or a broken installation
@@ -153,8 +155,6 @@ def open_server_database(url: str, ask: AskPassword | None = None, *, open_fn=No
 
     A password the server refused is removed from the keyring before asking again.
     """
-    from planner.store.db import open_database
-
     open_fn = open_fn or open_database
     target = resolve_url(url, ask)
     for attempt in range(attempts):

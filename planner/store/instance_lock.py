@@ -21,6 +21,10 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from sqlalchemy.engine import make_url
+
+from planner.store.db import database_url, open_database, sqlite_path
+
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
@@ -185,8 +189,6 @@ def read_only_url(db_path: str | os.PathLike) -> str:
 
 def is_read_only(db) -> bool:
     """True for a Database opened with `read_only_url` (SQLite refuses its writes)."""
-    from sqlalchemy.engine import make_url
-
     query = make_url(getattr(db, "url", db)).query
     return query.get("mode") == "ro" and query.get("uri") == "true"
 
@@ -212,8 +214,6 @@ def open_for_instance(path_or_url: str | os.PathLike, *, create: bool = True) ->
     A server database (PostgreSQL) needs no lock: several users share it and
     the version columns catch concurrent edits.
     """
-    from planner.store.db import database_url, open_database, sqlite_path
-
     url = database_url(path_or_url)
     path = sqlite_path(url)
     if path is None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import fields
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from planner.domain.county import (
     CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData,
 )
+from planner.store.audit import ImportAudit
 from planner.store.models import County, Duty, Office, Person, Quota, Township
 from planner.domain.workload import WorkParams
 
@@ -72,8 +73,6 @@ def replace_county(session: Session, data: CountyData, *, source: str = "import"
 
     `source` (a file name, "demo") goes into the audit log's summary entry.
     """
-    from planner.store.audit import ImportAudit
-
     data.params.validate()
     audit = ImportAudit(session, source)
     for model in (Person, Duty, Office, Quota, Township):
@@ -129,8 +128,6 @@ def ledger_is_empty(session: Session) -> bool:
 
 def duty_hours_by_township_kind(session: Session) -> dict[tuple[int, str], float]:
     """Σ duty hours per (township id, kind), computed in SQL for fast summaries."""
-    from sqlalchemy import func
-
     hours = func.sum(Duty.annual_volume * Duty.minutes_per_case / 60.0 + Duty.fixed_hours)
     rows = session.execute(select(Office.township_id, Office.kind, hours)
                            .join(Duty, Duty.office_id == Office.id)

@@ -26,6 +26,9 @@ from planner.domain.edit_rules import (  # noqa: F401
     DUTY_FIELDS, OFFICE_FIELDS, PERSON_FIELDS, QUOTA_FIELDS, TOWNSHIP_FIELDS, EditError, FieldSpec, _spec,
     coerce,
 )
+from planner.domain.workload import PARAMETER_RANGES, WorkParams
+from planner.store.audit import current_user
+from planner.store.ledger import PARAM_NAMES, county_row, load_params
 from planner.store.models import AuditEntry, County, Duty, Office, Person, Quota, Township
 
 
@@ -62,8 +65,6 @@ def _kind(value: str) -> str:
 def _audit(session: Session, action: str, entity: str, key: str, field_name: str = "",
            old: Any = None, new: Any = None) -> None:
     """One entry in the audit log, keyed as planner.store.audit keys rows (so its listener does not log it twice)."""
-    from planner.store.audit import current_user
-
     session.add(AuditEntry(user=current_user(session), action=action, entity=entity, entity_key=key,
                            field=field_name, old_value=None if old is None else str(old),
                            new_value=None if new is None else str(new)))
@@ -389,9 +390,6 @@ def set_parameter(session: Session, name: str, value: Any) -> float:
     The whole parameter set is checked (e.g. leave, sick and training days
     together must stay below the working days), as the solver would.
     """
-    from planner.store.ledger import PARAM_NAMES, county_row, load_params
-    from planner.domain.workload import PARAMETER_RANGES, WorkParams
-
     if name not in PARAM_NAMES:
         raise EditError(f"没有名为“{name}”的参数", f"no parameter named '{name}'", name)
     low, high, label_zh = PARAMETER_RANGES[name]
