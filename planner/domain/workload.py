@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, fields
 
+from planner.errors import UserError
 
-class ParameterError(ValueError):
+
+class ParameterError(UserError, ValueError):
     """A working-time or A/B parameter outside its sensible range."""
 
 

@@ -20,13 +20,9 @@ from planner.excel.sniff import SheetScan
 from planner.excel.template import (
     MAX_DATA_ROWS, REQUIRED, SHEETS, Column, HeaderMap, Sheet, column_names, normalize, sheet_names,
 )
-from planner.taskstate import TaskCancelled
+from planner.errors import Cancelled
 
 Progress = Callable[[float, str], None]
-
-
-class Cancelled(TaskCancelled):
-    """The user cancelled a long import or export (a TaskCancelled, so ui.tasks knows it)."""
 
 
 @dataclass

@@ -19,6 +19,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from planner.errors import UserError
+
 BACKUP_FOLDER = "backups"
 DEFAULT_KEEP = 20
 TEMP_MAX_AGE_SECONDS = 3600  # a temporary file older than this was left by a crash
@@ -31,7 +33,7 @@ MANUAL = "manual"
 _keep = DEFAULT_KEEP
 
 
-class BackupError(RuntimeError):
+class BackupError(UserError, RuntimeError):
     """A backup or restore that could not be made; the message is fit for the user."""
 
 

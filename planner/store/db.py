@@ -19,12 +19,13 @@ from alembic import command
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from planner.errors import UserError
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 APP_NAME = "EstablishmentPlanner"
 
 
-class DatabaseError(RuntimeError):
+class DatabaseError(UserError, RuntimeError):
     """A database that cannot be opened, with a message fit for the user."""
 
 

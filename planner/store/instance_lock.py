@@ -21,6 +21,8 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from planner.errors import UserError
+
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
 else:
@@ -41,7 +43,7 @@ class LockInfo:
                 f" (user {self.user or '?'} on {self.host or '?'}, process {self.pid}, since {self.since})")
 
 
-class LockHeld(RuntimeError):
+class LockHeld(UserError, RuntimeError):
     """Another instance holds the ledger; `holder` says who, when that is known."""
 
     def __init__(self, db_path: Path, holder: LockInfo | None) -> None:
