@@ -25,27 +25,38 @@ import re
 
 # A CJK character: the Chinese half of a message holds some, the English half none.
 _CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”]")
+# Two English words: a phrase, not an identifier such as "(working_days)".
+_PHRASE = re.compile(r"[A-Za-z]+[^A-Za-z\u3400-\u9fff]+[A-Za-z]+")
 
 
 def split_bilingual(text: str) -> tuple[str, str]:
     """("中文", "English") from a message written "中文 (English)[: detail]".
 
-    The English half is the last parenthesised group without a Chinese
-    character, with whatever follows it; the Chinese half is the text without
-    that group. A message that is not written so is both halves.
+    The English half is the last parenthesised English phrase (a name in it
+    may be Chinese) with whatever follows it, when that holds no Chinese; the
+    Chinese half is the text without that group. A message that is not
+    written so is both halves.
     """
     text = str(text)
     for match in reversed(list(re.finditer(r"\s*[（(]([^()（）]*)[)）]", text))):
-        inner = match.group(1).strip()
-        if inner and not _CJK.search(inner) and _CJK.search(text[:match.start()]):
-            zh = (text[:match.start()] + text[match.end():]).strip()
-            en = (inner + text[match.end():]).strip()
-            return zh, en
+        inner, rest = match.group(1).strip(), text[match.end():]
+        if _PHRASE.search(inner) and not _CJK.search(rest) and _CJK.search(text[:match.start()]):
+            return (text[:match.start()] + rest).strip(), (inner + rest).strip()
     return text, text
 
 
 class PlannerError(Exception):
-    """Base of the planner's own errors; the message in Chinese and English."""
+    """Base of the planner's own errors; the message in Chinese and English.
+
+    `PlannerError(text, message_en=...)` gives the English where `text` has none.
+    """
+
+    def __init__(self, *args, message_zh: str | None = None, message_en: str | None = None) -> None:
+        super().__init__(*args)
+        if message_zh:
+            self.message_zh = message_zh
+        if message_en:
+            self.message_en = message_en
 
     def _halves(self) -> tuple[str, str]:
         return split_bilingual(str(self))

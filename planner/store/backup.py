@@ -298,5 +298,7 @@ def restore_database(backup: str | os.PathLike, db_path: str | os.PathLike, *,
     problems = integrity_problems(target)
     if problems:
         raise BackupError(f"恢复后校验失败 (the restored database failed its integrity check): "
-                          f"{'; '.join(problems[:5])}; 恢复前的状态保存在 {safety}")
+                          f"{'; '.join(problems[:5])}; 恢复前的状态保存在 {safety}",
+                          message_en=f"the restored database failed its integrity check: "
+                                     f"{'; '.join(problems[:5])}; the state before the restore is in {safety}")
     return safety

@@ -189,7 +189,8 @@ def open_database(path_or_url: str | os.PathLike, *, create: bool = True, upgrad
         raise
     except Exception as exc:
         engine.dispose()
-        raise DatabaseError(f"无法打开数据库 {url}: {exc}") from exc
+        raise DatabaseError(f"无法打开数据库 {url}: {exc}",
+                            message_en=f"cannot open the database {url}: {exc}") from exc
     return Database(url=url, engine=engine, created=created)
 
 

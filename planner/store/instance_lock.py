@@ -39,8 +39,13 @@ class LockInfo:
     since: str
 
     def describe(self) -> str:
-        return (f"用户 {self.user or '?'}（{self.host or '?'}，进程 {self.pid}，自 {self.since} 起）"
-                f" (user {self.user or '?'} on {self.host or '?'}, process {self.pid}, since {self.since})")
+        return f"{self.describe_zh()} ({self.describe_en()})"
+
+    def describe_zh(self) -> str:
+        return f"用户 {self.user or '?'}（{self.host or '?'}，进程 {self.pid}，自 {self.since} 起）"
+
+    def describe_en(self) -> str:
+        return f"user {self.user or '?'} on {self.host or '?'}, process {self.pid}, since {self.since}"
 
 
 class LockHeld(UserError, RuntimeError):
@@ -48,7 +53,11 @@ class LockHeld(UserError, RuntimeError):
 
     def __init__(self, db_path: Path, holder: LockInfo | None) -> None:
         who = holder.describe() if holder else "另一个程序 (another program)"
-        super().__init__(f"数据库 {db_path} 正由 {who} 打开编辑 (the database is open for editing elsewhere)")
+        super().__init__(
+            f"数据库 {db_path} 正由 {who} 打开编辑 (the database is open for editing elsewhere)",
+            message_zh=f"数据库 {db_path} 正由 {holder.describe_zh() if holder else '另一个程序'} 打开编辑",
+            message_en=f"the database {db_path} is open for editing by "
+                       f"{holder.describe_en() if holder else 'another program'}")
         self.db_path = db_path
         self.holder = holder
 
