@@ -30,6 +30,7 @@ from planner.services.excel_jobs import apply_job, export_job, read_job
 from planner.store.instance_lock import is_read_only
 from ui import tasks
 from ui.excel_dialogs import ImportPreviewDialog, ProblemsDialog
+from ui.i18n import current_language
 
 EXCEL_FILTER = "Excel (*.xlsx *.xlsm);;*"
 
@@ -38,10 +39,6 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 
 
 def ui_language() -> str:
-    try:
-        from ui.i18n import current_language
-    except ImportError:  # the window's i18n module is optional here
-        return "zh_CN"
     return current_language()
 
 

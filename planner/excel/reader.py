@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import openpyxl
 from openpyxl.utils import get_column_letter
 
 from planner.excel.cells import convert, is_blank
@@ -205,8 +206,6 @@ def _read_row(sheet: SheetRows, number: int, values: tuple, columns: list[tuple[
 def open_workbook(path: str | Path):
     """openpyxl in read-only mode with cached formula values, from a file handle so
     that a file named .XLSX, .xlsm or without an extension is read alike."""
-    import openpyxl
-
     handle = open(path, "rb")
     with warnings.catch_warnings():
         # Unsupported extensions (slicers, sparklines) do not matter for a ledger.

@@ -12,6 +12,9 @@ from functools import lru_cache
 
 from planner.errors import UserError
 
+# matplotlib is imported where a font is looked up: about 0.2 s (python -X importtime) that
+# the window and the command line pay only when they draw a chart.
+
 # Order matters: the first family found wins. Noto Sans CJK SC comes with the
 # Debian package fonts-noto-cjk; Microsoft YaHei and SimHei with Windows;
 # PingFang SC with macOS; the others with common Linux distributions.

@@ -19,7 +19,10 @@ import time
 from datetime import datetime
 from pathlib import Path
 
+from alembic.script import ScriptDirectory
+
 from planner.errors import UserError
+from planner.store.db import _alembic_config, _create_private_file, database_url, sqlite_path
 
 BACKUP_FOLDER = "backups"
 DEFAULT_KEEP = 20
@@ -51,8 +54,6 @@ def default_keep() -> int:
 
 def database_file(db_or_path) -> Path:
     """The SQLite file of a Database, a URL or a path; BackupError for a server database."""
-    from planner.store.db import database_url, sqlite_path
-
     url = getattr(db_or_path, "url", None) or database_url(db_or_path)
     path = sqlite_path(url)
     if path is None:
@@ -220,8 +221,6 @@ def backup_before(db, reason: str) -> Path | None:
     Returns the backup's path, or None for a database that is not a file
     (PostgreSQL: the server's backups cover it; in-memory: nothing to keep).
     """
-    from planner.store.db import database_url, sqlite_path
-
     url = getattr(db, "url", None) or database_url(db)
     path = sqlite_path(url)
     if path is None or not path.exists():
@@ -250,10 +249,6 @@ def _check_backup_file(backup: Path) -> None:
         con.close()
     if "township" not in tables or revision is None:
         raise BackupError(f"{backup} 不是本软件的台账数据库 (not a ledger database of this planner)")
-    from alembic.script import ScriptDirectory
-
-    from planner.store.db import _alembic_config
-
     try:
         ScriptDirectory.from_config(_alembic_config()).get_revision(revision)
     except Exception:
@@ -279,8 +274,6 @@ def restore_database(backup: str | os.PathLike, db_path: str | os.PathLike, *,
     if target.exists():
         safety = backup_database(target, reason="before-restore", keep=keep)
     else:
-        from planner.store.db import _create_private_file
-
         _create_private_file(target)
     try:
         src = _connect(backup, read_only=True)

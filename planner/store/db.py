@@ -16,10 +16,13 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic import command
+from platformdirs import user_data_dir
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
 from planner.errors import UserError
+from planner.store.audit import install_audit
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 APP_NAME = "EstablishmentPlanner"
@@ -34,8 +37,6 @@ class SchemaTooNew(DatabaseError):
 
 
 def default_database_path() -> Path:
-    from platformdirs import user_data_dir
-
     return Path(user_data_dir(APP_NAME, appauthor=False)) / "ledger.sqlite"
 
 
@@ -133,8 +134,6 @@ class Database:
     created: bool = False
 
     def __post_init__(self) -> None:
-        from planner.store.audit import install_audit
-
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         install_audit(self._sessions)  # every ledger change is logged in its own transaction
 
@@ -196,6 +195,6 @@ def open_database(path_or_url: str | os.PathLike, *, create: bool = True, upgrad
 
 def _backup_before_upgrade(path: Path) -> None:
     """Keep a copy of a database before its schema is changed, in the backups folder beside it."""
-    from planner.store.backup import backup_database
+    from planner.store.backup import backup_database  # here: planner.store.backup imports this module
 
     backup_database(path, reason="upgrade")

@@ -21,7 +21,10 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from sqlalchemy.engine import make_url
+
 from planner.errors import UserError
+from planner.store import db as store_db
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -196,8 +199,6 @@ def read_only_url(db_path: str | os.PathLike) -> str:
 
 def is_read_only(db) -> bool:
     """True for a Database opened with `read_only_url` (SQLite refuses its writes)."""
-    from sqlalchemy.engine import make_url
-
     query = make_url(getattr(db, "url", db)).query
     return query.get("mode") == "ro" and query.get("uri") == "true"
 
@@ -223,21 +224,19 @@ def open_for_instance(path_or_url: str | os.PathLike, *, create: bool = True) ->
     A server database (PostgreSQL) needs no lock: several users share it and
     the version columns catch concurrent edits.
     """
-    from planner.store.db import database_url, open_database, sqlite_path
-
-    url = database_url(path_or_url)
-    path = sqlite_path(url)
+    url = store_db.database_url(path_or_url)
+    path = store_db.sqlite_path(url)
     if path is None:
-        return OpenedLedger(open_database(url, create=create), None, False, None)
+        return OpenedLedger(store_db.open_database(url, create=create), None, False, None)
     lock = InstanceLock(path)
     try:
         # Taken before opening, so that only the holder may create or upgrade the schema.
         lock.acquire()
     except LockHeld as held:
-        db = open_database(read_only_url(path), create=False, upgrade=False)
+        db = store_db.open_database(read_only_url(path), create=False, upgrade=False)
         return OpenedLedger(db, None, True, held)
     try:
-        db = open_database(url, create=create)
+        db = store_db.open_database(url, create=create)
     except BaseException:
         lock.release()
         raise
