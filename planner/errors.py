@@ -2,9 +2,9 @@
 
     PlannerError                 anything the planner refuses or fails at on purpose
     ├── UserError                written for the person at the desk: shown as it is
-    │   ├── ParameterError, EditError, ScenarioError (ChangeProblem), ApplyError,
+    │   ├── ParameterError, EditError, ScenarioError, ChangeProblem, ApplyError,
     │   ├── DatabaseError (SchemaTooNew), LockHeld, ConflictError, BackupError,
-    │   └── CellError, SolverFailed, ComparisonError, NoCJKFont, TaskError
+    │   └── CellError, SolverFailed, EmptyLedger, ComparisonError, NoCJKFont, TaskError
     ├── ProposalInvalid          a fault of the optimizer, never shown as a proposal
     └── Cancelled                the user said stop (TaskCancelled, SolveCancelled and
                                  planner.excel.Cancelled are this one class)
