@@ -27,7 +27,7 @@ def measure(app, townships: int, in_process: bool, all_extensions: bool = False)
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
     import ui.main_window as main_window
-    import ui.solve_panel as solve_panel
+    import ui.solve_runner as solve_runner
     from planner.store.db import open_database
     from planner.demo.county import write_demo
     from ui.settings import Settings
@@ -37,7 +37,7 @@ def measure(app, townships: int, in_process: bool, all_extensions: bool = False)
     write_demo(db, townships, 1)
     if not all_extensions:
         main_window.EXTENSIONS = ["ui.solve_panel"]  # the solve panel alone
-    solve_panel.SOLVE_IN_PROCESS = in_process
+    solve_runner.SOLVE_IN_PROCESS = in_process
     window = main_window.MainWindow(db, Settings(QSettings(str(Path(folder) / "s.ini"),
                                                            QSettings.Format.IniFormat)))
     window.show()

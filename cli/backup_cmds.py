@@ -6,8 +6,9 @@ import argparse
 import sys
 
 from cli.common import add_db_argument, db_arg
-from planner.store.backup import BackupError, backup_database, database_file
-from planner.store.instance_lock import InstanceLock, LockHeld
+from planner.services.backups import back_up, exclusive, restore_and_log
+from planner.store.backup import BackupError, database_file
+from planner.store.instance_lock import LockHeld
 
 
 def register(subparsers) -> None:
@@ -35,10 +36,7 @@ def _fail(message: str) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     try:
-        path = database_file(db_arg(args))
-        if not path.exists():
-            return _fail(f"数据库文件不存在：{path} (no such database file)")
-        target = backup_database(path, args.to)
+        target = back_up(database_file(db_arg(args)), args.to)
     except BackupError as exc:
         return _fail(str(exc))
     print(target)
@@ -46,24 +44,18 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    from planner.services.safe_ops import restore_and_log
-
     try:
         path = database_file(db_arg(args))
     except BackupError as exc:
         return _fail(str(exc))
-    lock = InstanceLock(path)
     try:
         # Restoring under an open window would pull the ledger from under its edits.
-        lock.acquire()
+        with exclusive(path):
+            outcome = restore_and_log(args.backup, path)
     except LockHeld as held:
         return _fail(f"{held}；请先关闭该窗口再恢复 (close that window first, then restore)")
-    try:
-        outcome = restore_and_log(args.backup, path)
     except BackupError as exc:
         return _fail(str(exc))
-    finally:
-        lock.release()
     if outcome.backup is not None:
         print(f"恢复前的数据库已备份到 (the state before the restore was saved to): {outcome.backup}",
               file=sys.stderr)

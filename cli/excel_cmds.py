@@ -5,12 +5,19 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from contextlib import nullcontext
 from pathlib import Path
 
 from sqlalchemy.exc import SQLAlchemyError
 
 from cli.common import add_db_argument, db_arg, open_db_or_exit
 from planner.excel.problems import is_english
+from planner.services.backups import exclusive
+from planner.store.instance_lock import LockHeld
+
+# planner.excel and planner.services.excel are imported by the commands that use them:
+# they load openpyxl (about 0.15 s, python -X importtime), and every command module is
+# imported to build the parser.
 
 
 def register(subparsers) -> None:
@@ -67,10 +74,8 @@ def run_template(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from planner.store.db import database_url, sqlite_path
     from planner.excel import build_preview, read_workbook
     from planner.services.excel import apply_county, compare_with_ledger
-    from planner.store.instance_lock import InstanceLock, LockHeld
 
     lang = _lang(args)
     if not db_arg(args):
@@ -87,36 +92,29 @@ def run_import(args: argparse.Namespace) -> int:
         _say(args, f"导入失败：发现 {len(result.problems)} 个问题，数据库未作任何改动。",
              f"import failed: {len(result.problems)} problem(s) found; the database was not changed.")
         return 1
-    lock = None
-    if not args.dry_run:
-        path = sqlite_path(database_url(db_arg(args)))
-        if path is not None:
-            # Replacing the ledger under an open window would pull it from under its edits.
-            lock = InstanceLock(path)
-            try:
-                lock.acquire()
-            except LockHeld as held:
-                _say(args, f"错误：{held}；请先关闭该窗口再导入，数据库未改动",
-                     f"error: {held}; close that window first, then import (nothing was changed)")
-                return 2
-    db = open_db_or_exit(args, create=True)
     try:
-        if args.dry_run:
-            _before, preview = compare_with_ledger(db, result)
-        else:
-            applied = apply_county(db, result.county, source=Path(args.file).name)
-            preview = build_preview(applied.before, result.county)
-            if applied.backup is not None:
-                _say(args, f"导入前的台账已备份到 {applied.backup}",
-                     f"the ledger as it was is backed up in {applied.backup}")
+        # Replacing the ledger under an open window would pull it from under its edits.
+        with nullcontext() if args.dry_run else exclusive(db_arg(args)):
+            db = open_db_or_exit(args, create=True)
+            try:
+                if args.dry_run:
+                    _before, preview = compare_with_ledger(db, result)
+                else:
+                    applied = apply_county(db, result.county, source=Path(args.file).name)
+                    preview = build_preview(applied.before, result.county)
+                    if applied.backup is not None:
+                        _say(args, f"导入前的台账已备份到 {applied.backup}",
+                             f"the ledger as it was is backed up in {applied.backup}")
+            finally:
+                db.close()
+    except LockHeld as held:
+        _say(args, f"错误：{held}；请先关闭该窗口再导入，数据库未改动",
+             f"error: {held}; close that window first, then import (nothing was changed)")
+        return 2
     except SQLAlchemyError as exc:
         _say(args, f"错误：写入数据库失败，已回滚，数据库未改动：{exc}",
              f"error: writing to the database failed and was rolled back; nothing changed: {exc}")
         return 2
-    finally:
-        db.close()
-        if lock is not None:
-            lock.release()
     for line in preview.lines(lang):
         print(line, file=sys.stderr)
     seconds = time.perf_counter() - start

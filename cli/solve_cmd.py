@@ -12,10 +12,13 @@ import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from cli.common import add_db_argument, open_db_or_exit
+from planner.domain.workload import ParameterError
+from planner.errors import Cancelled
+from planner.scenarios.changes import ScenarioError
+from planner.taskstate import TaskState
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
 
@@ -55,70 +58,39 @@ def _write_json(result: dict, path: str) -> None:
         raise
 
 
-def _inputs(db, scenario: str | None):
-    """(county, options, load seconds, scenario name) or an error message."""
-    from planner.store.ledger import load_county
-    from planner.solving.solve import BASELINE, SolveOptions
-
-    started = time.perf_counter()
-    name = scenario or BASELINE
-    with db.session() as session:
-        if name == BASELINE:
-            county, options = load_county(session), SolveOptions()
-        else:
-            try:
-                from planner.scenarios.store import ScenarioError, build_scenario_inputs
-            except ImportError:
-                return f"错误：情景“{name}”不存在，只能计算基准方案 (error: unknown scenario '{name}'; only the baseline can be solved)"
-            try:
-                county, options = build_scenario_inputs(session, name)
-            except ScenarioError as exc:
-                return f"错误 (error): {exc}"
-    return county, options, time.perf_counter() - started, name
-
-
 def run_solve(args: argparse.Namespace) -> int:
-    from planner.solving.solve import BASELINE, ProposalInvalid, SolveCancelled, solve_county
+    # Imported here, not at the top: every command module is imported to build the parser,
+    # and the solve pulls in the optimizer (about 0.15 s, python -X importtime) that the
+    # other commands do not need.
+    from planner.services.solving import EmptyLedger, solve_job
     from planner.solving.faults import SolverFailed
-    from planner.domain.workload import ParameterError
+    from planner.solving.solve import ProposalInvalid
 
     if args.time_limit is not None and not args.time_limit > 0:
         print("错误：--time-limit 须为正数 (error: --time-limit must be positive)", file=sys.stderr)
         return EXIT_USAGE
     db = open_db_or_exit(args)
     try:
-        _progress(0.0, "读取台账 (reading the ledger)")
-        loaded = _inputs(db, args.scenario)
-    finally:
-        db.close()
-    if isinstance(loaded, str):
-        print(loaded, file=sys.stderr)
+        result = solve_job(db, args.scenario, args.time_limit, TaskState(on_progress=_progress),
+                           solver=args.solver, store_failed=_store_failed)
+    except ScenarioError as exc:
+        print(f"错误 (error): {exc}", file=sys.stderr)
         return EXIT_USAGE
-    county, options, load_seconds, scenario = loaded
-    if args.time_limit is not None:
-        options.time_limit = float(args.time_limit)
-    options.solver = args.solver
-    if not county.townships:
+    except EmptyLedger:
         print("错误：台账中没有乡镇 (error: the ledger holds no township)", file=sys.stderr)
         return EXIT_ERROR
-    try:
-        result = solve_county(county, options, scenario=scenario, progress=_progress,
-                              load_seconds=load_seconds)
     except ParameterError as exc:
         print(f"错误：参数无效 (error: invalid parameters): {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except ProposalInvalid as exc:
+    except (ProposalInvalid, SolverFailed) as exc:
         print(f"错误 (error): {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except SolveCancelled:
+    except Cancelled:
         print("已取消 (cancelled)", file=sys.stderr)
         return EXIT_ERROR
-    except SolverFailed as exc:
-        print(f"错误 (error): {exc}", file=sys.stderr)
-        return EXIT_ERROR
+    finally:
+        db.close()
 
-    if scenario != BASELINE:
-        _store_scenario_result(args, scenario, result)
     failed = False
     for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
                                 ("PDF", args.pdf, _write_pdf)):
@@ -138,22 +110,16 @@ def run_solve(args: argparse.Namespace) -> int:
     return EXIT_INFEASIBLE if result["status"] == "infeasible" else EXIT_OK
 
 
-def _store_scenario_result(args: argparse.Namespace, scenario: str, result: dict) -> None:
-    """A scenario keeps its last proposal with the fingerprint of its inputs (the window and
-    `scenarios` then show it, stale or not); the ledger itself is not touched."""
-    from planner.scenarios.store import save_result
-
-    db = open_db_or_exit(args)
-    try:
-        with db.session() as session:
-            save_result(session, scenario, result)
-    except Exception as exc:  # noqa: BLE001 -- e.g. deleted meanwhile; the files asked for are still written
-        print(f"警告：方案未能存入情景 (warning: the proposal was not stored with the scenario): {exc}",
-              file=sys.stderr)
-    finally:
-        db.close()
+def _store_failed(error: Exception) -> None:
+    """The proposal could not be stored with its scenario (e.g. deleted meanwhile); the files asked
+    for are still written, the ledger itself is not touched."""
+    print(f"警告：方案未能存入情景 (warning: the proposal was not stored with the scenario): {error}",
+          file=sys.stderr)
 
 
+# The writers import their libraries when they run: openpyxl, Qt (the PDF) and the
+# optimizer's words would otherwise load (about 0.15 s each, python -X importtime) for every
+# command, since every command module is imported to build the parser.
 def _write_xlsx(result: dict, path: str) -> None:
     from planner.exports.proposal_xlsx import write_proposal_xlsx
 

@@ -18,12 +18,14 @@ import time
 import traceback
 from typing import Any, Callable
 
-
-class TaskCancelled(Exception):
-    """Raised inside a task when the user asked it to stop."""
+from planner.errors import Cancelled, UserError
 
 
-class TaskError(RuntimeError):
+# Raised inside a task when the user asked it to stop: the planner's one Cancelled.
+TaskCancelled = Cancelled
+
+
+class TaskError(UserError, RuntimeError):
     """A task failed in a way that cannot be passed back as its own exception."""
 
 
@@ -31,20 +33,25 @@ class TaskState:
     """Progress and cancellation shared between the GUI and a worker thread.
 
     Writes come from the worker, reads from the GUI thread's poll; a lock keeps
-    the (fraction, message) pair consistent.
+    the (fraction, message) pair consistent. `on_progress(fraction, message)`,
+    when given, hears every report in the worker's thread (the command line
+    prints them).
     """
 
-    def __init__(self) -> None:
+    def __init__(self, on_progress: Callable[[float, str], None] | None = None) -> None:
         self._lock = threading.Lock()
         self._progress: tuple[float, str] = (0.0, "")
         self._seq = 0
         self._cancel = threading.Event()
+        self._on_progress = on_progress
 
     def set_progress(self, fraction: float, message: str = "") -> None:
         fraction = min(1.0, max(0.0, float(fraction)))
         with self._lock:
             self._progress = (fraction, str(message))
             self._seq += 1
+        if self._on_progress is not None:
+            self._on_progress(fraction, str(message))
 
     def progress(self) -> tuple[float, str]:
         with self._lock:

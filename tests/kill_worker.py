@@ -41,7 +41,8 @@ from planner.store import ledger_edit  # noqa: E402
 from planner.store.db import open_database  # noqa: E402
 from planner.demo.county import generate_demo  # noqa: E402
 from planner.store.models import Duty, Office, Quota, Township  # noqa: E402
-from planner.services.safe_ops import apply_proposal_safely, replace_ledger_safely  # noqa: E402
+from planner.services.applying import apply_proposal_safely  # noqa: E402
+from planner.services.excel import replace_ledger_safely  # noqa: E402
 from planner.solving.solve import solve_county  # noqa: E402
 
 # Built once, before any fork: ledgers to import, and (in warm_up) the solver's proposal

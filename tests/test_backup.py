@@ -22,7 +22,8 @@ from planner.demo.county import generate_demo
 from planner.store.instance_lock import InstanceLock
 from planner.store.ledger import load_county, replace_county
 from planner.store.models import AuditEntry, Quota, Township
-from planner.services.safe_ops import replace_ledger_safely, restore_and_log
+from planner.services.backups import restore_and_log
+from planner.services.excel import replace_ledger_safely
 
 ROOT = Path(__file__).resolve().parents[1]
 LEDGER = tuple(t for t in TABLES if t != "audit_log")

@@ -214,11 +214,11 @@ def test_problems_dialog_copies_and_saves_every_line(qtbot, tmp_path):
 def test_undo_of_an_import_that_cannot_be_written_is_reported(window, monkeypatch):
     command = ImportLedgerCommand(window, generate_demo(2, 1), generate_demo(3, 1), "x.xlsx", already_applied=True)
     window.undo_stack.push(command)
-    import planner.services.safe_ops
+    import planner.services.excel
 
     def refuse(*args, **kwargs):
         raise RuntimeError("database is locked")
-    monkeypatch.setattr(planner.services.safe_ops, "replace_ledger_safely", refuse)
+    monkeypatch.setattr(planner.services.excel, "replace_ledger_safely", refuse)
     window.undo_stack.undo()
     assert window.errors == ["database is locked"]
     assert command.error is not None

@@ -153,10 +153,10 @@ def test_read_only_url_survives_spaces_and_chinese(ledger_file):
 
 
 def test_server_databases_take_no_lock(monkeypatch):
-    import planner.store.instance_lock
+    import planner.store.db
 
     opened_urls = []
-    monkeypatch.setattr(planner.store.instance_lock, "open_database", lambda url, create=True: opened_urls.append(url) or "db")
+    monkeypatch.setattr(planner.store.db, "open_database", lambda url, create=True: opened_urls.append(url) or "db")
     opened = open_for_instance("postgresql+psycopg://clerk@db.example/ledger")
     assert opened.lock is None and not opened.read_only and opened_urls == [
         "postgresql+psycopg://clerk@db.example/ledger"]

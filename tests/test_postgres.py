@@ -237,7 +237,7 @@ def test_password_asked_when_the_server_wants_one(urls):
 
 def test_a_proposal_applied_on_the_server(alice_bob):
     from planner.services.apply import proposal_changes
-    from planner.services.safe_ops import apply_proposal_safely
+    from planner.services.applying import apply_proposal_safely
 
     alice, bob = alice_bob
     with alice.session() as s:

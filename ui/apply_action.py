@@ -2,8 +2,8 @@
 
 The proposal reaches the ledger only when the user says so after reading a
 summary of every line that will change (domain rule 7). The write is a
-QUndoCommand on the window's undo stack: redo calls planner.services.apply.apply_proposal,
-undo calls revert_proposal, each in its own committed transaction (as every
+QUndoCommand on the window's undo stack: redo calls planner.services.applying.apply_proposal_safely,
+undo revert_proposal_safely, each a backup then one committed transaction (as every
 ledger edit, see ui/commands.py), so Ctrl+Z puts back the exact previous quota.
 """
 
@@ -15,10 +15,12 @@ from typing import Callable
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from planner.services.apply import ApplyError, QuotaChange, check_proposal
 from planner.domain.county import KINDS
+from planner.services.apply import ApplyError, QuotaChange
+from planner.services.applying import apply_proposal_safely, proposal_check, revert_proposal_safely
 from ui.commands import EditContext, LedgerCommand
 from ui.labels import kind_label
+from ui.results_models import ui_is_chinese
 
 SUMMARY_LINES = 15  # lines listed in the question itself; the rest go to "Show Details…"
 
@@ -28,8 +30,6 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 def error_text(error: Exception) -> str:
     """A refusal in the UI language, with its itemised problems."""
-    from ui.results_models import ui_is_chinese
-
     if isinstance(error, ApplyError):
         head = error.message_zh if ui_is_chinese() else error.message_en
         return "\n".join([head, *error.problems[:20]] + (["…"] if len(error.problems) > 20 else []))
@@ -39,7 +39,7 @@ def error_text(error: Exception) -> str:
 class ApplyProposalCommand(LedgerCommand):
     """Writes a proposal into the ledger; undo restores the quota it replaced.
 
-    Both directions go through planner.services.safe_ops, so each is preceded by a backup
+    Both directions go through planner.services.applying, so each is preceded by a backup
     of the ledger and refused whole (nothing written) on a conflicting edit.
     """
 
@@ -59,16 +59,12 @@ class ApplyProposalCommand(LedgerCommand):
         self._guarded(self._revert)
 
     def _apply(self) -> None:
-        from planner.services.safe_ops import apply_proposal_safely
-
         outcome = apply_proposal_safely(self.context.db, self.result, user=self.user)
         self.applied_id = int(outcome.value)
         self.applied_ids.append(self.applied_id)
         self.backups.append(outcome.backup)
 
     def _revert(self) -> None:
-        from planner.services.safe_ops import revert_proposal_safely
-
         outcome = revert_proposal_safely(self.context.db, self.applied_id, user=self.user)
         self.backups.append(outcome.backup)
 
@@ -148,8 +144,7 @@ class ProposalApplier(QObject):
         """Apply `result` if it still fits the ledger and the user confirms; True when applied."""
         parent = self.parent()
         try:
-            with self.context.db.session() as session:
-                changes = check_proposal(session, result)
+            changes = proposal_check(self.context.db, result)
         except ApplyError as error:
             show_refusal(parent, error_text(error))
             return False

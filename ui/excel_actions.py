@@ -4,7 +4,7 @@ An import is read and checked off the GUI thread; a refused file shows every
 problem and changes nothing; a valid one shows what it will change and is
 applied only when the user confirms. The write is a QUndoCommand on the
 window's undo stack: redo replaces the ledger with the file's county, undo
-puts back the county it replaced, each through planner.services.safe_ops (a backup
+puts back the county it replaced, each through planner.services.excel (a backup
 first, one logged transaction).
 
 install(window) needs window.db, window.undo_stack, window.menu_file and
@@ -23,10 +23,14 @@ from PySide6.QtGui import QAction, QUndoCommand
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
 
 from planner.domain.county import CountyData
-from planner.services.excel_jobs import apply_job, export_job, read_job
+from planner.excel import write_template
+from planner.services import excel as excel_service
 from planner.services.excel import Applied, ImportOutcome
+from planner.services.excel_jobs import apply_job, export_job, read_job
+from planner.store.instance_lock import is_read_only
 from ui import tasks
 from ui.excel_dialogs import ImportPreviewDialog, ProblemsDialog
+from ui.i18n import current_language
 
 EXCEL_FILTER = "Excel (*.xlsx *.xlsm);;*"
 
@@ -35,10 +39,6 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 
 
 def ui_language() -> str:
-    try:
-        from ui.i18n import current_language
-    except ImportError:  # the window's i18n module is optional here
-        return "zh_CN"
     return current_language()
 
 
@@ -68,11 +68,9 @@ class ImportLedgerCommand(QUndoCommand):
         self._replace(self.before, f"undo {self.source}")
 
     def _replace(self, county: CountyData, source: str) -> None:
-        from planner.services.safe_ops import replace_ledger_safely
-
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            outcome = replace_ledger_safely(self.window.db, county, source=source[:300])
+            outcome = excel_service.replace_ledger_safely(self.window.db, county, source=source[:300])
             self.backups.append(outcome.backup)
         except Exception as error:  # nothing was written: the transaction rolled back
             self.error = error
@@ -85,8 +83,6 @@ class ImportLedgerCommand(QUndoCommand):
 
 
 def _read_only(db) -> bool:
-    from planner.store.instance_lock import is_read_only
-
     return is_read_only(db)
 
 
@@ -215,8 +211,6 @@ class ExcelActions(QObject):
         return False
 
     def save_template(self, path: str | None = None) -> None:
-        from planner.excel import write_template
-
         if path is None:
             path = self.ask_save_path(translate("ExcelActions", "Save import template"), translate("ExcelActions", "ledger-template.xlsx"))
         if not path:

@@ -13,15 +13,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox, QToolBar
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QToolBar
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
+from planner.services.backups import back_up, restore_and_log
 from planner.store import backup as backups
 from planner.store.conflicts import CANCEL, OVERWRITE, RELOAD, ConflictError
+from planner.store.credentials import display_url, keyring_available
 from planner.store.db import DatabaseError, open_database
 from planner.store.instance_lock import InstanceLock, LockHeld, holder_of, is_read_only, read_only_url
 from ui import i18n
+from ui.audit_view import AuditLogDialog
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -38,10 +41,6 @@ def install(window) -> "SafetyActions":
 
 def ask_password(parent, url: str) -> str | None:
     """The password of a server database, typed by the user; None when they cancel."""
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
-
-    from planner.store.credentials import display_url, keyring_available
-
     where = translate("Safety", "Password for {url}:").format(url=display_url(url))
     note = (translate("Safety", "It will be kept in the system keyring.") if keyring_available()
             else translate("Safety", "It is not stored: you will be asked again next time."))
@@ -202,7 +201,7 @@ class SafetyActions(QObject):
         if self.window.db is None or self._server_database(self.tr("Back up")):
             return None
         try:
-            made = backups.backup_database(self.window.db, target)
+            made = back_up(self.window.db, target)
         except backups.BackupError as error:
             self.window.show_error(error)
             return None
@@ -220,8 +219,6 @@ class SafetyActions(QObject):
         backups.set_default_keep(int(keep))
 
     def ask_backups_to_keep(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
         keep, ok = QInputDialog.getInt(self.window, self.tr("Automatic backups"), self.tr(
             "How many automatic backups (before applying a proposal, importing, upgrading or restoring) "
             "to keep per ledger:"), self.backups_to_keep(), 1, MAX_KEEP)
@@ -253,8 +250,6 @@ class SafetyActions(QObject):
             return False
         if hasattr(window, "confirm_leave") and not window.confirm_leave():
             return False
-        from planner.services.safe_ops import restore_and_log
-
         path = window.db.path
         window.db.close()  # the restored file may need its schema upgraded: reopen it afresh
         try:
@@ -270,8 +265,6 @@ class SafetyActions(QObject):
 
     # ------------------------------------------------------------ audit log
     def show_audit_log(self):
-        from ui.audit_view import AuditLogDialog
-
         if self._audit_dialog is None:
             self._audit_dialog = AuditLogDialog(self.window)
         else:

@@ -1,11 +1,12 @@
 """The 情景 (scenarios) tab: saved what-if scenarios, their changes, solving them, and comparing them.
 
 Left, the list of scenarios (new, duplicate, rename, delete); right, the
-chosen scenario's changes with add/edit/remove/reorder, a Solve / Recompute
-button with progress and Cancel, and its last proposal (ui.results_view).
-Every edit is a QUndoCommand on the window's undo stack (ui.scenario_commands).
-The ledger is never written here; the solve runs planner.services.solving.solve_job
-off the GUI thread through ui.tasks and stores the proposal with the scenario.
+chosen scenario's changes with add/edit/remove/reorder, the solve strip
+(ui.scenario_solve: state, Solve / Recompute, progress and Cancel) and its
+last proposal (ui.results_view). Every edit is a QUndoCommand on the window's
+undo stack (ui.scenario_commands). The ledger is never written here; the
+solve runs through the window's one solve runner (ui.solve_runner), which
+stores the proposal with the scenario.
 
 `install(window)` adds this tab and the comparison tab (ui.compare_view).
 """
@@ -14,23 +15,26 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox,
-    QProgressBar, QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox,
+    QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from planner.scenarios import store as store
 from planner.domain.county import CountyData
 from planner.store.ledger import load_county
-from planner.scenarios.changes import Change
+from ui.compare_view import CompareView
+from ui.results_view import ResultsView
+from ui.scenario_changes import ScenarioChanges
 from ui.scenario_commands import (
     CreateScenarioCommand, DeleteScenarioCommand, DuplicateScenarioCommand, RenameScenarioCommand, ScenarioContext,
-    SetChangesCommand, SetDescriptionCommand, push,
+    SetDescriptionCommand, push,
 )
-from ui.scenario_dialogs import TITLES, ChangeDialog
-from ui.scenario_models import NAME_ROLE, ChangesModel, ScenarioListModel, ScenarioRow, state_text
+from ui.scenario_dialogs import TITLES
+from ui.scenario_models import NAME_ROLE, ChangesModel, ScenarioListModel, ScenarioRow
+from ui.scenario_solve import ScenarioSolveBar
 from ui.tasks import TaskHandle, run_task
 
 log = logging.getLogger(__name__)
@@ -49,7 +53,7 @@ def _table(model) -> QTableView:
     return view
 
 
-class ScenarioView(QWidget):
+class ScenarioView(ScenarioChanges, QWidget):
     """The scenarios tab. `window` gives db, undo_stack, settings, status() and show_error()."""
 
     scenariosChanged = Signal()       # the list (names, changes, results or states) changed
@@ -61,8 +65,6 @@ class ScenarioView(QWidget):
         self.window = window
         self.context = ScenarioContext(db=lambda: self.window.db, changed=self._after_command,
                                        failed=self._command_failed)
-        self.handle: TaskHandle | None = None
-        self.solving: str | None = None
         self._county: CountyData | None = None
         self._generation = 0
         self._states_handle: TaskHandle | None = None
@@ -121,25 +123,11 @@ class ScenarioView(QWidget):
         self.problem_label.setVisible(False)
 
         # -- solving
-        self.state_label = QLabel()
-        self.solve_button = QPushButton()
-        self.solve_button.clicked.connect(lambda: self.solve())
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.progress.setMaximumWidth(200)
-        self.progress_label = QLabel()
-        self.cancel_button = QPushButton()
-        self.cancel_button.clicked.connect(self.cancel)
-        solve_bar = QHBoxLayout()
-        solve_bar.addWidget(self.state_label, 1)
-        solve_bar.addWidget(self.progress_label)
-        solve_bar.addWidget(self.progress)
-        solve_bar.addWidget(self.cancel_button)
-        solve_bar.addWidget(self.solve_button)
-        self._set_running(False)
-
-        from ui.results_view import ResultsView
+        self.solve_bar = ScenarioSolveBar(window, self)
+        self.solve_bar.solved.connect(lambda name, _result: self.refresh(select=name))
+        self.solve_bar.finished.connect(self.solveFinished)
+        self.solve_bar.failed.connect(self._solve_failed)
+        self.solve_button, self.progress = self.solve_bar.solve_button, self.solve_bar.progress
 
         self.results_view = ResultsView(self)
         # A scenario's proposal is for comparing; the ledger takes proposals from the Proposal tab.
@@ -153,7 +141,7 @@ class ScenarioView(QWidget):
         editor_layout.addLayout(change_buttons)
         editor_layout.addWidget(self.changes_view, 1)
         editor_layout.addWidget(self.problem_label)
-        editor_layout.addLayout(solve_bar)
+        editor_layout.addWidget(self.solve_bar)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(editor)
         right.addWidget(self.results_view)
@@ -267,22 +255,10 @@ class ScenarioView(QWidget):
         """The parts that depend on the scenario's state: marker, problem, stale proposal, Solve."""
         row = self.current_row()
         has = row is not None
-        self.solve_button.setEnabled(has and self.solving is None and row.state != "invalid")
+        self.solve_bar.show_row(row)
         self.problem_label.setText((row.problem or "") if has else "")
         self.problem_label.setVisible(has and row.state == "invalid" and bool(row.problem))
-        self._update_state_label()
         self.results_view.set_stale(has and row.state in ("stale", "invalid"))
-
-    def _update_state_label(self) -> None:
-        row = self.current_row()
-        if row is None:
-            self.state_label.setText("")
-            return
-        colour = {"stale": "#b00020", "invalid": "#b00020", "current": "#1f6f3f"}.get(row.state, "#555555")
-        when = row.record.last_solved_at.strftime("%Y-%m-%d %H:%M") if row.record.last_solved_at else ""
-        text = state_text(row.state) + (self.tr(" (solved {when})").format(when=when) if when else "")
-        self.state_label.setText(f"<span style='color:{colour}'>{text}</span>")
-        self.solve_button.setText(self.tr("Recompute") if row.record.last_result else self.tr("Solve"))
 
     def _update_change_buttons(self) -> None:
         has = self.current_row() is not None
@@ -356,164 +332,20 @@ class ScenarioView(QWidget):
         if row is not None and text != row.record.description:
             self._push(SetDescriptionCommand(self.context, row.name, text))
 
-    # ------------------------------------------------------------ changes
-    def check_changes(self, changes: list[Change]) -> str | None:
-        """None when `changes` apply to the current ledger, else the reason (naming the change)."""
-        county = self.county()
-        if county is None:
-            return self.tr("Open a ledger database first.")
-        try:
-            store.check_changes(county, changes)
-        except store.ScenarioError as error:
-            return str(error)
-        return None
+    # ------------------------------------------------------------ solving (ui.scenario_solve)
+    @property
+    def solving(self) -> str | None:
+        return self.solve_bar.solving
 
-    def _set_changes(self, changes: list[Change], text: str) -> bool:
-        row = self.current_row()
-        if row is None:
-            return False
-        return self._push(SetChangesCommand(self.context, row.name, changes, text))
-
-    def change_dialog(self, change_type: str, change: Change | None, index: int | None) -> ChangeDialog | None:
-        """The dialog for adding (index None) or editing change `index` (tests drive it without exec)."""
-        row, county = self.current_row(), self.county()
-        if row is None or county is None:
-            return None
-        others = list(row.record.changes)
-        # The form offers the townships as the earlier changes leave them (e.g. a merged one).
-        earlier = others if index is None else others[:index]
-        try:
-            county, _draft = store.check_changes(county, earlier)
-        except store.ScenarioError:
-            pass  # the scenario no longer fits the ledger; offer the ledger's townships
-
-        def check(candidate: Change) -> str | None:
-            trial = list(others)
-            if index is None:
-                trial.append(candidate)
-            else:
-                trial[index] = candidate
-            return self.check_changes(trial)
-
-        return ChangeDialog(change_type, county, check, change, self)
-
-    def _exec(self, dialog: QDialog) -> bool:
-        """Run a dialog modally (tests replace this)."""
-        return dialog.exec() == QDialog.DialogCode.Accepted
-
-    def add_change(self, change_type: str) -> bool:
-        dialog = self.change_dialog(change_type, None, None)
-        if dialog is None or not self._exec(dialog) or dialog.result_change is None:
-            return False
-        changes = self.current_row().record.changes + [dialog.result_change]
-        return self._set_changes(changes, self.tr("Add change: {text}").format(
-            text=store.describe_change(dialog.result_change, self._lang())))
-
-    def edit_change(self) -> bool:
-        index = self.changes_view.currentIndex()
-        row = self.current_row()
-        if row is None or not index.isValid():
-            return False
-        old = row.record.changes[index.row()]
-        dialog = self.change_dialog(old.TYPE, old, index.row())
-        if dialog is None or not self._exec(dialog) or dialog.result_change is None:
-            return False
-        changes = list(row.record.changes)
-        changes[index.row()] = dialog.result_change
-        return self._set_changes(changes, self.tr("Edit change: {text}").format(
-            text=store.describe_change(dialog.result_change, self._lang())))
-
-    def remove_change(self) -> bool:
-        index = self.changes_view.currentIndex()
-        row = self.current_row()
-        if row is None or not index.isValid():
-            return False
-        changes = list(row.record.changes)
-        removed = changes.pop(index.row())
-        return self._set_changes(changes, self.tr("Remove change: {text}").format(
-            text=store.describe_change(removed, self._lang())))
-
-    def move_change(self, step: int) -> bool:
-        index = self.changes_view.currentIndex()
-        row = self.current_row()
-        if row is None or not index.isValid():
-            return False
-        i, j = index.row(), index.row() + step
-        changes = list(row.record.changes)
-        if not 0 <= j < len(changes):
-            return False
-        changes[i], changes[j] = changes[j], changes[i]
-        ok = self._set_changes(changes, self.tr("Reorder changes of {name}").format(name=row.name))
-        if ok:
-            self.changes_view.setCurrentIndex(self.changes_model.index(j, 1))
-        return ok
-
-    @staticmethod
-    def _lang() -> str:
-        from ui.scenario_models import ui_language
-
-        return ui_language()
-
-    # ------------------------------------------------------------ solving
     def solve(self, name: str | None = None) -> TaskHandle | None:
         """Solve (or recompute) a scenario off the GUI thread; its proposal is stored with it."""
-        from planner.services.solving import solve_job
-
-        name = name or self.current_name()
-        if name is None or self.window.db is None or self.solving is not None:
-            return None
-        self.solving = name
-        self._set_running(True)
-        self._progress(0.0, self.tr("Solving {name}…").format(name=name))
-        time_limit = getattr(getattr(self.window, "settings", None), "solver_time_limit", None)
-        handle = run_task(self, solve_job, self.window.db, name, time_limit,
-                          on_success=self._solved, on_failure=self._solve_failed,
-                          on_progress=self._progress, on_cancelled=self._solve_cancelled)
-        self.handle = handle if handle.is_running() else None
-        return handle
+        return self.solve_bar.solve(name or self.current_name())
 
     def cancel(self) -> None:
-        if self.handle is not None and self.handle.is_running():
-            self.cancel_button.setEnabled(False)
-            self.handle.cancel()
+        self.solve_bar.cancel()
 
-    def _set_running(self, running: bool) -> None:
-        for w in (self.progress, self.progress_label, self.cancel_button):
-            w.setVisible(running)
-        self.cancel_button.setEnabled(running)
-        self.solve_button.setEnabled(not running and self.current_row() is not None)
-
-    def _progress(self, fraction: float, message: str) -> None:
-        self.progress.setValue(int(round(fraction * 1000)))
-        if message:
-            self.progress_label.setText(message)
-
-    def _finish_solve(self) -> str | None:
-        name, self.solving, self.handle = self.solving, None, None
-        self._set_running(False)
-        return name
-
-    def _solved(self, result: dict) -> None:
-        name = self._finish_solve()
-        self.refresh(select=name)
-        moves = result.get("moves") or []
-        self.window.status(self.tr("Scenario {name} solved: {status}, {moves} moves.").format(
-            name=name, status=result.get("status", ""), moves=len(moves)))
-        self.solveFinished.emit(name, result)
-
-    def _solve_failed(self, error: BaseException) -> None:
-        self._finish_solve()
-        try:
-            from ui.solve_panel import readable_error
-            reason = readable_error(error)
-        except ImportError:
-            reason = str(error)
-        self.last_error = self.tr("The solve failed: {reason}").format(reason=reason)
-        self.window.show_error(self.last_error)
-
-    def _solve_cancelled(self) -> None:
-        self._finish_solve()
-        self.window.status(self.tr("Solve cancelled."))
+    def _solve_failed(self, text: str) -> None:
+        self.last_error = text
 
     # ------------------------------------------------------------ outside events
     def ledger_changed(self) -> None:
@@ -521,8 +353,7 @@ class ScenarioView(QWidget):
         self._refresh_timer.start()
 
     def database_changed(self, _db) -> None:
-        if self.handle is not None and self.handle.is_running():
-            self.handle.cancel()
+        self.solve_bar.cancel()
         self.refresh()
 
     def showEvent(self, event) -> None:
@@ -538,29 +369,23 @@ class ScenarioView(QWidget):
         for button, text in ((self.new_button, self.tr("New…")), (self.duplicate_button, self.tr("Duplicate…")),
                              (self.rename_button, self.tr("Rename…")), (self.delete_button, self.tr("Delete")),
                              (self.edit_button, self.tr("Edit…")), (self.remove_button, self.tr("Remove")),
-                             (self.up_button, self.tr("Up")), (self.down_button, self.tr("Down")),
-                             (self.cancel_button, self.tr("Cancel"))):
+                             (self.up_button, self.tr("Up")), (self.down_button, self.tr("Down"))):
             button.setText(text)
         self.add_button.setText(self.tr("Add change"))
         for change_type, action in self.add_actions.items():
-            from PySide6.QtCore import QCoreApplication
-
             action.setText(QCoreApplication.translate("ScenarioDialogs", TITLES[change_type]) + "…")
         self.description_edit.setPlaceholderText(self.tr("What this scenario is about (for the committee)"))
         self.list_model.retranslate()
         self.changes_model.retranslate()
-        self._update_state_label()
+        self.solve_bar.retranslate()
         if self.current_row() is None:
             self.title_label.setText(self.tr("No scenario chosen"))
-            self.solve_button.setText(self.tr("Solve"))
         tabs = getattr(self.window, "tabs", None)
         if tabs is not None and tabs.indexOf(self) >= 0:
             tabs.setTabText(tabs.indexOf(self), self.tr("Scenarios"))
 
 
 def install(window) -> ScenarioView:
-    from ui.compare_view import CompareView
-
     view = ScenarioView(window)
     window.scenario_view = view
     window.tabs.addTab(view, "")

@@ -4,58 +4,29 @@
 chooser, a progress bar with a Cancel button in the status bar, the proposal
 tab (ui.results_view) and the apply action (ui.apply_action).
 
-The solve runs as planner.services.solving.solve_job through ui.tasks, off the GUI
-thread, with its own Session. Thread or process: see SOLVE_IN_PROCESS.
+The solve runs as planner.services.solving.solve_job through ui.solve_runner
+(the runner the scenarios tab uses too), off the GUI thread, with its own
+Session. Thread or process: see ui.solve_runner.SOLVE_IN_PROCESS.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Signal
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
 
-from planner.services.solving import BASELINE, solve_job
+from planner.scenarios.store import list_scenarios
+from planner.services.solving import BASELINE, fingerprint_job
 from ui.apply_action import ProposalApplier
+from ui.results_models import ui_is_chinese
 from ui.results_view import ResultsView
+from ui import solve_runner
+from ui.solve_runner import SolveRunner, readable_error
 from ui.tasks import TaskHandle, run_task
 
 log = logging.getLogger(__name__)
-
-# Thread or process: measured, not assumed (benchmarks/bench_ui_stalls.py; a
-# 10 ms QTimer on the GUI thread, longest gap between its ticks). HiGHS itself
-# releases the GIL (Highs.run), but a solve is more than HiGHS: reading the
-# ledger through SQLAlchemy/sqlite3, json-encoding the county for its
-# fingerprint, the optimizer's own process pool for A/B designs (pickling on a
-# thread of this process) -- C calls that hold the GIL for 50-300 ms at a time.
-# In a thread, a 200-township solve stalled the window up to 113-296 ms (2-core
-# machine, load 3.5-6), the GUI thread itself idle meanwhile: waiting for the
-# GIL. In a spawned child process the same solve's longest gaps were 44-94 ms,
-# at delivery only (about 20 ms of it GUI work: filling the first table). So
-# the solve runs in a child: the county is read
-# there from the database URL, progress comes through a queue polled by a
-# QTimer, Cancel sets a cooperative flag and after a grace period terminates
-# the child with the processes it started. The price is the child's start-up
-# (about a second to import the optimizer), which a 14-township solve notices.
-SOLVE_IN_PROCESS = True
-
-
-# Failures whose message is already written for the user (Chinese and English).
-USER_FACING = ("ParameterError", "ScenarioError", "DatabaseError", "ApplyError", "EditError", "TaskError",
-               "SolveError", "NoCJKFont")
-
-
-def readable_error(error: BaseException) -> str:
-    """A failure as a sentence for the user; the traceback goes to the log only."""
-    text = str(error).strip()
-    if any(cls.__name__ in USER_FACING for cls in type(error).__mro__):
-        return text or type(error).__name__
-    if isinstance(error, MemoryError):
-        return QCoreApplication.translate("SolvePanel", "there is not enough memory for this county")
-    # Anything else is a fault of the planner; its name helps whoever reads the log.
-    return f"{text} ({type(error).__name__})" if text else type(error).__name__
-
 
 class SolvePanel(QWidget):
     """The progress strip in the status bar; owns the solve action and the proposal tab."""
@@ -67,7 +38,11 @@ class SolvePanel(QWidget):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.handle: TaskHandle | None = None
+        self.runner = SolveRunner(self)
+        self.runner.progress.connect(self._progress)
+        self.runner.succeeded.connect(self._succeeded)
+        self.runner.failed.connect(self._failed)
+        self.runner.cancelled.connect(self._cancelled)
         self.last_error = ""
         self._result_box: QMessageBox | None = None
 
@@ -108,7 +83,7 @@ class SolvePanel(QWidget):
 
     # ------------------------------------------------------------ solving
     def is_running(self) -> bool:
-        return self.handle is not None and self.handle.is_running()
+        return self.runner.is_running()
 
     def scenario(self) -> str:
         return self.scenario_combo.currentData() or BASELINE
@@ -125,20 +100,13 @@ class SolvePanel(QWidget):
         time_limit = self.window.settings.solver_time_limit
         self._set_running(True)
         self._progress(0.0, self.tr("Starting…"))
-        source = db.url if SOLVE_IN_PROCESS else db
-        handle = run_task(self, solve_job, source, scenario, time_limit,
-                          on_success=self._succeeded, on_failure=self._failed,
-                          on_progress=self._progress, on_cancelled=self._cancelled,
-                          process=SOLVE_IN_PROCESS)
-        # In synchronous mode (tests) the task is already over when run_task returns.
-        self.handle = handle if handle.is_running() else None
-        return handle
+        return self.runner.start(db, scenario, time_limit)
 
     def cancel(self) -> None:
         if self.is_running():
             self.cancel_button.setEnabled(False)
             self.message.setText(self.tr("Cancelling…"))
-            self.handle.cancel()
+            self.runner.cancel()
 
     def _set_running(self, running: bool) -> None:
         self.setVisible(running)
@@ -151,8 +119,7 @@ class SolvePanel(QWidget):
         if message:
             self.message.setText(message)
 
-    def _succeeded(self, result: dict) -> None:
-        self.handle = None
+    def _succeeded(self, _scenario: str, result: dict) -> None:
         self._set_running(False)
         self._delivering = result
         # Staged: the quota table now, the other parts over the next event-loop turns;
@@ -179,7 +146,6 @@ class SolvePanel(QWidget):
         self.solveFinished.emit(result)
 
     def _failed(self, error: BaseException) -> None:
-        self.handle = None
         self._set_running(False)
         log.warning("solve failed", exc_info=error)
         text = self.tr("The solve failed: {reason}").format(reason=readable_error(error))
@@ -188,7 +154,6 @@ class SolvePanel(QWidget):
         self.solveFailed.emit(text)
 
     def _cancelled(self) -> None:
-        self.handle = None
         self._set_running(False)
         self.window.status(self.tr("Solve cancelled; the ledger is unchanged."))
         self.solveCancelled.emit()
@@ -204,8 +169,6 @@ class SolvePanel(QWidget):
 
     @staticmethod
     def _chinese() -> bool:
-        from ui.results_models import ui_is_chinese
-
         return ui_is_chinese()
 
     # ------------------------------------------------------------ scenarios and staleness
@@ -215,8 +178,6 @@ class SolvePanel(QWidget):
         db = self.window.db
         if db is not None:
             try:
-                from planner.scenarios.store import list_scenarios
-
                 with db.session() as session:
                     names = [s.name for s in list_scenarios(session)]
             except Exception as error:  # a scenario table problem must not block solving the ledger
@@ -239,21 +200,18 @@ class SolvePanel(QWidget):
         db = self.window.db
         if result is None or db is None:
             return
-        from planner.services.solving import fingerprint_job
-
         # In a child process like the solve itself: reading a large ledger holds the GIL.
-        run_task(self, fingerprint_job, db.url if SOLVE_IN_PROCESS else db, result,
+        run_task(self, fingerprint_job, db.url if solve_runner.SOLVE_IN_PROCESS else db, result,
                  on_success=lambda fp, r=result: self._stale_known(r, fp),
                  on_failure=lambda error: log.warning("fingerprint failed: %r", error),
-                 process=SOLVE_IN_PROCESS)
+                 process=solve_runner.SOLVE_IN_PROCESS)
 
     def _stale_known(self, result: dict, fingerprint: str | None) -> None:
         if self.results_view.result() is result:
             self.results_view.set_stale(fingerprint != result.get("fingerprint"))
 
     def database_changed(self, _db) -> None:
-        if self.is_running():
-            self.handle.cancel()
+        self.runner.cancel()
         self.results_view.set_result(None)
         self.refresh_scenarios()
 

@@ -13,9 +13,10 @@ from datetime import date
 from typing import Any
 
 from planner.domain.county import CATEGORIES, KIND_LABELS, KINDS, TOWNSHIP_TYPES
+from planner.errors import UserError
 
 
-class EditError(ValueError):
+class EditError(UserError, ValueError):
     """An edit refused before it changed anything; the message names the field."""
 
     def __init__(self, message_zh: str, message_en: str, field_name: str = "") -> None:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import math
 from dataclasses import asdict, dataclass, fields
 
+from planner.errors import UserError
 
-class ParameterError(ValueError):
+
+class ParameterError(UserError, ValueError):
     """A working-time or A/B parameter outside its sensible range."""
 
 
@@ -41,20 +43,26 @@ class WorkParams:
     backup_load_factor: float = 0.15
     max_backup_roles: int = 3
 
-    def problems(self) -> list[str]:
-        """Every parameter that is out of range, in words (empty when valid)."""
+    def problems(self, lang: str = "zh") -> list[str]:
+        """Every parameter that is out of range, in words (empty when valid); Chinese unless lang is "en"."""
+        en = lang == "en"
         found = []
         for f in fields(self):
             value = getattr(self, f.name)
             low, high, label = PARAMETER_RANGES[f.name]
             if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
-                found.append(f"{label} ({f.name}): 应为数字，实为 {value!r}")
+                found.append(f"{f.name}: should be a number, is {value!r}" if en
+                             else f"{label} ({f.name}): 应为数字，实为 {value!r}")
             elif not low <= value <= high:
-                found.append(f"{label} ({f.name}): {value} 不在 {low}–{high} 之间")
+                found.append(f"{f.name}: {value} is not between {low} and {high}" if en
+                             else f"{label} ({f.name}): {value} 不在 {low}–{high} 之间")
         if not found and int(self.max_backup_roles) != self.max_backup_roles:
-            found.append(f"每人最多B岗数 (max_backup_roles): 应为整数，实为 {self.max_backup_roles}")
+            found.append(f"max_backup_roles: should be a whole number, is {self.max_backup_roles}" if en
+                         else f"每人最多B岗数 (max_backup_roles): 应为整数，实为 {self.max_backup_roles}")
         if not found and self.absent_days >= self.working_days:
             found.append(
+                f"leave, sick and training days add up to {self.absent_days:g}, not fewer than the "
+                f"{self.working_days:g} working days" if en else
                 f"年休假、病假及培训天数合计 {self.absent_days:g} 天，不少于年工作日 {self.working_days:g} 天"
             )
         return found
@@ -62,7 +70,7 @@ class WorkParams:
     def validate(self) -> "WorkParams":
         problems = self.problems()
         if problems:
-            raise ParameterError("；".join(problems))
+            raise ParameterError("；".join(problems), message_en="; ".join(self.problems("en")))
         return self
 
     @property

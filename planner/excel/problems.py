@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from planner.errors import UserError
+
 
 @dataclass(frozen=True)
 class ImportProblem:
@@ -57,13 +59,14 @@ def is_english(lang: str | None) -> bool:
     return bool(lang) and str(lang).lower().startswith("en")
 
 
-class CellError(ValueError):
+class CellError(UserError, ValueError):
     """A cell value that cannot be used, in both languages."""
 
     def __init__(self, zh: str, en: str) -> None:
         super().__init__(en)
         self.zh = zh
         self.en = en
+        self.message_zh, self.message_en = zh, en
 
 
 def show(value: object) -> tuple[str, str]:

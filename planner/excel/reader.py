@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import openpyxl
 from openpyxl.utils import get_column_letter
 
 from planner.excel.cells import convert, is_blank
@@ -20,13 +21,9 @@ from planner.excel.sniff import SheetScan
 from planner.excel.template import (
     MAX_DATA_ROWS, REQUIRED, SHEETS, Column, HeaderMap, Sheet, column_names, normalize, sheet_names,
 )
-from planner.taskstate import TaskCancelled
+from planner.errors import Cancelled
 
 Progress = Callable[[float, str], None]
-
-
-class Cancelled(TaskCancelled):
-    """The user cancelled a long import or export (a TaskCancelled, so ui.tasks knows it)."""
 
 
 @dataclass
@@ -209,8 +206,6 @@ def _read_row(sheet: SheetRows, number: int, values: tuple, columns: list[tuple[
 def open_workbook(path: str | Path):
     """openpyxl in read-only mode with cached formula values, from a file handle so
     that a file named .XLSX, .xlsm or without an extension is read alike."""
-    import openpyxl
-
     handle = open(path, "rb")
     with warnings.catch_warnings():
         # Unsupported extensions (slicers, sparklines) do not matter for a ledger.

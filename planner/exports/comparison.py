@@ -11,9 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planner.domain.county import KINDS
+from planner.errors import UserError
 
 
-class ComparisonError(ValueError):
+class ComparisonError(UserError, ValueError):
     """Results that cannot be compared (fewer than two, or not proposals)."""
 
 

@@ -10,6 +10,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from planner.errors import UserError
+
+# matplotlib is imported where a font is looked up: about 0.2 s (python -X importtime) that
+# the window and the command line pay only when they draw a chart.
+
 # Order matters: the first family found wins. Noto Sans CJK SC comes with the
 # Debian package fonts-noto-cjk; Microsoft YaHei and SimHei with Windows;
 # PingFang SC with macOS; the others with common Linux distributions.
@@ -32,7 +37,7 @@ CJK_FAMILIES: tuple[str, ...] = (
 PROBE_TEXT = "乡镇编制核定实有调剂行政事业工勤压力"
 
 
-class NoCJKFont(RuntimeError):
+class NoCJKFont(UserError, RuntimeError):
     """No installed font can show Chinese."""
 
 

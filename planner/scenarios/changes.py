@@ -27,18 +27,20 @@ from planner.domain.county import (
     CATEGORIES, KIND_LABELS, KINDS, CountyData, DutyData, OfficeData, TownshipData,
 )
 from planner.domain.workload import PARAMETER_RANGES, ParameterError
+from planner.errors import UserError
 
 
-class ScenarioError(ValueError):
+class ScenarioError(UserError, ValueError):
     """A scenario that cannot be built or stored; the message names the change, in Chinese and English."""
 
 
-class ChangeProblem(Exception):
+class ChangeProblem(UserError):
     """Raised by one change; apply_changes adds which change it was."""
 
     def __init__(self, zh: str, en: str) -> None:
         super().__init__(zh, en)
         self.zh, self.en = zh, en
+        self.message_zh, self.message_en = zh, en
 
 
 KIND_EN = {"administrative": "administrative", "institutional": "institutional", "support": "support"}

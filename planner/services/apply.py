@@ -19,12 +19,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.domain.county import KIND_LABELS
+from planner.errors import UserError
+from planner.scenarios.store import BASELINE_NAME, ScenarioError, build_scenario_inputs
+from planner.store.ledger import load_county
 from planner.store.models import AppliedProposal, AuditEntry, Quota, Township
+
+# planner.solving.solve and planner.domain.validate are imported where they are used: they
+# load the optimizer, about 0.15 s (python -X importtime), which the window would pay at
+# start-up for this module; only checking a proposal needs them.
 
 APPLICABLE_STATUSES = ("optimal", "feasible")
 
 
-class ApplyError(ValueError):
+class ApplyError(UserError, ValueError):
     """A proposal (or a revert) refused before anything changed; says why in Chinese and English."""
 
     def __init__(self, message_zh: str, message_en: str, problems: list[str] | None = None) -> None:
@@ -73,8 +80,6 @@ def proposal_changes(result: dict) -> list[QuotaChange]:
 def inputs_now(session: Session, result: dict):
     """(county, options) the result would be computed from now: the ledger, or the ledger with
     the result's scenario applied, with the options the result was computed with."""
-    from planner.store.ledger import load_county
-    from planner.scenarios.store import BASELINE_NAME, ScenarioError, build_scenario_inputs
     from planner.solving.solve import SolveOptions
 
     scenario = result.get("scenario") or BASELINE_NAME

@@ -1,7 +1,9 @@
 """Import and export against a database: read and check first, then write in one transaction.
 
 The database is opened for writing only after the whole workbook has been
-read and found valid, so a bad file cannot leave a trace in the ledger.
+read and found valid, so a bad file cannot leave a trace in the ledger; the
+ledger is replaced only after a backup (`replace_ledger_safely`), which the
+undo of an import uses too.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from planner.excel.preview import ImportPreview, build_preview
 from planner.excel.reader import Progress
 from planner.excel.validate import ReadResult, read_workbook
 from planner.excel.writer import write_workbook
-from planner.store.ledger import load_county
+from planner.services.backups import Outcome, back_up_before
+from planner.store.conflicts import save
+from planner.store.ledger import load_county, replace_county
 from planner.store.models import County
 
 
@@ -54,13 +58,18 @@ def apply_county(db, county: CountyData, *, source: str = "import") -> Applied:
     A county without a name (a workbook whose 参数 sheet leaves 县名称 blank) keeps
     the name the ledger already has.
     """
-    from planner.services.safe_ops import replace_ledger_safely
-
     before = read_ledger(db)
     if not county.name:
         county.name = before.name or "示范县"
     outcome = replace_ledger_safely(db, county, source=source[:300])
     return Applied(before, outcome.backup)
+
+
+def replace_ledger_safely(db, data: CountyData, source: str = "import") -> Outcome:
+    """Back up, then replace the whole ledger with `data` (an import, or its undo) in one transaction."""
+    backup = back_up_before(db, "import")
+    save(db, lambda session: replace_county(session, data, source=source))
+    return Outcome(None, backup)
 
 
 def read_ledger(db) -> CountyData:

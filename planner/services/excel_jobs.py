@@ -1,8 +1,8 @@
 """Import and export as long jobs `f(inputs, state)` for ui.tasks.run_task.
 
 Each reports progress through the TaskState and stops when it is cancelled
-(planner.excel.Cancelled is a TaskCancelled). Each opens its own session, so
-they may run on a worker thread.
+(planner.excel.Cancelled is planner.errors.Cancelled, which ui.tasks knows).
+Each opens its own session, so they may run on a worker thread.
 """
 
 from __future__ import annotations

@@ -1,76 +1,111 @@
-"""Solving from the window as a task: read the ledger, solve, hand back the result dict.
+"""Solving: read the ledger (or a scenario), solve, store a scenario's proposal, hand back the result.
 
-`solve_job(source, scenario, time_limit, state)` is the function ui.tasks runs
-off the GUI thread (or in a spawned child process). It opens its own Session
-(sessions are never shared across threads) and, in a child process, its own
-engine from the database URL: only the URL, the scenario name and the result
-dict cross the boundary. No Qt here.
+`solve_job(source, scenario, time_limit, state)` is the one solve of the
+planner: `main.py solve` calls it, and the window runs it through ui.tasks
+off the GUI thread (or in a spawned child process). It reports progress and
+listens for Cancel through a planner.taskstate.TaskState, opens its own
+sessions (sessions are never shared across threads) and, given a database
+URL instead of a Database (a child process), its own engine: only the URL,
+the scenario name and the result cross the boundary. No Qt here.
+
+The result is passed along as it is: this module reads none of its keys.
 """
 
 from __future__ import annotations
 
-from typing import Any
+import time
+from typing import Any, Callable
 
+from sqlalchemy.orm import sessionmaker
+
+from planner.errors import UserError
 from planner.scenarios.store import BASELINE_NAME as BASELINE  # the ledger itself
+from planner.scenarios.store import build_scenario_inputs, save_result
+from planner.services.apply import current_fingerprint
+from planner.store.db import make_engine
+from planner.store.ledger import load_county
+
+# planner.solving.solve is imported inside the functions that solve: it loads the
+# optimizer, about 0.15 s (python -X importtime), which the window would otherwise pay
+# at start-up for a module it only names here; the solve itself runs in a child process.
+
+
+class EmptyLedger(UserError):
+    """A ledger without townships: there is nothing to reallocate."""
+
+    def __init__(self) -> None:
+        super().__init__("台账中没有乡镇 (the ledger holds no township)")
 
 
 def _sessions(source: Any):
-    """A Database (thread) or a database URL (child process) -> (session factory, engine to dispose)."""
+    """A Database (thread, command line) or a database URL (child process) -> (session factory,
+    engine to dispose)."""
     if isinstance(source, str):
-        from sqlalchemy.orm import sessionmaker
-
-        from planner.store.db import make_engine
-
         engine = make_engine(source)
         return sessionmaker(engine, expire_on_commit=False), engine
     return source.new_session, None
 
 
-def solve_job(source: Any, scenario: str, time_limit: float | None, state) -> dict:
-    """The proposal for `scenario` (the ledger itself for 基准) on the database `source`."""
-    from planner.store.ledger import load_county
-    from planner.solving.solve import SolveCancelled, SolveOptions, solve_county
-    from planner.taskstate import TaskCancelled
+def solve_job(source: Any, scenario: str | None, time_limit: float | None, state, *,
+              solver: str | None = None, store_failed: Callable[[Exception], None] | None = None):
+    """The proposal for `scenario` (the ledger itself for 基准 or None) on the database `source`.
 
+    `time_limit` (seconds) and `solver` ("auto", "highs", "cbc") override the
+    scenario's options when given. A scenario keeps its proposal with the
+    fingerprint it was computed from; when storing it fails, `store_failed`
+    (if given) hears why and the result is still returned, else the error is
+    raised. Raises planner.errors.Cancelled when the state is cancelled,
+    ScenarioError for a scenario that cannot be built, EmptyLedger,
+    ParameterError, SolverFailed or ProposalInvalid.
+    """
+    from planner.solving.solve import SolveOptions, solve_county
+
+    name = scenario or BASELINE
     new_session, engine = _sessions(source)
     try:
         state.set_progress(0.0, "读取台账 (reading the ledger)")
+        started = time.perf_counter()
         with new_session() as session:
-            if scenario and scenario != BASELINE:
-                from planner.scenarios.store import build_scenario_inputs
-
-                county, options = build_scenario_inputs(session, scenario)
-            else:
+            if name == BASELINE:
                 county, options = load_county(session), SolveOptions()
+            else:
+                county, options = build_scenario_inputs(session, name)
+        load_seconds = time.perf_counter() - started
         if time_limit is not None:
             options.time_limit = float(time_limit)
+        if solver is not None:
+            options.solver = solver
+        if not county.townships:
+            raise EmptyLedger()
         state.check_cancelled()
-        try:
-            result = solve_county(county, options, scenario=scenario or BASELINE,
-                                  progress=state.set_progress, cancel=state.is_cancelled)
-        except SolveCancelled:
-            raise TaskCancelled() from None
+        result = solve_county(county, options, scenario=name, progress=state.set_progress,
+                              cancel=state.is_cancelled, load_seconds=load_seconds)
         state.check_cancelled()
-        if scenario and scenario != BASELINE:
-            # A scenario keeps its last proposal with the fingerprint it was computed from.
-            from planner.scenarios.store import save_result
-
-            with new_session() as session, session.begin():
-                save_result(session, scenario, result)
+        if name != BASELINE:
+            _store(new_session, name, result, store_failed)
         return result
     finally:
         if engine is not None:
             engine.dispose()
 
 
-def fingerprint_job(source: Any, result: dict, state) -> str | None:
+def _store(new_session, name: str, result, store_failed: Callable[[Exception], None] | None) -> None:
+    """A scenario keeps its last proposal (the window and `scenarios` show it, stale or not)."""
+    try:
+        with new_session() as session, session.begin():
+            save_result(session, name, result)
+    except Exception as error:  # e.g. deleted meanwhile: the caller decides whether that fails the solve
+        if store_failed is None:
+            raise
+        store_failed(error)
+
+
+def fingerprint_job(source: Any, result, state) -> str | None:
     """Fingerprint of the inputs `result` would be computed from now (None: cannot be built).
 
-    Differs from result["fingerprint"] when the ledger (or the scenario) changed
-    since: the window then marks the proposal stale.
+    Differs from the result's own fingerprint when the ledger (or the scenario)
+    changed since: the window then marks the proposal stale.
     """
-    from planner.services.apply import current_fingerprint
-
     new_session, engine = _sessions(source)
     try:
         with new_session() as session:

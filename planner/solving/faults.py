@@ -8,10 +8,12 @@ not a solver's internal message, which stays in `detail` for support.
 
 from __future__ import annotations
 
+from planner.errors import UserError
+
 MISSING, TIME_LIMIT, CRASHED = "missing", "time_limit", "crashed"
 
 
-class SolverFailed(RuntimeError):
+class SolverFailed(UserError, RuntimeError):
     """The solver produced no proposal; `kind` is MISSING, TIME_LIMIT or CRASHED."""
 
     def __init__(self, kind: str, message_zh: str, message_en: str, detail: str = "") -> None:

@@ -17,20 +17,22 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Callable
 
-from optimizer.ab_batch import Cancelled
+from optimizer.ab_batch import Cancelled as OptimizerCancelled
 from optimizer.inputs import DesignInput, DutyLoad, SolverSettings
 from optimizer.pipeline import CountyProblem, QuotaLine, optimise
 from planner.domain.county import KINDS, CountyData, TownshipData
 from planner.domain.workload import duty_hours, post_capacity_hours, required_fte
+from planner.errors import Cancelled, PlannerError
 
 BASELINE = "基准"
 
 
-class SolveCancelled(Exception):
-    """The caller cancelled the solve; nothing was produced."""
+# The caller cancelled the solve; nothing was produced. The optimizer cannot import the planner,
+# so its own Cancelled is translated to this one where solve_county calls it.
+SolveCancelled = Cancelled
 
 
-class ProposalInvalid(RuntimeError):
+class ProposalInvalid(PlannerError, RuntimeError):
     """The optimizer produced a proposal that breaks a hard rule (a bug, never shown as a proposal)."""
 
     def __init__(self, problems: list[str]) -> None:
@@ -199,7 +201,7 @@ def solve_county(county: CountyData, options: SolveOptions | None = None, *, sce
                               solver=options.solver, workers=options.workers)
     try:
         plan = optimise(problem, settings, progress=progress, cancel=cancel)
-    except Cancelled:
+    except OptimizerCancelled:
         raise SolveCancelled() from None
     except Exception as exc:  # missing, out of time or crashed solver: one clear error, nothing produced
         from planner.solving.faults import solver_failed

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from alembic.script import ScriptDirectory
 
+from planner.errors import UserError
 from planner.store.location import alembic_config, create_private_file, database_url, sqlite_path
 
 BACKUP_FOLDER = "backups"
@@ -35,7 +36,7 @@ MANUAL = "manual"
 _keep = DEFAULT_KEEP
 
 
-class BackupError(RuntimeError):
+class BackupError(UserError, RuntimeError):
     """A backup or restore that could not be made; the message is fit for the user."""
 
 
@@ -290,5 +291,7 @@ def restore_database(backup: str | os.PathLike, db_path: str | os.PathLike, *,
     problems = integrity_problems(target)
     if problems:
         raise BackupError(f"恢复后校验失败 (the restored database failed its integrity check): "
-                          f"{'; '.join(problems[:5])}; 恢复前的状态保存在 {safety}")
+                          f"{'; '.join(problems[:5])}; 恢复前的状态保存在 {safety}",
+                          message_en=f"the restored database failed its integrity check: "
+                                     f"{'; '.join(problems[:5])}; the state before the restore is in {safety}")
     return safety

@@ -29,6 +29,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from planner.store.audit import ENTITY_LABELS, VERSIONS_KEY
 from planner.domain.county import KIND_LABELS
 from planner.store.models import AuditEntry
+from planner.errors import UserError
 
 T = TypeVar("T")
 
@@ -69,7 +70,7 @@ class ConflictRecord:
         return f"{label} '{self.entity_key}' was {what} {who}{when}".rstrip()
 
 
-class ConflictError(RuntimeError):
+class ConflictError(UserError, RuntimeError):
     """A save refused because another user changed the same record first; nothing was saved."""
 
     def __init__(self, records: list[ConflictRecord], retry: Callable[[], object] | None = None) -> None:

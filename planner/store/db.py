@@ -18,6 +18,7 @@ from alembic import command
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from planner.errors import UserError
 from planner.store.audit import install_audit
 from planner.store.backup import backup_database
 # Re-exported: the rest of the planner opens databases through this module.
@@ -28,7 +29,7 @@ from planner.store.location import (  # noqa: F401
 
 
 
-class DatabaseError(RuntimeError):
+class DatabaseError(UserError, RuntimeError):
     """A database that cannot be opened, with a message fit for the user."""
 
 
@@ -145,7 +146,8 @@ def open_database(path_or_url: str | os.PathLike, *, create: bool = True, upgrad
         raise
     except Exception as exc:
         engine.dispose()
-        raise DatabaseError(f"无法打开数据库 {url}: {exc}") from exc
+        raise DatabaseError(f"无法打开数据库 {url}: {exc}",
+                            message_en=f"cannot open the database {url}: {exc}") from exc
     return Database(url=url, engine=engine, created=created)
 
 

@@ -23,7 +23,8 @@ from urllib.parse import quote
 
 from sqlalchemy.engine import make_url
 
-from planner.store.db import database_url, open_database, sqlite_path
+from planner.errors import UserError
+from planner.store import db as store_db
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -41,16 +42,25 @@ class LockInfo:
     since: str
 
     def describe(self) -> str:
-        return (f"用户 {self.user or '?'}（{self.host or '?'}，进程 {self.pid}，自 {self.since} 起）"
-                f" (user {self.user or '?'} on {self.host or '?'}, process {self.pid}, since {self.since})")
+        return f"{self.describe_zh()} ({self.describe_en()})"
+
+    def describe_zh(self) -> str:
+        return f"用户 {self.user or '?'}（{self.host or '?'}，进程 {self.pid}，自 {self.since} 起）"
+
+    def describe_en(self) -> str:
+        return f"user {self.user or '?'} on {self.host or '?'}, process {self.pid}, since {self.since}"
 
 
-class LockHeld(RuntimeError):
+class LockHeld(UserError, RuntimeError):
     """Another instance holds the ledger; `holder` says who, when that is known."""
 
     def __init__(self, db_path: Path, holder: LockInfo | None) -> None:
         who = holder.describe() if holder else "另一个程序 (another program)"
-        super().__init__(f"数据库 {db_path} 正由 {who} 打开编辑 (the database is open for editing elsewhere)")
+        super().__init__(
+            f"数据库 {db_path} 正由 {who} 打开编辑 (the database is open for editing elsewhere)",
+            message_zh=f"数据库 {db_path} 正由 {holder.describe_zh() if holder else '另一个程序'} 打开编辑",
+            message_en=f"the database {db_path} is open for editing by "
+                       f"{holder.describe_en() if holder else 'another program'}")
         self.db_path = db_path
         self.holder = holder
 
@@ -214,19 +224,19 @@ def open_for_instance(path_or_url: str | os.PathLike, *, create: bool = True) ->
     A server database (PostgreSQL) needs no lock: several users share it and
     the version columns catch concurrent edits.
     """
-    url = database_url(path_or_url)
-    path = sqlite_path(url)
+    url = store_db.database_url(path_or_url)
+    path = store_db.sqlite_path(url)
     if path is None:
-        return OpenedLedger(open_database(url, create=create), None, False, None)
+        return OpenedLedger(store_db.open_database(url, create=create), None, False, None)
     lock = InstanceLock(path)
     try:
         # Taken before opening, so that only the holder may create or upgrade the schema.
         lock.acquire()
     except LockHeld as held:
-        db = open_database(read_only_url(path), create=False, upgrade=False)
+        db = store_db.open_database(read_only_url(path), create=False, upgrade=False)
         return OpenedLedger(db, None, True, held)
     try:
-        db = open_database(url, create=create)
+        db = store_db.open_database(url, create=create)
     except BaseException:
         lock.release()
         raise
