@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from planner.domain.county import CATEGORIES, KIND_LABELS, KINDS, TOWNSHIP_TYPES
+from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
+from planner.domain.vocabulary import kind_label, parse_kind
 
 
 class EditError(ValueError):
@@ -71,7 +72,6 @@ PERSON_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     FieldSpec("quota_since", "入编日期", "quota_since", "date"),
 )}
 
-_KIND_ALIASES = {**{label: kind for kind, label in KIND_LABELS.items()}, **{k: k for k in KINDS}}
 _TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
 _FALSE = {"0", "false", "no", "n", "否", "", "×"}
 
@@ -127,9 +127,9 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
     if spec.type == "choice":
         text = str(value).strip()
         if spec.choices == KINDS:
-            text = _KIND_ALIASES.get(text, text)
+            text = parse_kind(text) or text
         if text not in spec.choices:
-            allowed = "、".join(KIND_LABELS.get(c, c) for c in spec.choices)
+            allowed = "、".join(kind_label(c) for c in spec.choices)
             raise EditError(f"{spec.label_zh}应为 {allowed} 之一，而不是“{value}”",
                             f"{spec.label_en} must be one of {', '.join(spec.choices)}, not '{value}'", spec.name)
         return text
