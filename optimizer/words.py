@@ -16,9 +16,10 @@ from dataclasses import dataclass
 class Word:
     """One domain word: Chinese first, English second, and the other forms in use.
 
-    `zh_long` is the full term where the short one needs its noun (行政 → 行政编制);
-    `en_short` is the abbreviation of a narrow column (Admin.); `aliases` are the
-    other spellings (lower case) an imported cell may hold besides `zh` and `zh_long`.
+    `zh_long`/`en_long` are the full terms where the short ones need their noun or
+    qualifier (行政 → 行政编制; 可行 → 可行（已达计算时限）); `en_short` is the
+    abbreviation of a narrow column (Admin.); `aliases` are the other spellings
+    (lower case) an imported cell may hold besides `zh` and `zh_long`.
     """
 
     zh: str
@@ -26,17 +27,18 @@ class Word:
     zh_long: str = ""
     en_short: str = ""
     aliases: tuple[str, ...] = ()
+    en_long: str = ""
 
     def text(self, lang: str | None = "zh", *, long: bool = False, short: bool = False,
              cap: bool = False) -> str:
         """The word in `lang` ("zh…", "" or None is Chinese, anything else English).
 
-        long: the full Chinese term; short: the English abbreviation; cap: English
+        long: the full term; short: the English abbreviation; cap: English
         capitalised for the start of a cell or heading. Chinese has no capitals.
         """
         if is_chinese(lang):
             return (self.zh_long or self.zh) if long else self.zh
-        text = (self.en_short or self.en) if short else self.en
+        text = (self.en_short or self.en) if short else (self.en_long or self.en) if long else self.en
         return text[:1].upper() + text[1:] if cap else text
 
     def spellings(self) -> tuple[str, ...]:
@@ -55,11 +57,12 @@ KIND_WORDS: dict[str, Word] = {
     "support": Word("工勤", "support", "工勤编制", "Support", ("support",)),
 }
 
-# What a solve ends in.
+# What a solve ends in; the long forms are the window's summary line.
 STATUS_WORDS: dict[str, Word] = {
     "optimal": Word("最优", "optimal"),
-    "feasible": Word("可行", "feasible"),
-    "infeasible": Word("规则无法同时满足", "the rules cannot all be met"),
+    "feasible": Word("可行", "feasible", zh_long="可行（已达计算时限）", en_long="feasible (time limit reached)"),
+    "infeasible": Word("规则无法同时满足", "the rules cannot all be met", zh_long="无解：刚性规则无法同时满足",
+                       en_long="infeasible: the rules cannot all be met"),
 }
 
 # The reallocation's levels, in order of priority.

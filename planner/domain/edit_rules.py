@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
-from planner.domain.vocabulary import kind_label, parse_kind
+from planner.domain.vocabulary import YES_NO_WORDS, kind_label, parse_kind
 
 
 class EditError(ValueError):
@@ -72,8 +72,9 @@ PERSON_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     FieldSpec("quota_since", "入编日期", "quota_since", "date"),
 )}
 
-_TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
-_FALSE = {"0", "false", "no", "n", "否", "", "×"}
+# A cell edited in the window may also hold a tick or a cross, or nothing (no).
+_TRUE = {*YES_NO_WORDS[True].spellings(), "√", "✓"}
+_FALSE = {*YES_NO_WORDS[False].spellings(), "", "×"}
 
 
 def _spec(fields: dict[str, FieldSpec], name: str, entity_zh: str, entity_en: str) -> FieldSpec:

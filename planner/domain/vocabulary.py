@@ -40,9 +40,10 @@ def kind_label(kind: str, lang: str | None = "zh", long: bool = False, *, short:
     return _label(KIND_WORDS, kind, lang, long=long, short=short, cap=cap)
 
 
-def status_label(status: str, lang: str | None = "zh", *, cap: bool = False) -> str:
-    """最优 / optimal, 可行 / feasible, 规则无法同时满足 / the rules cannot all be met."""
-    return _label(STATUS_WORDS, status, lang, cap=cap)
+def status_label(status: str, lang: str | None = "zh", long: bool = False, *, cap: bool = False) -> str:
+    """最优 / optimal, 可行 / feasible, 规则无法同时满足 / the rules cannot all be met;
+    long: 可行（已达计算时限） / feasible (time limit reached) …"""
+    return _label(STATUS_WORDS, status, lang, long=long, cap=cap)
 
 
 def level_label(level: str, lang: str | None = "zh") -> str:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from planner.domain.county import CountyData
-from planner.domain.vocabulary import kind_label
+from planner.domain.vocabulary import kind_label, yes_no
 from planner.excel.rawrows import PendingRows, append_rows
 from planner.excel.reader import Cancelled, Progress
 from planner.excel.template import (
@@ -69,7 +69,7 @@ def _exact_number_cell(ws, value: float):
 
 
 def _yes_no(flag: bool) -> str:
-    return "是" if flag else "否"
+    return yes_no(flag)
 
 
 def _header(ws, sheet: Sheet) -> None:
