@@ -81,25 +81,31 @@ def parse_table(table: dict) -> dict[str, object]:
     return {spelling: code for code, word in table.items() for spelling in word.spellings()}
 
 
-_PARSE = {id(t): parse_table(t) for t in (KIND_WORDS, TOWNSHIP_TYPE_WORDS, CATEGORY_WORDS, YES_NO_WORDS)}
+_KIND_SPELLINGS = parse_table(KIND_WORDS)
+_TYPE_SPELLINGS = parse_table(TOWNSHIP_TYPE_WORDS)
+_CATEGORY_SPELLINGS = parse_table(CATEGORY_WORDS)
+_YES_NO_SPELLINGS = parse_table(YES_NO_WORDS)
 
 
-def _parse(table: dict, text: str):
-    return _PARSE[id(table)].get(str(text).strip().lower())
+def _key(text: object) -> str:
+    return str(text).strip().lower()
 
 
 def parse_kind(text: str) -> str | None:
     """行政 / 行政编制 / administrative → "administrative"; None when it names no kind."""
-    return _parse(KIND_WORDS, text)
+    return _KIND_SPELLINGS.get(_key(text))
 
 
 def parse_township_type(text: str) -> str | None:
-    return _parse(TOWNSHIP_TYPE_WORDS, text)
+    """乡 / xiang, 镇 / zhen / town, 街道 / jiedao / subdistrict → the type; None otherwise."""
+    return _TYPE_SPELLINGS.get(_key(text))
 
 
 def parse_category(text: str) -> str | None:
-    return _parse(CATEGORY_WORDS, text)
+    """一类 / 1 / 一 / I … → the category; None otherwise."""
+    return _CATEGORY_SPELLINGS.get(_key(text))
 
 
 def parse_yes_no(text: str) -> bool | None:
-    return _parse(YES_NO_WORDS, text)
+    """是 / yes / true / 1 / y → True, 否 / no / false / 0 / n → False; None otherwise."""
+    return _YES_NO_SPELLINGS.get(_key(text))
