@@ -9,7 +9,8 @@ import time
 from sqlalchemy import select
 
 from cli.common import add_db_argument, open_db_or_exit
-from planner.domain.county import KIND_LABELS, KINDS
+from planner.domain.county import KINDS
+from planner.domain.vocabulary import kind_label
 from planner.store.ledger import duty_hours_by_township_kind, load_params
 from planner.store.models import Quota, Township
 from planner.domain.workload import pressure, required_fte
@@ -67,6 +68,6 @@ def run_summary(args: argparse.Namespace) -> int:
                 continue
             fte = required_fte(hours.get((township_id, kind), 0.0), params, q.leadership)
             ratio = pressure(q.staff, fte)
-            out.write(f"{name}\t{KIND_LABELS[kind]}\t{q.approved}\t{q.staff}\t{max(0, q.approved - q.staff)}\t"
+            out.write(f"{name}\t{kind_label(kind)}\t{q.approved}\t{q.staff}\t{max(0, q.approved - q.staff)}\t"
                       f"{max(0, q.staff - q.approved)}\t{fte:.2f}\t{'—' if ratio is None else f'{ratio:.2f}'}\n")
     return 0

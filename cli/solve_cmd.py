@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from cli.common import add_db_argument, open_db_or_exit
+from planner.domain.vocabulary import kind_label
 from planner.domain.workload import ParameterError
 from planner.errors import Cancelled
 from planner.scenarios.changes import ScenarioError
@@ -134,14 +135,12 @@ def _write_pdf(result: dict, path: str) -> None:
 
 def _summary(result: dict) -> None:
     """A few lines on stderr so a user sees the outcome without opening a file."""
-    from optimizer.words import kind_zh
-
     solver = result["solver"]
     print(f"状态 (status): {result['status']}；用时 {solver['seconds']:.2f} 秒；"
           f"{'已证明最优' if solver['proven_optimal'] else '未证明最优'} (proven optimal: "
           f"{solver['proven_optimal']})", file=sys.stderr)
     for kind, t in result["totals"].items():
-        print(f"  {kind_zh(kind)} ({kind}): {t['before']} -> {t['after']}，未覆盖需要 (uncovered) "
+        print(f"  {kind_label(kind)} ({kind}): {t['before']} -> {t['after']}，未覆盖需要 (uncovered) "
               f"{t['uncovered_before']} -> {t['uncovered_after']}，调动 (moved) {t['moved']}", file=sys.stderr)
     for line in result.get("diagnosis", [])[:10]:
         print(f"  · {line}", file=sys.stderr)

@@ -10,15 +10,40 @@ no Qt, no database. The public API:
 - optimise(CountyProblem) -> CountyPlan: all stages for a county, with progress and cancel
 """
 
-from optimizer.ab_batch import Cancelled, design_all
-from optimizer.ab_bounds import lower_bound
-from optimizer.ab_design import design_posts, make_shares
-from optimizer.explain import marginal_value, move_reason, township_reason
-from optimizer.inputs import DesignInput, DutyLoad, KindInput, SolverSettings, TownshipQuota
-from optimizer.moves import itemise, pair_lines
-from optimizer.pipeline import CountyPlan, CountyProblem, QuotaLine, optimise
-from optimizer.plan import ABDesign, Conflict, KindPlan, Level, Limit, Marginal, Move, PostPlan
-from optimizer.reallocation import find_conflicts, imbalance, moved, reallocate, uncovered
+from __future__ import annotations
+
+import importlib
+
+# name -> the module that defines it. Loaded on first use, so that importing
+# optimizer.words (the domain's words, used by every layer) does not load the
+# solver and its LP library.
+_HOME = {
+    "Cancelled": "ab_batch", "design_all": "ab_batch",
+    "lower_bound": "ab_bounds",
+    "design_posts": "ab_design", "make_shares": "ab_design",
+    "marginal_value": "explain", "move_reason": "explain", "township_reason": "explain",
+    "DesignInput": "inputs", "DutyLoad": "inputs", "KindInput": "inputs", "SolverSettings": "inputs",
+    "TownshipQuota": "inputs",
+    "itemise": "moves", "pair_lines": "moves",
+    "CountyPlan": "pipeline", "CountyProblem": "pipeline", "QuotaLine": "pipeline", "optimise": "pipeline",
+    "ABDesign": "plan", "Conflict": "plan", "KindPlan": "plan", "Level": "plan", "Limit": "plan",
+    "Marginal": "plan", "Move": "plan", "PostPlan": "plan",
+    "find_conflicts": "reallocation", "imbalance": "reallocation", "moved": "reallocation",
+    "reallocate": "reallocation", "uncovered": "reallocation",
+}
+
+
+def __getattr__(name: str):
+    if name not in _HOME:
+        raise AttributeError(f"module 'optimizer' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"optimizer.{_HOME[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __all__ = [
     "ABDesign", "Cancelled", "Conflict", "CountyPlan", "CountyProblem", "DesignInput", "DutyLoad",

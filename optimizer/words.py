@@ -1,9 +1,120 @@
-"""The words the optimizer explains itself with, in Chinese and English."""
+"""The domain's words in Chinese and English, each defined once.
+
+Every part of the project (the optimizer's explanations, the window, the
+printed proposal, the workbooks, the command line) names a quota kind, a solve
+status, a reallocation level, a solve stage, a township type or category, and
+yes/no with these words. The optimizer is the lowest layer, so the table lives
+here; planner.domain.vocabulary re-exports it with the helpers the rest use.
+"""
 
 from __future__ import annotations
 
-KIND_ZH = {"administrative": "行政", "institutional": "事业", "support": "工勤"}
-KIND_EN = {"administrative": "administrative", "institutional": "institutional", "support": "support"}
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Word:
+    """One domain word: Chinese first, English second, and the other forms in use.
+
+    `zh_long`/`en_long` are the full terms where the short ones need their noun or
+    qualifier (行政 → 行政编制; 可行 → 可行（已达计算时限）); `en_short` is the
+    abbreviation of a narrow column (Admin.); `aliases` are the other spellings
+    (lower case) an imported cell may hold besides `zh` and `zh_long`.
+    """
+
+    zh: str
+    en: str
+    zh_long: str = ""
+    en_short: str = ""
+    aliases: tuple[str, ...] = ()
+    en_long: str = ""
+
+    def text(self, lang: str | None = "zh", *, long: bool = False, short: bool = False,
+             cap: bool = False) -> str:
+        """The word in `lang` ("zh…", "" or None is Chinese, anything else English).
+
+        long: the full term; short: the English abbreviation; cap: English
+        capitalised for the start of a cell or heading. Chinese has no capitals.
+        """
+        if is_chinese(lang):
+            return (self.zh_long or self.zh) if long else self.zh
+        text = (self.en_short or self.en) if short else (self.en_long or self.en) if long else self.en
+        return text[:1].upper() + text[1:] if cap else text
+
+    def spellings(self) -> tuple[str, ...]:
+        """Every spelling an imported cell may hold for this word."""
+        return tuple(dict.fromkeys(s for s in (self.zh, self.zh_long, *self.aliases) if s))
+
+
+def is_chinese(lang: str | None) -> bool:
+    return not lang or str(lang).lower().startswith("zh")
+
+
+# The three quota kinds (separate pools, never mixed), keyed by the code the database keeps.
+KIND_WORDS: dict[str, Word] = {
+    "administrative": Word("行政", "administrative", "行政编制", "Admin.", ("administrative",)),
+    "institutional": Word("事业", "institutional", "事业编制", "Inst.", ("institutional",)),
+    "support": Word("工勤", "support", "工勤编制", "Support", ("support",)),
+}
+
+# What a solve ends in; the long forms are the window's summary line.
+STATUS_WORDS: dict[str, Word] = {
+    "optimal": Word("最优", "optimal"),
+    "feasible": Word("可行", "feasible", zh_long="可行（已达计算时限）", en_long="feasible (time limit reached)"),
+    "infeasible": Word("规则无法同时满足", "the rules cannot all be met", zh_long="无解：刚性规则无法同时满足",
+                       en_long="infeasible: the rules cannot all be met"),
+}
+
+# The reallocation's levels, in order of priority.
+LEVEL_WORDS: dict[str, Word] = {
+    "uncovered": Word("补足工作量缺口", "cover the workload"),
+    "moved": Word("尽量少调动", "move few slots"),
+    "imbalance": Word("均衡工作压力", "balance pressure"),
+}
+
+# The stages of a solve, as timed in the result's stage_seconds.
+STAGE_WORDS: dict[str, Word] = {
+    "load": Word("读取数据", "loading"),
+    "requirement": Word("需求测算", "requirement"),
+    "ab_design": Word("AB岗设计", "A/B design"),
+    "reallocation": Word("编制调剂", "reallocation"),
+    "moves": Word("调剂明细", "moves"),
+}
+
+# Township types and categories are kept as the Chinese words of the official ledgers.
+TOWNSHIP_TYPE_WORDS: dict[str, Word] = {
+    "乡": Word("乡", "township", aliases=("xiang",)),
+    "镇": Word("镇", "town", aliases=("zhen", "town")),
+    "街道": Word("街道", "subdistrict", aliases=("jiedao", "subdistrict")),
+}
+CATEGORY_WORDS: dict[str, Word] = {
+    "一类": Word("一类", "Class I", aliases=("1", "一", "i")),
+    "二类": Word("二类", "Class II", aliases=("2", "二", "ii")),
+    "三类": Word("三类", "Class III", aliases=("3", "三", "iii")),
+}
+
+YES_NO_WORDS: dict[bool, Word] = {
+    True: Word("是", "yes", aliases=("yes", "true", "1", "y")),
+    False: Word("否", "no", aliases=("no", "false", "0", "n")),
+}
+
+# A township's workload pressure (staff against required FTE); "" when no workload is on file.
+PRESSURE_WORDS: dict[str, Word] = {
+    "shortage": Word("紧缺", "shortage"),
+    "surplus": Word("富余", "surplus"),
+    "balanced": Word("适中", "balanced"),
+    "": Word("无工作量数据", "no workload on file"),
+}
+
+RESERVE = Word("县机动编制", "county reserve")
+
+# The names the optimizer has always used, read from the tables above.
+KIND_ZH = {code: w.zh for code, w in KIND_WORDS.items()}
+KIND_EN = {code: w.en for code, w in KIND_WORDS.items()}
+LEVEL_ZH = {code: w.zh for code, w in LEVEL_WORDS.items()}
+LEVEL_EN = {code: w.en for code, w in LEVEL_WORDS.items()}
+RESERVE_ZH = RESERVE.zh
+RESERVE_EN = RESERVE.en
 
 # rule -> (the limit, the rule's short name, the sum over townships)
 _RULES_ZH = {
@@ -28,12 +139,6 @@ _RULES_EN = {
     "total_cap": ("the cut total", "total cut", "cut total"),
     "none": ("", "", ""),
 }
-
-LEVEL_ZH = {"uncovered": "补足工作量缺口", "moved": "尽量少调动", "imbalance": "均衡工作压力"}
-LEVEL_EN = {"uncovered": "cover the workload", "moved": "move few slots", "imbalance": "balance pressure"}
-
-RESERVE_ZH = "县机动编制"
-RESERVE_EN = "county reserve"
 
 
 def kind_zh(kind: str) -> str:

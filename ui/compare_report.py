@@ -16,7 +16,7 @@ from pathlib import Path
 from planner.exports.comparison import Comparison
 from planner.exports.comparison_chart import overlay_chart
 from planner.exports.comparison_xlsx import summary_lines
-from planner.domain.county import KIND_LABELS
+from planner.domain.vocabulary import kind_label
 from ui.report.blocks import (
     LANDSCAPE, PORTRAIT, Block, Column, FigureBlock, Heading, NewPage, Paragraph, Table, TitleBlock,
 )
@@ -73,7 +73,7 @@ def comparison_blocks(comparison: Comparison, results: dict[str, dict], lang: st
         rows = comparison.rows_of(kind)
         if not rows:
             continue
-        kind_name = KIND_LABELS[kind] if lk == "zh" else kind
+        kind_name = kind_label(kind, lk)
         number = NUMERALS[i - 1] if lk == "zh" else str(i)
         wide = len(comparison.names) > 2
         blocks += [NewPage(LANDSCAPE if wide else PORTRAIT), Heading(t["h_kind"].format(n=number, kind=kind_name))]

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.county import KINDS
+from planner.domain.vocabulary import kind_label
 from planner.excel.preview import ImportPreview, KindTotals
 from planner.excel.problems import ImportProblem
+from ui.i18n import current_language
 
 MAX_SHOWN_PROBLEMS = 5000  # beyond this the list is saved to a file rather than scrolled
 
@@ -20,8 +22,8 @@ translate = QCoreApplication.translate  # lupdate finds translate("Context", "te
 
 
 def kind_name(kind: str) -> str:
-    return {"administrative": translate("ExcelDialogs", "Administrative"), "institutional": translate("ExcelDialogs", "Institutional"),
-            "support": translate("ExcelDialogs", "Support")}[kind]
+    """行政编制 / Administrative."""
+    return kind_label(kind, current_language(), long=True, cap=True)
 
 
 class ImportPreviewDialog(QDialog):

@@ -1,41 +1,18 @@
-"""Translated names of the ledger's coded values (kinds, township types, categories).
+"""Names of the ledger's coded values and fields in the UI language.
 
 The database keeps kinds as English codes and types/categories as the Chinese
-words of the official ledgers; the window shows each in the UI language.
-Teammates' views use the same functions so a kind reads the same everywhere.
+words of the official ledgers; the window shows each in the UI language. The
+coded values' words (kinds, types, categories, pressure, yes/no) come from
+planner.domain.vocabulary, so a kind reads the same in the window, print,
+Excel and the command line; field and parameter names are Qt translations.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-KIND_NAMES = {
-    "administrative": QT_TRANSLATE_NOOP("Labels", "Administrative"),
-    "institutional": QT_TRANSLATE_NOOP("Labels", "Institutional"),
-    "support": QT_TRANSLATE_NOOP("Labels", "Support"),
-}
-KIND_SHORT = {
-    "administrative": QT_TRANSLATE_NOOP("Labels", "Admin."),
-    "institutional": QT_TRANSLATE_NOOP("Labels", "Inst."),
-    "support": QT_TRANSLATE_NOOP("Labels", "Support"),
-}
-# Own context: "Township" the type (乡) and "Township" the column (乡镇) translate differently.
-TYPE_NAMES = {
-    "乡": QT_TRANSLATE_NOOP("TownshipType", "Township"),
-    "镇": QT_TRANSLATE_NOOP("TownshipType", "Town"),
-    "街道": QT_TRANSLATE_NOOP("TownshipType", "Subdistrict"),
-}
-CATEGORY_NAMES = {
-    "一类": QT_TRANSLATE_NOOP("Labels", "Class I"),
-    "二类": QT_TRANSLATE_NOOP("Labels", "Class II"),
-    "三类": QT_TRANSLATE_NOOP("Labels", "Class III"),
-}
-STATUS_NAMES = {
-    "shortage": QT_TRANSLATE_NOOP("Labels", "Shortage"),
-    "surplus": QT_TRANSLATE_NOOP("Labels", "Surplus"),
-    "balanced": QT_TRANSLATE_NOOP("Labels", "Balanced"),
-    "": QT_TRANSLATE_NOOP("Labels", "No workload on file"),
-}
+from planner.domain import vocabulary
+from ui.i18n import current_language
 
 
 def _tr(text: str) -> str:
@@ -44,32 +21,31 @@ def _tr(text: str) -> str:
 
 def kind_label(kind: str) -> str:
     """行政 / Administrative."""
-    return _tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+    return vocabulary.kind_label(kind, current_language(), cap=True)
 
 
 def kind_short(kind: str) -> str:
-    return _tr(KIND_SHORT[kind]) if kind in KIND_SHORT else kind
+    """行政 / Admin."""
+    return vocabulary.kind_label(kind, current_language(), short=True)
 
 
 def type_label(value: str) -> str:
-    return QCoreApplication.translate("TownshipType", TYPE_NAMES[value]) if value in TYPE_NAMES else value
+    """乡 / Township, 镇 / Town, 街道 / Subdistrict."""
+    return vocabulary.township_type_label(value, current_language(), cap=True)
 
 
 def category_label(value: str) -> str:
-    return _tr(CATEGORY_NAMES[value]) if value in CATEGORY_NAMES else value
+    """一类 / Class I …"""
+    return vocabulary.category_label(value, current_language())
 
 
 def status_label(status: str) -> str:
-    return _tr(STATUS_NAMES.get(status, status))
+    """A township's workload pressure: 紧缺 / Shortage …"""
+    return vocabulary.pressure_label(status, current_language(), cap=True)
 
 
 def yes_no(value: bool) -> str:
-    return _tr("Yes") if value else _tr("No")
-
-
-# lupdate needs to see the literals used through _tr above.
-QT_TRANSLATE_NOOP("Labels", "Yes")
-QT_TRANSLATE_NOOP("Labels", "No")
+    return vocabulary.yes_no(value, current_language(), cap=True)
 
 FIELD_NAMES = {
     "name": QT_TRANSLATE_NOOP("Labels", "Name"),

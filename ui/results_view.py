@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.county import KINDS
+from planner.domain.vocabulary import status_label
 from ui.charts_view import ChartsView
 from ui.labels import kind_label
 from ui.results_models import (
@@ -356,8 +357,7 @@ class ResultsView(QWidget):
             self.summary_label.setText(self.tr("No proposal yet."))
             return
         status = r.get("status", "")
-        status_text = {"optimal": self.tr("optimal"), "feasible": self.tr("feasible (time limit reached)"),
-                       "infeasible": self.tr("infeasible: the rules cannot all be met")}.get(status, status)
+        status_text = status_label(status, "zh" if ui_is_chinese() else "en", long=True)
         solver = r.get("solver", {})
         moves = r.get("moves", [])
         slots = sum(int(m.get("count", 0)) for m in moves)

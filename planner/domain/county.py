@@ -9,12 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from planner.domain.vocabulary import CATEGORY_WORDS, KIND_WORDS, KIND_ZH, TOWNSHIP_TYPE_WORDS
 from planner.domain.workload import WorkParams
 
-KINDS: tuple[str, ...] = ("administrative", "institutional", "support")
-KIND_LABELS: dict[str, str] = {"administrative": "行政", "institutional": "事业", "support": "工勤"}
-TOWNSHIP_TYPES: tuple[str, ...] = ("乡", "镇", "街道")
-CATEGORIES: tuple[str, ...] = ("一类", "二类", "三类")
+# The codes, in the order shown everywhere; their words are in planner.domain.vocabulary.
+KINDS: tuple[str, ...] = tuple(KIND_WORDS)
+KIND_LABELS: dict[str, str] = KIND_ZH  # 行政 / 事业 / 工勤; the vocabulary's own table, under its older name
+TOWNSHIP_TYPES: tuple[str, ...] = tuple(TOWNSHIP_TYPE_WORDS)
+CATEGORIES: tuple[str, ...] = tuple(CATEGORY_WORDS)
 
 
 class QuotaFigures:

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from planner.domain.county import CATEGORIES, KIND_LABELS, KINDS, TOWNSHIP_TYPES
+from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
+from planner.domain.vocabulary import YES_NO_WORDS, kind_label, parse_kind
 from planner.errors import UserError
 
 
@@ -72,9 +73,9 @@ PERSON_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     FieldSpec("quota_since", "入编日期", "quota_since", "date"),
 )}
 
-_KIND_ALIASES = {**{label: kind for kind, label in KIND_LABELS.items()}, **{k: k for k in KINDS}}
-_TRUE = {"1", "true", "yes", "y", "是", "√", "✓"}
-_FALSE = {"0", "false", "no", "n", "否", "", "×"}
+# A cell edited in the window may also hold a tick or a cross, or nothing (no).
+_TRUE = {*YES_NO_WORDS[True].spellings(), "√", "✓"}
+_FALSE = {*YES_NO_WORDS[False].spellings(), "", "×"}
 
 
 def _spec(fields: dict[str, FieldSpec], name: str, entity_zh: str, entity_en: str) -> FieldSpec:
@@ -128,9 +129,9 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
     if spec.type == "choice":
         text = str(value).strip()
         if spec.choices == KINDS:
-            text = _KIND_ALIASES.get(text, text)
+            text = parse_kind(text) or text
         if text not in spec.choices:
-            allowed = "、".join(KIND_LABELS.get(c, c) for c in spec.choices)
+            allowed = "、".join(kind_label(c) for c in spec.choices)
             raise EditError(f"{spec.label_zh}应为 {allowed} 之一，而不是“{value}”",
                             f"{spec.label_en} must be one of {', '.join(spec.choices)}, not '{value}'", spec.name)
         return text

@@ -11,23 +11,18 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
+from planner.domain.vocabulary import CATEGORY_WORDS, KIND_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS, parse_table, yes_no
 from planner.excel.problems import CellError, show
 from planner.excel.template import Column, normalize
 
 EXCEL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
                 "#GETTING_DATA", "#SPILL!", "#CALC!"}
 
-KIND_VALUES = {
-    "行政": "administrative", "行政编制": "administrative", "administrative": "administrative",
-    "事业": "institutional", "事业编制": "institutional", "institutional": "institutional",
-    "工勤": "support", "工勤编制": "support", "support": "support",
-}
-TOWNSHIP_TYPE_VALUES = {"乡": "乡", "xiang": "乡", "镇": "镇", "zhen": "镇", "town": "镇",
-                        "街道": "街道", "jiedao": "街道", "subdistrict": "街道"}
-CATEGORY_VALUES = {"一类": "一类", "二类": "二类", "三类": "三类", "1": "一类", "2": "二类", "3": "三类",
-                   "一": "一类", "二": "二类", "三": "三类", "i": "一类", "ii": "二类", "iii": "三类"}
-BOOL_VALUES = {"是": True, "否": False, "yes": True, "no": False, "true": True, "false": False,
-               "1": True, "0": False, "y": True, "n": False}
+# spelling → value for each coded column, from the vocabulary's words and their aliases
+KIND_VALUES = parse_table(KIND_WORDS)
+TOWNSHIP_TYPE_VALUES = parse_table(TOWNSHIP_TYPE_WORDS)
+CATEGORY_VALUES = parse_table(CATEGORY_WORDS)
+BOOL_VALUES = parse_table(YES_NO_WORDS)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
@@ -52,7 +47,7 @@ def _excel_error(value: object) -> None:
 
 def to_text(value: object, col: Column) -> str:
     if isinstance(value, bool):
-        value = "是" if value else "否"
+        value = yes_no(value)
     elif isinstance(value, float) and value.is_integer():
         value = int(value)
     elif isinstance(value, datetime):

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from planner.domain.county import KIND_LABELS, KINDS, CountyData, TownshipData
+from planner.domain.county import KINDS, CountyData, TownshipData
+from planner.domain.vocabulary import kind_label
 from planner.excel.problems import is_english
 from planner.domain.workload import PARAMETER_RANGES
 
@@ -83,7 +84,7 @@ class ImportPreview:
         for kind in KINDS:
             b = self.totals_before.get(kind, KindTotals())
             a = self.totals_after.get(kind, KindTotals())
-            label = kind if en else KIND_LABELS[kind] + "编制"
+            label = kind if en else kind_label(kind, long=True)
             if en:
                 out.append(f"{label}: approved {b.approved} → {a.approved}, staff {b.staff} → {a.staff}")
             else:
@@ -94,7 +95,7 @@ class ImportPreview:
             out.append(f"Parameter {name}: {before:g} → {after:g}" if en
                        else f"参数 {PARAMETER_RANGES[name][2]}：{before:g} → {after:g}")
         if self.over_quota:
-            items = [f"{t} {k} +{s - a}" if en else f"{t}{KIND_LABELS[k]}超编{s - a}人"
+            items = [f"{t} {k} +{s - a}" if en else f"{t}{kind_label(k)}超编{s - a}人"
                      for t, k, a, s in self.over_quota]
             out.append(("Over quota (not an error): " if en else "超编（提示，不是错误）：") + names(items))
         return out

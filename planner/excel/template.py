@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from planner.domain.vocabulary import CATEGORY_WORDS, KIND_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS
 from planner.domain.workload import PARAMETER_RANGES, WorkParams
 
 # A data row limit per sheet keeps memory and time bounded on a runaway file
@@ -61,8 +62,11 @@ class Sheet:
         raise KeyError(key)
 
 
-YES_NO = ("是", "否")
-KIND_CHOICES = ("行政", "事业", "工勤")
+# What a drop-down offers: the Chinese word of each code
+YES_NO = tuple(YES_NO_WORDS[v].zh for v in (True, False))
+KIND_CHOICES = tuple(w.zh for w in KIND_WORDS.values())
+TOWNSHIP_TYPE_CHOICES = tuple(w.zh for w in TOWNSHIP_TYPE_WORDS.values())
+CATEGORY_CHOICES = tuple(w.zh for w in CATEGORY_WORDS.values())
 
 _TOWNSHIP = Column("township", "乡镇名称", "township",
                    "text", "乡镇名称 (township)：须与“乡镇”表中的名称完全一致。", width=16)
@@ -88,10 +92,10 @@ TOWNSHIPS_SHEET = Sheet("townships", "乡镇", "townships", (
            "乡镇名称 (township)：每个乡镇一行，名称不得重复。", width=16),
     Column("type", "类型", "type", "township_type",
            "类型 (type)：乡 / 镇 / 街道（也可填 xiang / zhen / jiedao）。",
-           choices=("乡", "镇", "街道"), width=8),
+           choices=TOWNSHIP_TYPE_CHOICES, width=8),
     Column("category", "类别", "category", "category",
            "类别 (category)：一类 / 二类 / 三类，按人口、面积、经济规模确定。",
-           choices=("一类", "二类", "三类"), width=8),
+           choices=CATEGORY_CHOICES, width=8),
     Column("population", "人口", "population", "int",
            "人口 (population)：常住人口，整数，单位：人。", high=2_000_000, width=10),
     Column("area_km2", "面积", "area_km2", "float",

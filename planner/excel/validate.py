@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Callable
 
 from planner.domain.county import (
-    KIND_LABELS, CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData,
+    CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData,
 )
+from planner.domain.vocabulary import kind_label
 from planner.excel.cells import is_blank, to_number, to_text
 from planner.excel.fastsheet import FastWorkbook
 from planner.excel.problems import CellError, ImportProblem
@@ -268,7 +269,7 @@ def _quotas(sheet: SheetRows | None, township_of, problems: list[ImportProblem])
         leadership = row.values.get("leadership", 0)
         if row.ok("leadership") and leadership and kind != "administrative":
             problems.append(sheet.problem(
-                row.number, "leadership", f"领导职数只能填在行政编制行，本行是{KIND_LABELS[kind]}编制",
+                row.number, "leadership", f"领导职数只能填在行政编制行，本行是{kind_label(kind, long=True)}",
                 f"leadership posts belong on administrative rows only; this row is {kind}"))
             row.bad.add("leadership")
         elif row.ok("leadership", "approved") and leadership > row.values["approved"]:
@@ -283,7 +284,7 @@ def _quotas(sheet: SheetRows | None, township_of, problems: list[ImportProblem])
         key = (row.values["township"], kind)
         if key in seen:
             problems.append(sheet.problem(
-                row.number, "kind", f"“{key[0]}”的{KIND_LABELS[kind]}编制重复（已在第{seen[key]}行）",
+                row.number, "kind", f"“{key[0]}”的{kind_label(kind, long=True)}重复（已在第{seen[key]}行）",
                 f"the {kind} quota of \"{key[0]}\" is listed twice (first on row {seen[key]})"))
             continue
         seen[key] = row.number

@@ -15,7 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from planner.domain.county import KIND_LABELS, CountyData
+from planner.domain.county import CountyData
+from planner.domain.vocabulary import kind_label, yes_no
 from planner.excel.rawrows import PendingRows, append_rows
 from planner.excel.reader import Cancelled, Progress
 from planner.excel.template import (
@@ -68,7 +69,7 @@ def _exact_number_cell(ws, value: float):
 
 
 def _yes_no(flag: bool) -> str:
-    return "是" if flag else "否"
+    return yes_no(flag)
 
 
 def _header(ws, sheet: Sheet) -> None:
@@ -132,18 +133,18 @@ def _data_rows(county: CountyData, sheet: Sheet) -> Iterator[list[object]]:
             for kind in ("administrative", "institutional", "support"):
                 q = t.quotas.get(kind)
                 if q is not None:
-                    yield [t.name, KIND_LABELS[kind], q.approved, q.staff,
+                    yield [t.name, kind_label(kind), q.approved, q.staff,
                            q.leadership if kind == "administrative" else None]
         elif sheet.key == "offices":
             for o in t.offices:
-                yield [t.name, o.name, KIND_LABELS[o.kind]]
+                yield [t.name, o.name, kind_label(o.kind)]
         elif sheet.key == "duties":
             for d in t.duties:
                 yield [t.name, d.office, d.name, d.annual_volume, d.minutes_per_case, d.fixed_hours,
                        _yes_no(d.needs_backup)]
         elif sheet.key == "people":
             for p in t.people:
-                yield [t.name, p.office, p.name, KIND_LABELS[p.kind], p.quota_since]
+                yield [t.name, p.office, p.name, kind_label(p.kind), p.quota_since]
 
 
 def _number(value: object) -> object:

@@ -10,12 +10,8 @@ from __future__ import annotations
 
 from matplotlib.figure import Figure
 
+from planner.domain.vocabulary import kind_label
 from planner.exports.fonts import configure_matplotlib_cjk
-
-KIND_NAMES = {
-    "zh": {"administrative": "行政编制", "institutional": "事业编制", "support": "工勤编制"},
-    "en": {"administrative": "administrative", "institutional": "institutional", "support": "support"},
-}
 
 TEXT = {
     "zh": {
@@ -113,7 +109,7 @@ def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0
                   ha="right" if len(rows) > 8 else "center", rotation_mode="anchor",
                   fontsize=9 if len(rows) <= 16 else 7.5)
     ax.set_ylabel(t["posts"])
-    title = _capitalize(t["quota_title"].format(kind=KIND_NAMES[_lang(lang)][kind], county=result.get("county", "")))
+    title = _capitalize(t["quota_title"].format(kind=kind_label(kind, _lang(lang), long=True), county=result.get("county", "")))
     if len(rows) < len(all_rows):
         title += t["subset"].format(shown=len(rows), total=len(all_rows))
     ax.set_title(title)
@@ -149,7 +145,7 @@ def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6
     ax.axvline(1.0, color="#555555", linestyle="--", linewidth=1, label=t["balanced"], zorder=0)
     ax.set_yticks(ys, [r["township"] for r in rows], fontsize=9 if len(rows) <= 16 else 7.5)
     ax.set_xlabel(t["pressure"])
-    title = _capitalize(t["pressure_title"].format(kind=KIND_NAMES[_lang(lang)][kind]))
+    title = _capitalize(t["pressure_title"].format(kind=kind_label(kind, _lang(lang), long=True)))
     if len(rows) < len(all_rows):
         title += t["subset"].format(shown=len(rows), total=len(all_rows))
     ax.set_title(title)

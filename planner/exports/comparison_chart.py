@@ -12,13 +12,10 @@ import math
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from planner.domain.vocabulary import kind_label
 from planner.exports.comparison import Comparison, ComparedRow
 from planner.exports.fonts import configure_matplotlib_cjk
 
-KIND_NAMES = {
-    "zh": {"administrative": "行政编制", "institutional": "事业编制", "support": "工勤编制"},
-    "en": {"administrative": "administrative", "institutional": "institutional", "support": "support"},
-}
 TEXT = {
     "zh": {"title": "{kind}：各情景建议增减对比（相对现核定编制）", "posts": "增减名额", "absent": "该情景无此乡镇",
            "differs": "各情景不同", "uncovered": "未覆盖需求（{kind}）", "before": "调剂前", "after": "调剂后",
@@ -63,7 +60,7 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
     configure_matplotlib_cjk()
     lang = _lang(lang)
     t = TEXT[lang]
-    kind_name = KIND_NAMES[lang].get(kind, kind)
+    kind_name = kind_label(kind, lang, long=True)
     if fig is None:
         fig = Figure(figsize=figsize, layout="constrained")
     else:

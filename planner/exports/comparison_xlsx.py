@@ -17,7 +17,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from planner.exports.comparison import Comparison
-from planner.domain.county import KIND_LABELS, KINDS
+from planner.domain.county import KINDS
+from planner.domain.vocabulary import kind_label, yes_no
 
 HIGHLIGHT = PatternFill("solid", fgColor="FFF2B3")
 BOLD = Font(bold=True)
@@ -29,7 +30,7 @@ TEXT = {
         "uncovered_before": "调剂前未覆盖需求（合计）", "uncovered_after": "调剂后未覆盖需求（合计）",
         "n_moves": "调剂笔数", "slots": "调剂名额", "touched": "涉及乡镇数",
         "township": "乡镇", "kind": "编制类型", "approved": "现核定编制", "proposed": "{name}：建议编制",
-        "change": "{name}：增减", "required": "{name}：需求", "differs": "各情景是否不同", "yes": "是", "no": "否",
+        "change": "{name}：增减", "required": "{name}：需求", "differs": "各情景是否不同",
         "scenario": "情景", "from": "调出", "to": "调入", "count": "名额", "reason": "理由",
     },
     "en": {
@@ -38,14 +39,14 @@ TEXT = {
         "uncovered_before": "Uncovered need before (all kinds)", "uncovered_after": "Uncovered need after (all kinds)",
         "n_moves": "Moves", "slots": "Slots moved", "touched": "Townships touched",
         "township": "Township", "kind": "Kind", "approved": "Approved now", "proposed": "{name}: proposed",
-        "change": "{name}: change", "required": "{name}: required", "differs": "Scenarios differ", "yes": "yes",
-        "no": "no", "scenario": "Scenario", "from": "From", "to": "To", "count": "Slots", "reason": "Reason",
+        "change": "{name}: change", "required": "{name}: required", "differs": "Scenarios differ",
+        "scenario": "Scenario", "from": "From", "to": "To", "count": "Slots", "reason": "Reason",
     },
 }
 
 
 def _kind(kind: str, lang: str) -> str:
-    return KIND_LABELS.get(kind, kind) if lang == "zh" else kind
+    return kind_label(kind, lang)
 
 
 def summary_lines(comparison: Comparison, lang: str = "zh") -> list[tuple[str, list]]:
@@ -107,7 +108,7 @@ def build_workbook(comparison: Comparison, results: dict[str, dict], lang: str =
         values: list = [r.township, _kind(r.kind, lang), approved]
         for name in comparison.names:
             values += [r.proposed[name], r.change[name], r.required[name]]
-        rows.append([*values, t["yes"] if r.differs else t["no"]])
+        rows.append([*values, yes_no(r.differs, lang)])
         if r.differs:
             for cell in rows[rows.max_row]:
                 cell.fill = HIGHLIGHT

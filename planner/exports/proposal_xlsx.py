@@ -17,11 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-KINDS = ("administrative", "institutional", "support")
-KIND_LABELS = {
-    "zh": {"administrative": "行政", "institutional": "事业", "support": "工勤"},
-    "en": {"administrative": "Administrative", "institutional": "Institutional", "support": "Support"},
-}
+from planner.domain.county import KINDS
+from planner.domain.vocabulary import kind_label, status_label, yes_no
+
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 HEADER_FILL = "DDEBF7"
 SUMMARY_HEADER_ROW = 4  # under the title, the scenario line and an empty row
@@ -41,8 +39,7 @@ TEXT = {
         "roster": ("乡镇（街道）", "编制类型", "岗位", "A岗职责（主办）", "B岗职责（备岗）",
                    "年工作负荷（小时）", "年可用工时（小时）", "负荷率"),
         "params": ("项目", "值"),
-        "yes": "是", "no": "否", "sep": "、",
-        "status": {"optimal": "最优", "feasible": "可行", "infeasible": "规则无法同时满足"},
+        "sep": "、",
         "rows": {"county": "县（市、区）", "scenario": "测算方案", "status": "求解结果", "nature": "方案性质",
                  "draft": "建议稿（提请县机构编制委员会审议）", "generated_at": "生成时间",
                  "fingerprint": "数据指纹（SHA-256）", "solver": "求解器", "solver_version": "求解器版本",
@@ -68,8 +65,7 @@ TEXT = {
         "roster": ("Township", "Kind", "Post", "A duties (primary)", "B duties (backup)", "Annual load (h)",
                    "Available (h)", "Load ratio"),
         "params": ("Item", "Value"),
-        "yes": "yes", "no": "no", "sep": ", ",
-        "status": {"optimal": "optimal", "feasible": "feasible", "infeasible": "the rules cannot all be met"},
+        "sep": ", ",
         "rows": {"county": "County", "scenario": "Scenario", "status": "Result", "nature": "Nature",
                  "draft": "draft for the county establishment committee", "generated_at": "Generated",
                  "fingerprint": "Input fingerprint (SHA-256)", "solver": "Solver", "solver_version": "Solver version",
@@ -179,12 +175,12 @@ def write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str = "zh_C
 
     key = _lang(lang)
     t = TEXT[key]
-    kinds = KIND_LABELS[key]
+    kinds = {kind: kind_label(kind, key, cap=True) for kind in KINDS}
     workbook = Workbook(write_only=True)
     names = t["sheets"]
 
     summary = _SheetWriter(workbook, names[0], WIDTHS["summary"], header_row=SUMMARY_HEADER_ROW)
-    status = t["status"].get(result.get("status", ""), result.get("status", ""))
+    status = status_label(result.get("status", ""), key)
     summary.title(t["title"].format(county=result.get("county", "")))
     summary.title(t["info"].format(scenario=result.get("scenario", ""), generated=_generated(result),
                                    status=status), bold=False)
@@ -203,7 +199,7 @@ def write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str = "zh_C
     for r in result.get("townships", []):
         townships.row([
             r.get("township", ""), kinds.get(r.get("kind"), r.get("kind", "")),
-            t["yes"] if r.get("locked") else t["no"],
+            yes_no(bool(r.get("locked")), key),
             _number(r.get("approved"), True), _number(r.get("staff"), True),
             _number(r.get("vacancy", max(0, r.get("approved", 0) - r.get("staff", 0))), True),
             _number(r.get("over_quota", max(0, r.get("staff", 0) - r.get("approved", 0))), True),
@@ -243,7 +239,7 @@ def write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str = "zh_C
     params.row([rows["seconds"], _number(solver.get("seconds"))], formats={1: "0.00"})
     params.row([rows["gap"], _number(solver.get("gap"))], formats={1: "0.00%"})
     if "proven_optimal" in solver:
-        params.row([rows["proven_optimal"], t["yes"] if solver.get("proven_optimal") else t["no"]])
+        params.row([rows["proven_optimal"], yes_no(bool(solver.get("proven_optimal")), key)])
     for name, label in t["parameters"].items():
         if name in result.get("parameters", {}):
             params.row([label, _number(result["parameters"][name])])

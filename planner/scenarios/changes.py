@@ -24,8 +24,9 @@ from fractions import Fraction
 from typing import Any, ClassVar
 
 from planner.domain.county import (
-    CATEGORIES, KIND_LABELS, KINDS, CountyData, DutyData, OfficeData, TownshipData,
+    CATEGORIES, KINDS, CountyData, DutyData, OfficeData, TownshipData,
 )
+from planner.domain.vocabulary import kind_label
 from planner.domain.workload import PARAMETER_RANGES, ParameterError
 from planner.errors import UserError
 
@@ -43,9 +44,6 @@ class ChangeProblem(UserError):
         self.message_zh, self.message_en = zh, en
 
 
-KIND_EN = {"administrative": "administrative", "institutional": "institutional", "support": "support"}
-
-
 def _kind(kind: str) -> str:
     if kind not in KINDS:
         raise ChangeProblem(f"编制类型“{kind}”无效，应为 行政/事业/工勤",
@@ -54,7 +52,7 @@ def _kind(kind: str) -> str:
 
 
 def _kind_label(kind: str, lang: str) -> str:
-    return KIND_LABELS.get(kind, kind) if lang == "zh" else KIND_EN.get(kind, kind)
+    return kind_label(kind, lang)
 
 
 def _township(county: CountyData, name: str) -> TownshipData:

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from planner.domain.county import KINDS, CountyData, DutyData, OfficeData, QuotaData, TownshipData
+from planner.domain.county import CATEGORIES, KINDS, CountyData, DutyData, OfficeData, QuotaData, TownshipData
 from planner.scenarios.changes import Change, ChangeProblem, _kind, _kind_label, _number, _township, _whole
 
 # Bigger category first: a merged township takes the bigger of the two classes.
-CATEGORY_RANK = {"一类": 0, "二类": 1, "三类": 2}
+CATEGORY_RANK = {category: rank for rank, category in enumerate(CATEGORIES)}
 
 
 def _not_locked(t: TownshipData) -> None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.domain.county import KIND_LABELS
+from planner.domain.vocabulary import kind_label
 from planner.errors import UserError
 from planner.scenarios.store import BASELINE_NAME, ScenarioError, build_scenario_inputs
 from planner.store.ledger import load_county
@@ -68,7 +68,7 @@ def _quota_lines(session: Session) -> dict[tuple[str, str], Quota]:
 
 
 def _label(township: str, kind: str) -> str:
-    return f"{township}·{KIND_LABELS.get(kind, kind)}"
+    return f"{township}·{kind_label(kind)}"
 
 
 def proposal_changes(result: dict) -> list[QuotaChange]:

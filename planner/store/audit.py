@@ -25,6 +25,8 @@ from typing import Iterable, Iterator
 from sqlalchemy import event, func, inspect, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from planner.domain.county import KINDS
+from planner.domain.vocabulary import kind_label
 from planner.store.models import AuditEntry, County, Duty, Office, Person, Quota, Township
 
 ENTITIES: dict[type, str] = {
@@ -240,8 +242,7 @@ def ledger_counts(session: Session) -> str:
         approved = Counter(dict(session.execute(select(Quota.kind, func.sum(Quota.approved))
                                                 .group_by(Quota.kind)).all()))
     return (f"乡镇 {n[Township]}，内设机构 {n[Office]}，职责事项 {n[Duty]}，人员 {n[Person]}；"
-            f"核定编制 行政 {approved['administrative'] or 0} / 事业 {approved['institutional'] or 0} / "
-            f"工勤 {approved['support'] or 0}")
+            "核定编制 " + " / ".join(f"{kind_label(k)} {approved[k] or 0}" for k in KINDS))
 
 
 class ImportAudit:

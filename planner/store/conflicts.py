@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from planner.store.audit import ENTITY_LABELS, VERSIONS_KEY
-from planner.domain.county import KIND_LABELS
+from planner.domain.vocabulary import kind_label
 from planner.store.models import AuditEntry
 from planner.errors import UserError
 
@@ -56,7 +56,7 @@ class ConflictRecord:
         key = self.entity_key
         if self.entity == "quota" and "/" in key:
             township, kind = key.rsplit("/", 1)
-            key = f"{township}/{KIND_LABELS.get(kind, kind)}"
+            key = f"{township}/{kind_label(kind)}"
         who = f" {self.changed_by} " if self.changed_by else "其他用户"
         when = f"于 {self.changed_at:%Y-%m-%d %H:%M:%S} " if self.changed_at else ""
         what = "删除" if self.deleted else "修改"

@@ -19,7 +19,8 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from planner.domain.county import KIND_LABELS, KINDS, DutyData, OfficeData, PersonData, QuotaData, TownshipData
+from planner.domain.county import KINDS, DutyData, OfficeData, PersonData, QuotaData, TownshipData
+from planner.domain.vocabulary import kind_label
 # The field specifications and value checks live in planner.domain.edit_rules; they
 # are re-exported here so callers need one import for editing the ledger.
 from planner.domain.edit_rules import (  # noqa: F401
@@ -105,7 +106,7 @@ def set_quota_field(session: Session, township_name: str, kind: str, field_name:
     kind = _kind(kind)
     new = coerce(spec, value)
     if field_name == "leadership" and kind != "administrative" and new != 0:
-        raise EditError(f"领导职数只计入行政编制，{KIND_LABELS[kind]}编制不能设领导职数",
+        raise EditError(f"领导职数只计入行政编制，{kind_label(kind, long=True)}不能设领导职数",
                         f"leadership posts count in administrative quota only, not {kind}", "leadership")
     township = _township(session, township_name)
     row = session.scalars(select(Quota).where(Quota.township_id == township.id, Quota.kind == kind)).first()

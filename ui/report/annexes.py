@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from planner.domain.vocabulary import stage_label
 from ui.report.blocks import (
     LANDSCAPE, PORTRAIT, AnnexMark, Block, Column, FigureBlock, NewPage, Paragraph, Table, TitleBlock,
 )
@@ -119,7 +120,7 @@ class AnnexBuilder:
         solver = self.result.get("solver", {})
         stages = solver.get("stage_seconds") or {}
         stage_text = ("; " if self.english else "；").join(
-            f"{t.get('stage_' + k, k)} {t['seconds'].format(s=float(v))}" for k, v in stages.items()
+            f"{stage_label(k, self.key)} {t['seconds'].format(s=float(v))}" for k, v in stages.items()
             if isinstance(v, (int, float)))
         basis = [
             (t["b_scenario"], str(self.result.get("scenario", ""))),

@@ -16,7 +16,8 @@ from ui.report.blocks import (
 )
 from ui.report.annexes import AnnexBuilder
 from ui.report.numbers import fmt_change, fmt_float, fmt_int, kinds_present, township_order
-from ui.report.strings import KIND_NAMES, KIND_SHORT, TEXT, chinese_ordinal, lang_key
+from planner.domain.vocabulary import kind_label
+from ui.report.strings import TEXT, chinese_ordinal, lang_key
 
 
 def parse_date(text: str | None) -> date:
@@ -41,10 +42,12 @@ class ContentBuilder(AnnexBuilder):
 
     # -- helpers ---------------------------------------------------------------
     def kind_name(self, kind: str) -> str:
-        return KIND_NAMES[self.key].get(kind, kind)
+        """行政编制 / Administrative."""
+        return kind_label(kind, self.key, long=True, cap=True)
 
     def kind_short(self, kind: str) -> str:
-        return KIND_SHORT[self.key].get(kind, kind)
+        """行政 / Admin."""
+        return kind_label(kind, self.key, short=True)
 
     def date_text(self) -> str:
         d = parse_date(self.result.get("generated_at"))

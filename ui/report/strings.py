@@ -7,14 +7,6 @@ document for the committee. So these are plain tables, not tr() strings.
 
 from __future__ import annotations
 
-KIND_NAMES = {
-    "zh": {"administrative": "行政编制", "institutional": "事业编制", "support": "工勤编制"},
-    "en": {"administrative": "Administrative", "institutional": "Institutional", "support": "Support"},
-}
-KIND_SHORT = {
-    "zh": {"administrative": "行政", "institutional": "事业", "support": "工勤"},
-    "en": {"administrative": "Admin.", "institutional": "Inst.", "support": "Support"},
-}
 # 一、二、三 … for first-level headings, （一）（二） … for second-level ones.
 CHINESE_NUMERALS = "一二三四五六七八九十"
 
@@ -78,8 +70,6 @@ TEXT: dict[str, dict[str, str]] = {
         "st_gap": "可行方案，与最优值的差距不超过{gap}",
         "st_feasible": "可行方案（未证明最优）",
         "st_infeasible": "规则无法同时满足，未形成方案",
-        "stage_load": "读取数据", "stage_requirement": "需求测算", "stage_ab_design": "AB岗设计",
-        "stage_reallocation": "编制调剂", "stage_moves": "调剂明细",
         "charts_title": "调剂前后对比图",
         "figure": "图{n}　{title}",
         "no_charts": "本方案无可绘制的图表。",
@@ -147,8 +137,6 @@ TEXT: dict[str, dict[str, str]] = {
         "st_gap": "feasible, within {gap} of the optimum",
         "st_feasible": "feasible (optimality not proven)",
         "st_infeasible": "the rules cannot all be met; no proposal",
-        "stage_load": "loading", "stage_requirement": "requirement", "stage_ab_design": "A/B design",
-        "stage_reallocation": "reallocation", "stage_moves": "moves",
         "charts_title": "Charts",
         "figure": "Figure {n}  {title}",
         "no_charts": "No chart can be drawn for this proposal.",
