@@ -17,8 +17,9 @@ from typing import Callable
 from posixpath import join, normpath
 from xml.etree import ElementTree
 
+from planner.excel.package import PackageError, check_part_sizes, open_package, read_part, read_xml
 from planner.excel.problems import ImportProblem
-from planner.excel.template import MAX_SHEET_XML_BYTES
+from planner.excel.template import MAX_OTHER_PART_BYTES, MAX_SHEET_XML_BYTES
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -89,10 +90,13 @@ def scan_file(path: str | Path, wanted: Callable[[str], bool] | None = None) -> 
                     "not an xlsx file: the content is not an Excel workbook (perhaps CSV, text, "
                     "a web page or a damaged file); save it as .xlsx in Excel or WPS")
     try:
-        with zipfile.ZipFile(path) as zf:
+        with open_package(path) as zf:
             _scan_zip(zf, path, scan, wanted)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ElementTree.ParseError,
-            KeyError, ValueError, NotImplementedError) as exc:
+    except PackageError as exc:
+        scan.problems.append(ImportProblem(exc.where or path.name, None, None, exc.zh, exc.en))
+    except MemoryError:
+        raise
+    except Exception as exc:  # a damaged package fails in many ways (BadZipFile, KeyError, zlib.error…)
         scan.problems.append(_file_problem(
             path, f"文件已损坏，无法读取（{type(exc).__name__}）；请在 Excel/WPS 中打开并另存为 .xlsx",
             f"the file is damaged and cannot be read ({type(exc).__name__}); "
@@ -104,7 +108,7 @@ def _scan_zip(zf: zipfile.ZipFile, path: Path, scan: FileScan,
               wanted: Callable[[str], bool] | None) -> None:
     names = set(zf.namelist())
     if "xl/workbook.xml" not in names:
-        if "mimetype" in names and b"opendocument.spreadsheet" in zf.read("mimetype"):
+        if "mimetype" in names and b"opendocument.spreadsheet" in read_part(zf, "mimetype", 1024):
             zh = "这是 OpenDocument 表格 (.ods)，请另存为 Excel 工作簿 (.xlsx) 后再导入"
             en = "this is an OpenDocument spreadsheet (.ods); save it as an Excel workbook (.xlsx)"
         else:
@@ -112,15 +116,16 @@ def _scan_zip(zf: zipfile.ZipFile, path: Path, scan: FileScan,
             en = "a zip archive but not an Excel workbook (no xl/workbook.xml)"
         scan.problems.append(_file_problem(path, zh, en))
         return
-    if b"purl.oclc.org/ooxml/spreadsheetml" in zf.read("xl/workbook.xml"):
+    if b"purl.oclc.org/ooxml/spreadsheetml" in read_part(zf, "xl/workbook.xml", MAX_OTHER_PART_BYTES):
         scan.problems.append(_file_problem(
             path, "这是“Strict Open XML 电子表格”格式，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入",
             "this is a Strict Open XML spreadsheet; save it as an Excel Workbook (*.xlsx) and import that"))
         return
-    bad = zf.testzip()
-    if bad is not None:
-        raise zipfile.BadZipFile(bad)
-    for name, part in sheet_parts(zf):
+    # Parts are checked against their CRC as they are read; one that is never read (an
+    # ignored sheet, a picture) is never decompressed, so it costs neither time nor memory.
+    parts = sheet_parts(zf)
+    check_part_sizes(zf, {part: name for name, part in parts})
+    for name, part in parts:
         sheet = SheetScan(name, part)
         scan.sheets[name] = sheet
         if part not in names:
@@ -131,13 +136,16 @@ def _scan_zip(zf: zipfile.ZipFile, path: Path, scan: FileScan,
             continue
         if wanted is not None and not wanted(name):
             continue
-        _scan_sheet(zf.read(part), sheet)
+        try:
+            _scan_sheet(read_xml(zf, part, MAX_SHEET_XML_BYTES, name), sheet)
+        except PackageError as exc:
+            scan.problems.append(ImportProblem(exc.where or path.name, None, None, exc.zh, exc.en))
 
 
 def sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet name, zip part) in workbook order, resolved through the relationships."""
-    book = ElementTree.fromstring(zf.read("xl/workbook.xml"))
-    rels_xml = zf.read("xl/_rels/workbook.xml.rels")
+    book = ElementTree.fromstring(read_xml(zf, "xl/workbook.xml", MAX_OTHER_PART_BYTES))
+    rels_xml = read_xml(zf, "xl/_rels/workbook.xml.rels", MAX_OTHER_PART_BYTES)
     targets = {}
     for rel in ElementTree.fromstring(rels_xml).iter(f"{{{_NS_PKG}}}Relationship"):
         target = rel.get("Target", "")

@@ -20,8 +20,24 @@ from planner.domain.workload import PARAMETER_RANGES, WorkParams
 # demo has 192,000 duty rows.
 MAX_DATA_ROWS = 300_000
 # Uncompressed size of one sheet's XML above which the file is refused before
-# parsing: a guard against zip bombs, far above what MAX_DATA_ROWS needs.
+# parsing: a guard against zip bombs, far above what MAX_DATA_ROWS needs
+# (the 2,000-township demo's duty sheet is about 60 MB).
 MAX_SHEET_XML_BYTES = 400 * 1024 * 1024
+
+# Bounds on the package itself, checked from the zip's central directory before
+# anything is decompressed, and again while a part is read (headers can lie).
+MAX_FILE_BYTES = 512 * 1024 * 1024          # the .xlsx on disk
+MAX_MEMBERS = 5_000                         # parts in the zip (Excel writes a few dozen)
+MAX_DIRECTORY_BYTES = 4 * 1024 * 1024       # the zip's central directory
+MAX_PART_BYTES = MAX_SHEET_XML_BYTES        # any one part, uncompressed
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024        # all parts together, uncompressed
+MAX_OTHER_PART_BYTES = 64 * 1024 * 1024     # workbook.xml, relationships, styles
+MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024  # xl/sharedStrings.xml
+MAX_SHARED_STRINGS = 2_000_000              # entries in the shared-string table
+# Excel's own limits: a workbook beyond them was not written by a spreadsheet program.
+MAX_ROW_NUMBER = 1_048_576
+MAX_COLUMNS = 16_384                        # column XFD
+MAX_CELL_CHARS = 32_767
 
 NAME_MAX = 100   # database String(100) for township, office, person names
 DUTY_NAME_MAX = 200
@@ -206,9 +222,30 @@ def param_note(row: ParamRow) -> str:
     return text
 
 
+def clean_name(text: str) -> str:
+    """A name as it is compared and stored: NFKC (full-width letters and digits folded),
+    invisible characters removed (zero-width spaces and joiners, byte-order and direction
+    marks, soft hyphens, variation selectors: Unicode's format characters and default
+    ignorables), runs of spaces made one, ends trimmed. Without this “柳湾镇” and
+    “柳湾镇\u200b” would be two townships that look the same."""
+    folded = unicodedata.normalize("NFKC", text)
+    if not folded.isascii():
+        folded = "".join(ch for ch in _IGNORABLE.sub("", folded) if unicodedata.category(ch) != "Cf")
+    return _SPACES.sub(" ", folded).strip()
+
+
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), drawn as nothing.
+_IGNORABLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+_SPACES = re.compile(r" {2,}")
+
+
 def normalize(text: object) -> str:
-    """Header and choice matching key: full-width folded, case and spacing ignored."""
-    folded = unicodedata.normalize("NFKC", str(text)).strip().casefold()
+    """Header and choice matching key: full-width folded, invisible characters dropped,
+    case and spacing ignored."""
+    folded = clean_name(str(text)).casefold()
     return re.sub(r"[\s_\-]+", "_", folded)
 
 

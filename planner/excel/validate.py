@@ -7,7 +7,6 @@ writes it to the database can never store half a file.
 from __future__ import annotations
 
 import dataclasses
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -17,10 +16,9 @@ from planner.domain.county import (
 )
 from planner.excel.cells import is_blank, to_number, to_text
 from planner.excel.fastsheet import FastWorkbook
-from planner.excel.problems import CellError, ImportProblem
-from planner.excel.reader import (
-    Cancelled, Progress, SheetRows, match_sheets, open_workbook, read_sheet,
-)
+from planner.excel.package import PackageError
+from planner.excel.problems import CellError, ImportProblem, SheetDefect
+from planner.excel.reader import Cancelled, Progress, SheetRows, match_sheets, read_sheet
 from planner.excel.sniff import scan_file
 from planner.excel.template import (
     MAX_DATA_ROWS, PARAM_ROWS, PARAMS_SHEET, SHEETS, normalize, param_names, sheet_names,
@@ -47,6 +45,14 @@ def _damaged(path, exc: BaseException) -> ImportProblem:
         f"文件已损坏，无法读取（{type(exc).__name__}）；请在 Excel/WPS 中打开并另存为 .xlsx",
         f"the file is damaged and cannot be read ({type(exc).__name__}); "
         f"open it in Excel or WPS and save it again as .xlsx")
+
+
+def _defect(where: str, exc: PackageError | SheetDefect) -> ImportProblem:
+    """The problem line of a part or sheet that cannot be read: `where` is the sheet's
+    title, or the file's name for the package as a whole."""
+    if isinstance(exc, SheetDefect):
+        return ImportProblem(where, exc.row, None, exc.zh, exc.en)
+    return ImportProblem(exc.where or where, None, None, exc.zh, exc.en)
 
 
 def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
@@ -89,9 +95,12 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
 
     sheets: dict[str, SheetRows] = {}
     try:
-        wb, handle = FastWorkbook.open(path), None
-        if wb is None:  # something the fast reader leaves to openpyxl
-            wb, handle = open_workbook(path)
+        wb = FastWorkbook.open(path)
+    except (PackageError, SheetDefect) as exc:
+        result.problems.append(_defect(Path(path).name, exc))
+        return result
+    except MemoryError:
+        raise
     except Exception as exc:  # a damaged package fails in many ways
         result.problems.append(_damaged(path, exc))
         return result
@@ -108,12 +117,13 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
                 step(0.05 + 0.85 * (base + rows) / total, message)
 
             step(0.05 + 0.85 * done / total, f"读取 (reading) {title}")
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
+            try:
                 sheets[spec.key] = read_sheet(
                     wb[title], spec, title, scan.sheets[title], result.problems, result.notices,
                     max_rows=max_rows, raw_keys=("value",) if spec is PARAMS_SHEET else (),
                     progress=sheet_progress, cancelled=cancelled)
+            except (PackageError, SheetDefect) as exc:  # this sheet cannot be read; the others still are
+                result.problems.append(_defect(title, exc))
             done += scan.sheets[title].data_rows
     except (Cancelled, MemoryError):
         raise
@@ -122,8 +132,6 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
         return result
     finally:
         wb.close()
-        if handle is not None:
-            handle.close()
 
     step(0.92, "核对 (cross-checking)")
     county, name_given = build_county(sheets, result.problems, result.notices)
