@@ -115,7 +115,6 @@ def check_directory(infos: list[zipfile.ZipInfo]) -> None:
             f"the zip holds {len(infos):,} parts, more than the limit of {MAX_MEMBERS:,}: "
             f"not an ordinary Excel workbook, not read")
     seen: set[str] = set()
-    total = 0
     for info in infos:
         if info.flag_bits & 0x41:  # 0x01 encrypted, 0x40 strong encryption
             raise PackageError(
@@ -135,36 +134,43 @@ def check_directory(infos: list[zipfile.ZipInfo]) -> None:
                 f"the zip holds two parts named \"{info.filename}\": which one counts cannot be told, "
                 f"the file may have been tampered with; not read")
         seen.add(key)
-        total += info.file_size
-    if total > MAX_TOTAL_BYTES:
-        raise PackageError(
-            f"工作簿解压后共 {mb(total)}，超过 {mb(MAX_TOTAL_BYTES)} 的上限，未读取",
-            f"the workbook is {mb(total)} uncompressed, more than the limit of {mb(MAX_TOTAL_BYTES)}; not read")
 
 
 def check_part_sizes(zf: zipfile.ZipFile, titles: dict[str, str]) -> None:
-    """Every part's size as the directory gives it, a sheet's part named by its title
-    (`titles`: part -> sheet title): a sheet that is never read is bounded too."""
+    """Every part's size and their total as the directory gives them, a sheet's part named
+    by its title (`titles`: part -> sheet title): a sheet that is never read is bounded too.
+    Only the workbook and its relationships (each bounded on its own) are read before."""
     for info in zf.infolist():
         if info.file_size > MAX_PART_BYTES:
             title = titles.get(info.filename)
-            what = f"工作表“{title}”" if title is not None else f"部件 {info.filename}"
-            what_en = f"the sheet \"{title}\"" if title is not None else f"the part {info.filename}"
+            what, what_en = _named(info.filename, title)
             raise PackageError(
                 f"{what}解压后 {mb(info.file_size)}，超过单个部件 {mb(MAX_PART_BYTES)} 的上限，文件过大，未读取",
                 f"{what_en} is {mb(info.file_size)} uncompressed, more than the limit of "
                 f"{mb(MAX_PART_BYTES)} for one part: too large, not read", title)
+    total = sum(info.file_size for info in zf.infolist())
+    if total > MAX_TOTAL_BYTES:
+        raise PackageError(
+            f"工作簿解压后共 {mb(total)}，超过 {mb(MAX_TOTAL_BYTES)} 的上限，文件过大，未读取",
+            f"the workbook is {mb(total)} uncompressed, more than the limit of {mb(MAX_TOTAL_BYTES)}: "
+            f"too large, not read")
 
 
-def read_part(zf: zipfile.ZipFile, name: str, limit: int, what: str | None = None) -> bytes:
+def _named(name: str, sheet: str | None) -> tuple[str, str]:
+    """How a message names a part: by its sheet's title when it is one, else by its path."""
+    if sheet is not None:
+        return f"工作表“{sheet}”", f"the sheet \"{sheet}\""
+    return f"部件 {name} ", f"the part {name}"
+
+
+def read_part(zf: zipfile.ZipFile, name: str, limit: int, sheet: str | None = None) -> bytes:
     """The bytes of one part, refusing more than `limit` whatever the headers say.
 
-    `what` names the part in a message (a sheet's title); by default its path.
+    `sheet` is the title of the sheet the part holds, for messages (and their place).
     """
-    what = what or name
     info = zf.getinfo(name)
     if info.file_size > limit:
-        raise _too_large(what, info.file_size, limit)
+        raise _too_large(name, sheet, info.file_size, limit)
     chunks = []
     total = 0
     with zf.open(info) as fh:
@@ -174,49 +180,48 @@ def read_part(zf: zipfile.ZipFile, name: str, limit: int, what: str | None = Non
                 break
             total += len(chunk)
             if total > limit:
-                raise _too_large(what, total, limit, at_least=True)
+                raise _too_large(name, sheet, total, limit, at_least=True)
             chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _too_large(what: str, size: int, limit: int, at_least: bool = False) -> PackageError:
-    more = "超过 " if at_least else ""
-    more_en = "more than " if at_least else ""
-    return PackageError(
-        f"“{what}”解压后{more}{mb(size)}，超过 {mb(limit)} 的上限，文件过大，未读取",
-        f"\"{what}\" is {more_en}{mb(size)} uncompressed, over the limit of {mb(limit)}: too large, not read",
-        what)
+def _too_large(name: str, sheet: str | None, size: int, limit: int, at_least: bool = False) -> PackageError:
+    zh, en = _named(name, sheet)
+    more, more_en = ("超过 ", "more than ") if at_least else (" ", "")
+    return PackageError(f"{zh}解压后{more}{mb(size)}，超过 {mb(limit)} 的上限，文件过大，未读取",
+                        f"{en} is {more_en}{mb(size)} uncompressed, over the limit of {mb(limit)}: "
+                        f"too large, not read", sheet)
 
 
-def clean_xml(data: bytes, what: str) -> bytes:
-    """`data` proven well-formed UTF-8 XML without a DTD, its comments and processing
-    instructions removed and CDATA made ordinary text (see the module's note)."""
+def clean_xml(data: bytes, name: str, sheet: str | None = None) -> bytes:
+    """`data` (part `name`) proven well-formed UTF-8 XML without a DTD, its comments and
+    processing instructions removed and CDATA made ordinary text (see the module's note)."""
+    zh, en = _named(name, sheet)
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     elif data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) or data[:1] == b"\0" or data[1:2] == b"\0":
-        raise _encoding_error(what, "UTF-16/UTF-32")
+        raise _encoding_error(zh, en, sheet, "UTF-16/UTF-32")
     declaration = _DECLARATION.match(data)
     if declaration is not None:
         encoding = _ENCODING.search(declaration.group(0))
         if encoding is not None and encoding.group(1).lower() not in (b"utf-8", b"utf8"):
-            raise _encoding_error(what, encoding.group(1).decode("ascii"))
+            raise _encoding_error(zh, en, sheet, encoding.group(1).decode("ascii"))
     if b"<!DOCTYPE" in data or b"<!doctype" in data:
-        raise PackageError(f"“{what}”含有 DTD（<!DOCTYPE>），Excel 工作簿不会有；文件可能被改动过，未读取",
-                           f"\"{what}\" holds a DTD (<!DOCTYPE>), which no Excel workbook has; "
-                           f"the file may have been tampered with; not read", what)
+        raise PackageError(f"{zh}含有 DTD（<!DOCTYPE>），Excel 工作簿不会有；文件可能被改动过，未读取",
+                           f"{en} holds a DTD (<!DOCTYPE>), which no Excel workbook has; "
+                           f"the file may have been tampered with; not read", sheet)
     try:
         pyexpat.ParserCreate().Parse(data, True)
     except pyexpat.ExpatError as exc:
         raise PackageError(
-            f"文件已损坏，无法读取：“{what}”的 XML 第{exc.lineno}行第{exc.offset + 1}列有误"
+            f"文件已损坏，无法读取：{zh}的 XML 第{exc.lineno}行第{exc.offset + 1}列有误"
             f"（{pyexpat.ErrorString(exc.code)}）；请在 Excel/WPS 中打开并另存为 .xlsx",
-            f"the file is damaged and cannot be read: the XML of \"{what}\" is broken at line {exc.lineno}, "
+            f"the file is damaged and cannot be read: the XML of {en} is broken at line {exc.lineno}, "
             f"column {exc.offset + 1} ({pyexpat.ErrorString(exc.code)}); open the file in Excel or WPS "
             f"and save it again as .xlsx") from None
-    if declaration is not None:
-        data = data[declaration.end():]
-    if b"<!" in data or b"<?" in data:
-        data = _MARKUP.sub(_plain, data)
+    body = declaration.end() if declaration is not None else 0
+    if data.find(b"<!", body) >= 0 or data.find(b"<?", body) >= 0:
+        data = data[:body] + _MARKUP.sub(_plain, data[body:])
     return data
 
 
@@ -227,12 +232,12 @@ def _plain(match: re.Match) -> bytes:
     return html.escape(text.decode("utf-8"), quote=False).encode("utf-8")
 
 
-def _encoding_error(what: str, encoding: str) -> PackageError:
-    return PackageError(f"“{what}”的编码为 {encoding}，Excel 工作簿只用 UTF-8；请在 Excel/WPS 中打开并另存为 .xlsx",
-                        f"\"{what}\" is encoded as {encoding} where Excel workbooks use UTF-8; "
-                        f"open the file in Excel or WPS and save it again as .xlsx", what)
+def _encoding_error(zh: str, en: str, sheet: str | None, encoding: str) -> PackageError:
+    return PackageError(f"{zh}的编码为 {encoding}，Excel 工作簿只用 UTF-8；请在 Excel/WPS 中打开并另存为 .xlsx",
+                        f"{en} is encoded as {encoding} where Excel workbooks use UTF-8; "
+                        f"open the file in Excel or WPS and save it again as .xlsx", sheet)
 
 
-def read_xml(zf: zipfile.ZipFile, name: str, limit: int, what: str | None = None) -> bytes:
+def read_xml(zf: zipfile.ZipFile, name: str, limit: int, sheet: str | None = None) -> bytes:
     """read_part then clean_xml."""
-    return clean_xml(read_part(zf, name, limit, what), what or name)
+    return clean_xml(read_part(zf, name, limit, sheet), name, sheet)

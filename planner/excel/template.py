@@ -8,6 +8,7 @@ offices keep years of workbooks in this format.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -222,22 +223,25 @@ def param_note(row: ParamRow) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=65536)  # a province repeats the same few thousand names
 def clean_name(text: str) -> str:
     """A name as it is compared and stored: NFKC (full-width letters and digits folded),
     invisible characters removed (zero-width spaces and joiners, byte-order and direction
     marks, soft hyphens, variation selectors: Unicode's format characters and default
     ignorables), runs of spaces made one, ends trimmed. Without this “柳湾镇” and
     “柳湾镇\u200b” would be two townships that look the same."""
-    folded = unicodedata.normalize("NFKC", text)
-    if not folded.isascii():
-        folded = "".join(ch for ch in _IGNORABLE.sub("", folded) if unicodedata.category(ch) != "Cf")
-    return _SPACES.sub(" ", folded).strip()
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub(" ", text).strip()
 
 
-# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt), drawn as nothing.
-_IGNORABLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
-    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8\U0001bca0-\U0001bca3"
+# Unicode's format characters (category Cf) and Default_Ignorable_Code_Point
+# (DerivedCoreProperties.txt): all drawn as nothing. A test checks the Cf list against
+# unicodedata.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+    "\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
 _SPACES = re.compile(r" {2,}")
 

@@ -141,6 +141,18 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
     return result
 
 
+def _lookalike(row, *keys: str) -> tuple[str, str]:
+    """A note for a duplicate that only looks different in the file: names are compared
+    after clean_name (full-width folded, invisible characters removed)."""
+    for key in keys:
+        raw = row.raw.get(key)
+        if isinstance(raw, str) and raw.strip() != row.values.get(key):
+            return ("；本行的名称含有不可见字符或全角字符，去除或换成半角后与之相同",
+                    "; the name in this row holds invisible or full-width characters and is the same "
+                    "once they are removed or folded")
+    return "", ""
+
+
 def build_county(sheets: dict[str, SheetRows], problems: list[ImportProblem],
                  notices: list[ImportProblem]) -> tuple[CountyData, bool]:
     """Assemble the sheets into a county, checking names across sheets."""
@@ -159,8 +171,10 @@ def build_county(sheets: dict[str, SheetRows], problems: list[ImportProblem],
             name = row.values["township"]
             if name in town_rows:
                 problems.append(township_sheet.problem(
-                    row.number, "township", f"乡镇“{name}”重复（已在第{town_rows[name]}行）",
-                    f"township \"{name}\" is listed twice (first on row {town_rows[name]})"))
+                    row.number, "township", f"乡镇“{name}”重复（已在第{town_rows[name]}行）"
+                    + _lookalike(row, "township")[0],
+                    f"township \"{name}\" is listed twice (first on row {town_rows[name]})"
+                    + _lookalike(row, "township")[1]))
                 continue
             town_rows[name] = row.number
             towns[name] = TownshipData(name=name, **{k: row.values[k] for k in (
@@ -317,8 +331,10 @@ def _offices(sheet: SheetRows | None, township_of,
         key = (row.values["township"], row.values["office"])
         if key in seen:
             problems.append(sheet.problem(
-                row.number, "office", f"“{key[0]}”的机构“{key[1]}”重复（已在第{seen[key]}行）",
-                f"office \"{key[1]}\" of \"{key[0]}\" is listed twice (first on row {seen[key]})"))
+                row.number, "office", f"“{key[0]}”的机构“{key[1]}”重复（已在第{seen[key]}行）"
+                + _lookalike(row, "township", "office")[0],
+                f"office \"{key[1]}\" of \"{key[0]}\" is listed twice (first on row {seen[key]})"
+                + _lookalike(row, "township", "office")[1]))
             continue
         seen[key] = row.number
         names.setdefault(key[0], set()).add(key[1])
@@ -341,8 +357,10 @@ def _duties(sheet: SheetRows | None, township_of, office_known, problems: list[I
         key = (row.values["township"], row.values["office"], row.values["duty"])
         if key in seen:
             problems.append(sheet.problem(
-                row.number, "duty", f"“{key[0]}”“{key[1]}”的事项“{key[2]}”重复（已在第{seen[key]}行）",
-                f"duty \"{key[2]}\" of \"{key[0]}\" / \"{key[1]}\" is listed twice (first on row {seen[key]})"))
+                row.number, "duty", f"“{key[0]}”“{key[1]}”的事项“{key[2]}”重复（已在第{seen[key]}行）"
+                + _lookalike(row, "township", "office", "duty")[0],
+                f"duty \"{key[2]}\" of \"{key[0]}\" / \"{key[1]}\" is listed twice (first on row {seen[key]})"
+                + _lookalike(row, "township", "office", "duty")[1]))
             continue
         seen[key] = row.number
         if town is not None and office_ok and not row.bad:
