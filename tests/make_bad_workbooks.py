@@ -199,6 +199,26 @@ def _big_shared_strings(base: Path, target: Path) -> None:
                           for e in entries])
 
 
+def _second_sheet_named(title: str):
+    """A second sheet of the name `title`, holding what the first holds with one value changed."""
+    def fn(base: Path, entries):
+        data = hw.content(base, hw.part_of(base, title))
+        data = hw.cell_xml("C2", b'<c r="C2" t="n"><v>99</v></c>')(data)
+        return hw.add_sheet(base, entries, title, hw.entry("xl/worksheets/sheet99.xml", data))
+    return fn
+
+
+def _many_sheets(count: int):
+    """workbook.xml listing `count` more sheets, all showing the first sheet's part."""
+    def fn(base: Path, entries):
+        data = hw.content(base, "xl/workbook.xml")
+        rid = re.search(rb'<sheet [^>]*?r:id="([^"]+)"', data).group(1)
+        extra = b"".join(b'<sheet name="s%d" sheetId="%d" r:id="%s"/>' % (i, 100 + i, rid) for i in range(count))
+        data = data.replace(b"</sheets>", extra + b"</sheets>", 1)
+        return [hw.entry(e.name, data) if e.name == "xl/workbook.xml" else e for e in entries]
+    return fn
+
+
 def _sheet_part_name(title: str):
     return lambda base: hw.part_of(base, title)
 
@@ -348,7 +368,7 @@ CASES: list[BadCase] = [
         "A3", b'<c r="A3" t="inlineStr"><is><t>' + "镇".encode() * 40_000 + b"</t></is></c>")),
             "乡镇, 第3行", "单元格文字 40,000 个字，超过 Excel 单元格 32,767 个字的上限"),
     BadCase("sizes_that_lie", hw.declared_size(hw.sheet_named("编制"), 1000), "ledger-sizes_that_lie.xlsx",
-            "文件已损坏"),
+            "文件已损坏，无法读取：工作表“编制”的压缩数据已损坏或与记录的大小、校验和不符"),
     BadCase("too_many_members", hw.extra_members(5_001), "ledger-too_many_members.xlsx",
             "个部件，超过 5,000 个的上限"),
     BadCase("row_number_2_000_000_000", hw.sheet_edit("编制", hw.row_number(10, 2_000_000_000)),
@@ -377,9 +397,14 @@ CASES: list[BadCase] = [
     BadCase("broken_workbook_xml", hw.changed(_truncate_part("xl/workbook.xml")), "ledger-broken_workbook_xml.xlsx",
             "文件已损坏"),
     BadCase("missing_relationships", hw.changed(_drop_part("xl/_rels/workbook.xml.rels")),
-            "ledger-missing_relationships.xlsx", "文件已损坏"),
+            "ledger-missing_relationships.xlsx", "文件已损坏，无法读取：缺少部件 xl/_rels/workbook.xml.rels"),
     BadCase("corrupt_compressed_data", hw.changed(_scramble_part(_sheet_part_name("编制"))),
-            "ledger-corrupt_compressed_data.xlsx", "文件已损坏"),
+            "ledger-corrupt_compressed_data.xlsx",
+            "文件已损坏，无法读取：工作表“编制”的压缩数据已损坏或与记录的大小、校验和不符"),
+    BadCase("too_many_sheets", hw.changed(_many_sheets(1_001)), "ledger-too_many_sheets.xlsx",
+            "张工作表，超过 1,000 张的上限"),
+    BadCase("duplicate_sheet_name", hw.changed(_second_sheet_named("编制")), "编制",
+            "工作簿中有两张名为“编制”的工作表"),
 ]
 
 

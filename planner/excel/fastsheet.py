@@ -33,7 +33,7 @@ from planner.excel.problems import SheetDefect
 from planner.excel.sniff import sheet_parts
 from planner.excel.template import (
     MAX_CELL_CHARS, MAX_COLUMNS, MAX_OTHER_PART_BYTES, MAX_ROW_NUMBER, MAX_SHARED_STRINGS,
-    MAX_SHARED_STRINGS_BYTES, MAX_SHEET_XML_BYTES,
+    MAX_SHARED_STRINGS_BYTES, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_PART_BYTES,
 )
 
 _ROW_START = re.compile(rb"<(\w+:)?row\b([^>]*)>")
@@ -124,7 +124,7 @@ class FastWorkbook:
         self.zf = zf
         self.parts = dict(sheet_parts(zf))
         check_part_sizes(zf, {part: title for title, part in self.parts.items()})
-        book = ElementTree.fromstring(read_xml(zf, "xl/workbook.xml", MAX_OTHER_PART_BYTES))
+        book = ElementTree.fromstring(read_xml(zf, "xl/workbook.xml", MAX_WORKBOOK_PART_BYTES))
         pr = next((el for el in book.iter() if _local(el.tag) == "workbookPr"), None)
         date1904 = pr is not None and pr.get("date1904", "0").lower() in ("1", "true")
         self.epoch = CALENDAR_MAC_1904 if date1904 else CALENDAR_WINDOWS_1900
@@ -370,7 +370,7 @@ class FastSheet:
                               f"单元格 {column_letter(column)}{number} 引用的共享字符串“{shown}”不存在"
                               f"（共 {len(shared):,} 项），文件已损坏或被改动过",
                               f"cell {column_letter(column)}{number} refers to shared string \"{shown}\", which "
-                              f"does not exist ({len(shared):,} entries): the file is damaged or was tampered with")
+                              f"does not exist (the table holds {len(shared):,}): the file is damaged or was tampered with")
         return shared[index]
 
     def _checked_text(self, text: str, column: int, number: int) -> str:

@@ -24,6 +24,7 @@ import pyexpat
 import re
 import struct
 import zipfile
+import zlib
 from pathlib import Path
 
 from planner.excel.template import (
@@ -168,20 +169,36 @@ def read_part(zf: zipfile.ZipFile, name: str, limit: int, sheet: str | None = No
 
     `sheet` is the title of the sheet the part holds, for messages (and their place).
     """
-    info = zf.getinfo(name)
+    zh, en = _named(name, sheet)
+    try:
+        info = zf.getinfo(name)
+    except KeyError:
+        raise PackageError(f"文件已损坏，无法读取：缺少{zh}；请在 Excel/WPS 中打开并另存为 .xlsx",
+                           f"the file is damaged and cannot be read: {en} is missing; open it in Excel "
+                           f"or WPS and save it again as .xlsx") from None
     if info.file_size > limit:
         raise _too_large(name, sheet, info.file_size, limit)
     chunks = []
     total = 0
-    with zf.open(info) as fh:
-        while True:
-            chunk = fh.read(_CHUNK)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > limit:
-                raise _too_large(name, sheet, total, limit, at_least=True)
-            chunks.append(chunk)
+    try:
+        with zf.open(info) as fh:
+            while True:
+                chunk = fh.read(_CHUNK)
+                if not chunk:
+                    break
+                total += len(chunk)
+                if total > limit:
+                    raise _too_large(name, sheet, total, limit, at_least=True)
+                chunks.append(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+        # A wrong checksum, a size in the directory that does not match the data, or
+        # compressed bytes that do not decompress.
+        raise PackageError(
+            f"文件已损坏，无法读取：{zh}的压缩数据已损坏或与记录的大小、校验和不符（{exc}）；"
+            f"请在 Excel/WPS 中打开并另存为 .xlsx",
+            f"the file is damaged and cannot be read: the compressed data of {en} is broken or does not "
+            f"match its recorded size and checksum ({exc}); open it in Excel or WPS and save it again "
+            f"as .xlsx") from None
     return b"".join(chunks)
 
 

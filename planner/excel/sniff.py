@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 
 from planner.excel.package import PackageError, check_part_sizes, open_package, read_part, read_xml
 from planner.excel.problems import ImportProblem
-from planner.excel.template import MAX_OTHER_PART_BYTES, MAX_SHEET_XML_BYTES
+from planner.excel.template import MAX_SHEET_XML_BYTES, MAX_SHEETS, MAX_WORKBOOK_PART_BYTES
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -33,6 +33,7 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _CELL_REF = re.compile(rb"\br=\"([A-Z]+\d+)\"")
 _CACHED = re.compile(rb"<(?:\w+:)?v>[^<]")
+_SHEET = re.compile(rb"<(?:\w+:)?sheet[\s/>]")
 
 
 @dataclass
@@ -116,7 +117,7 @@ def _scan_zip(zf: zipfile.ZipFile, path: Path, scan: FileScan,
             en = "a zip archive but not an Excel workbook (no xl/workbook.xml)"
         scan.problems.append(_file_problem(path, zh, en))
         return
-    if b"purl.oclc.org/ooxml/spreadsheetml" in read_part(zf, "xl/workbook.xml", MAX_OTHER_PART_BYTES):
+    if b"purl.oclc.org/ooxml/spreadsheetml" in read_part(zf, "xl/workbook.xml", MAX_WORKBOOK_PART_BYTES):
         scan.problems.append(_file_problem(
             path, "这是“Strict Open XML 电子表格”格式，请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再导入",
             "this is a Strict Open XML spreadsheet; save it as an Excel Workbook (*.xlsx) and import that"))
@@ -125,7 +126,16 @@ def _scan_zip(zf: zipfile.ZipFile, path: Path, scan: FileScan,
     # ignored sheet, a picture) is never decompressed, so it costs neither time nor memory.
     parts = sheet_parts(zf)
     check_part_sizes(zf, {part: name for name, part in parts})
+    seen: set[str] = set()
     for name, part in parts:
+        if name.casefold() in seen:
+            # Excel never writes two sheets of one name; which one counts cannot be told.
+            scan.problems.append(ImportProblem(
+                name, None, None, f"工作簿中有两张名为“{name}”的工作表：无法确定该用哪一张，文件可能被改动过，未读取",
+                f"the workbook holds two sheets named \"{name}\": which one counts cannot be told, "
+                f"the file may have been tampered with; not read"))
+            return
+        seen.add(name.casefold())
         sheet = SheetScan(name, part)
         scan.sheets[name] = sheet
         if part not in names:
@@ -144,8 +154,13 @@ def _scan_zip(zf: zipfile.ZipFile, path: Path, scan: FileScan,
 
 def sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet name, zip part) in workbook order, resolved through the relationships."""
-    book = ElementTree.fromstring(read_xml(zf, "xl/workbook.xml", MAX_OTHER_PART_BYTES))
-    rels_xml = read_xml(zf, "xl/_rels/workbook.xml.rels", MAX_OTHER_PART_BYTES)
+    book_xml = read_xml(zf, "xl/workbook.xml", MAX_WORKBOOK_PART_BYTES)
+    count = len(_SHEET.findall(book_xml))
+    if count > MAX_SHEETS:
+        raise PackageError(f"工作簿列出 {count:,} 张工作表，超过 {MAX_SHEETS:,} 张的上限，未读取",
+                           f"the workbook lists {count:,} sheets, more than the limit of {MAX_SHEETS:,}; not read")
+    book = ElementTree.fromstring(book_xml)
+    rels_xml = read_xml(zf, "xl/_rels/workbook.xml.rels", MAX_WORKBOOK_PART_BYTES)
     targets = {}
     for rel in ElementTree.fromstring(rels_xml).iter(f"{{{_NS_PKG}}}Relationship"):
         target = rel.get("Target", "")

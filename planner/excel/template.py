@@ -32,7 +32,9 @@ MAX_MEMBERS = 5_000                         # parts in the zip (Excel writes a f
 MAX_DIRECTORY_BYTES = 4 * 1024 * 1024       # the zip's central directory
 MAX_PART_BYTES = MAX_SHEET_XML_BYTES        # any one part, uncompressed
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024        # all parts together, uncompressed
-MAX_OTHER_PART_BYTES = 64 * 1024 * 1024     # workbook.xml, relationships, styles
+MAX_WORKBOOK_PART_BYTES = 8 * 1024 * 1024   # xl/workbook.xml and its relationships
+MAX_OTHER_PART_BYTES = 32 * 1024 * 1024     # styles, and any other part read whole
+MAX_SHEETS = 1_000                          # sheets listed in xl/workbook.xml
 MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024  # xl/sharedStrings.xml
 MAX_SHARED_STRINGS = 2_000_000              # entries in the shared-string table
 # Excel's own limits: a workbook beyond them was not written by a spreadsheet program.
