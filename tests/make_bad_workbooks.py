@@ -401,6 +401,11 @@ CASES: list[BadCase] = [
     BadCase("corrupt_compressed_data", hw.changed(_scramble_part(_sheet_part_name("编制"))),
             "ledger-corrupt_compressed_data.xlsx",
             "文件已损坏，无法读取：工作表“编制”的压缩数据已损坏或与记录的大小、校验和不符"),
+    BadCase("two_sheet_data_sections", hw.sheet_edit("编制", lambda d: d.replace(
+        b"</sheetData>", b'</sheetData><sheetData><row r="11"><c r="C11"><v>9</v></c></row></sheetData>', 1)),
+            "编制", "工作表含有两个数据区（<sheetData>）"),
+    BadCase("row_inside_a_row", hw.sheet_edit("编制", lambda d: d.replace(
+        b'<row r="3">', b'<row r="3"><row r="4"></row>', 1)), "编制, 第3行", "行的结构有误"),
     BadCase("too_many_sheets", hw.changed(_many_sheets(1_001)), "ledger-too_many_sheets.xlsx",
             "张工作表，超过 1,000 张的上限"),
     BadCase("duplicate_sheet_name", hw.changed(_second_sheet_named("编制")), "编制",

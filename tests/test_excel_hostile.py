@@ -107,6 +107,19 @@ def test_comments_are_not_cells_in_the_fast_reader(base, tmp_path):
     assert rows[2][-1] == 9 and 999 not in rows[2]
 
 
+def test_rows_outside_the_data_section_or_of_another_name_are_no_rows(base, tmp_path):
+    stray = b'<c r="C2"><v>999</v></c>'
+
+    def change(data: bytes) -> bytes:
+        data = data.replace(b'<row r="3">', b'<row-x r="2">' + stray + b'</row-x><row r="3">', 1)
+        return data.replace(b"</sheetData>", b'</sheetData><extLst><ext uri="x"><row r="11">'
+                            + stray.replace(b"C2", b"C11") + b"</row></ext></extLst>", 1)
+    path = _sheet_with(base, tmp_path / "stray.xlsx", "编制", change)
+    result = read_workbook(path)
+    assert result.problems == []
+    assert result.county == read_workbook(base).county
+
+
 def test_far_rows_are_skipped_not_iterated(base, tmp_path):
     # The last quota row moved to Excel's last row: read as that row, and quickly.
     path = _sheet_with(base, tmp_path / "far.xlsx", "编制", hw.move_row_to_end(10, 1_048_576))

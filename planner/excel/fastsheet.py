@@ -15,6 +15,9 @@ exist or a cell longer than 32,767 characters stops the sheet with a SheetDefect
 naming the place. Rows are yielded with their numbers, gaps are never filled
 (a row numbered 2,000,000,000 is one row, not two billion), and cells right of
 the columns the import uses are not materialised (see FastSheet.width).
+
+openpyxl (shared strings, date formats) is imported inside the methods that use
+it: the import costs ~0.19 s and the window should not pay that at start.
 """
 
 from __future__ import annotations
@@ -30,33 +33,37 @@ from xml.etree import ElementTree
 
 from planner.excel.package import check_part_sizes, open_package, read_xml
 from planner.excel.problems import SheetDefect
-from planner.excel.sniff import sheet_parts
+from planner.excel.sniff import sheet_data_span, sheet_parts
 from planner.excel.template import (
     MAX_CELL_CHARS, MAX_COLUMNS, MAX_OTHER_PART_BYTES, MAX_ROW_NUMBER, MAX_SHARED_STRINGS,
     MAX_SHARED_STRINGS_BYTES, MAX_SHEET_XML_BYTES, MAX_WORKBOOK_PART_BYTES,
 )
 
-_ROW_START = re.compile(rb"<(\w+:)?row\b([^>]*)>")
-_CELL_START = re.compile(rb"<(\w+:)?c\b([^>]*)>")
+# An element name ends at a space, "/" or ">" (not at "\b": <row-x> is another element).
+_ROW_START = re.compile(rb"<(\w+:)?row(?=[\s/>])([^>]*)>")
+_CELL_START = re.compile(rb"<(\w+:)?c(?=[\s/>])([^>]*)>")
 _COMMON_CELL = re.compile(
     rb"<c r=\"([A-Z]{1,3})\d+\"(?: s=\"(\d+)\")?(?: t=\"(\w+)\")?"
     rb"(?:/>|>(?:<v>([^<]*)</v>|<is><t>([^<]*)</t></is>)</c>)")
 _ATTR_R = re.compile(rb"""(?<![\w:.\-])r\s*=\s*(["'])(.*?)\1""")
 _ATTR = re.compile(rb"""(?<![\w:.\-])([rst])\s*=\s*(["'])(.*?)\2""")
 _VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
-_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
-_TEXT = re.compile(rb"<(?:\w+:)?t\b[^>]*?(?:/>|>([^<]*)</(?:\w+:)?t>)")
+_PHONETIC = re.compile(rb"<(?:\w+:)?rPh(?=[\s/>]).*?</(?:\w+:)?rPh>", re.S)
+_TEXT = re.compile(rb"<(?:\w+:)?t(?=[\s/>])[^>]*?(?:/>|>([^<]*)</(?:\w+:)?t>)")
 _REF = re.compile(rb"([A-Za-z]{1,3})(\d+)$")
 _COMMON_ATTRS = re.compile(rb"\s+r=\"([A-Z]{1,3})\d+\"(?:\s+s=\"(\d+)\")?(?:\s+t=\"(\w+)\")?\s*$")
 _SHARED_ITEM = re.compile(rb"<(?:\w+:)?si[\s>/]")
 
 
-def _elements(data: bytes, start_tag: re.Pattern, name: bytes, pos: int = 0) -> Iterator[tuple[bytes, bytes]]:
-    """(attribute text, content) of each `name` element: the start tag by a regular
-    expression, its end by bytes.find (C speed, no backtracking over the content)."""
+def _elements(data: bytes, start_tag: re.Pattern, name: bytes, pos: int = 0,
+              endpos: int | None = None) -> Iterator[tuple[bytes, bytes]]:
+    """(attribute text, content) of each `name` element between pos and endpos: the start
+    tag by a regular expression, its end by bytes.find (C speed, no backtracking over the
+    content). An element of the same name inside one is refused, not misread."""
     search, find = start_tag.search, data.find
+    endpos = len(data) if endpos is None else endpos
     while True:
-        m = search(data, pos)
+        m = search(data, pos, endpos)
         if m is None:
             return
         attrs = m.group(2)
@@ -65,10 +72,13 @@ def _elements(data: bytes, start_tag: re.Pattern, name: bytes, pos: int = 0) -> 
             pos = m.end()
             continue
         close = b"</" + (m.group(1) or b"") + name + b">"
-        end = find(close, m.end())
+        end = find(close, m.end(), endpos)
         if end < 0:
             raise ValueError(f"unclosed <{name.decode()}> element")
-        yield attrs, data[m.end():end]
+        body = data[m.end():end]
+        if search(body) is not None:
+            raise ValueError(f"<{name.decode()}> inside <{name.decode()}>")
+        yield attrs, body
         pos = end + len(close)
 
 
@@ -215,8 +225,17 @@ class FastSheet:
             raise SheetDefect(None, None, f"工作表的内容（{self.part}）不在文件中，文件已损坏",
                               f"the sheet's content ({self.part}) is missing from the file: it is damaged")
         data = read_xml(self.book.zf, self.part, MAX_SHEET_XML_BYTES, self.title)
+        start, end = sheet_data_span(data, self.title)
         number = 0
-        for attrs, body in _elements(data, _ROW_START, b"row", max(0, data.find(b"sheetData"))):
+        rows = _elements(data, _ROW_START, b"row", start, end)
+        while True:
+            try:
+                attrs, body = next(rows)
+            except StopIteration:
+                return
+            except ValueError as exc:  # a row not closed, or a row inside a row
+                raise SheetDefect(number + 1, None, f"行的结构有误（{exc}），文件已损坏",
+                                  f"malformed rows ({exc}): the file is damaged") from None
             number = self._row_number(attrs, number)
             try:
                 values = self._cells(body, number)

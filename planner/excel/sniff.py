@@ -26,14 +26,16 @@ _NS_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _NS_PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 
-_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
+# An element name ends at a space, "/" or ">" (not at "\b": <row-x> is another element).
+_ROW = re.compile(rb"<(?:\w+:)?row(?=[\s/>])[^>]*?(?:/>|>(.*?)</(?:\w+:)?row>)", re.S)
 _VALUE = re.compile(rb"<(?:\w+:)?(?:v|is)>")
-_MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([^\"]+)\"")
+_MERGE = re.compile(rb"<(?:\w+:)?mergeCell(?=[\s/>])[^>]*?\bref=\"([^\"]+)\"")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
-_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_CELL = re.compile(rb"<(?:\w+:)?c(?=[\s/>])([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _CELL_REF = re.compile(rb"\br=\"([A-Z]+\d+)\"")
 _CACHED = re.compile(rb"<(?:\w+:)?v>[^<]")
 _SHEET = re.compile(rb"<(?:\w+:)?sheet[\s/>]")
+_SHEET_DATA = re.compile(rb"<(\w+:)?sheetData(?=[\s/>])[^>]*?(/?)>")
 
 
 @dataclass
@@ -173,8 +175,23 @@ def sheet_parts(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
     return parts
 
 
+def sheet_data_span(xml: bytes, title: str | None = None) -> tuple[int, int]:
+    """Where the rows of sheet `title` lie: the content of its one <sheetData> element
+    (rows anywhere else are no cells of the sheet). Raises PackageError for two."""
+    found = _SHEET_DATA.search(xml)
+    if found is None or found.group(2) == b"/":
+        return 0, 0
+    end = xml.find(b"</" + (found.group(1) or b"") + b"sheetData>", found.end())
+    if end < 0 or _SHEET_DATA.search(xml, end) is not None:
+        raise PackageError("工作表含有两个数据区（<sheetData>），Excel 不会这样写；文件可能被改动过，未读取",
+                           "the sheet holds two data sections (<sheetData>), which Excel never writes; "
+                           "the file may have been tampered with; not read", title)
+    return found.end(), end
+
+
 def _scan_sheet(xml: bytes, sheet: SheetScan) -> None:
-    sheet.data_rows = sum(1 for m in _ROW.finditer(xml) if m.group(1) and _VALUE.search(m.group(1)))
+    start, end = sheet_data_span(xml, sheet.name)
+    sheet.data_rows = sum(1 for m in _ROW.finditer(xml, start, end) if m.group(1) and _VALUE.search(m.group(1)))
     sheet.merged = [m.group(1).decode("ascii", "replace") for m in _MERGE.finditer(xml)]
     if _FORMULA.search(xml):
         for m in _CELL.finditer(xml):
