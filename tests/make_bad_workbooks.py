@@ -185,9 +185,10 @@ def _full_width_townships(wb):
     ws.append(["ＸＹ镇", "镇", "二类", 1000])
 
 
-def _parts_of_300_mb(base: Path, target: Path) -> None:
-    names = ["docProps/app.xml", "docProps/core.xml", "xl/theme/theme1.xml", "xl/comments/comment1.xml"]
-    hw.changed(lambda b, entries: [replace(e, size=300 * hw.MB) if e.name in names else e
+def _parts_of_250_mb(base: Path, target: Path) -> None:
+    names = ["docProps/app.xml", "docProps/core.xml", "xl/theme/theme1.xml", "xl/comments/comment1.xml",
+             "xl/comments/comment2.xml"]
+    hw.changed(lambda b, entries: [replace(e, size=250 * hw.MB) if e.name in names else e
                                    for e in entries])(base, target)
 
 
@@ -195,7 +196,7 @@ def _big_shared_strings(base: Path, target: Path) -> None:
     hw.with_shared_strings("乡镇", "A2", b"0", b"<si><t>x</t></si>")(base, target)
     entries = [hw.entry(i.filename, zipfile.ZipFile(target).read(i.filename))
                for i in zipfile.ZipFile(target).infolist()]
-    hw.write_zip(target, [replace(e, size=300 * hw.MB) if e.name == "xl/sharedStrings.xml" else e
+    hw.write_zip(target, [replace(e, size=200 * hw.MB) if e.name == "xl/sharedStrings.xml" else e
                           for e in entries])
 
 
@@ -353,13 +354,13 @@ CASES: list[BadCase] = [
             f"职责事项, 第{DUTY_ROWS + 2}行, 事项名称(C列)", "事项“公文收发与办理”重复（已在第2行）"),
     # Resources: every bound is checked before the bytes it guards are read.
     BadCase("ignored_sheet_of_1_5_gb", hw.huge_sheet("草稿", 1536, new_sheet=True), "草稿",
-            "工作表“草稿”解压后 1.5 GB，超过单个部件 400 MB 的上限"),
+            "工作表“草稿”解压后 1.5 GB，超过单个部件 256 MB 的上限"),
     BadCase("known_sheet_of_1_gb", hw.huge_sheet("职责事项", 1024, new_sheet=False), "职责事项",
-            "工作表“职责事项”解压后 1.0 GB，超过单个部件 400 MB 的上限"),
-    BadCase("parts_over_1_gb_together", _parts_of_300_mb, "ledger-parts_over_1_gb_together.xlsx",
+            "工作表“职责事项”解压后 1.0 GB，超过单个部件 256 MB 的上限"),
+    BadCase("parts_over_1_gb_together", _parts_of_250_mb, "ledger-parts_over_1_gb_together.xlsx",
             "超过 1.0 GB 的上限"),
-    BadCase("shared_strings_over_256_mb", _big_shared_strings, "ledger-shared_strings_over_256_mb.xlsx",
-            "部件 xl/sharedStrings.xml 解压后 300 MB，超过 256 MB 的上限"),
+    BadCase("shared_strings_over_128_mb", _big_shared_strings, "ledger-shared_strings_over_128_mb.xlsx",
+            "部件 xl/sharedStrings.xml 解压后 200 MB，超过 128 MB 的上限"),
     BadCase("too_many_shared_strings", hw.with_shared_strings("乡镇", "A2", b"0", b"<si><t/></si>" * 2_000_001),
             "ledger-too_many_shared_strings.xlsx", "有 2,000,001 项，超过 2,000,000 项的上限"),
     BadCase("shared_string_too_long", hw.with_shared_strings("乡镇", "A2", b"0", b"<si><t>" + b"x" * 40_000 + b"</t></si>"),

@@ -21,9 +21,10 @@ from planner.domain.workload import PARAMETER_RANGES, WorkParams
 # demo has 192,000 duty rows.
 MAX_DATA_ROWS = 300_000
 # Uncompressed size of one sheet's XML above which the file is refused before
-# parsing: a guard against zip bombs, far above what MAX_DATA_ROWS needs
-# (the 2,000-township demo's duty sheet is about 60 MB).
-MAX_SHEET_XML_BYTES = 400 * 1024 * 1024
+# parsing: a guard against zip bombs, well above what MAX_DATA_ROWS needs (the
+# 2,000-township demo's 192,000 duty rows are 68 MB). Reading a sheet holds about
+# twice its size in memory for a moment.
+MAX_SHEET_XML_BYTES = 256 * 1024 * 1024
 
 # Bounds on the package itself, checked from the zip's central directory before
 # anything is decompressed, and again while a part is read (headers can lie).
@@ -35,7 +36,7 @@ MAX_TOTAL_BYTES = 1024 * 1024 * 1024        # all parts together, uncompressed
 MAX_WORKBOOK_PART_BYTES = 8 * 1024 * 1024   # xl/workbook.xml and its relationships
 MAX_OTHER_PART_BYTES = 32 * 1024 * 1024     # styles, and any other part read whole
 MAX_SHEETS = 1_000                          # sheets listed in xl/workbook.xml
-MAX_SHARED_STRINGS_BYTES = 256 * 1024 * 1024  # xl/sharedStrings.xml
+MAX_SHARED_STRINGS_BYTES = 128 * 1024 * 1024  # xl/sharedStrings.xml
 MAX_SHARED_STRINGS = 2_000_000              # entries in the shared-string table
 # Excel's own limits: a workbook beyond them was not written by a spreadsheet program.
 MAX_ROW_NUMBER = 1_048_576
