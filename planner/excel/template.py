@@ -226,16 +226,24 @@ def param_note(row: ParamRow) -> str:
     return text
 
 
-@functools.lru_cache(maxsize=65536)  # a province repeats the same few thousand names
 def clean_name(text: str) -> str:
     """A name as it is compared and stored: NFKC (full-width letters and digits folded),
     invisible characters removed (zero-width spaces and joiners, byte-order and direction
     marks, soft hyphens, variation selectors: Unicode's format characters and default
     ignorables), runs of spaces made one, ends trimmed. Without this “柳湾镇” and
     “柳湾镇\u200b” would be two townships that look the same."""
+    # A province repeats the same few thousand names; only names are worth remembering
+    # (a cell may hold 32,767 characters, and 65,536 of those would be gigabytes).
+    return _clean_short(text) if len(text) <= 256 else _clean(text)
+
+
+def _clean(text: str) -> str:
     if not text.isascii():
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
     return _SPACES.sub(" ", text).strip()
+
+
+_clean_short = functools.lru_cache(maxsize=65536)(_clean)
 
 
 # Unicode's format characters (category Cf) and Default_Ignorable_Code_Point
