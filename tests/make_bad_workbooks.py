@@ -363,7 +363,8 @@ CASES: list[BadCase] = [
             "部件 xl/sharedStrings.xml 解压后 200 MB，超过 128 MB 的上限"),
     BadCase("too_many_shared_strings", hw.with_shared_strings("乡镇", "A2", b"0", b"<si><t/></si>" * 2_000_001),
             "ledger-too_many_shared_strings.xlsx", "有 2,000,001 项，超过 2,000,000 项的上限"),
-    BadCase("shared_string_too_long", hw.with_shared_strings("乡镇", "A2", b"0", b"<si><t>" + b"x" * 40_000 + b"</t></si>"),
+    BadCase("shared_string_too_long",
+            hw.with_shared_strings("乡镇", "A2", b"0", b"<si><t>" + b"x" * 40_000 + b"</t></si>"),
             "ledger-shared_string_too_long.xlsx", "第 0 项有 40,000 个字，超过 Excel 单元格 32,767 个字的上限"),
     BadCase("cell_text_too_long", hw.sheet_edit("乡镇", hw.cell_xml(
         "A3", b'<c r="A3" t="inlineStr"><is><t>' + "镇".encode() * 40_000 + b"</t></is></c>")),

@@ -389,7 +389,8 @@ class FastSheet:
                               f"单元格 {column_letter(column)}{number} 引用的共享字符串“{shown}”不存在"
                               f"（共 {len(shared):,} 项），文件已损坏或被改动过",
                               f"cell {column_letter(column)}{number} refers to shared string \"{shown}\", which "
-                              f"does not exist (the table holds {len(shared):,}): the file is damaged or was tampered with")
+                              f"does not exist (the table holds {len(shared):,}): the file is damaged or was "
+                              f"tampered with")
         return shared[index]
 
     def _checked_text(self, text: str, column: int, number: int) -> str:

@@ -193,8 +193,8 @@ def _scan_sheet(xml: bytes, sheet: SheetScan) -> None:
     start, end = sheet_data_span(xml, sheet.name)
     sheet.data_rows = sum(1 for m in _ROW.finditer(xml, start, end) if m.group(1) and _VALUE.search(m.group(1)))
     sheet.merged = [m.group(1).decode("ascii", "replace") for m in _MERGE.finditer(xml)]
-    if _FORMULA.search(xml):
-        for m in _CELL.finditer(xml):
+    if _FORMULA.search(xml, start, end):
+        for m in _CELL.finditer(xml, start, end):
             body = m.group(2)
             if body and _FORMULA.search(body) and not _CACHED.search(body):
                 ref = _CELL_REF.search(m.group(1))
