@@ -182,3 +182,37 @@ def test_bombs_are_refused_without_memory(base, tmp_path, name):
     assert any(case.fragment in line for line in measured["problems"]), measured["problems"]
     assert measured["seconds"] < 10
     assert measured["grew_mb"] < 150
+
+
+def test_file_and_directory_bounds_come_before_the_zip_is_parsed(base, monkeypatch):
+    from planner.excel import package
+
+    monkeypatch.setattr(package, "MAX_FILE_BYTES", 1000)
+    assert "超过 1 KB 的上限" in read_workbook(base).problems[0].message_zh
+    monkeypatch.undo()
+    monkeypatch.setattr(package, "MAX_DIRECTORY_BYTES", 100)
+    problem = read_workbook(base).problems[0]
+    assert problem.sheet == base.name and "压缩包目录" in problem.message_zh
+
+
+def test_a_part_is_counted_while_it_is_read_whatever_its_header_says():
+    """zipfile already stops at the size in the directory; the count while reading does
+    not rely on that."""
+    import io
+    import zipfile
+
+    from planner.excel.package import PackageError, read_part
+
+    class LyingZip:
+        def getinfo(self, name):
+            info = zipfile.ZipInfo(name)
+            info.file_size = 10
+            return info
+
+        def open(self, info):
+            return io.BytesIO(b"x" * (3 * 1024 * 1024))
+
+    with pytest.raises(PackageError) as caught:
+        read_part(LyingZip(), "xl/worksheets/sheet1.xml", 2 * 1024 * 1024, "编制")
+    assert "工作表“编制”解压后超过 3 MB，超过 2 MB 的上限" in caught.value.zh
+    assert caught.value.where == "编制"
