@@ -7,31 +7,38 @@ Every edit is a QUndoCommand on the window's undo stack (ui.scenario_commands).
 The ledger is never written here; the solve runs planner.services.solving.solve_job
 off the GUI thread through ui.tasks and stores the proposal with the scenario.
 
-`install(window)` adds this tab and the comparison tab (ui.compare_view).
+`install(workspace, tabs=…, solve_panel=…)` adds this tab and the
+comparison tab (ui.compare_view) to `tabs`.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox,
-    QProgressBar, QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QProgressBar, QPushButton, QSplitter, QTableView, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from planner.scenarios import store as store
 from planner.domain.county import CountyData
-from planner.store.ledger import load_county
 from planner.scenarios.changes import Change
+from planner.services.solving import solve_job
+from planner.store import reads
+from ui.compare_view import CompareView
+from ui.results_view import ResultsView
 from ui.scenario_commands import (
     CreateScenarioCommand, DeleteScenarioCommand, DuplicateScenarioCommand, RenameScenarioCommand, ScenarioContext,
     SetChangesCommand, SetDescriptionCommand, push,
 )
 from ui.scenario_dialogs import TITLES, ChangeDialog
-from ui.scenario_models import NAME_ROLE, ChangesModel, ScenarioListModel, ScenarioRow, state_text
+from ui.scenario_models import ChangesModel, ScenarioListModel, ScenarioRow, state_text, ui_language
+from ui.solve_panel import SolvePanel, readable_error
+from ui.table_model import Role
 from ui.tasks import TaskHandle, run_task
+from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -50,16 +57,18 @@ def _table(model) -> QTableView:
 
 
 class ScenarioView(QWidget):
-    """The scenarios tab. `window` gives db, undo_stack, settings, status() and show_error()."""
+    """The scenarios tab: database, undo stack, settings and messages come from the workspace."""
 
     scenariosChanged = Signal()       # the list (names, changes, results or states) changed
     statesKnown = Signal()            # the states of the listed scenarios have been worked out
     solveFinished = Signal(str, object)  # scenario name, result dict
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, tabs: QTabWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
-        self.context = ScenarioContext(db=lambda: self.window.db, changed=self._after_command,
+        self.workspace = workspace
+        self.tabs = tabs  # where this tab sits, for its title
+        self.compare_view: CompareView | None = None  # the comparison tab, set by install()
+        self.context = ScenarioContext(db=lambda: self.workspace.db, changed=self._after_command,
                                        failed=self._command_failed)
         self.handle: TaskHandle | None = None
         self.solving: str | None = None
@@ -139,8 +148,6 @@ class ScenarioView(QWidget):
         solve_bar.addWidget(self.solve_button)
         self._set_running(False)
 
-        from ui.results_view import ResultsView
-
         self.results_view = ResultsView(self)
         # A scenario's proposal is for comparing; the ledger takes proposals from the Proposal tab.
         self.results_view.apply_button.setVisible(False)
@@ -178,9 +185,8 @@ class ScenarioView(QWidget):
     # ------------------------------------------------------------ reading
     def county(self) -> CountyData | None:
         """The ledger as plain data, read once per refresh (dialogs and checks use it)."""
-        if self._county is None and self.window.db is not None:
-            with self.window.db.session() as session:
-                self._county = load_county(session)
+        if self._county is None and self.workspace.db is not None:
+            self._county = reads.county(self.workspace.db)
         return self._county
 
     def refresh(self, select: str | None = None) -> None:
@@ -188,9 +194,8 @@ class ScenarioView(QWidget):
         select = select or self.current_name()
         self._county = None
         records: list[store.ScenarioRecord] = []
-        if self.window.db is not None:
-            with self.window.db.session() as session:
-                records = store.list_scenarios(session)
+        if self.workspace.db is not None:
+            records = reads.scenario_records(self.workspace.db)
         self._set_rows([ScenarioRow(r, "checking") for r in records], select)
         self._start_states(records)
 
@@ -214,14 +219,14 @@ class ScenarioView(QWidget):
         generation = self._generation
         if self._states_handle is not None and self._states_handle.is_running():
             self._states_handle.cancel()
-        if self.window.db is None or not records:
+        if self.workspace.db is None or not records:
             return
 
         def failed(error: BaseException) -> None:
             log.warning("cannot work out scenario states: %r", error)
             self._states_known(generation, {r.name: ("unknown", None) for r in records})
 
-        handle = run_task(self, store.states_job_at, self.window.db.url, records,
+        handle = run_task(self, store.states_job_at, self.workspace.db.url, records,
                           on_success=lambda found: self._states_known(generation, found), on_failure=failed,
                           process=True)
         self._states_handle = handle if handle.is_running() else None
@@ -239,7 +244,7 @@ class ScenarioView(QWidget):
 
     def current_name(self) -> str | None:
         index = self.list_view.currentIndex()
-        return self.list_model.data(index, NAME_ROLE) if index.isValid() else None
+        return self.list_model.data(index, Role.NAME) if index.isValid() else None
 
     def current_row(self) -> ScenarioRow | None:
         name = self.current_name()
@@ -295,14 +300,14 @@ class ScenarioView(QWidget):
 
     # ------------------------------------------------------------ commands
     def _push(self, command) -> bool:
-        return push(self.window.undo_stack, self.context, command)
+        return push(self.workspace.undo_stack, self.context, command)
 
     def _after_command(self, name: str | None) -> None:
         self.refresh(select=name)
 
     def _command_failed(self, error: Exception) -> None:
         self.last_error = str(error)
-        self.window.show_error(error)
+        self.workspace.show_error(error)
 
     def _ask_name(self, title: str, label: str, text: str) -> str | None:
         """A name from the user (tests replace this)."""
@@ -314,10 +319,9 @@ class ScenarioView(QWidget):
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def new_scenario(self, name: str | None = None) -> bool:
-        if self.window.db is None:
+        if self.workspace.db is None:
             return False
-        with self.window.db.session() as session:
-            suggestion = store.unique_name(session, self.tr("New scenario"))
+        suggestion = reads.unique_scenario_name(self.workspace.db, self.tr("New scenario"))
         name = name or self._ask_name(self.tr("New scenario"), self.tr("Name of the scenario:"), suggestion)
         return bool(name) and self._push(CreateScenarioCommand(self.context, name))
 
@@ -325,8 +329,7 @@ class ScenarioView(QWidget):
         current = self.current_name()
         if current is None:
             return False
-        with self.window.db.session() as session:
-            suggestion = store.unique_name(session, self.tr("{name} copy").format(name=current))
+        suggestion = reads.unique_scenario_name(self.workspace.db, self.tr("{name} copy").format(name=current))
         new_name = new_name or self._ask_name(self.tr("Duplicate scenario"), self.tr("Name of the copy:"), suggestion)
         return bool(new_name) and self._push(DuplicateScenarioCommand(self.context, current, new_name))
 
@@ -450,23 +453,19 @@ class ScenarioView(QWidget):
 
     @staticmethod
     def _lang() -> str:
-        from ui.scenario_models import ui_language
-
         return ui_language()
 
     # ------------------------------------------------------------ solving
     def solve(self, name: str | None = None) -> TaskHandle | None:
         """Solve (or recompute) a scenario off the GUI thread; its proposal is stored with it."""
-        from planner.services.solving import solve_job
-
         name = name or self.current_name()
-        if name is None or self.window.db is None or self.solving is not None:
+        if name is None or self.workspace.db is None or self.solving is not None:
             return None
         self.solving = name
         self._set_running(True)
         self._progress(0.0, self.tr("Solving {name}…").format(name=name))
-        time_limit = getattr(getattr(self.window, "settings", None), "solver_time_limit", None)
-        handle = run_task(self, solve_job, self.window.db, name, time_limit,
+        time_limit = self.workspace.solver_time_limit
+        handle = run_task(self, solve_job, self.workspace.db, name, time_limit,
                           on_success=self._solved, on_failure=self._solve_failed,
                           on_progress=self._progress, on_cancelled=self._solve_cancelled)
         self.handle = handle if handle.is_running() else None
@@ -497,23 +496,18 @@ class ScenarioView(QWidget):
         name = self._finish_solve()
         self.refresh(select=name)
         moves = result.get("moves") or []
-        self.window.status(self.tr("Scenario {name} solved: {status}, {moves} moves.").format(
+        self.workspace.status(self.tr("Scenario {name} solved: {status}, {moves} moves.").format(
             name=name, status=result.get("status", ""), moves=len(moves)))
         self.solveFinished.emit(name, result)
 
     def _solve_failed(self, error: BaseException) -> None:
         self._finish_solve()
-        try:
-            from ui.solve_panel import readable_error
-            reason = readable_error(error)
-        except ImportError:
-            reason = str(error)
-        self.last_error = self.tr("The solve failed: {reason}").format(reason=reason)
-        self.window.show_error(self.last_error)
+        self.last_error = self.tr("The solve failed: {reason}").format(reason=readable_error(error))
+        self.workspace.show_error(self.last_error)
 
     def _solve_cancelled(self) -> None:
         self._finish_solve()
-        self.window.status(self.tr("Solve cancelled."))
+        self.workspace.status(self.tr("Solve cancelled."))
 
     # ------------------------------------------------------------ outside events
     def ledger_changed(self) -> None:
@@ -543,8 +537,6 @@ class ScenarioView(QWidget):
             button.setText(text)
         self.add_button.setText(self.tr("Add change"))
         for change_type, action in self.add_actions.items():
-            from PySide6.QtCore import QCoreApplication
-
             action.setText(QCoreApplication.translate("ScenarioDialogs", TITLES[change_type]) + "…")
         self.description_edit.setPlaceholderText(self.tr("What this scenario is about (for the committee)"))
         self.list_model.retranslate()
@@ -553,35 +545,28 @@ class ScenarioView(QWidget):
         if self.current_row() is None:
             self.title_label.setText(self.tr("No scenario chosen"))
             self.solve_button.setText(self.tr("Solve"))
-        tabs = getattr(self.window, "tabs", None)
-        if tabs is not None and tabs.indexOf(self) >= 0:
-            tabs.setTabText(tabs.indexOf(self), self.tr("Scenarios"))
+        if self.tabs is not None and self.tabs.indexOf(self) >= 0:
+            self.tabs.setTabText(self.tabs.indexOf(self), self.tr("Scenarios"))
 
 
-def install(window) -> ScenarioView:
-    from ui.compare_view import CompareView
+def install(workspace: Workspace, *, tabs: QTabWidget, solve_panel: SolvePanel | None = None) -> ScenarioView:
+    """The scenarios tab and the comparison tab (view.compare_view) in `tabs`.
 
-    view = ScenarioView(window)
-    window.scenario_view = view
-    window.tabs.addTab(view, "")
-    compare = CompareView(window)
-    window.compare_view = compare
-    window.tabs.addTab(compare, "")
+    With `solve_panel`, its scenario chooser follows the list here and a solve
+    started there refreshes it.
+    """
+    view = ScenarioView(workspace, tabs)
+    tabs.addTab(view, "")
+    compare = CompareView(workspace, tabs)
+    view.compare_view = compare
+    tabs.addTab(compare, "")
     view.changes_view.selectionModel().currentRowChanged.connect(lambda *_: view._update_change_buttons())
     view.scenariosChanged.connect(lambda: compare.refresh(view.list_model.rows()))
-
-    def join_solve_panel() -> None:
-        # The toolbar's scenario chooser lists the same scenarios; a solve there refreshes ours.
-        panel = getattr(window, "solve_panel", None)
-        if panel is not None and not getattr(view, "_joined_solve_panel", False):
-            view._joined_solve_panel = True
-            view.scenariosChanged.connect(panel.refresh_scenarios)
-            panel.solveFinished.connect(lambda *_: view.refresh())
-
-    join_solve_panel()
-    QTimer.singleShot(0, window, join_solve_panel)  # when the solve panel is installed after this tab
-    window.ledgerChanged.connect(view.ledger_changed)
-    window.databaseChanged.connect(view.database_changed)
+    if solve_panel is not None:
+        view.scenariosChanged.connect(solve_panel.refresh_scenarios)
+        solve_panel.solveFinished.connect(lambda *_: view.refresh())
+    workspace.ledgerChanged.connect(view.ledger_changed)
+    workspace.databaseChanged.connect(view.database_changed)
     view.refresh()
     view.retranslate()
     compare.retranslate()
