@@ -19,6 +19,7 @@ from planner.services.apply import ApplyError, QuotaChange, check_proposal
 from planner.domain.county import KINDS
 from ui.commands import EditContext, LedgerCommand
 from ui.labels import kind_label
+from ui.results_models import ui_is_chinese
 
 SUMMARY_LINES = 15  # lines listed in the question itself; the rest go to "Show Details…"
 
@@ -28,8 +29,6 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "te
 
 def error_text(error: Exception) -> str:
     """A refusal in the UI language, with its itemised problems."""
-    from ui.results_models import ui_is_chinese
-
     if isinstance(error, ApplyError):
         head = error.message_zh if ui_is_chinese() else error.message_en
         return "\n".join([head, *error.problems[:20]] + (["…"] if len(error.problems) > 20 else []))
@@ -52,11 +51,10 @@ class ApplyProposalCommand(LedgerCommand):
         self.applied_ids: list[int] = []  # one per redo: each application is its own record
         self.backups: list = []           # backup files made before each step (None: server database)
 
-    def redo(self) -> None:
-        self._guarded(self._apply)
-
-    def undo(self) -> None:
-        self._guarded(self._revert)
+    def perform(self, forward: bool) -> None:
+        """Each direction is its own backed-up transaction (safe_ops); None: re-read every township."""
+        self._apply() if forward else self._revert()
+        return None
 
     def _apply(self) -> None:
         from planner.services.safe_ops import apply_proposal_safely
@@ -71,16 +69,6 @@ class ApplyProposalCommand(LedgerCommand):
 
         outcome = revert_proposal_safely(self.context.db, self.applied_id, user=self.user)
         self.backups.append(outcome.backup)
-
-    def _guarded(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except Exception as error:  # shown to the user; the transaction was rolled back
-            self.setObsolete(True)
-            self.context.errors.append(error)
-            self.context.failed(error)
-            return
-        self.context.changed(None)  # many townships change: the ledger view re-reads everything
 
 
 def summary_text(result: dict, changes: list[QuotaChange]) -> tuple[str, str]:

@@ -38,6 +38,7 @@ from ui.detail_view import TownshipDetailView
 from ui.ledger_panel import LedgerPanel
 from ui.parameters_dialog import ParametersDialog
 from ui.settings import Settings
+from ui.undo import retranslate_stack
 from ui.workspace import Workspace
 
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}  # each in its own language, never translated
@@ -412,6 +413,9 @@ class MainWindow(QMainWindow):
             action.setText(text)
         self.action_undo.setText(self.tr("&Undo"))
         self.action_redo.setText(self.tr("&Redo"))
+        retranslate_stack(self.undo_stack)  # the history's steps in the new language too
+        self.action_undo.setToolTip(self.undo_stack.undoText())
+        self.action_redo.setToolTip(self.undo_stack.redoText())
         # Toolbar labels without the menu's keyboard mnemonics ("保存(&S)" would show as "保存(S)").
         for action, text in ((self.action_open, self.tr("Open")), (self.action_save, self.tr("Save")),
                              (self.action_undo, self.tr("Undo")), (self.action_redo, self.tr("Redo")),

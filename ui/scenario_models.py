@@ -17,6 +17,7 @@ from planner.exports.comparison import Comparison, ComparedRow
 from planner.domain.county import KINDS
 from planner.scenarios.changes import Change
 from planner.scenarios.store import ScenarioRecord, describe_change
+from ui.i18n import current_language
 from ui.labels import kind_label
 from ui.table_model import ModelIndex, Role, TableModel
 
@@ -25,10 +26,6 @@ HIGHLIGHT = "#fff2b3"  # the same yellow the comparison chart shades differing t
 
 
 def ui_language() -> str:
-    try:
-        from ui.i18n import current_language
-    except ImportError:
-        return "zh"
     return "zh" if current_language().startswith("zh") else "en"
 
 
