@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from planner.exports.comparison import Comparison, ComparisonError, compare
 from planner.exports.comparison_chart import overlay_chart
 from planner.exports.comparison_xlsx import write_comparison_xlsx
-from planner.store.reads import scenarios_with_states
+from planner.scenarios.reads import scenarios_with_states
 from planner.domain.county import KINDS
 from ui.labels import kind_label
 from ui.compare_report import ComparisonDocument, comparison_pdf_job

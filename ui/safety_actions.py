@@ -15,8 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QToolBar
-from sqlalchemy.exc import OperationalError  # the refusals the database raises, recognised to explain them
-from sqlalchemy.orm.exc import StaleDataError
 
 from planner.services.safe_ops import restore_and_log
 from planner.store import backup as backups
@@ -24,6 +22,7 @@ from planner.store.conflicts import CANCEL, OVERWRITE, RELOAD, ConflictError
 from planner.store.credentials import display_url, keyring_available
 from planner.store.db import DatabaseError, open_database
 from planner.store.instance_lock import InstanceLock, LockHeld, holder_of, is_read_only, read_only_url
+from planner.store.refusals import is_read_only_refusal, is_stale_write
 from ui import i18n
 from ui.audit_view import AuditLogDialog
 from ui.workspace import Workspace
@@ -48,10 +47,6 @@ def ask_password(parent, url: str) -> str | None:
     password, ok = QInputDialog.getText(parent, translate("Safety", "Database password"), f"{where}\n{note}",
                                         QLineEdit.EchoMode.Password)
     return password if ok else None
-
-
-def _is_read_only_error(error: BaseException) -> bool:
-    return isinstance(error, OperationalError) and "readonly" in str(error).lower()
 
 
 class SafetyActions(QObject):
@@ -266,13 +261,13 @@ class SafetyActions(QObject):
 
     # ------------------------------------------------------------ conflicts
     def on_edit_failed(self, error) -> None:
-        if isinstance(error, StaleDataError):
+        if is_stale_write(error):
             error = ConflictError([])
         if isinstance(error, ConflictError):
             # Asked once the failed edit has left the undo stack: a dialog (and a retried edit)
             # inside QUndoStack.push would nest one push in another.
             QTimer.singleShot(0, lambda: self.resolve_conflict(error))
-        elif _is_read_only_error(error):
+        elif is_read_only_refusal(error):
             self.workspace.show_error(self.read_only_text())
         else:
             self.workspace.show_error(error)

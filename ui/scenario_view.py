@@ -26,6 +26,7 @@ from planner.scenarios import store as store
 from planner.domain.county import CountyData
 from planner.scenarios.changes import Change
 from planner.services.solving import solve_job
+from planner.scenarios import reads as scenario_reads
 from planner.store import reads
 from ui.compare_view import CompareView
 from ui.results_view import ResultsView
@@ -195,7 +196,7 @@ class ScenarioView(QWidget):
         self._county = None
         records: list[store.ScenarioRecord] = []
         if self.workspace.db is not None:
-            records = reads.scenario_records(self.workspace.db)
+            records = scenario_reads.scenario_records(self.workspace.db)
         self._set_rows([ScenarioRow(r, "checking") for r in records], select)
         self._start_states(records)
 
@@ -321,7 +322,7 @@ class ScenarioView(QWidget):
     def new_scenario(self, name: str | None = None) -> bool:
         if self.workspace.db is None:
             return False
-        suggestion = reads.unique_scenario_name(self.workspace.db, self.tr("New scenario"))
+        suggestion = scenario_reads.unique_scenario_name(self.workspace.db, self.tr("New scenario"))
         name = name or self._ask_name(self.tr("New scenario"), self.tr("Name of the scenario:"), suggestion)
         return bool(name) and self._push(CreateScenarioCommand(self.context, name))
 
@@ -329,7 +330,7 @@ class ScenarioView(QWidget):
         current = self.current_name()
         if current is None:
             return False
-        suggestion = reads.unique_scenario_name(self.workspace.db, self.tr("{name} copy").format(name=current))
+        suggestion = scenario_reads.unique_scenario_name(self.workspace.db, self.tr("{name} copy").format(name=current))
         new_name = new_name or self._ask_name(self.tr("Duplicate scenario"), self.tr("Name of the copy:"), suggestion)
         return bool(new_name) and self._push(DuplicateScenarioCommand(self.context, current, new_name))
 

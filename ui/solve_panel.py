@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.services.solving import BASELINE, fingerprint_job, solve_job
-from planner.store.reads import scenario_names
+from planner.scenarios.reads import scenario_names
 from ui.apply_action import ProposalApplier
 from ui.results_models import ui_is_chinese
 from ui.results_view import ResultsView

@@ -1,7 +1,8 @@
 """The window's reads: each opens one short session of its own and returns plain rows, ids or names.
 
 The window never holds a Session or builds a query (ui/ imports no
-SQLAlchemy); what it shows it asks for here. Writes go through
+SQLAlchemy); what it shows of the ledger and the audit log it asks for here,
+of the saved scenarios in planner.scenarios.reads. Writes go through
 planner.store.ledger_edit (undoable edits) and planner.services.
 """
 
@@ -13,7 +14,6 @@ from sqlalchemy import select
 
 from planner.domain.county import CountyData
 from planner.domain.workload import WorkParams
-from planner.scenarios import store as scenarios
 from planner.store.audit import audit_entries, audit_users, entry_row
 from planner.store.db import Database
 from planner.store.ledger import ledger_is_empty, load_county, load_params
@@ -58,33 +58,6 @@ def county(db: Database) -> CountyData:
 def is_empty(db: Database) -> bool:
     with db.session() as session:
         return ledger_is_empty(session)
-
-
-# ------------------------------------------------------------ scenarios
-def scenario_records(db: Database) -> list[scenarios.ScenarioRecord]:
-    with db.session() as session:
-        return scenarios.list_scenarios(session)
-
-
-def scenario_names(db: Database) -> list[str]:
-    return [record.name for record in scenario_records(db)]
-
-
-def unique_scenario_name(db: Database, base: str) -> str:
-    """`base`, or `base 2`, `base 3`… whichever no saved scenario has yet."""
-    with db.session() as session:
-        return scenarios.unique_name(session, base)
-
-
-def scenarios_with_states(db: Database) -> list[tuple[scenarios.ScenarioRecord, str]]:
-    """Every scenario with its state; "unsolved" for all when the states cannot be worked out."""
-    with db.session() as session:
-        records = scenarios.list_scenarios(session)
-        try:
-            states = scenarios.scenario_states(session, records)
-        except Exception:  # states are a marker only; callers compare what is stored regardless
-            states = {}
-    return [(record, states.get(record.name, "unsolved")) for record in records]
 
 
 # ------------------------------------------------------------ the audit log
