@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         # Connected before any feature's: the window has re-read the ledger when a feature hears of it.
         self.workspace.databaseChanged.connect(self._database_changed)
-        self.workspace.reloadRequested.connect(lambda clear_undo: self.reload_ledger(clear_undo))  # as overridden
+        # Looked up at each call, so a reload_ledger replaced on the instance (tests) is the one run.
+        self.workspace.reloadRequested.connect(lambda clear_undo: self.reload_ledger(clear_undo))
         self.workspace.statusMessage.connect(self.status)
         self.workspace.errorReported.connect(self.show_error)
 
