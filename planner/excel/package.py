@@ -27,6 +27,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from planner.errors import PlannerError
 from planner.excel.template import (
     MAX_DIRECTORY_BYTES, MAX_FILE_BYTES, MAX_MEMBERS, MAX_PART_BYTES, MAX_TOTAL_BYTES,
 )
@@ -49,12 +50,12 @@ def mb(size: int) -> str:
     return f"{max(1, size // 1024)} KB"
 
 
-class PackageError(Exception):
+class PackageError(PlannerError):  # turned into an ImportProblem before anyone sees it
     """Something wrong with the package as a whole or with one of its parts, in both
     languages; `where` is the sheet or part it concerns (None: the file)."""
 
     def __init__(self, zh: str, en: str, where: str | None = None) -> None:
-        super().__init__(en)
+        super().__init__(en, message_zh=zh, message_en=en)
         self.zh = zh
         self.en = en
         self.where = where
