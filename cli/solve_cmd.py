@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 from cli.common import add_db_argument, open_db_or_exit
+from planner.domain.proposal import Proposal
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
 
@@ -38,14 +39,14 @@ def _progress(fraction: float, message: str) -> None:
     print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr, flush=True)
 
 
-def _write_json(result: dict, path: str) -> None:
+def _write_json(result: Proposal, path: str) -> None:
     """Write whole or not at all: a temporary file beside the target, then a rename."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".solve-", suffix=".json", dir=target.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(result, fh, ensure_ascii=False, indent=2)
+            json.dump(result.to_json(), fh, ensure_ascii=False, indent=2)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
@@ -58,7 +59,8 @@ def _write_json(result: dict, path: str) -> None:
 def _inputs(db, scenario: str | None):
     """(county, options, load seconds, scenario name) or an error message."""
     from planner.store.ledger import load_county
-    from planner.solving.solve import BASELINE, SolveOptions
+    from planner.domain.options import SolveOptions
+    from planner.solving.solve import BASELINE
 
     started = time.perf_counter()
     name = scenario or BASELINE
@@ -135,10 +137,10 @@ def run_solve(args: argparse.Namespace) -> int:
     _summary(result)
     if failed:
         return EXIT_ERROR
-    return EXIT_INFEASIBLE if result["status"] == "infeasible" else EXIT_OK
+    return EXIT_INFEASIBLE if result.infeasible else EXIT_OK
 
 
-def _store_scenario_result(args: argparse.Namespace, scenario: str, result: dict) -> None:
+def _store_scenario_result(args: argparse.Namespace, scenario: str, result: Proposal) -> None:
     """A scenario keeps its last proposal with the fingerprint of its inputs (the window and
     `scenarios` then show it, stale or not); the ledger itself is not touched."""
     from planner.scenarios.store import save_result
@@ -154,28 +156,28 @@ def _store_scenario_result(args: argparse.Namespace, scenario: str, result: dict
         db.close()
 
 
-def _write_xlsx(result: dict, path: str) -> None:
+def _write_xlsx(result: Proposal, path: str) -> None:
     from planner.exports.proposal_xlsx import write_proposal_xlsx
 
     write_proposal_xlsx(result, path)
 
 
-def _write_pdf(result: dict, path: str) -> None:
+def _write_pdf(result: Proposal, path: str) -> None:
     from ui.report import write_proposal_pdf
 
     write_proposal_pdf(result, path)
 
 
-def _summary(result: dict) -> None:
+def _summary(result: Proposal) -> None:
     """A few lines on stderr so a user sees the outcome without opening a file."""
     from optimizer.words import kind_zh
 
-    solver = result["solver"]
-    print(f"状态 (status): {result['status']}；用时 {solver['seconds']:.2f} 秒；"
-          f"{'已证明最优' if solver['proven_optimal'] else '未证明最优'} (proven optimal: "
-          f"{solver['proven_optimal']})", file=sys.stderr)
-    for kind, t in result["totals"].items():
-        print(f"  {kind_zh(kind)} ({kind}): {t['before']} -> {t['after']}，未覆盖需要 (uncovered) "
-              f"{t['uncovered_before']} -> {t['uncovered_after']}，调动 (moved) {t['moved']}", file=sys.stderr)
-    for line in result.get("diagnosis", [])[:10]:
+    solver = result.solver
+    print(f"状态 (status): {result.status}；用时 {solver.seconds:.2f} 秒；"
+          f"{'已证明最优' if solver.proven_optimal else '未证明最优'} (proven optimal: "
+          f"{solver.proven_optimal})", file=sys.stderr)
+    for kind, t in result.totals.items():
+        print(f"  {kind_zh(kind)} ({kind}): {t.before} -> {t.after}，未覆盖需要 (uncovered) "
+              f"{t.uncovered_before} -> {t.uncovered_after}，调动 (moved) {t.moved}", file=sys.stderr)
+    for line in result.diagnosis[:10]:
         print(f"  · {line}", file=sys.stderr)

@@ -20,6 +20,7 @@ from planner.scenarios import store as store
 from planner.exports.comparison import Comparison, ComparisonError, compare
 from planner.exports.comparison_chart import overlay_chart
 from planner.domain.county import KINDS
+from planner.domain.proposal import Proposal
 from ui.labels import kind_label
 from ui.scenario_models import DIFFERS_ROLE, CompareRowsModel, CompareSummaryModel, ui_language
 
@@ -52,7 +53,7 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.window = window
         self.comparison: Comparison | None = None
-        self._results: dict[str, dict] = {}
+        self._results: dict[str, Proposal] = {}
         self._stale: set[str] = set()
 
         self.pick_label = QLabel()
@@ -165,7 +166,7 @@ class CompareView(QWidget):
             rows = [ScenarioRow(r, states.get(r.name, "unsolved")) for r in records]
         for row in rows or []:
             result = row.record.last_result
-            if result and "totals" in result:
+            if result is not None and result.totals:
                 self._results[row.name] = result
                 if row.state in ("stale", "invalid"):
                     self._stale.add(row.name)
@@ -265,7 +266,7 @@ class CompareView(QWidget):
                                               self.tr("Scenario comparison") + ".xlsx", "Excel (*.xlsx)")
         return path or None
 
-    def _compared_results(self) -> dict[str, dict]:
+    def _compared_results(self) -> dict[str, Proposal]:
         return {n: self._results[n] for n in self.comparison.names} if self.comparison else {}
 
     def export_pdf(self, path: str | None = None, *, process: bool = True) -> bool:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from planner.scenarios import store as store
 from planner.domain.county import CountyData
+from planner.domain.proposal import Proposal
 from planner.store.ledger import load_county
 from planner.scenarios.changes import Change
 from ui.scenario_commands import (
@@ -54,7 +55,7 @@ class ScenarioView(QWidget):
 
     scenariosChanged = Signal()       # the list (names, changes, results or states) changed
     statesKnown = Signal()            # the states of the listed scenarios have been worked out
-    solveFinished = Signal(str, object)  # scenario name, result dict
+    solveFinished = Signal(str, object)  # scenario name, Proposal
 
     def __init__(self, window, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -493,12 +494,11 @@ class ScenarioView(QWidget):
         self._set_running(False)
         return name
 
-    def _solved(self, result: dict) -> None:
+    def _solved(self, result: Proposal) -> None:
         name = self._finish_solve()
         self.refresh(select=name)
-        moves = result.get("moves") or []
         self.window.status(self.tr("Scenario {name} solved: {status}, {moves} moves.").format(
-            name=name, status=result.get("status", ""), moves=len(moves)))
+            name=name, status=result.status, moves=len(result.moves)))
         self.solveFinished.emit(name, result)
 
     def _solve_failed(self, error: BaseException) -> None:

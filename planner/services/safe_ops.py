@@ -16,6 +16,7 @@ from planner.store.audit import record
 from planner.store.backup import backup_before, restore_database
 from planner.store.conflicts import save
 from planner.domain.county import CountyData
+from planner.domain.proposal import Proposal
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Outcome:
     backup: Path | None  # where the state before the change was saved (None: server database)
 
 
-def apply_proposal_safely(db, result: dict, user: str | None = None) -> Outcome:
+def apply_proposal_safely(db, result: Proposal, user: str | None = None) -> Outcome:
     """Check the proposal, back up the ledger, then apply it in one transaction.
 
     A refused proposal (ApplyError) makes no backup and changes nothing; a

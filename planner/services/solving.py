@@ -1,16 +1,17 @@
-"""Solving from the window as a task: read the ledger, solve, hand back the result dict.
+"""Solving from the window as a task: read the ledger, solve, hand back the Proposal.
 
 `solve_job(source, scenario, time_limit, state)` is the function ui.tasks runs
 off the GUI thread (or in a spawned child process). It opens its own Session
 (sessions are never shared across threads) and, in a child process, its own
-engine from the database URL: only the URL, the scenario name and the result
-dict cross the boundary. No Qt here.
+engine from the database URL: only the URL, the scenario name and the Proposal
+(plain data) cross the boundary. No Qt here.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from planner.domain.proposal import Proposal
 from planner.scenarios.store import BASELINE_NAME as BASELINE  # the ledger itself
 
 
@@ -26,10 +27,11 @@ def _sessions(source: Any):
     return source.new_session, None
 
 
-def solve_job(source: Any, scenario: str, time_limit: float | None, state) -> dict:
+def solve_job(source: Any, scenario: str, time_limit: float | None, state) -> Proposal:
     """The proposal for `scenario` (the ledger itself for 基准) on the database `source`."""
     from planner.store.ledger import load_county
-    from planner.solving.solve import SolveCancelled, SolveOptions, solve_county
+    from planner.domain.options import SolveOptions
+    from planner.solving.solve import SolveCancelled, solve_county
     from planner.taskstate import TaskCancelled
 
     new_session, engine = _sessions(source)
@@ -63,10 +65,10 @@ def solve_job(source: Any, scenario: str, time_limit: float | None, state) -> di
             engine.dispose()
 
 
-def fingerprint_job(source: Any, result: dict, state) -> str | None:
+def fingerprint_job(source: Any, result: Proposal, state) -> str | None:
     """Fingerprint of the inputs `result` would be computed from now (None: cannot be built).
 
-    Differs from result["fingerprint"] when the ledger (or the scenario) changed
+    Differs from result.fingerprint when the ledger (or the scenario) changed
     since: the window then marks the proposal stale.
     """
     from planner.services.apply import current_fingerprint
