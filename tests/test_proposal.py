@@ -103,3 +103,24 @@ def test_an_infeasible_result_round_trips_with_its_diagnosis():
     assert data["kind_status"] == {kind: t["status"] for kind, t in data["totals"].items()}
     again = Proposal.from_json(data)
     assert again.to_json() == data and again.diagnosis == proposal.diagnosis and again.diagnosis
+
+
+def test_a_scenario_result_stored_by_an_older_version_is_read_and_renamed(demo_db):
+    from sqlalchemy import select
+
+    from planner.scenarios import store
+    from planner.store.models import Scenario
+
+    text = (DATA / "sample_result.json").read_text(encoding="utf-8")
+    with demo_db.session() as session:
+        store.create_scenario(session, "旧方案")
+        row = session.scalars(select(Scenario).where(Scenario.name == "旧方案")).one()
+        row.last_result_json = text
+    with demo_db.session() as session:
+        stored = store.get_scenario(session, "旧方案").last_result
+        store.rename_scenario(session, "旧方案", "旧方案二")
+    assert stored == Proposal.from_json(json.loads(text))
+    assert stored.uncovered_after == sum(t["uncovered_after"] for t in json.loads(text)["totals"].values())
+    with demo_db.session() as session:
+        renamed = store.get_scenario(session, "旧方案二").last_result
+    assert renamed.scenario == "旧方案二" and renamed.lines == stored.lines

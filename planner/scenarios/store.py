@@ -197,7 +197,8 @@ def _record(row: Scenario) -> ScenarioRecord:
 
 def _stored_proposal(text: str | None) -> Proposal | None:
     """The last proposal as stored (by this version or an older one); None if none was stored."""
-    return Proposal.from_json(json.loads(text)) if text else None
+    data = json.loads(text) if text else None
+    return Proposal.from_json(data) if isinstance(data, dict) else None
 
 
 def _row(session: Session, name: str) -> Scenario:
@@ -275,8 +276,9 @@ def rename_scenario(session: Session, name: str, new_name: str) -> str:
     row.name = new_name
     if row.last_result_json:
         # The stored proposal carries the scenario's name; keep it saying the same as the list.
-        proposal = _stored_proposal(row.last_result_json).renamed(new_name)
-        row.last_result_json = json.dumps(proposal.to_json(), ensure_ascii=False)
+        proposal = _stored_proposal(row.last_result_json)
+        if proposal is not None:
+            row.last_result_json = json.dumps(proposal.renamed(new_name).to_json(), ensure_ascii=False)
     row.updated_at = func.current_timestamp()
     session.flush()
     return new_name
