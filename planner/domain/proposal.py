@@ -150,7 +150,11 @@ class Proposal:
 
     @classmethod
     def from_json(cls, data: dict) -> "Proposal":
-        """Read a JSON result back, as written now or by an older version (missing keys take defaults)."""
+        """Read a JSON result back, as written now or by an older version (missing keys take defaults).
+
+        Figures derived from others (change, vacancy, over-quota, the totals per
+        kind, kind_status) are not read: the properties give them from the lines.
+        """
         if not isinstance(data, dict):
             raise ValueError("方案不是 JSON 对象 (a proposal must be a JSON object)")
         lines = tuple(TownshipLine.from_json(row) for row in data.get("townships") or [])
