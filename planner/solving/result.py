@@ -67,7 +67,8 @@ def build_result(county: CountyData, options, plan: CountyPlan, *, scenario: str
                            "leadership": d.leadership, "required": d.required,
                            "duty_hours": round(d.duty_hours, 1), "method": d.method,
                            "bound_rule": d.bound_rule, "bound_reason": d.bound_zh,
-                           "bound_reason_en": d.bound_en})
+                           "bound_reason_en": d.bound_en,
+                           "part_hours": {k: round(v, 4) for k, v in d.part_hours.items()}})
 
     moves = [{"from": m.giver, "to": m.receiver, "kind": m.kind, "count": m.count, "reason": m.reason,
               "reason_en": m.reason_en} for m in plan.moves]
