@@ -66,6 +66,7 @@ def busy_machine():
 
 
 def test_the_same_county_gives_the_same_plan_every_time(problem, idle_plan):
+    assert all(d.proven_minimal for d in idle_plan.designs)
     assert answers(optimise(problem, SolverSettings(workers=1))) == answers(idle_plan)
 
 
@@ -78,6 +79,12 @@ def test_two_worker_processes_give_the_same_plan_as_one(problem, idle_plan):
 def test_a_busy_machine_gives_the_same_plan_as_an_idle_one(problem, idle_plan, busy_machine):
     assert answers(optimise(problem, SolverSettings(workers=1))) == answers(idle_plan)
     assert answers(optimise(problem, SolverSettings(workers=2))) == answers(idle_plan)
+
+
+def test_the_demo_county_is_proven_minimal_on_a_busy_machine(busy_machine):
+    result = solve_county(generate_demo(14, 1), SolveOptions(workers=1))  # checked against every hard rule
+    assert result["solver"]["proven_optimal"] is True
+    assert all(d["proven_minimal"] for d in result["ab_designs"])
 
 
 def test_the_time_limit_never_changes_the_answer():
