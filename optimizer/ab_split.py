@@ -264,6 +264,68 @@ def feasible_with(pieces: Pieces, keep_b: list[bool], posts: int, *, max_nodes: 
     return ExactAnswer("feasible", (a_post, b_post), sizes, times)
 
 
+def resize(pieces: Pieces, keep_b: list[bool], assignment: Assignment, posts: int, *,
+           deadline: float | None = None, prefer: str = "auto") -> tuple[list[float] | None, lp.SolverTimes]:
+    """Part sizes that make a given placement fit, if any (an LP: the placement is fixed).
+
+    The sizes leave the most room on the fullest post, so that sums of floats stay within capacity.
+    """
+    a_post, b_post = assignment
+    cap, f = pieces.capacity, pieces.f
+    problem = lp.new_problem("part_sizes")
+    size = {i: lp.continuous(problem, f"part_{i}", 0.0, cap)
+            for i in range(len(pieces.hours)) if pieces.duty[i] in pieces.split}
+    room = lp.continuous(problem, "least_room", -cap, cap)
+    fixed = [0.0] * posts
+    terms: list[list[tuple[object, float]]] = [[] for _ in range(posts)]
+    for i, h in enumerate(pieces.hours):
+        backed = pieces.backed[i] and keep_b[i] and b_post[i] >= 0
+        if i in size:
+            terms[a_post[i]].append((size[i], 1.0))
+            if backed:
+                terms[b_post[i]].append((size[i], f))
+        else:
+            fixed[a_post[i]] += h
+            if backed:
+                fixed[b_post[i]] += f * h
+    for d, hours in pieces.split.items():
+        lp.add(problem, lp.total(v for i, v in size.items() if pieces.duty[i] == d) == hours,
+               f"duty_{d}_parts_add_up")
+    for p in range(posts):
+        lp.add(problem, lp.expr(terms[p] + [(room, 1.0)]) <= cap - fixed[p], f"post_{p}_within_capacity")
+    lp.set_objective(problem, lp.expr([(room, -1.0)]))
+    outcome = lp.solve(problem, lp.time_left(deadline), prefer)
+    if outcome.stopped == "time":
+        raise lp.OutOfTime()
+    if outcome.status != lp.OPTIMAL or lp.value(room) < 0:
+        return None, outcome.times
+    sizes = list(pieces.hours)
+    for i, v in size.items():
+        sizes[i] = lp.value(v)
+    return sizes, outcome.times
+
+
+def _sub_answer(sub: Pieces, keep_b: list[bool], posts: int, max_nodes: int, deadline: float | None,
+                prefer: str) -> ExactAnswer:
+    """The relaxation with each backup at its least first: a proof when it cannot be packed,
+    and usually a placement whose part sizes an LP can then fix; the whole model otherwise."""
+    times = lp.SolverTimes()
+    loose = feasible_with(sub, keep_b, posts, max_nodes=max_nodes, deadline=deadline, prefer=prefer,
+                          least_backup=True)
+    times.add(loose.times)
+    if loose.verdict == "infeasible":
+        return loose
+    if loose.verdict == "feasible":
+        sizes, more = resize(sub, keep_b, loose.assignment, posts, deadline=deadline, prefer=prefer)
+        times.add(more)
+        if sizes is not None:
+            return ExactAnswer("feasible", loose.assignment, sizes, times)
+    answer = feasible_with(sub, keep_b, posts, max_nodes=max_nodes, deadline=deadline, prefer=prefer)
+    times.add(answer.times)
+    answer.times = times
+    return answer
+
+
 # Pieces below these shares of a post are left out of the first, smaller models.
 CASCADE = (0.10, 0.05, 0.02)
 REPAIR_ITERATIONS = 80
@@ -295,7 +357,7 @@ def decide(pieces: Pieces, posts: int, *, max_nodes: int, deadline: float | None
         sub = Pieces(tuple(pieces.duty[i] for i in keep), tuple(a[i] for i in keep),
                      tuple(pieces.backed[i] for i in keep), pieces.split, pieces.f, pieces.capacity,
                      pieces.max_roles)
-        answer = feasible_with(sub, keep_b, posts, max_nodes=max_nodes, deadline=deadline, prefer=prefer)
+        answer = _sub_answer(sub, keep_b, posts, max_nodes, deadline, prefer)
         times.add(answer.times)
         if answer.verdict != "feasible":
             return ExactAnswer(answer.verdict, None, None, times)
