@@ -211,6 +211,13 @@ def _search(pieces: ab_split.Pieces, splits: list[list[float]], bound: ab_bounds
                 best, sizes = _greedy(pieces, splits, lb, repair=False)
         else:
             break  # the work limit without an answer: the gap stays
+    if best is None and below is not None:
+        # Not proven, but perhaps still fewer posts than `below`: the greedy packing says.
+        for posts in range(lb + 1, below):
+            best, sizes = _greedy(pieces, splits, posts, repair=True)
+            if best is not None:
+                method = "repair"
+                break
     return _Found(best, sizes, bound, method, times)
 
 
