@@ -27,7 +27,7 @@ from optimizer.inputs import DesignInput
 from optimizer.lp import SolverTimes, time_left
 from optimizer.plan import ABDesign, PostPlan
 
-MAX_NODES = 200             # branch-and-bound nodes per exact model: the work limit of a design
+MAX_NODES = 500             # branch-and-bound nodes per exact model: the work limit of a design
 REPAIR_ITERATIONS = 40
 # Ways to split a large duty tried by the greedy packing: equal parts, then k − 1 parts of
 # this share of a post and the rest (the exact model may choose any other split).
