@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from optimizer.inputs import SolverSettings
 from planner.domain.county import TownshipData
 
 
@@ -19,8 +20,13 @@ class SolveOptions:
     # Duties exempt from mutual backup beyond those the ledger marks: a duty name
     # (every township) or a (township, duty name) pair.
     exempt_duties: set = field(default_factory=set)
-    time_limit: float = 60.0
-    design_time_limit: float = 0.4                                 # exact A/B work per design, first pass
+    # The user's outer limit, seconds: it only ever stops a solve (with an error), never changes
+    # the proposal. An hour by default, so that a province-sized ledger is not cut short.
+    time_limit: float = 3600.0
+    # Work, not time, bounds each A/B design (solver nodes per exact model): the proposal is the
+    # same on a busy or an idle machine.
+    design_max_nodes: int = SolverSettings.design_max_nodes
+    design_splits: str = SolverSettings.design_splits             # equal | free
     solver: str = "auto"                                           # auto | highs | cbc
     workers: int | None = None                                     # processes for A/B designs
 
@@ -31,8 +37,17 @@ class SolveOptions:
         return duty in self.exempt_duties or (township, duty) in self.exempt_duties
 
     def as_dict(self) -> dict:
-        """The options that shape the proposal (not how hard it was solved), JSON-ready."""
-        return {
+        """The options that shape the proposal (not how long it may take), JSON-ready.
+
+        The A/B work limit and the split rule shape the designs, so they are part of
+        it when they differ from the defaults (which keeps older fingerprints as they were).
+        """
+        shaped = {}
+        if self.design_max_nodes != SolverSettings.design_max_nodes:
+            shaped["design_max_nodes"] = int(self.design_max_nodes)
+        if self.design_splits != SolverSettings.design_splits:
+            shaped["design_splits"] = self.design_splits
+        return shaped | {
             "reserve": {k: int(v) for k, v in sorted(self.reserve.items()) if v},
             "total_cap": {k: int(v) for k, v in sorted(self.total_cap.items())},
             "bands": [[t, k, lo, hi] for (t, k), (lo, hi) in sorted(self.bands.items())],
@@ -56,4 +71,6 @@ class SolveOptions:
         locked = data.get("locked")
         return cls(reserve=dict(data.get("reserve", {})), total_cap=dict(data.get("total_cap", {})),
                    bands={(t, k): (lo, hi) for t, k, lo, hi in data.get("bands", [])},
-                   locked=None if locked is None else set(locked), exempt_duties=exempt)
+                   locked=None if locked is None else set(locked), exempt_duties=exempt,
+                   design_max_nodes=int(data.get("design_max_nodes", SolverSettings.design_max_nodes)),
+                   design_splits=data.get("design_splits", SolverSettings.design_splits))

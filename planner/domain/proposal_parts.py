@@ -257,20 +257,26 @@ class DesignSummary:
     bound_rule: str | None = None
     bound_reason: str | None = None
     bound_reason_en: str | None = None
+    # Hours of each part of a duty split among several A holders (share label -> hours); empty
+    # when no duty is split. Part sizes may differ, so the validator checks against these.
+    part_hours: dict[str, float] = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"township": self.township, "kind": self.kind, "posts": self.posts,
+        data = {"township": self.township, "kind": self.kind, "posts": self.posts,
                 "lower_bound": self.lower_bound, "proven_minimal": self.proven_minimal,
                 "leadership": self.leadership, "required": self.required, "duty_hours": self.duty_hours,
                 "method": self.method, "bound_rule": self.bound_rule, "bound_reason": self.bound_reason,
                 "bound_reason_en": self.bound_reason_en}
+        if self.part_hours:
+            data["part_hours"] = dict(self.part_hours)
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> "DesignSummary":
         return cls(data.get("township", ""), data.get("kind", ""), data.get("posts", 0), data.get("lower_bound"),
                    data.get("proven_minimal", False), data.get("leadership"), data.get("required"),
                    data.get("duty_hours"), data.get("method"), data.get("bound_rule"), data.get("bound_reason"),
-                   data.get("bound_reason_en"))
+                   data.get("bound_reason_en"), dict(data.get("part_hours") or {}))
 
 
 @dataclass(frozen=True)

@@ -174,15 +174,24 @@ def _roster(county: CountyData, options: SolveOptions, proposal: Proposal) -> li
         key = (t.name, kind)
         where = f"{t.name}{kind_zh(kind)}AB岗"
         shares: dict[str, tuple[float, bool]] = {}
+        given = designs[key].part_hours if key in designs else {}
         for label, duty in duty_labels(t, kind):
             hours = duty_hours(duty)
             if hours <= 0:
                 continue
             parts = max(1, math.ceil(hours / capacity - 1e-9))
             backed = bool(duty.needs_backup) and not options.is_exempt(t.name, duty.name)
+            chosen = [given.get(f"{label}（{part}/{parts}）") for part in range(1, parts + 1)]
+            if parts > 1 and all(x is not None for x in chosen):
+                # A design may size the parts of a split duty: each at most one post, adding up.
+                if abs(sum(chosen) - hours) > 0.01 * parts or any(x <= 0 or x > capacity + 0.01 for x in chosen):
+                    problems.append(f"{where}：职责“{label}”的分份工时 {chosen} 与其工时 {hours:,.1f} 不符 "
+                                    f"({t.name} {kind}: the parts of {label!r} do not add up to its hours)")
+            else:
+                chosen = [hours / parts] * parts
             for part in range(1, parts + 1):
                 name = label if parts == 1 else f"{label}（{part}/{parts}）"
-                shares[name] = (hours / parts, backed)
+                shares[name] = (float(chosen[part - 1]), backed)
         a_at: dict[str, list[str]] = defaultdict(list)
         b_at: dict[str, list[str]] = defaultdict(list)
         for post in posts_of.get(key, []):

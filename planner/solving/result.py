@@ -55,7 +55,8 @@ def build_proposal(county: CountyData, options: SolveOptions, plan: CountyPlan, 
         designs.append(DesignSummary(d.township, d.kind, d.n_posts, lower_bound=d.lower_bound,
                                      proven_minimal=d.proven_minimal, leadership=d.leadership,
                                      required=d.required, duty_hours=round(d.duty_hours, 1), method=d.method,
-                                     bound_rule=d.bound_rule, bound_reason=d.bound_zh, bound_reason_en=d.bound_en))
+                                     bound_rule=d.bound_rule, bound_reason=d.bound_zh, bound_reason_en=d.bound_en,
+                                     part_hours={k: round(v, 4) for k, v in d.part_hours.items()}))
 
     moves = tuple(Move(m.giver, m.receiver, m.kind, m.count, m.reason, m.reason_en) for m in plan.moves)
     marginal = tuple(MarginalValue(m.kind, m.uncovered_reduction, m.township, m.zh, m.en) for m in plan.marginal)

@@ -86,9 +86,9 @@ def solve_county(county: CountyData, options: SolveOptions | None = None, *, sce
     problem, hours_of = build_problem(county, options)
     fingerprint = county_fingerprint(county, options)
     requirement_seconds = time.perf_counter() - t0
-    settings = SolverSettings(time_limit=float(options.time_limit),
-                              design_time_limit=float(options.design_time_limit),
-                              solver=options.solver, workers=options.workers)
+    settings = SolverSettings(time_limit=float(options.time_limit), design_max_nodes=options.design_max_nodes,
+                              design_splits=options.design_splits, solver=options.solver,
+                              workers=options.workers)
     try:
         plan = optimise(problem, settings, progress=progress, cancel=cancel)
     except OptimizerCancelled:
