@@ -33,8 +33,8 @@ def register(subparsers) -> None:
     p.add_argument("--xlsx", help="写出 Excel 方案 (write the proposal workbook)")
     p.add_argument("--pdf", help="写出 PDF 方案 (write the proposal as PDF)")
     p.add_argument("--time-limit", type=float, default=None,
-                   help="求解时限（秒），默认 60；只决定能否在时限内算完，不改变方案 "
-                        "(solver time limit in seconds, default 60: a solve that reaches it stops without a "
+                   help="求解时限（秒），默认 3600（一小时）；只决定能否在时限内算完，不改变方案 "
+                        "(solver time limit in seconds, default 3600, an hour: a solve that reaches it stops without a "
                         "proposal; it never changes the proposal)")
     p.add_argument("--solver", choices=["auto", "highs", "cbc"], default="auto",
                    help="求解器：默认 HiGHS，无 HiGHS 时用 CBC (solver; default HiGHS, CBC without it)")

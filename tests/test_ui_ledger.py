@@ -275,7 +275,7 @@ def test_settings_are_typed_with_defaults_and_a_version(fresh_settings):
     from ui.settings import SETTINGS_VERSION, Settings
 
     s = fresh_settings
-    assert s.language == "zh_CN" and s.solver_time_limit == 60 and s.recent_files == [] and s.last_database == ""
+    assert s.language == "zh_CN" and s.solver_time_limit == 3600 and s.recent_files == [] and s.last_database == ""
     assert s.version == SETTINGS_VERSION
     s.language = "en"
     s.solver_time_limit = 300
@@ -293,7 +293,7 @@ def test_settings_are_typed_with_defaults_and_a_version(fresh_settings):
         s.solver_time_limit = 0
     s.qsettings.setValue("solver/time_limit", "not a number")
     s.qsettings.setValue("ui/language", "klingon")
-    assert s.solver_time_limit == 60 and s.language == "zh_CN"  # damaged values fall back to defaults
+    assert s.solver_time_limit == 3600 and s.language == "zh_CN"  # damaged values fall back to defaults
 
 
 def test_default_settings_live_in_the_test_folder_not_the_users(tmp_path_factory):

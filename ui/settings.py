@@ -36,7 +36,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("ui/language", str, "zh_CN"),
     Setting("files/last_database", str, ""),
     Setting("files/recent", list, []),
-    Setting("solver/time_limit", int, 60),
+    Setting("solver/time_limit", int, 3600),  # an outer limit only: it stops a solve, never changes it
     Setting("backup/keep", int, 20),  # automatic backups kept per database (ui.safety_actions)
 )}
 
@@ -117,7 +117,7 @@ class Settings:
 
     @property
     def solver_time_limit(self) -> int:
-        """Seconds the solver may run before it returns its best proposal so far."""
+        """Seconds a solve may run before it stops with a message (the proposal never depends on it)."""
         value = self.value("solver/time_limit")
         return value if 1 <= value <= 24 * 3600 else SETTINGS["solver/time_limit"].default
 
