@@ -57,6 +57,16 @@ KIND_WORDS: dict[str, Word] = {
     "support": Word("工勤", "support", "工勤编制", "Support", ("support",)),
 }
 
+# A person's sex and status on the real-name ledger; keyed by the Chinese word the ledger keeps.
+SEX_WORDS: dict[str, Word] = {
+    "男": Word("男", "male", aliases=("male", "m")),
+    "女": Word("女", "female", aliases=("female", "f")),
+}
+PERSON_STATUS_WORDS: dict[str, Word] = {
+    "干部": Word("干部", "cadre", aliases=("cadre",)),
+    "工人": Word("工人", "worker", aliases=("worker",)),
+}
+
 # What a solve ends in; the long forms are the window's summary line.
 STATUS_WORDS: dict[str, Word] = {
     "optimal": Word("最优", "optimal"),
