@@ -143,15 +143,25 @@ class RosterGap:
 def roster_gaps(county: CountyData) -> list[RosterGap]:
     """Staff count vs people on file per township and kind; townships with no people at all are
     skipped (a ledger may keep no roster)."""
-    gaps = []
+    staff, people = {}, {}
     for t in county.townships:
-        if not t.people:
-            continue
-        counts = {kind: 0 for kind in KINDS}
+        for kind, q in t.quotas.items():
+            staff[(t.name, kind)] = q.staff
         for p in t.people:
-            counts[p.kind] = counts.get(p.kind, 0) + 1
+            people[(t.name, p.kind)] = people.get((t.name, p.kind), 0) + 1
+    return roster_gaps_of_counts([t.name for t in county.townships], staff, people)
+
+
+def roster_gaps_of_counts(townships: list[str], staff: dict[tuple[str, str], int],
+                          people: dict[tuple[str, str], int]) -> list[RosterGap]:
+    """The same check on counts per (township, kind), for callers that count in SQL."""
+    with_people = {name for name, _ in people}
+    gaps = []
+    for name in townships:
+        if name not in with_people:
+            continue
         for kind in KINDS:
-            staff = t.quota(kind).staff
-            if counts.get(kind, 0) != staff:
-                gaps.append(RosterGap(t.name, kind, staff, counts.get(kind, 0)))
+            on_file, ledger = people.get((name, kind), 0), staff.get((name, kind), 0)
+            if on_file != ledger:
+                gaps.append(RosterGap(name, kind, ledger, on_file))
     return gaps
