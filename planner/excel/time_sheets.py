@@ -84,14 +84,19 @@ def person_time_fields(sheet: SheetRows, row, problems: list[ImportProblem],
 
 
 def read_time_sheets(sheets: dict[str, SheetRows], time: TimeParams, towns: dict[str, TownshipData],
-                     township_of, problems: list[ImportProblem], notices: list[ImportProblem]) -> None:
-    """Hiring plans and pool loans into their townships, after quota (vacancy) is known."""
-    _hiring(sheets.get("hiring"), towns, township_of, problems)
-    _pool(sheets.get("pool_loans"), time, towns, township_of, problems, notices)
+                     township_of, problems: list[ImportProblem], notices: list[ImportProblem], *,
+                     quotas_known: bool = True) -> None:
+    """Hiring plans and pool loans into their townships, after quota (vacancy) is known.
+
+    With `quotas_known` false (a quota line could not be read) nothing is compared with
+    vacancy: the comparison would only repeat the quota sheet's own problem.
+    """
+    _hiring(sheets.get("hiring"), towns, township_of, problems, quotas_known)
+    _pool(sheets.get("pool_loans"), time, towns, township_of, problems, notices, quotas_known)
 
 
 def _hiring(sheet: SheetRows | None, towns: dict[str, TownshipData], township_of,
-            problems: list[ImportProblem]) -> None:
+            problems: list[ImportProblem], quotas_known: bool) -> None:
     if sheet is None or not sheet.readable:
         return
     seen: dict[tuple[str, str, int], int] = {}
@@ -119,13 +124,13 @@ def _hiring(sheet: SheetRows | None, towns: dict[str, TownshipData], township_of
         if town is not None and not findings:
             town.hiring.append(plan)
             last_row[(town.name, plan.kind)] = row.number
-    for (name, kind), number in last_row.items():
+    for (name, kind), number in last_row.items() if quotas_known else ():
         for field, zh, en in hiring_findings(towns[name], kind):
             problems.append(sheet.problem(number, field, zh, en))
 
 
 def _pool(sheet: SheetRows | None, time: TimeParams, towns: dict[str, TownshipData], township_of,
-          problems: list[ImportProblem], notices: list[ImportProblem]) -> None:
+          problems: list[ImportProblem], notices: list[ImportProblem], quotas_known: bool) -> None:
     if sheet is None or not sheet.readable:
         return
     for row in sheet.rows:
@@ -141,9 +146,10 @@ def _pool(sheet: SheetRows | None, time: TimeParams, towns: dict[str, TownshipDa
         if town is None or findings:
             continue
         town.pool_loans.append(loan)
-        warning = loan_to_usable_vacancy(town, loan)
+        warning = loan_to_usable_vacancy(town, loan) if quotas_known else None
         if warning is not None:
             notices.append(sheet.problem(row.number, *warning))
+    # Loans on file are history: more lent than the pool now holds is pointed out, not refused.
     county = CountyData(time=time, townships=list(towns.values()))
     for kind, zh, en in pool_overdrawn(county):
-        problems.append(sheet.problem(None, "slots", zh, en))
+        notices.append(sheet.problem(None, "slots", zh, en))

@@ -194,7 +194,11 @@ def build_county(sheets: dict[str, SheetRows], problems: list[ImportProblem],
 
     _duties(sheets.get("duties"), township_of, office_known, problems)
     _people(sheets.get("people"), township_of, office_known, problems)
-    read_time_sheets(sheets, county.time, towns, township_of, problems, notices)
+    quota_sheet = sheets.get("quota")
+    # Hiring plans are checked against vacancy only when every quota line could be read.
+    quotas_known = quota_sheet is not None and quota_sheet.readable and not any(
+        p.sheet == quota_sheet.title for p in problems)
+    read_time_sheets(sheets, county.time, towns, township_of, problems, notices, quotas_known=quotas_known)
     county.townships = list(towns.values())
     return county, name_given
 
