@@ -44,7 +44,9 @@ def add_people_details(county: CountyData, seed: int) -> None:
             p.birth_month = _birth(rng, p.sex, p.status)
         # Leaders are the older cadres of the administrative kind.
         admin = sorted((p for p in t.people if p.kind == "administrative"), key=lambda p: p.birth_month)
-        for p in admin[len(admin) // 5: len(admin) // 5 + leaders.get("administrative", 0)]:
+        posts = min(len(admin), leaders.get("administrative", 0))
+        first = min(len(admin) // 5, len(admin) - posts)   # not the very oldest, who are about to retire
+        for p in admin[first:first + posts]:
             p.leader = True
         if t.people and rng.random() < 0.3:
             young = [p for p in t.people if DEMO_MONTH.minus(p.birth_month) < 40 * 12 and not p.leader]

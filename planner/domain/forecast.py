@@ -64,6 +64,22 @@ class Forecast:
     def overdue(self) -> list[PersonOutlook]:
         return [p for p in self.people if p.overdue]
 
+    def leaver_rows(self) -> list[tuple[str, str, int, int, int]]:
+        """(township, kind, year, retirements, other) for every township, kind and year.
+
+        Those who leave before the first year begins (the rest of the as-of year,
+        overdue retirements) are counted in the first year: none of them is on its staff.
+        """
+        first = self.years[0] if self.years else None
+        rows = []
+        for (township, kind, year), count in self.leavers.items():
+            retirements, other = count.retirements, count.other
+            if year == first:
+                earlier = self.earlier.get((township, kind), LeaverCount())
+                retirements, other = retirements + earlier.retirements, other + earlier.other
+            rows.append((township, kind, year, retirements, other))
+        return rows
+
     def retirements_by_year(self) -> dict[int, int]:
         """Σ retirements over the county per year (the first year without `earlier`)."""
         totals = {y: 0 for y in self.years}

@@ -15,7 +15,6 @@ from openpyxl.styles import Font, PatternFill
 
 from planner.domain.forecast import Forecast
 from planner.domain.vocabulary import kind_label, yes_no
-from planner.services.forecasting import forecast_json
 
 BOLD = Font(bold=True)
 HEADER = PatternFill("solid", fgColor="DDEBF7")
@@ -56,9 +55,8 @@ def write_forecast_xlsx(result: Forecast, path: str | Path) -> Path:
                 cell.fill = OVERDUE
     leavers = wb.create_sheet("离岗人数")
     _header(leavers, LEAVER_COLUMNS)
-    for row in forecast_json(result)["leavers"]:
-        leavers.append([row["township"], kind_label(row["kind"]), row["year"], row["retirements"], row["other"],
-                        row["retirements"] + row["other"]])
+    for township, kind, year, retirements, other in result.leaver_rows():
+        leavers.append([township, kind_label(kind), year, retirements, other, retirements + other])
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
     os.close(fd)

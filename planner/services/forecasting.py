@@ -24,18 +24,9 @@ def _text(month: Month | None) -> str | None:
 
 
 def forecast_json(result: Forecast) -> dict:
-    """The JSON of interfaces.md. Leavers before the first year begins (the rest of the as-of
-    year and overdue retirements) are counted in the first year: none of them is on its staff."""
-    first = result.years[0] if result.years else None
-    leavers = []
-    for (township, kind, year), count in result.leavers.items():
-        retirements, other = count.retirements, count.other
-        if year == first:
-            earlier = result.earlier.get((township, kind))
-            if earlier is not None:
-                retirements, other = retirements + earlier.retirements, other + earlier.other
-        leavers.append({"township": township, "kind": kind, "year": year,
-                        "retirements": retirements, "other": other})
+    """The JSON of interfaces.md; leavers as Forecast.leaver_rows counts them."""
+    leavers = [{"township": township, "kind": kind, "year": year, "retirements": retirements, "other": other}
+               for township, kind, year, retirements, other in result.leaver_rows()]
     return {
         "as_of": str(result.as_of),
         "years": list(result.years),
