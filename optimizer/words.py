@@ -67,6 +67,18 @@ PERSON_STATUS_WORDS: dict[str, Word] = {
     "工人": Word("工人", "worker", aliases=("worker",)),
 }
 
+# The real-name ledger's columns of a person beyond name, kind and office, and what follows from them.
+PERSON_FIELD_WORDS: dict[str, Word] = {
+    "sex": Word("性别", "sex"),
+    "birth_month": Word("出生年月", "birth month"),
+    "status": Word("身份", "status"),
+    "leader": Word("领导职务", "leader"),
+    "planned_leave": Word("预计离岗年月", "planned leave"),
+    "retirement_month": Word("退休年月", "retirement month"),
+    "retirement_age": Word("退休年龄", "retirement age"),
+    "overdue": Word("已超过法定退休年月仍在册", "past the retirement month and still on file"),
+}
+
 # What a solve ends in; the long forms are the window's summary line.
 STATUS_WORDS: dict[str, Word] = {
     "optimal": Word("最优", "optimal"),

@@ -17,7 +17,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.domain.county import KINDS, QuotaFigures
-from planner.store.ledger import load_params
+from planner.domain.months import Month
+from planner.domain.retirement import is_overdue, retirement_age_months, retirement_month
+from planner.store.ledger import load_params, person_data
 from planner.store.models import Duty, Office, Person, Quota, Township
 from planner.domain.workload import WorkParams, available_hours, case_hours, pressure, required_fte
 
@@ -187,6 +189,23 @@ class PersonRow:
     kind: str
     office: str | None
     quota_since: date | None
+    sex: str | None = None
+    birth_month: Month | None = None
+    status: str = "干部"
+    leader: bool = False
+    planned_leave: Month | None = None
+
+    @property
+    def retirement_month(self) -> Month | None:
+        return retirement_month(self.sex, self.status, self.birth_month)
+
+    @property
+    def retirement_age_months(self) -> int | None:
+        return retirement_age_months(self.sex, self.status, self.birth_month)
+
+    def overdue(self, today: Month | None = None) -> bool:
+        """Past the statutory retirement month and still on file."""
+        return is_overdue(self.sex, self.status, self.birth_month, today or Month.today())
 
 
 @dataclass
@@ -239,6 +258,7 @@ def load_detail(session: Session, township_id: int, params: WorkParams | None = 
         hours = hours_by_kind.get(kind, 0.0)
         fte = required_fte(hours, params, leadership) if hours or leadership else 0.0
         detail.quotas.append(QuotaRow(kind, approved, staff, leadership, hours, fte, q is not None))
-    detail.people = [PersonRow(p.name, p.kind, p.office_name, p.quota_since) for p in session.scalars(
-        select(Person).where(Person.township_id == t.id).order_by(Person.id))]
+    detail.people = [PersonRow(p.name, p.kind, p.office, p.quota_since, p.sex, p.birth_month, p.status, p.leader,
+                               p.planned_leave) for p in map(person_data, session.scalars(
+                                   select(Person).where(Person.township_id == t.id).order_by(Person.id)))]
     return detail
