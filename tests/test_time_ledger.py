@@ -228,3 +228,23 @@ def test_summary_warns_when_people_on_file_differ_from_staff(db_path, capsys):
     assert cli_main(["summary", "--db", str(db_path)]) == 0
     err = capsys.readouterr().err
     assert f"警告：{county.townships[0].name}" in err and "人员名册" in err and "on file" in err
+
+
+def test_time_parameters_out_of_range_are_refused_before_anything_is_written(db_path):
+    from planner.domain.time_rules import time_param_problems
+    from planner.domain.workload import ParameterError
+
+    assert time_param_problems(TimeParams()) == []
+    bad = TimeParams(pool_term_years=0, horizon_years=30)
+    assert len(time_param_problems(bad)) == 2 and "周转期限(年)" in time_param_problems(bad)[0]
+    county = generate_demo(3, 1)
+    county.time = bad
+    db = open_database(db_path)
+    try:
+        with pytest.raises(ParameterError):
+            with db.session() as s:
+                replace_county(s, county)
+        with db.session() as s:
+            assert load_county(s).townships == []
+    finally:
+        db.close()

@@ -99,7 +99,8 @@ class Merge(Change):
             category=min(ta.category, tb.category, key=lambda c: CATEGORY_RANK.get(c, 9)),
             population=ta.population + tb.population, area_km2=round(ta.area_km2 + tb.area_km2, 1),
             villages=ta.villages + tb.villages, locked=False, quotas=quotas,
-            offices=list(offices.values()), duties=_merged_duties(ta, tb), people=[*ta.people, *tb.people])
+            offices=list(offices.values()), duties=_merged_duties(ta, tb), people=[*ta.people, *tb.people],
+            hiring=[*ta.hiring, *tb.hiring], pool_loans=[*ta.pool_loans, *tb.pool_loans])
         index = county.townships.index(ta)
         county.townships[index] = merged
         county.townships.remove(tb)

@@ -20,7 +20,8 @@ from planner.domain.county import (
 from planner.domain.months import Month, month_or_none, month_text
 from planner.store.audit import ImportAudit
 from planner.store.models import County, Duty, HiringPlan, Office, Person, PoolLoan, Quota, Township
-from planner.domain.workload import WorkParams
+from planner.domain.time_rules import time_param_problems
+from planner.domain.workload import ParameterError, WorkParams
 
 PARAM_NAMES = tuple(f.name for f in fields(WorkParams))
 TIME_PARAM_NAMES = tuple(f.name for f in fields(TimeParams))
@@ -108,6 +109,9 @@ def replace_county(session: Session, data: CountyData, *, source: str = "import"
     `source` (a file name, "demo") goes into the audit log's summary entry.
     """
     data.params.validate()
+    problems = time_param_problems(data.time)
+    if problems:
+        raise ParameterError("；".join(problems), message_en="; ".join(time_param_problems(data.time, "en")))
     audit = ImportAudit(session, source)
     for model in (PoolLoan, HiringPlan, Person, Duty, Office, Quota, Township):
         session.execute(delete(model))
