@@ -248,3 +248,25 @@ def test_time_parameters_out_of_range_are_refused_before_anything_is_written(db_
             assert load_county(s).townships == []
     finally:
         db.close()
+
+
+def test_month_cells_as_offices_type_them(tmp_path):
+    from datetime import datetime
+
+    county = generate_demo(5, 3)
+    path = write_workbook(tmp_path / "t.xlsx", county)
+    wb = openpyxl.load_workbook(path)
+    ws = wb["人员"]
+    ws["G2"] = datetime(1972, 5, 1)     # Excel turns a typed 1972-05 into a date
+    ws["G3"] = 1972.05                  # a number with two decimals
+    ws["G4"] = "1972年10月"
+    ws["G5"] = 26420                    # a date that lost its format: 1972-05-01
+    wb.save(path)
+    result = read_workbook(path)
+    assert result.problems == []
+    people = result.county.townships[0].people
+    assert [str(p.birth_month) for p in people[:4]] == ["1972-05", "1972-05", "1972-10", "1972-05"]
+    ws["G6"] = 1972.1                   # January or October?
+    wb.save(path)
+    lines = [p.format() for p in read_workbook(path).problems]
+    assert lines == ["人员, 第6行, 出生年月(G列): “1972.1”不能确定是1月还是10月：请填写为 1972-01 或 1972-10"]

@@ -40,11 +40,20 @@ def to_month(text: object) -> Month:
         raise CellError(f"应为年月（如 1972-05），实为{zh_v}", f"expected a month such as 1972-05, got {en_v}") from None
 
 
+def _ambiguous_month(raw: object) -> None:
+    """1972.1 typed into a number cell: January, or October that lost its trailing zero?"""
+    if isinstance(raw, float) and not raw.is_integer() and re.fullmatch(r"\d{4}\.1", repr(raw)):
+        raise CellError(f"“{raw!r}”不能确定是1月还是10月：请填写为 {int(raw)}-01 或 {int(raw)}-10",
+                        f"\"{raw!r}\" may be January or October: enter {int(raw)}-01 or {int(raw)}-10")
+
+
 def _cell(sheet: SheetRows, row, key: str, parse, problems: list[ImportProblem]):
     """The parsed value of an optional text cell; None when blank or bad (a bad one is reported)."""
     if not row.ok(key) or row.values.get(key) is None:
         return None
     try:
+        if parse is to_month:
+            _ambiguous_month(row.raw.get(key))
         return parse(row.values[key])
     except CellError as err:
         row.bad.add(key)
