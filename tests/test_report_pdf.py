@@ -322,13 +322,15 @@ def window(qtbot, monkeypatch):
     # The documents follow the window's language; the window would be Chinese by default.
     monkeypatch.setattr(ui.print_actions, "ui_language", lambda: "zh_CN")
 
+    from ui.workspace import Workspace
+
     win = QMainWindow()
     win.menu_file = win.menuBar().addMenu("File")
     win.action_quit = QAction("Quit", win)
     win.menu_file.addAction(win.action_quit)
-    win.current_result = None
+    win.workspace = Workspace(parent=win)
     win.messages = []
-    win.status = win.messages.append
+    win.workspace.statusMessage.connect(lambda message, _ms: win.messages.append(message))
     qtbot.addWidget(win)
     return win
 
@@ -336,13 +338,13 @@ def window(qtbot, monkeypatch):
 def test_file_menu_actions_follow_the_current_result(window, sample):
     from ui.print_actions import install
 
-    actions = install(window)
+    actions = install(window.workspace, window, menu=window.menu_file, before=window.action_quit)
     menu = window.menu_file.actions()
     assert menu.index(actions.action_preview) < menu.index(window.action_quit)
     assert not any(a.isEnabled() for a in actions.actions)
     actions.preview()  # nothing to print: a message, no dialog
     assert window.messages
-    window.current_result = sample
+    window.workspace.set_proposal(sample)
     actions.update_enabled()
     assert all(a.isEnabled() for a in actions.actions)
 
@@ -352,14 +354,14 @@ def test_preview_dialog_paints_the_proposal(window, sample, qtbot):
 
     from ui.print_actions import install
 
-    window.current_result = dict(sample, ab_roster=sample["ab_roster"][:30])
-    actions = install(window)
+    window.workspace.set_proposal(dict(sample, ab_roster=sample["ab_roster"][:30]))
+    actions = install(window.workspace, window, menu=window.menu_file, before=window.action_quit)
     dialog = actions.make_preview_dialog()
     qtbot.addWidget(dialog)
     preview = dialog.findChild(QPrintPreviewWidget)
     preview.updatePreview()
     document = actions.last_document
-    assert document is not None and document.result is window.current_result
+    assert document is not None and document.result is window.workspace.proposal
     assert preview.pageCount() == len(document.pages) > 5
     assert any(page.orientation == "landscape" for page in document.pages)
 
@@ -370,8 +372,8 @@ def test_exports_from_the_window_write_pdf_and_workbook(window, sample, tmp_path
     from ui import tasks
     from ui.print_actions import install, suggested_name
 
-    window.current_result = sample
-    actions = install(window)
+    window.workspace.set_proposal(sample)
+    actions = install(window.workspace, window, menu=window.menu_file, before=window.action_quit)
     assert suggested_name(sample, ".pdf") == "调剂方案-青岚县-基准-20250318.pdf"
     with tasks.synchronous():
         actions.export_pdf(str(tmp_path / "a.pdf"))

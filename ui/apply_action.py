@@ -52,11 +52,10 @@ class ApplyProposalCommand(LedgerCommand):
         self.applied_ids: list[int] = []  # one per redo: each application is its own record
         self.backups: list = []           # backup files made before each step (None: server database)
 
-    def redo(self) -> None:
-        self._guarded(self._apply)
-
-    def undo(self) -> None:
-        self._guarded(self._revert)
+    def perform(self, forward: bool) -> None:
+        """Each direction is its own backed-up transaction (safe_ops); None: re-read every township."""
+        self._apply() if forward else self._revert()
+        return None
 
     def _apply(self) -> None:
         outcome = apply_proposal_safely(self.context.db, self.result, user=self.user)
@@ -67,16 +66,6 @@ class ApplyProposalCommand(LedgerCommand):
     def _revert(self) -> None:
         outcome = revert_proposal_safely(self.context.db, self.applied_id, user=self.user)
         self.backups.append(outcome.backup)
-
-    def _guarded(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except Exception as error:  # shown to the user; the transaction was rolled back
-            self.setObsolete(True)
-            self.context.errors.append(error)
-            self.context.failed(error)
-            return
-        self.context.changed(None)  # many townships change: the ledger view re-reads everything
 
 
 def summary_text(result: dict, changes: list[QuotaChange]) -> tuple[str, str]:

@@ -6,9 +6,9 @@ ui.solve_panel). Preview and print paint the same ProposalDocument as the PDF
 Excel export in a thread (ui.tasks), so a province-sized proposal does not
 freeze the window.
 
-install(window) needs window.menu_file; it finds the proposal through
-window.current_result (a dict, or a callable returning one) when the window
-has it, else through window.solve_panel.results_view.result().
+install(workspace, parent, menu=…, before=…) adds the four to `menu`; they
+work on the workspace's proposal (Workspace.proposal) and follow its
+proposalChanged signal.
 """
 
 from __future__ import annotations
@@ -16,12 +16,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog, QWidget
 
 from ui import tasks
+from ui.i18n import current_language
+from ui.report.jobs import export_pdf_job, export_xlsx_job
+from ui.report.render import ProposalDocument
+from ui.workspace import Workspace
 
 translate = QCoreApplication.translate  # lupdate finds translate("PrintActions", "text") calls
 
@@ -30,22 +34,12 @@ EXCEL_FILTER = "Excel (*.xlsx)"
 
 
 def ui_language() -> str:
-    try:
-        from ui.i18n import current_language
-    except ImportError:
-        return "zh_CN"
     return current_language()
 
 
-def current_result(window) -> dict | None:
+def current_result(workspace: Workspace) -> dict | None:
     """The proposal the window shows, or None."""
-    value = getattr(window, "current_result", None)
-    if callable(value):
-        value = value()
-    if value is None:
-        view = getattr(getattr(window, "solve_panel", None), "results_view", None)
-        if view is not None:
-            value = view.result()
+    value = workspace.proposal
     return value if isinstance(value, dict) and value.get("townships") is not None else None
 
 
@@ -58,9 +52,10 @@ def suggested_name(result: dict, suffix: str) -> str:
 
 
 class PrintActions(QObject):
-    def __init__(self, window) -> None:
+    def __init__(self, workspace: Workspace, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = window  # parent of the dialogs
+        self.workspace = workspace
         self.handle = None
         self.progress: QProgressDialog | None = None
         self.preview_printer: QPrinter | None = None
@@ -75,20 +70,12 @@ class PrintActions(QObject):
 
     # -- state ----------------------------------------------------------------------------
     def result(self) -> dict | None:
-        return current_result(self.window)
+        return current_result(self.workspace)
 
     def update_enabled(self, *_args) -> None:
         has = self.result() is not None
         for action in self.actions:
             action.setEnabled(has)
-
-    def connect_results_view(self) -> None:
-        """Follow the proposal tab once ui.solve_panel (installed after or before us) has made it."""
-        view = getattr(getattr(self.window, "solve_panel", None), "results_view", None)
-        signal = getattr(view, "result_changed", None)
-        if signal is not None:
-            signal.connect(self.update_enabled)
-        self.update_enabled()
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -105,16 +92,10 @@ class PrintActions(QObject):
 
     # -- messages -------------------------------------------------------------------------
     def status(self, message: str) -> None:
-        status = getattr(self.window, "status", None)
-        if status is not None:
-            status(message)
+        self.workspace.status(message)
 
     def error(self, message: str) -> None:
-        show = getattr(self.window, "show_error", None)
-        if show is not None:
-            show(message)
-        else:
-            QMessageBox.warning(self.window, translate("PrintActions", "Proposal"), message)
+        self.workspace.show_error(message)
 
     def no_result(self) -> bool:
         if self.result() is None:
@@ -129,8 +110,6 @@ class PrintActions(QObject):
         return printer
 
     def paint(self, printer: QPrinter) -> None:
-        from ui.report.render import ProposalDocument
-
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.last_document = ProposalDocument(self.result() or {}, ui_language())
@@ -176,8 +155,6 @@ class PrintActions(QObject):
             return
         path = path or self.ask_path(translate("PrintActions", "Export proposal as PDF"), ".pdf", PDF_FILTER)
         if path:
-            from ui.report.jobs import export_pdf_job
-
             self._run(translate("PrintActions", "Writing {file}…").format(file=Path(path).name),
                       export_pdf_job, path, process=True)
 
@@ -186,8 +163,6 @@ class PrintActions(QObject):
             return
         path = path or self.ask_path(translate("PrintActions", "Export proposal to Excel"), ".xlsx", EXCEL_FILTER)
         if path:
-            from ui.report.jobs import export_xlsx_job
-
             self._run(translate("PrintActions", "Writing {file}…").format(file=Path(path).name),
                       export_xlsx_job, path, process=False)
 
@@ -220,12 +195,10 @@ class PrintActions(QObject):
             progress.canceled.connect(self.handle.cancel)
 
 
-def install(window) -> PrintActions:
-    actions = PrintActions(window)
-    window.print_actions = actions
-    menu = window.menu_file
-    quit_action = getattr(window, "action_quit", None)
-    before = quit_action if quit_action in menu.actions() else None
+def install(workspace: Workspace, window: QWidget, *, menu: QMenu, before: QAction | None = None) -> PrintActions:
+    """The four actions in `menu`, above `before` (Quit) when it is there."""
+    actions = PrintActions(workspace, window)
+    before = before if before in menu.actions() else None
     if before is not None:
         menu.insertActions(before, actions.actions)
         menu.insertSeparator(before)
@@ -233,7 +206,6 @@ def install(window) -> PrintActions:
         menu.addSeparator()
         menu.addActions(actions.actions)
     menu.aboutToShow.connect(actions.update_enabled)
-    # The proposal tab may be installed after this module: connect once every extension is in.
-    QTimer.singleShot(0, actions, actions.connect_results_view)  # dropped if the window is gone by then
+    workspace.proposalChanged.connect(actions.update_enabled)
     actions.update_enabled()
     return actions

@@ -11,18 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
-    QSortFilterProxyModel, Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.domain.county import KINDS
 from ui.labels import kind_label
+from ui.table_model import ModelIndex, Role, TableModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw value (numbers as numbers) for sorting
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's quota kind code, for filtering
-TOWNSHIP_ROLE = Qt.ItemDataRole.UserRole + 3
+# The roles these models answer, by their names in ui.table_model.Role.
+SORT_ROLE, KIND_ROLE, TOWNSHIP_ROLE = Role.SORT, Role.KIND, Role.TOWNSHIP
 
 GAIN_COLOR = QColor("#1f5fa8")       # matches the "proposed" bars of the charts
 LOSS_COLOR = QColor("#b3541e")
@@ -30,7 +27,6 @@ GAIN_BACKGROUND = QColor("#dbe8f6")
 LOSS_BACKGROUND = QColor("#f8e0d0")
 SHORT_COLOR = QColor("#b00020")
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
@@ -75,31 +71,13 @@ class Column:
     numeric: bool = False
 
 
-class RowsModel(QAbstractTableModel):
+class RowsModel(TableModel):
     """A read-only table of dict rows described by a list of Columns."""
 
     COLUMNS: list[Column] = []
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[dict]:
-        return list(self._rows)
-
-    def row(self, r: int) -> dict:
-        return self._rows[r]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def column_count(self) -> int:
+        return len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
@@ -144,13 +122,6 @@ class RowsModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    def retranslate(self) -> None:
-        """Header texts and bilingual cells follow a language change."""
-        if self.COLUMNS:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
 
 
 def _num(key: str, digits: int = 0) -> tuple[Callable[[dict], Any], Callable[[dict], str]]:

@@ -22,6 +22,7 @@ from ui.results_models import (
     ExplanationModel, KindFilterProxy, MarginalModel, MovesModel, ProposalModel, RosterModel, TotalsModel,
     localized, totals_rows, ui_is_chinese,
 )
+from ui.table_model import Role
 
 STATUS_COLORS = {"optimal": "#1f6f3f", "feasible": "#8a6d00", "infeasible": "#b00020"}
 
@@ -121,7 +122,7 @@ class ResultsView(QWidget):
         self.moves_model = MovesModel(self)
         self.moves_proxy = QSortFilterProxyModel(self)
         self.moves_proxy.setSourceModel(self.moves_model)
-        self.moves_proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.moves_proxy.setSortRole(Role.SORT)
         self.moves_view = _table(self.moves_proxy)
         self.moves_view.setWordWrap(True)
 

@@ -1,8 +1,9 @@
 """Solving from the window: the Solve action, progress with Cancel, and the proposal tab.
 
-`install(window)` adds a "Solve" toolbar button and menu entry, a scenario
-chooser, a progress bar with a Cancel button in the status bar, the proposal
-tab (ui.results_view) and the apply action (ui.apply_action).
+`install(workspace, window, …)` adds a "Solve" toolbar button and menu entry, a
+scenario chooser, a progress bar with a Cancel button in the status bar, the
+proposal tab (ui.results_view) and the apply action (ui.apply_action). The
+proposal the tab shows is the workspace's (Workspace.proposal).
 
 The solve runs as planner.services.solving.solve_job through ui.solve_runner
 (the runner the scenarios tab uses too), off the GUI thread, with its own
@@ -15,9 +16,12 @@ import logging
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QStatusBar, QTabWidget, QToolBar,
+    QWidget,
+)
 
-from planner.scenarios.store import list_scenarios
+from planner.scenarios.reads import scenario_names
 from planner.services.solving import BASELINE, fingerprint_job
 from ui.apply_action import ProposalApplier
 from ui.results_models import ui_is_chinese
@@ -25,6 +29,7 @@ from ui.results_view import ResultsView
 from ui import solve_runner
 from ui.solve_runner import SolveRunner, readable_error
 from ui.tasks import TaskHandle, run_task
+from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -35,9 +40,11 @@ class SolvePanel(QWidget):
     solveFailed = Signal(str)        # the message shown
     solveCancelled = Signal()
 
-    def __init__(self, window) -> None:
+    def __init__(self, workspace: Workspace, tabs: QTabWidget, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = window  # parent of the messages and actions
+        self.workspace = workspace
+        self.tabs = tabs
         self.runner = SolveRunner(self)
         self.runner.progress.connect(self._progress)
         self.runner.succeeded.connect(self._succeeded)
@@ -63,7 +70,8 @@ class SolvePanel(QWidget):
         self.results_view = ResultsView(window)
         self._delivering: dict | None = None
         self.results_view.result_changed.connect(self._delivered)
-        self.applier = ProposalApplier(window, window.editor)
+        self.results_view.result_changed.connect(workspace.set_proposal)
+        self.applier = ProposalApplier(window, workspace.editor)
         self.results_view.apply_requested.connect(self.applier.request)
 
         self.action_solve = QAction(window)
@@ -92,12 +100,12 @@ class SolvePanel(QWidget):
         """Start solving `scenario` (default: the one chosen); None when it cannot start now."""
         if self.is_running():
             return None
-        db = self.window.db
+        db = self.workspace.db
         if db is None:
-            self.window.status(self.tr("Open a ledger database first."))
+            self.workspace.status(self.tr("Open a ledger database first."))
             return None
         scenario = scenario or self.scenario()
-        time_limit = self.window.settings.solver_time_limit
+        time_limit = self.workspace.solver_time_limit
         self._set_running(True)
         self._progress(0.0, self.tr("Starting…"))
         return self.runner.start(db, scenario, time_limit)
@@ -125,7 +133,7 @@ class SolvePanel(QWidget):
         # Staged: the quota table now, the other parts over the next event-loop turns;
         # _delivered follows when the whole proposal is in the tab.
         self.results_view.set_result(result, staged=True)
-        self.window.tabs.setCurrentWidget(self.results_view)
+        self.tabs.setCurrentWidget(self.results_view)
 
     def _delivered(self, result) -> None:
         if result is None or result is not self._delivering:
@@ -141,7 +149,7 @@ class SolvePanel(QWidget):
         else:
             moves = result.get("moves", [])
             status_text = self.tr("optimal") if status == "optimal" else self.tr("feasible, time limit reached")
-            self.window.status(self.tr("Proposal ready: {moves} moves, {slots} slots ({status}).").format(
+            self.workspace.status(self.tr("Proposal ready: {moves} moves, {slots} slots ({status}).").format(
                 moves=len(moves), slots=sum(int(m.get("count", 0)) for m in moves), status=status_text))
         self.solveFinished.emit(result)
 
@@ -150,12 +158,12 @@ class SolvePanel(QWidget):
         log.warning("solve failed", exc_info=error)
         text = self.tr("The solve failed: {reason}").format(reason=readable_error(error))
         self.last_error = text
-        self.window.show_error(text)
+        self.workspace.show_error(text)
         self.solveFailed.emit(text)
 
     def _cancelled(self) -> None:
         self._set_running(False)
-        self.window.status(self.tr("Solve cancelled; the ledger is unchanged."))
+        self.workspace.status(self.tr("Solve cancelled; the ledger is unchanged."))
         self.solveCancelled.emit()
 
     def _inform(self, text: str, details: str) -> None:
@@ -175,11 +183,10 @@ class SolvePanel(QWidget):
     def refresh_scenarios(self) -> None:
         current = self.scenario()
         names: list[str] = []
-        db = self.window.db
+        db = self.workspace.db
         if db is not None:
             try:
-                with db.session() as session:
-                    names = [s.name for s in list_scenarios(session)]
+                names = scenario_names(db)
             except Exception as error:  # a scenario table problem must not block solving the ledger
                 log.warning("cannot list scenarios: %r", error)
         self.scenario_combo.blockSignals(True)
@@ -197,7 +204,7 @@ class SolvePanel(QWidget):
 
     def _check_stale(self) -> None:
         result = self.results_view.result()
-        db = self.window.db
+        db = self.workspace.db
         if result is None or db is None:
             return
         # In a child process like the solve itself: reading a large ledger holds the GIL.
@@ -228,26 +235,26 @@ class SolvePanel(QWidget):
         self.scenario_label.setText(self.tr("Scenario:"))
         if self.scenario_combo.count():
             self.scenario_combo.setItemText(0, self.tr("Ledger (baseline)"))
-        tabs = self.window.tabs
-        index = tabs.indexOf(self.results_view)
+        index = self.tabs.indexOf(self.results_view)
         if index >= 0:
-            tabs.setTabText(index, self.tr("Proposal"))
+            self.tabs.setTabText(index, self.tr("Proposal"))
 
 
-def install(window) -> SolvePanel:
-    panel = SolvePanel(window)
-    window.solve_panel = panel
-    window.statusBar().addPermanentWidget(panel)
-    window.tabs.addTab(panel.results_view, "")
-    window.toolbar.addWidget(panel.scenario_label)
-    window.toolbar.addWidget(panel.scenario_combo)
-    window.toolbar.addAction(panel.action_solve)
-    first = window.menu_tools.actions()[0] if window.menu_tools.actions() else None
-    window.menu_tools.insertAction(first, panel.action_solve)
+def install(workspace: Workspace, window: QWidget, *, tabs: QTabWidget, toolbar: QToolBar, menu: QMenu,
+            status_bar: QStatusBar) -> SolvePanel:
+    """The panel in `status_bar`, its tab in `tabs`, chooser and Solve on `toolbar`, Solve first in `menu`."""
+    panel = SolvePanel(workspace, tabs, window)
+    status_bar.addPermanentWidget(panel)
+    tabs.addTab(panel.results_view, "")
+    toolbar.addWidget(panel.scenario_label)
+    toolbar.addWidget(panel.scenario_combo)
+    toolbar.addAction(panel.action_solve)
+    first = menu.actions()[0] if menu.actions() else None
+    menu.insertAction(first, panel.action_solve)
     if first is not None:
-        window.menu_tools.insertSeparator(first)
-    window.ledgerChanged.connect(panel.ledger_changed)
-    window.databaseChanged.connect(panel.database_changed)
+        menu.insertSeparator(first)
+    workspace.ledgerChanged.connect(panel.ledger_changed)
+    workspace.databaseChanged.connect(panel.database_changed)
     panel.refresh_scenarios()
     panel.retranslate()
     return panel
