@@ -32,7 +32,8 @@ def _one(db_path: str) -> dict:
     sys.path.insert(0, str(ROOT))
     from planner.store.db import open_database
     from planner.store.ledger import load_county
-    from planner.solving.solve import SolveOptions, solve_county
+    from planner.domain.options import SolveOptions
+    from planner.solving.solve import solve_county
 
     database = open_database(db_path)
     try:
@@ -48,35 +49,35 @@ def _one(db_path: str) -> dict:
     over = {t.name for t in county.townships
             if t.locked and any(q.staff > q.approved for q in t.quotas.values())}
     options = SolveOptions(locked={t.name for t in county.townships if t.locked} - over)
-    result = solve_county(county, options, load_seconds=load_seconds)
+    proposal = solve_county(county, options, load_seconds=load_seconds)
     wall = time.perf_counter() - started
-    solver = result["solver"]
-    designs = result["ab_designs"]
+    solver = proposal.solver
+    designs = proposal.designs
     self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    models = solver["model_seconds"]
+    models = solver.model_seconds
     lp_build = sum(m["build"] + m["read"] for m in models.values())
     lp_solve = sum(m["solve"] for m in models.values())
     return {
         "townships": len(county.townships),
         "duties": sum(len(t.duties) for t in county.townships),
-        "status": result["status"],
+        "status": proposal.status,
         "locks_released_because_over_quota": sorted(over),
-        "proven_optimal": solver["proven_optimal"],
+        "proven_optimal": solver.proven_optimal,
         "whole_solve_seconds": round(wall, 3),
-        "stage_seconds": solver["stage_seconds"],
+        "stage_seconds": solver.stage_seconds,
         "ab_designs": len(designs),
-        "ab_designs_proven_minimal_share": round(sum(d["proven_minimal"] for d in designs) / len(designs), 5),
-        "ab_designs_by_method": {m: sum(1 for d in designs if d["method"] == m)
-                                 for m in sorted({d["method"] for d in designs})},
-        "ab_design_seconds_summed_over_processes": solver["ab_design_seconds_summed"],
+        "ab_designs_proven_minimal_share": round(sum(d.proven_minimal for d in designs) / len(designs), 5),
+        "ab_designs_by_method": {m: sum(1 for d in designs if d.method == m)
+                                 for m in sorted({d.method for d in designs})},
+        "ab_design_seconds_summed_over_processes": solver.ab_design_seconds_summed,
         "model_seconds": models,
         "models_build_and_read_seconds": round(lp_build, 3),
         "models_solver_seconds": round(lp_solve, 3),
         "build_and_read_less_than_solving": lp_build < lp_solve,
-        "levels": {k: [(lv["name"], lv["value"], lv["proven_optimal"]) for lv in t["levels"]]
-                   for k, t in result["totals"].items()},
-        "moves": len(result["moves"]),
+        "levels": {k: [(lv.name, lv.value, lv.proven_optimal) for lv in t.levels]
+                   for k, t in proposal.totals.items()},
+        "moves": len(proposal.moves),
         "peak_rss_mb": round(self_kb / 1024, 1),
         "peak_rss_largest_worker_mb": round(child_kb / 1024, 1),
     }

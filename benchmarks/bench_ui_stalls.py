@@ -62,7 +62,7 @@ def measure(app, townships: int, in_process: bool, all_extensions: bool = False)
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(tick)
-    done: list[dict] = []
+    done: list = []  # the Proposal, or {"error": text}
     window.solve_panel.solveFinished.connect(done.append)
     window.solve_panel.solveFailed.connect(lambda text: done.append({"error": text}))
     clock.start()
@@ -83,7 +83,8 @@ def measure(app, townships: int, in_process: bool, all_extensions: bool = False)
     return {
         "townships": townships, "mode": "process" if in_process else "thread",
         "extensions": "all" if all_extensions else "solve panel",
-        "status": done[0].get("status", done[0].get("error")), "solve_seconds": round(seconds, 2),
+        "status": done[0]["error"] if isinstance(done[0], dict) else done[0].status,
+        "solve_seconds": round(seconds, 2),
         "ticks": len(gaps), "max_gap_ms": worst[1], "gui_cpu_in_max_gap_ms": round(worst[2], 1),
         "gaps_over_50ms": [[round(at, 2), wall, round(busy, 1)] for at, wall, busy in gaps if wall > 50],
         "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from planner.domain.proposal import Proposal
+
 
 @pytest.fixture
 def window(ledger_db, fresh_settings, qtbot):
@@ -28,7 +30,7 @@ def window(ledger_db, fresh_settings, qtbot):
     w.undo_stack.clear()
 
 
-def solve(window, qtbot) -> dict:
+def solve(window, qtbot) -> Proposal:
     """Solve the ledger from the window; the result once the proposal tab is filled."""
     with qtbot.waitSignal(window.solve_panel.solveFinished, timeout=60000) as blocker:
         window.solve_panel.start()

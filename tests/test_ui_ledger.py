@@ -12,6 +12,7 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem
 
 from planner.domain.county import KINDS
+from tests.fabricated_result import fabricated_result
 from planner.store.ledger import load_county
 from planner.store.ledger_view import KindFigures, TownshipSummary
 from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: F401  (fixtures)
@@ -257,7 +258,7 @@ def test_every_feature_is_installed_with_the_workspace_handed_to_it(qtbot, ledge
     assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == [
         "Ledger", "Proposal", "Scenarios", "Compare scenarios"]
     # The proposal tab tells the workspace, and the print actions follow it.
-    result = {"townships": [], "scenario": "x"}
+    result = fabricated_result()
     w.solve_panel.results_view.result_changed.emit(result)
     assert ws.proposal is result and w.print_actions.result() is result
     # A database switch reaches every feature through the workspace.

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QTabWidget
@@ -11,7 +9,7 @@ from PySide6.QtWidgets import QMainWindow, QTabWidget
 from planner.scenarios import store as store
 from planner.exports.comparison import compare
 from planner.demo.scenarios import CUT_NAME, GROWTH_NAME, MERGE_NAME
-from tests.fabricated_result import fabricated_result
+from tests.fabricated_result import fabricated_result, shifted
 from tests.ledger_dump import ledger_dump
 from ui import tasks
 from ui.scenario_commands import DeleteScenarioCommand, ScenarioContext
@@ -136,7 +134,8 @@ def test_delete_then_undo_restores_the_last_result_too(window):
     window.undo_stack.undo()
     with db.session() as session:
         record = store.get_scenario(session, CUT_NAME)
-    assert record.last_result["totals"] == fabricated_result()["totals"]
+    assert record.last_result.to_json()["totals"] == fabricated_result().to_json()["totals"]
+    assert record.last_result == fabricated_result()
     assert record.last_fingerprint == "0" * 64
 
 
@@ -261,8 +260,8 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_db):
     changes = ChangesModel()
     changes.set_changes(records[0].changes)
     qtmodeltester.check(changes)
-    other = copy.deepcopy(fabricated_result())
-    other["townships"][4]["proposed"] += 1
+    line = fabricated_result().lines[4]
+    other = shifted(fabricated_result(), {(line.township, line.kind): +1})
     comparison = compare({"甲": fabricated_result(), "乙": other})
     summary = CompareSummaryModel()
     qtmodeltester.check(summary)
@@ -275,11 +274,7 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_db):
 
 
 def test_compare_view_shows_stored_proposals_side_by_side(window, qtbot):
-    other = copy.deepcopy(fabricated_result())
-    for row in other["townships"]:
-        if (row["township"], row["kind"]) == ("石桥镇", "institutional"):
-            row["proposed"] += 1
-            row["change"] += 1
+    other = shifted(fabricated_result(), {("石桥镇", "institutional"): +1})
     with window.db.session() as session:
         store.save_result(session, CUT_NAME, fabricated_result())
         store.save_result(session, GROWTH_NAME, other)
@@ -327,7 +322,7 @@ def test_solve_from_the_tab_then_a_ledger_edit_marks_it_stale_and_recompute_clea
     assert view.solve_button.text() == "Solve"
     view.solve()
     row = view.current_row()
-    assert row.state == "current" and row.record.last_result["scenario"] == MERGE_NAME
+    assert row.state == "current" and row.record.last_result.scenario == MERGE_NAME
     assert view.results_view.result() == row.record.last_result and not view.results_view.is_stale()
     assert view.solve_button.text() == "Recompute" and view.progress.isHidden()
     with window.db.session() as session:
@@ -386,11 +381,7 @@ def test_the_comparison_prints_with_the_same_figures(window, tmp_path, synchrono
     from ui.compare_report import comparison_blocks
     from ui.report.blocks import FigureBlock, Table
 
-    other = copy.deepcopy(fabricated_result())
-    for row in other["townships"]:
-        if (row["township"], row["kind"]) == ("石桥镇", "institutional"):
-            row["proposed"] += 1
-            row["change"] += 1
+    other = shifted(fabricated_result(), {("石桥镇", "institutional"): +1})
     results = {CUT_NAME: fabricated_result(), GROWTH_NAME: other}
     comparison = compare(results)
     blocks = comparison_blocks(comparison, results, "zh_CN")

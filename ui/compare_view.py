@@ -22,6 +22,7 @@ from planner.exports.comparison_chart import overlay_chart
 from planner.exports.comparison_xlsx import write_comparison_xlsx
 from planner.scenarios.reads import scenarios_with_states
 from planner.domain.county import KINDS
+from planner.domain.proposal import Proposal
 from ui.labels import kind_label
 from ui.compare_report import ComparisonDocument, comparison_pdf_job
 from ui.scenario_models import CompareRowsModel, CompareSummaryModel, ScenarioRow, ui_language
@@ -58,7 +59,7 @@ class CompareView(QWidget):
         self.workspace = workspace  # ui.workspace.Workspace
         self.tabs = tabs            # where this tab sits, for its title
         self.comparison: Comparison | None = None
-        self._results: dict[str, dict] = {}
+        self._results: dict[str, Proposal] = {}
         self._stale: set[str] = set()
 
         self.pick_label = QLabel()
@@ -163,7 +164,7 @@ class CompareView(QWidget):
             rows = [ScenarioRow(record, state) for record, state in scenarios_with_states(db)]
         for row in rows or []:
             result = row.record.last_result
-            if result and "totals" in result:
+            if result is not None and result.totals:
                 self._results[row.name] = result
                 if row.state in ("stale", "invalid"):
                     self._stale.add(row.name)
@@ -263,7 +264,7 @@ class CompareView(QWidget):
                                               self.tr("Scenario comparison") + ".xlsx", "Excel (*.xlsx)")
         return path or None
 
-    def _compared_results(self) -> dict[str, dict]:
+    def _compared_results(self) -> dict[str, Proposal]:
         return {n: self._results[n] for n in self.comparison.names} if self.comparison else {}
 
     def export_pdf(self, path: str | None = None, *, process: bool = True) -> bool:

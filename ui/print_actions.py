@@ -21,10 +21,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog, QWidget
 
+from planner.domain.proposal import Proposal
 from ui import tasks
 from ui.i18n import current_language
 from ui.report.jobs import export_pdf_job, export_xlsx_job
-from ui.report.render import ProposalDocument
 from ui.workspace import Workspace
 
 translate = QCoreApplication.translate  # lupdate finds translate("PrintActions", "text") calls
@@ -37,16 +37,17 @@ def ui_language() -> str:
     return current_language()
 
 
-def current_result(workspace: Workspace) -> dict | None:
+def current_result(workspace: Workspace) -> Proposal | None:
     """The proposal the window shows, or None."""
     value = workspace.proposal
-    return value if isinstance(value, dict) and value.get("townships") is not None else None
+    return value if isinstance(value, Proposal) else None
 
 
-def suggested_name(result: dict, suffix: str) -> str:
+def suggested_name(proposal: Proposal | None, suffix: str) -> str:
     """调剂方案-青岚县-基准-20250318.pdf: the county, scenario and date, safe as a file name."""
-    day = str(result.get("generated_at", ""))[:10].replace("-", "")
-    parts = ["调剂方案", result.get("county", ""), result.get("scenario", ""), day]
+    parts = ["调剂方案"]
+    if proposal is not None:
+        parts += [proposal.county, proposal.scenario, str(proposal.generated_at)[:10].replace("-", "")]
     name = "-".join(p for p in (re.sub(r'[\\/:*?"<>|\s]+', "_", str(p)) for p in parts) if p)
     return f"{name}{suffix}"
 
@@ -69,7 +70,7 @@ class PrintActions(QObject):
         window.installEventFilter(self)
 
     # -- state ----------------------------------------------------------------------------
-    def result(self) -> dict | None:
+    def result(self) -> Proposal | None:
         return current_result(self.workspace)
 
     def update_enabled(self, *_args) -> None:
@@ -106,13 +107,19 @@ class PrintActions(QObject):
     # -- printing -------------------------------------------------------------------------
     def make_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(suggested_name(self.result() or {}, ""))
+        printer.setDocName(suggested_name(self.result(), ""))
         return printer
 
     def paint(self, printer: QPrinter) -> None:
+        # The report loads matplotlib for its charts (2 s measured): on the first print, not at start-up.
+        from ui.report.render import ProposalDocument
+
+        proposal = self.result()
+        if proposal is None:
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.last_document = ProposalDocument(self.result() or {}, ui_language())
+            self.last_document = ProposalDocument(proposal, ui_language())
             self.last_document.print_to(printer)
         finally:
             QApplication.restoreOverrideCursor()
@@ -144,7 +151,7 @@ class PrintActions(QObject):
 
     # -- exports --------------------------------------------------------------------------
     def ask_path(self, title: str, suffix: str, file_filter: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested_name(self.result() or {}, suffix),
+        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested_name(self.result(), suffix),
                                               file_filter)
         if path and not path.lower().endswith(suffix):
             path += suffix

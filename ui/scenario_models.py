@@ -15,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.exports.comparison import Comparison, ComparedRow
 from planner.domain.county import KINDS
+from planner.domain.proposal import Proposal
 from planner.scenarios.changes import Change
 from planner.scenarios.store import ScenarioRecord, describe_change
 from ui.i18n import current_language
@@ -42,14 +43,12 @@ def state_text(state: str) -> str:
             "unknown": translate("ScenarioModels", "Could not be checked")}.get(state, state)
 
 
-def result_summary(result: dict | None) -> str:
-    if not result:
+def result_summary(proposal: Proposal | None) -> str:
+    if proposal is None:
         return "—"
-    totals = result.get("totals", {}).values()
-    before = sum(int(t.get("uncovered_before", 0)) for t in totals)
-    after = sum(int(t.get("uncovered_after", 0)) for t in totals)
     return translate("ScenarioModels", "{status}; uncovered {before} → {after}; {moves} moves").format(
-        status=result.get("status", "?"), before=before, after=after, moves=len(result.get("moves") or []))
+        status=proposal.status or "?", before=proposal.uncovered_before, after=proposal.uncovered_after,
+        moves=len(proposal.moves))
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from planner.domain.proposal import Proposal
 from ui.scenario_models import ScenarioRow, state_text
 from ui.solve_runner import SolveRunner, readable_error
 from ui.tasks import TaskHandle
@@ -109,12 +110,11 @@ class ScenarioSolveBar(QWidget):
         if message:
             self.progress_label.setText(message)
 
-    def _solved(self, name: str, result) -> None:
+    def _solved(self, name: str, result: Proposal) -> None:
         self._set_running(False)
         self.solved.emit(name, result)
-        moves = result.get("moves") or []
         self.workspace.status(translate("ScenarioView", "Scenario {name} solved: {status}, {moves} moves.").format(
-            name=name, status=result.get("status", ""), moves=len(moves)))
+            name=name, status=result.status, moves=len(result.moves)))
         self.finished.emit(name, result)
 
     def _failed(self, error: BaseException) -> None:

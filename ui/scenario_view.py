@@ -63,7 +63,7 @@ class ScenarioView(ScenarioChanges, QWidget):
 
     scenariosChanged = Signal()       # the list (names, changes, results or states) changed
     statesKnown = Signal()            # the states of the listed scenarios have been worked out
-    solveFinished = Signal(str, object)  # scenario name, result dict
+    solveFinished = Signal(str, object)  # scenario name, Proposal
 
     def __init__(self, workspace: Workspace, tabs: QTabWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.proposal import Proposal
 from planner.scenarios.reads import scenario_names
 from planner.services.solving import BASELINE, fingerprint_job
 from ui.apply_action import ProposalApplier
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 class SolvePanel(QWidget):
     """The progress strip in the status bar; owns the solve action and the proposal tab."""
 
-    solveFinished = Signal(object)   # the result dict
+    solveFinished = Signal(object)   # the Proposal
     solveFailed = Signal(str)        # the message shown
     solveCancelled = Signal()
 
@@ -68,7 +69,7 @@ class SolvePanel(QWidget):
         self.setVisible(False)
 
         self.results_view = ResultsView(window)
-        self._delivering: dict | None = None
+        self._delivering: Proposal | None = None
         self.results_view.result_changed.connect(self._delivered)
         self.results_view.result_changed.connect(workspace.set_proposal)
         self.applier = ProposalApplier(window, workspace.editor)
@@ -127,7 +128,7 @@ class SolvePanel(QWidget):
         if message:
             self.message.setText(message)
 
-    def _succeeded(self, _scenario: str, result: dict) -> None:
+    def _succeeded(self, _scenario: str, result: Proposal) -> None:
         self._set_running(False)
         self._delivering = result
         # Staged: the quota table now, the other parts over the next event-loop turns;
@@ -139,18 +140,16 @@ class SolvePanel(QWidget):
         if result is None or result is not self._delivering:
             return  # not a solve of ours (the view was cleared or shows another proposal)
         self._delivering = None
-        status = result.get("status")
+        status = result.status
         if status == "infeasible":
             self.results_view.tabs.setCurrentIndex(3)  # the explanations, where the diagnosis is
-            lines = result.get("diagnosis") if self._chinese() else (result.get("diagnosis_en")
-                                                                   or result.get("diagnosis"))
+            lines = result.diagnosis_in(not self._chinese())
             self._inform(self.tr("The rules cannot all be met, so there is no proposal."),
-                         "\n".join(str(line) for line in (lines or [])))
+                         "\n".join(str(line) for line in lines))
         else:
-            moves = result.get("moves", [])
             status_text = self.tr("optimal") if status == "optimal" else self.tr("feasible, time limit reached")
             self.workspace.status(self.tr("Proposal ready: {moves} moves, {slots} slots ({status}).").format(
-                moves=len(moves), slots=sum(int(m.get("count", 0)) for m in moves), status=status_text))
+                moves=len(result.moves), slots=result.slots_moved, status=status_text))
         self.solveFinished.emit(result)
 
     def _failed(self, error: BaseException) -> None:
@@ -213,9 +212,9 @@ class SolvePanel(QWidget):
                  on_failure=lambda error: log.warning("fingerprint failed: %r", error),
                  process=solve_runner.SOLVE_IN_PROCESS)
 
-    def _stale_known(self, result: dict, fingerprint: str | None) -> None:
+    def _stale_known(self, result: Proposal, fingerprint: str | None) -> None:
         if self.results_view.result() is result:
-            self.results_view.set_stale(fingerprint != result.get("fingerprint"))
+            self.results_view.set_stale(fingerprint != result.fingerprint)
 
     def database_changed(self, _db) -> None:
         self.runner.cancel()
