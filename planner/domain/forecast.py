@@ -11,6 +11,7 @@ staff before its first year begins.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 from planner.domain.county import KINDS, CountyData, PersonData
 from planner.domain.months import Month
@@ -108,7 +109,7 @@ def forecast(county: CountyData, as_of: Month, years: int | None = None,
     """
     span = years if years is not None else county.time.horizon_years
     if first_year is None:
-        first_year = county.time.plan_start_year or as_of.year + 1
+        first_year = county.time.start_year(date(as_of.year, as_of.month, 1))
     result = Forecast(as_of, list(range(first_year, first_year + span)))
     start, end = Month(first_year, 1), Month(first_year + span, 1)
     for t in county.townships:
