@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import openpyxl
 import pytest
 from sqlalchemy import text
@@ -59,6 +61,12 @@ def test_an_older_database_upgrades_with_defaults(db_path):
         db.close()
     assert county.time == TimeParams()
     assert county.townships[0].people == [PersonData("老张", "administrative")]
+    # the ledger as it was before the upgrade is kept beside it
+    backups = list((db_path.parent / "backups").glob("*"))
+    assert backups, "no backup before the upgrade"
+    with sqlite3.connect(sorted(backups)[-1]) as conn:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert conn.execute("SELECT name FROM person").fetchall() == [("老张",)]
     assert county.townships[0].hiring == [] and county.townships[0].pool_loans == []
 
 
