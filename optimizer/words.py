@@ -67,8 +67,9 @@ PERSON_STATUS_WORDS: dict[str, Word] = {
     "工人": Word("工人", "worker", aliases=("worker",)),
 }
 
-# The real-name ledger's columns of a person beyond name, kind and office, and what follows from them.
-PERSON_FIELD_WORDS: dict[str, Word] = {
+# The time ledger's columns: a person's beyond name, kind and office and what follows from them
+# (retirement), and a quota line's promised hires, usable vacancy and revolving-pool slots.
+TIME_FIELD_WORDS: dict[str, Word] = {
     "sex": Word("性别", "sex"),
     "birth_month": Word("出生年月", "birth month"),
     "status": Word("身份", "status"),
@@ -77,6 +78,9 @@ PERSON_FIELD_WORDS: dict[str, Word] = {
     "retirement_month": Word("退休年月", "retirement month"),
     "retirement_age": Word("退休年龄", "retirement age"),
     "overdue": Word("已超过法定退休年月仍在册", "past the retirement month and still on file"),
+    "pending_hires": Word("计划进人", "planned hires"),
+    "usable_vacancy": Word("可用编制", "usable vacancy"),
+    "pool": Word("周转池编制", "pool slots"),
 }
 
 # What a solve ends in; the long forms are the window's summary line.

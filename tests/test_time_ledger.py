@@ -278,3 +278,19 @@ def test_month_cells_as_offices_type_them(tmp_path):
     wb.save(path)
     lines = [p.format() for p in read_workbook(path).problems]
     assert lines == ["人员, 第6行, 出生年月(G列): “1972.1”不能确定是1月还是10月：请填写为 1972-01 或 1972-10"]
+
+
+def test_township_detail_rows_carry_pending_hires_usable_vacancy_and_pool(demo_db):
+    from planner.store.ledger_view import load_detail
+    from planner.store.models import Township
+    from sqlalchemy import select
+
+    with demo_db.session() as s:
+        county = load_county(s)
+        ids = dict(s.execute(select(Township.name, Township.id)).all())
+        for t in county.townships:
+            detail = load_detail(s, ids[t.name])
+            for row in detail.quotas:
+                assert (row.pending_hires, row.usable_vacancy, row.pool) == (
+                    t.pending_hires(row.kind), t.usable_vacancy(row.kind), t.pool_slots(row.kind))
+        assert sum(t.pool_slots("institutional") for t in county.townships) == 3

@@ -276,7 +276,7 @@ def test_people_dates_sex_status_and_leader_are_edited_and_undone(qtbot, window)
     from PySide6.QtWidgets import QStyleOptionViewItem
 
     from planner.domain.months import Month
-    from planner.domain.vocabulary import person_field_label
+    from planner.domain.vocabulary import time_field_label
 
     panel, detail = window.ledger_panel, window.detail_view
     panel.select_township(panel.model.summary_at(2).id)
@@ -284,7 +284,7 @@ def test_people_dates_sex_status_and_leader_are_edited_and_undone(qtbot, window)
     model = detail.people_model
     keys = [c.key for c in model.columns]
     assert [model.headerData(keys.index(k), Qt.Orientation.Horizontal) for k in ("sex", "retirement_age")] == [
-        person_field_label("sex", "en"), person_field_label("retirement_age", "en")]
+        time_field_label("sex", "en"), time_field_label("retirement_age", "en")]
     sex_index = model.index(1, keys.index("sex"))
     editor = detail.people_view.itemDelegate().createEditor(
         detail.people_view.viewport(), QStyleOptionViewItem(), detail.people_view.model().mapFromSource(sex_index))
@@ -303,6 +303,12 @@ def test_people_dates_sex_status_and_leader_are_edited_and_undone(qtbot, window)
     assert model.index(1, keys.index("retirement_month")).data() == "2025-02"
     assert model.index(1, keys.index("retirement_age")).data() == "60 years 1 month"
     assert model.index(1, keys.index("retirement_month")).data(Qt.ItemDataRole.ToolTipRole)
+    quota = detail.quota_model
+    quota_keys = [c.key for c in quota.columns]
+    assert quota.headerData(quota_keys.index("usable_vacancy"), Qt.Orientation.Horizontal) == "Usable vacancy"
+    township = before.township(detail.detail.name)
+    assert [int(quota.index(r, quota_keys.index("usable_vacancy")).data()) for r in range(quota.rowCount())] == [
+        township.usable_vacancy(row.kind) for row in quota.rows()]
     while window.undo_stack.canUndo():
         window.undo_stack.undo()
     assert county(window.db) == before

@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from planner.domain.retirement import age_text
-from planner.domain.vocabulary import PERSON_FIELD_WORDS, person_field_label, person_status_label, sex_label
+from planner.domain.vocabulary import TIME_FIELD_WORDS, time_field_label, person_status_label, sex_label
 from planner.store.ledger_edit import (
     DUTY_FIELDS, OFFICE_FIELDS, PERSON_FIELDS, QUOTA_FIELDS, TOWNSHIP_FIELDS, FieldSpec,
 )
@@ -136,11 +136,24 @@ class RowsModel(TableModel):
         return self.apply(row, col.key, value)
 
 
+def time_header(model: RowsModel, section: int, orientation, role) -> str | None:
+    """The header of a time-ledger column (sex, retirement month, usable vacancy …), named by the
+    vocabulary; None for the other columns."""
+    if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(model.columns) and model.columns[section].key in TIME_FIELD_WORDS):
+        return time_field_label(model.columns[section].key, current_language())
+    return None
+
+
 class QuotaModel(RowsModel):
     columns = [Col("kind"), Col("approved", QUOTA_FIELDS["approved"], True),
                Col("staff", QUOTA_FIELDS["staff"], True), Col("leadership", QUOTA_FIELDS["leadership"], True),
                Col("vacancy", numeric=True), Col("over_quota", numeric=True), Col("duty_hours", numeric=True),
-               Col("required_fte", numeric=True), Col("pressure", numeric=True)]
+               Col("required_fte", numeric=True), Col("pressure", numeric=True),
+               Col("pending_hires", numeric=True), Col("usable_vacancy", numeric=True), Col("pool", numeric=True)]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        return time_header(self, section, orientation, role) or super().headerData(section, orientation, role)
 
     def can_edit(self, row, col) -> bool:
         # Leadership posts are counted inside the administrative quota only.
@@ -242,17 +255,14 @@ class PeopleModel(RowsModel):
         return super().display(row, key, value)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(self.columns) and self.columns[section].key in PERSON_FIELD_WORDS):
-            return person_field_label(self.columns[section].key, current_language())
-        return super().headerData(section, orientation, role)
+        return time_header(self, section, orientation, role) or super().headerData(section, orientation, role)
 
     def extra(self, row, col, role):
         if col.key == "retirement_month" and row.overdue():
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(OVER_QUOTA_COLOR)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return person_field_label("overdue", current_language())
+                return time_field_label("overdue", current_language())
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):

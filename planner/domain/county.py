@@ -37,6 +37,15 @@ class QuotaFigures:
         return max(0, self.staff - self.approved)
 
 
+def usable_vacancy(vacancy: int, pending_hires: int) -> int:
+    """可用编制: vacancy less the planned hires not yet used (a promised slot is not free to move).
+
+    The one definition of the figure; the window, the command line and exports read it
+    through TownshipData.usable_vacancy or a row's `usable_vacancy`.
+    """
+    return max(0, vacancy - pending_hires)
+
+
 @dataclass
 class QuotaData(QuotaFigures):
     kind: str
@@ -149,8 +158,8 @@ class TownshipData:
         return sum(h.pending for h in self.hiring if h.kind == kind)
 
     def usable_vacancy(self, kind: str) -> int:
-        """可用编制: vacancy less the planned hires not yet used (a promised slot is not free)."""
-        return max(0, self.quota(kind).vacancy - self.pending_hires(kind))
+        """可用编制 of a kind (see usable_vacancy)."""
+        return usable_vacancy(self.quota(kind).vacancy, self.pending_hires(kind))
 
     def pool_slots(self, kind: str) -> int:
         """Pool slots of a kind on loan to this township now, apart from its approved quota."""

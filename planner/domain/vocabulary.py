@@ -11,16 +11,18 @@ parses an imported cell's word back into its code.
 from __future__ import annotations
 
 from optimizer.words import (
-    CATEGORY_WORDS, KIND_EN, KIND_WORDS, KIND_ZH, LEVEL_WORDS, PERSON_FIELD_WORDS, PERSON_STATUS_WORDS, PRESSURE_WORDS, RESERVE,
-    SEX_WORDS, STAGE_WORDS, STATUS_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS, Word, is_chinese, kind_en, kind_zh,
+    CATEGORY_WORDS, KIND_EN, KIND_WORDS, KIND_ZH, LEVEL_WORDS, PERSON_STATUS_WORDS, PRESSURE_WORDS, RESERVE,
+    SEX_WORDS, STAGE_WORDS, STATUS_WORDS, TIME_FIELD_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS, Word, is_chinese,
+    kind_en, kind_zh,
 )
 
 __all__ = [
-    "CATEGORY_WORDS", "KIND_EN", "KIND_WORDS", "KIND_ZH", "LEVEL_WORDS", "PERSON_FIELD_WORDS", "PERSON_STATUS_WORDS", "PRESSURE_WORDS",
-    "RESERVE", "SEX_WORDS", "STAGE_WORDS", "STATUS_WORDS", "TOWNSHIP_TYPE_WORDS", "YES_NO_WORDS", "Word", "category_label",
-    "is_chinese", "kind_en", "kind_label", "kind_zh", "lang_key", "level_label", "parse_category", "parse_kind",
-    "parse_person_status", "parse_sex", "parse_table", "parse_township_type", "parse_yes_no", "person_field_label", "person_status_label", "pressure_label", "sex_label", "stage_label", "status_label",
-    "township_type_label", "yes_no",
+    "CATEGORY_WORDS", "KIND_EN", "KIND_WORDS", "KIND_ZH", "LEVEL_WORDS", "PERSON_STATUS_WORDS", "PRESSURE_WORDS",
+    "RESERVE", "SEX_WORDS", "STAGE_WORDS", "STATUS_WORDS", "TIME_FIELD_WORDS", "TOWNSHIP_TYPE_WORDS",
+    "YES_NO_WORDS", "Word", "category_label", "is_chinese", "kind_en", "kind_label", "kind_zh", "lang_key",
+    "level_label", "parse_category", "parse_kind", "parse_person_status", "parse_sex", "parse_table",
+    "parse_township_type", "parse_yes_no", "person_status_label", "pressure_label", "sex_label", "stage_label",
+    "status_label", "time_field_label", "township_type_label", "yes_no",
 ]
 
 
@@ -76,9 +78,9 @@ def sex_label(value: str, lang: str | None = "zh") -> str:
     return _label(SEX_WORDS, value, lang)
 
 
-def person_field_label(key: str, lang: str | None = "zh") -> str:
-    """性别 / Sex, 出生年月 / Birth month … (a column of the people table)."""
-    return _label(PERSON_FIELD_WORDS, key, lang, cap=True)
+def time_field_label(key: str, lang: str | None = "zh") -> str:
+    """性别 / Sex, 出生年月 / Birth month, 可用编制 / Usable vacancy … (a column of the time ledger)."""
+    return _label(TIME_FIELD_WORDS, key, lang, cap=True)
 
 
 def person_status_label(value: str, lang: str | None = "zh") -> str:
