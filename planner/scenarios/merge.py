@@ -118,6 +118,7 @@ class Split(Change):
     Staff and approved quota per kind go to new_a as given (default: share_a of
     each, rounded), the rest to new_b; both keep every office. Leadership posts
     of each new township are the user's choice (default: the old number each).
+    Hiring plans and pool loans stay with new_a.
     """
 
     TYPE: ClassVar[str] = "split"
@@ -185,6 +186,9 @@ class Split(Change):
         second = township(name_b, 1 - share, quotas_b, people_b)
         second.population = t.population - first.population
         second.villages = t.villages - first.villages
+        # Hiring plans and pool loans are commitments of the old government: the first part,
+        # which keeps its place in the ledger, carries them until the user divides them.
+        first.hiring, first.pool_loans = list(t.hiring), list(t.pool_loans)
         index = county.townships.index(t)
         county.townships[index:index + 1] = [first, second]
 
