@@ -18,6 +18,7 @@ COMMAND_MODULES = [
     "cli.excel_cmds",
     "cli.scenario_cmds",
     "cli.solve_cmd",
+    "cli.forecast_cmd",
 ]
 
 

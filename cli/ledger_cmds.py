@@ -6,13 +6,14 @@ import argparse
 import sys
 import time
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from cli.common import add_db_argument, open_db_or_exit
 from planner.domain.county import KINDS
 from planner.domain.vocabulary import kind_label
 from planner.store.ledger import duty_hours_by_township_kind, load_params
-from planner.store.models import Quota, Township
+from planner.store.models import Person, Quota, Township
+from planner.domain.time_rules import roster_gaps_of_counts
 from planner.domain.workload import pressure, required_fte
 
 
@@ -56,6 +57,8 @@ def run_summary(args: argparse.Namespace) -> int:
                 select(Township.id, Township.name).order_by(Township.position, Township.id)).all()
             quotas = {(q.township_id, q.kind): q for q in session.execute(
                 select(Quota.township_id, Quota.kind, Quota.approved, Quota.staff, Quota.leadership))}
+            people = dict(((t, k), n) for t, k, n in session.execute(
+                select(Person.township_id, Person.kind, func.count()).group_by(Person.township_id, Person.kind)))
     finally:
         db.close()
     out = sys.stdout
@@ -70,4 +73,10 @@ def run_summary(args: argparse.Namespace) -> int:
             ratio = pressure(q.staff, fte)
             out.write(f"{name}\t{kind_label(kind)}\t{q.approved}\t{q.staff}\t{max(0, q.approved - q.staff)}\t"
                       f"{max(0, q.staff - q.approved)}\t{fte:.2f}\t{'—' if ratio is None else f'{ratio:.2f}'}\n")
+    names = dict(townships)
+    gaps = roster_gaps_of_counts(
+        [name for _, name in townships], {(names[t], k): q.staff for (t, k), q in quotas.items()},
+        {(names[t], k): n for (t, k), n in people.items()})
+    for gap in gaps:
+        print(f"警告：{gap.message('zh')} (warning: {gap.message('en')})", file=sys.stderr)
     return 0

@@ -57,6 +57,32 @@ KIND_WORDS: dict[str, Word] = {
     "support": Word("工勤", "support", "工勤编制", "Support", ("support",)),
 }
 
+# A person's sex and status on the real-name ledger; keyed by the Chinese word the ledger keeps.
+SEX_WORDS: dict[str, Word] = {
+    "男": Word("男", "male", aliases=("male", "m")),
+    "女": Word("女", "female", aliases=("female", "f")),
+}
+PERSON_STATUS_WORDS: dict[str, Word] = {
+    "干部": Word("干部", "cadre", aliases=("cadre",)),
+    "工人": Word("工人", "worker", aliases=("worker",)),
+}
+
+# The time ledger's columns: a person's beyond name, kind and office and what follows from them
+# (retirement), and a quota line's promised hires, usable vacancy and revolving-pool slots.
+TIME_FIELD_WORDS: dict[str, Word] = {
+    "sex": Word("性别", "sex"),
+    "birth_month": Word("出生年月", "birth month"),
+    "status": Word("身份", "status"),
+    "leader": Word("领导职务", "leader"),
+    "planned_leave": Word("预计离岗年月", "planned leave"),
+    "retirement_month": Word("退休年月", "retirement month"),
+    "retirement_age": Word("退休年龄", "retirement age"),
+    "overdue": Word("已超过法定退休年月仍在册", "past the retirement month and still on file"),
+    "pending_hires": Word("计划进人", "planned hires"),
+    "usable_vacancy": Word("可用编制", "usable vacancy"),
+    "pool": Word("周转池编制", "pool slots"),
+}
+
 # What a solve ends in; the long forms are the window's summary line.
 STATUS_WORDS: dict[str, Word] = {
     "optimal": Word("最优", "optimal"),

@@ -189,7 +189,7 @@ def test_header_notes_and_layout_are_the_template(tmp_path):
 
     path = write_template(tmp_path / "t.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [s.zh for s in SHEETS] == ["参数", "乡镇", "编制", "内设机构", "职责事项", "人员"]
+    assert wb.sheetnames == [s.zh for s in SHEETS] == ["参数", "乡镇", "编制", "内设机构", "职责事项", "人员", "用编计划", "周转池"]
     for spec in SHEETS:
         ws = wb[spec.zh]
         assert [c.value for c in ws[1]] == [c.zh for c in spec.columns]
@@ -203,7 +203,8 @@ def test_header_notes_and_layout_are_the_template(tmp_path):
     params = {r[0].value: r[1].value for r in wb["参数"].iter_rows(min_row=2)}
     assert params == {"年工作日": 248, "年休假天数": 10, "病假及其他缺勤天数": 5, "培训天数": 10,
                       "每日工时": 8, "公共事务时间占比": 0.1, "备岗负荷系数": 0.15, "每人最多B岗数": 3,
-                      "县名称": None}
+                      "县名称": None, "周转池行政": 0, "周转池事业": 0, "周转池工勤": 0, "周转期限(年)": 3,
+                      "规划年限": 5, "规划起始年": None}
     lists = {str(dv.sqref): dv.formula1 for dv in wb["编制"].data_validations.dataValidation}
     assert lists == {"B2:B1048576": '"行政,事业,工勤"'}
     assert {dv.formula1 for dv in wb["乡镇"].data_validations.dataValidation} == {

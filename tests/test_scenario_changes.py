@@ -269,3 +269,18 @@ def test_every_public_name_of_the_scenarios_module_exists():
     import planner.scenarios.store as scenarios
 
     assert [name for name in scenarios.__all__ if not hasattr(scenarios, name)] == []
+
+
+def test_merge_and_split_keep_hiring_plans_and_pool_loans():
+    from planner.domain.county import HiringPlanData, PoolLoanData
+    from planner.domain.months import Month
+
+    base = small_county()
+    base.township("甲镇").hiring = [HiringPlanData(INST, 2027, 2)]
+    base.township("乙乡").pool_loans = [PoolLoanData(ADMIN, 1, Month(2026, 1), Month(2028, 1))]
+    merged, _ = check_changes(base, [Merge(a="甲镇", b="乙乡", new_name="甲镇", leadership=9)])
+    assert merged.township("甲镇").hiring == base.township("甲镇").hiring
+    assert merged.township("甲镇").pool_loans == base.township("乙乡").pool_loans
+    split, _ = check_changes(base, [Split(township="甲镇", new_a="甲东镇", new_b="甲西镇", share_a=0.4)])
+    assert split.township("甲东镇").hiring == base.township("甲镇").hiring
+    assert split.township("甲西镇").hiring == []

@@ -270,3 +270,45 @@ def test_people_are_edited_in_place_and_undone(qtbot, window):
     for _ in range(3):
         window.undo_stack.undo()
     assert county(window.db) == before
+
+
+def test_people_dates_sex_status_and_leader_are_edited_and_undone(qtbot, window):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from planner.domain.months import Month
+    from planner.domain.vocabulary import time_field_label
+
+    panel, detail = window.ledger_panel, window.detail_view
+    panel.select_township(panel.model.summary_at(2).id)
+    before = county(window.db)
+    model = detail.people_model
+    keys = [c.key for c in model.columns]
+    assert [model.headerData(keys.index(k), Qt.Orientation.Horizontal) for k in ("sex", "retirement_age")] == [
+        time_field_label("sex", "en"), time_field_label("retirement_age", "en")]
+    sex_index = model.index(1, keys.index("sex"))
+    editor = detail.people_view.itemDelegate().createEditor(
+        detail.people_view.viewport(), QStyleOptionViewItem(), detail.people_view.model().mapFromSource(sex_index))
+    assert [editor.itemData(i) for i in range(editor.count())] == ["", "男", "女"]
+    editor.deleteLater()
+    assert model.setData(sex_index, "男", Qt.ItemDataRole.EditRole)
+    assert model.setData(model.index(1, keys.index("status")), "干部", Qt.ItemDataRole.EditRole)
+    assert model.setData(model.index(1, keys.index("birth_month")), "1965-01", Qt.ItemDataRole.EditRole)
+    assert model.setData(model.index(1, keys.index("leader")), Qt.CheckState.Checked.value,
+                         Qt.ItemDataRole.CheckStateRole)
+    assert not model.setData(model.index(1, keys.index("birth_month")), "2099-01", Qt.ItemDataRole.EditRole)
+    assert "出生年月" in window.last_error
+    person = county(window.db).township(detail.detail.name).people[1]
+    assert (person.sex, person.birth_month, person.leader) == ("男", Month(1965, 1), True)
+    # a man born January 1965 retires in February 2025 at 60 years and 1 month, and is overdue now
+    assert model.index(1, keys.index("retirement_month")).data() == "2025-02"
+    assert model.index(1, keys.index("retirement_age")).data() == "60 years 1 month"
+    assert model.index(1, keys.index("retirement_month")).data(Qt.ItemDataRole.ToolTipRole)
+    quota = detail.quota_model
+    quota_keys = [c.key for c in quota.columns]
+    assert quota.headerData(quota_keys.index("usable_vacancy"), Qt.Orientation.Horizontal) == "Usable vacancy"
+    township = before.township(detail.detail.name)
+    assert [int(quota.index(r, quota_keys.index("usable_vacancy")).data()) for r in range(quota.rowCount())] == [
+        township.usable_vacancy(row.kind) for row in quota.rows()]
+    while window.undo_stack.canUndo():
+        window.undo_stack.undo()
+    assert county(window.db) == before

@@ -320,12 +320,12 @@ class LedgerEditor(QObject):
 
     def set_person_field(self, township: str, ordinal: int, field_name: str, value: Any,
                          current: Any = None) -> bool:
-        if field_name != "office":  # an office is checked against the township's offices by the service
+        if field_name in ledger_edit.PERSON_OPTIONAL and not str(value or "").strip():
+            value = None  # left empty: not known
+        elif field_name != "office":  # an office is checked against the township's offices by the service
             ok, value = self._checked(ledger_edit.PERSON_FIELDS[field_name], value)
             if not ok:
                 return False
-        elif not str(value or "").strip():
-            value = None
         if value == current:
             return True
         return self.push(SetPersonFieldCommand(self.context, township, ordinal, field_name, value))

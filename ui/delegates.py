@@ -92,6 +92,9 @@ class LedgerDelegate(QStyledItemDelegate):
                                                             editor))
             editor.setPlaceholderText("2015-09-01")
             return editor
+        if spec.type == "month":
+            editor.setPlaceholderText("1972-05")
+            return editor
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if spec.type == "int":
             validator = QIntValidator(0, int(spec.maximum), editor)

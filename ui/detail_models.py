@@ -13,11 +13,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from planner.domain.retirement import age_text
+from planner.domain.vocabulary import TIME_FIELD_WORDS, time_field_label, person_status_label, sex_label
 from planner.store.ledger_edit import (
     DUTY_FIELDS, OFFICE_FIELDS, PERSON_FIELDS, QUOTA_FIELDS, TOWNSHIP_FIELDS, FieldSpec,
 )
 from planner.store.ledger_view import TownshipDetail, pressure_status
 from ui.delegates import format_number
+from ui.i18n import current_language
 from ui.labels import category_label, field_label, kind_label, status_label, type_label, yes_no
 from ui.ledger_model import OVER_QUOTA_COLOR, pressure_color
 from ui.table_model import ModelIndex, Role, TableModel
@@ -133,11 +136,24 @@ class RowsModel(TableModel):
         return self.apply(row, col.key, value)
 
 
+def time_header(model: RowsModel, section: int, orientation, role) -> str | None:
+    """The header of a time-ledger column (sex, retirement month, usable vacancy …), named by the
+    vocabulary; None for the other columns."""
+    if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(model.columns) and model.columns[section].key in TIME_FIELD_WORDS):
+        return time_field_label(model.columns[section].key, current_language())
+    return None
+
+
 class QuotaModel(RowsModel):
     columns = [Col("kind"), Col("approved", QUOTA_FIELDS["approved"], True),
                Col("staff", QUOTA_FIELDS["staff"], True), Col("leadership", QUOTA_FIELDS["leadership"], True),
                Col("vacancy", numeric=True), Col("over_quota", numeric=True), Col("duty_hours", numeric=True),
-               Col("required_fte", numeric=True), Col("pressure", numeric=True)]
+               Col("required_fte", numeric=True), Col("pressure", numeric=True),
+               Col("pending_hires", numeric=True), Col("usable_vacancy", numeric=True), Col("pool", numeric=True)]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        return time_header(self, section, orientation, role) or super().headerData(section, orientation, role)
 
     def can_edit(self, row, col) -> bool:
         # Leadership posts are counted inside the administrative quota only.
@@ -207,7 +223,13 @@ class DutyModel(RowsModel):
 
 class PeopleModel(RowsModel):
     columns = [Col("name", PERSON_FIELDS["name"]), Col("kind", PERSON_FIELDS["kind"]),
-               Col("office", PERSON_FIELDS["office"]), Col("quota_since", PERSON_FIELDS["quota_since"])]
+               Col("office", PERSON_FIELDS["office"]), Col("quota_since", PERSON_FIELDS["quota_since"]),
+               Col("sex", PERSON_FIELDS["sex"]), Col("birth_month", PERSON_FIELDS["birth_month"]),
+               Col("status", PERSON_FIELDS["status"]), Col("leader", PERSON_FIELDS["leader"], check=True),
+               Col("retirement_month"), Col("retirement_age", numeric=True),
+               Col("planned_leave", PERSON_FIELDS["planned_leave"])]
+    # Choices of the optional coded fields: empty (unknown) first.
+    OPTIONAL_CHOICES = {"sex": ("", *PERSON_FIELDS["sex"].choices)}
 
     def __init__(self, editor=None, parent=None) -> None:
         super().__init__(editor, parent)
@@ -216,24 +238,52 @@ class PeopleModel(RowsModel):
     def set_offices(self, offices: list[str]) -> None:
         self.offices = list(offices)
 
+    def value(self, row, key):
+        if key == "retirement_age":
+            return row.retirement_age_months
+        return getattr(row, key)
+
     def display(self, row, key, value):
         if key == "quota_since":
             return value.isoformat() if value else ""
+        if key == "retirement_age":
+            return "" if value is None else age_text(value, current_language())
+        if key == "sex":
+            return "" if value is None else sex_label(value, current_language())
+        if key == "status":
+            return person_status_label(value, current_language())
         return super().display(row, key, value)
 
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        return time_header(self, section, orientation, role) or super().headerData(section, orientation, role)
+
+    def extra(self, row, col, role):
+        if col.key == "retirement_month" and row.overdue():
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(OVER_QUOTA_COLOR)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return time_field_label("overdue", current_language())
+        return None
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == Role.SPEC and index.isValid() and self.columns[index.column()].key == "office":
+        key = self.columns[index.column()].key if index.isValid() else ""
+        if role == Role.SPEC and key == "office":
             # The office is chosen from the township's own offices (or none).
             return FieldSpec("office", "机构名称", "office", "choice", choices=("", *self.offices))
-        if role == Qt.ItemDataRole.EditRole and index.isValid() and self.columns[index.column()].key == "office":
+        if role == Role.SPEC and key in self.OPTIONAL_CHOICES:
+            spec = PERSON_FIELDS[key]
+            return FieldSpec(spec.name, spec.label_zh, spec.label_en, "choice", choices=self.OPTIONAL_CHOICES[key])
+        if role == Qt.ItemDataRole.EditRole and key == "office":
             return self._rows[index.row()].office or ""
+        if role == Qt.ItemDataRole.EditRole and key in ("birth_month", "planned_leave", "sex"):
+            value = getattr(self._rows[index.row()], key)
+            return "" if value is None else str(value)
         return super().data(index, role)
 
     def apply(self, row, key, value) -> bool:
         # People have no unique key: they are addressed by their place in the list.
         ordinal = next(i for i, r in enumerate(self._rows) if r is row)  # identity: two people may look alike
-        return self.editor.set_person_field(self.township, ordinal, key, value,
-                                            current=getattr(row, key))
+        return self.editor.set_person_field(self.township, ordinal, key, value, current=getattr(row, key))
 
 
 # The township's own facts, one per line: name, type, category, population, area, villages, locked.

@@ -19,6 +19,7 @@ from planner.demo.catalogue import (
     SUPPORT_OFFICES, SURNAMES,
 )
 from planner.domain.workload import WorkParams, available_hours, shared_allowance_factor
+from planner.demo.people import add_time_ledger
 from planner.demo.scenarios import add_example_scenarios
 from planner.store.ledger import replace_county
 
@@ -171,8 +172,13 @@ def _township(rng: random.Random, name: str, type_: str, params: WorkParams,
 
 
 def generate_demo(n_townships: int = 14, seed: int = 1, *, with_people: bool | None = None,
-                  name: str = "青岚县") -> CountyData:
-    """A demo county, the same for the same (n_townships, seed)."""
+                  name: str = "青岚县", time_ledger: bool = True) -> CountyData:
+    """A demo county, the same for the same (n_townships, seed).
+
+    With people on file and `time_ledger`, people have their sex, birth month, status
+    and leader flag, and the county its hiring plans and pool loans (planner.demo.people);
+    without `time_ledger` the county is as a ledger kept before those existed.
+    """
     if n_townships < 1:
         raise ValueError("乡镇数量至少为 1 (townships must be at least 1)")
     rng = random.Random(seed)
@@ -191,7 +197,10 @@ def generate_demo(n_townships: int = 14, seed: int = 1, *, with_people: bool | N
                      if not any(q.over_quota for q in t.quotas.values())), None)
         if keep is not None:
             keep.locked = True
-    return CountyData(name=name, params=params, townships=townships)
+    county = CountyData(name=name, params=params, townships=townships)
+    if with_people and time_ledger:
+        add_time_ledger(county, seed)
+    return county
 
 
 def write_demo(db, n_townships: int = 14, seed: int = 1) -> CountyData:

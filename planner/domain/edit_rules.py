@@ -13,7 +13,9 @@ from datetime import date
 from typing import Any
 
 from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
-from planner.domain.vocabulary import YES_NO_WORDS, kind_label, parse_kind
+from planner.domain.months import Month
+from planner.domain.retirement import SEXES, STATUSES
+from planner.domain.vocabulary import YES_NO_WORDS, kind_label, parse_kind, parse_person_status, parse_sex
 from planner.errors import UserError
 
 
@@ -32,7 +34,7 @@ class FieldSpec:
     name: str
     label_zh: str
     label_en: str
-    type: str  # "int", "float", "text", "choice", "bool"
+    type: str  # "int", "float", "text", "choice", "bool", "date", "month"
     maximum: float = 0.0  # upper bound for numbers: catches typing slips (extra zeros)
     choices: tuple[str, ...] = ()
     max_length: int = 100
@@ -71,7 +73,14 @@ PERSON_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     FieldSpec("kind", "编制类型", "kind", "choice", choices=KINDS),
     FieldSpec("office", "机构名称", "office", "text", max_length=100),  # one of the township's offices, or empty
     FieldSpec("quota_since", "入编日期", "quota_since", "date"),
+    FieldSpec("sex", "性别", "sex", "choice", choices=SEXES),               # or empty: unknown
+    FieldSpec("birth_month", "出生年月", "birth_month", "month"),
+    FieldSpec("status", "身份", "status", "choice", choices=STATUSES),
+    FieldSpec("leader", "领导职务", "leader", "bool"),
+    FieldSpec("planned_leave", "预计离岗年月", "planned_leave", "month"),
 )}
+# Person fields that may be left empty (unknown).
+PERSON_OPTIONAL = ("office", "quota_since", "sex", "birth_month", "planned_leave")
 
 # A cell edited in the window may also hold a tick or a cross, or nothing (no).
 _TRUE = {*YES_NO_WORDS[True].spellings(), "√", "✓"}
@@ -130,6 +139,10 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
         text = str(value).strip()
         if spec.choices == KINDS:
             text = parse_kind(text) or text
+        elif spec.choices == SEXES:
+            text = parse_sex(text) or text
+        elif spec.choices == STATUSES:
+            text = parse_person_status(text) or text
         if text not in spec.choices:
             allowed = "、".join(kind_label(c) for c in spec.choices)
             raise EditError(f"{spec.label_zh}应为 {allowed} 之一，而不是“{value}”",
@@ -146,6 +159,16 @@ def coerce(spec: FieldSpec, value: Any) -> Any:
         except ValueError:
             raise EditError(f"{spec.label_zh}应为日期（如 2015-09-01），而不是“{value}”",
                             f"{spec.label_en} must be a date such as 2015-09-01, not '{value}'", spec.name) from None
+    if spec.type == "month":
+        if value is None or isinstance(value, Month):
+            return value
+        if not str(value).strip():
+            return None
+        try:
+            return Month.parse(value)
+        except ValueError:
+            raise EditError(f"{spec.label_zh}应为年月（如 1972-05），而不是“{value}”",
+                            f"{spec.label_en} must be a month such as 1972-05, not '{value}'", spec.name) from None
     if spec.type == "bool":
         if isinstance(value, bool):
             return value

@@ -11,16 +11,18 @@ parses an imported cell's word back into its code.
 from __future__ import annotations
 
 from optimizer.words import (
-    CATEGORY_WORDS, KIND_EN, KIND_WORDS, KIND_ZH, LEVEL_WORDS, PRESSURE_WORDS, RESERVE, STAGE_WORDS,
-    STATUS_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS, Word, is_chinese, kind_en, kind_zh,
+    CATEGORY_WORDS, KIND_EN, KIND_WORDS, KIND_ZH, LEVEL_WORDS, PERSON_STATUS_WORDS, PRESSURE_WORDS, RESERVE,
+    SEX_WORDS, STAGE_WORDS, STATUS_WORDS, TIME_FIELD_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS, Word, is_chinese,
+    kind_en, kind_zh,
 )
 
 __all__ = [
-    "CATEGORY_WORDS", "KIND_EN", "KIND_WORDS", "KIND_ZH", "LEVEL_WORDS", "PRESSURE_WORDS", "RESERVE",
-    "STAGE_WORDS", "STATUS_WORDS", "TOWNSHIP_TYPE_WORDS", "YES_NO_WORDS", "Word", "category_label",
-    "is_chinese", "kind_en", "kind_label", "kind_zh", "lang_key", "level_label", "parse_category", "parse_kind",
-    "parse_table", "parse_township_type", "parse_yes_no", "pressure_label", "stage_label", "status_label",
-    "township_type_label", "yes_no",
+    "CATEGORY_WORDS", "KIND_EN", "KIND_WORDS", "KIND_ZH", "LEVEL_WORDS", "PERSON_STATUS_WORDS", "PRESSURE_WORDS",
+    "RESERVE", "SEX_WORDS", "STAGE_WORDS", "STATUS_WORDS", "TIME_FIELD_WORDS", "TOWNSHIP_TYPE_WORDS",
+    "YES_NO_WORDS", "Word", "category_label", "is_chinese", "kind_en", "kind_label", "kind_zh", "lang_key",
+    "level_label", "parse_category", "parse_kind", "parse_person_status", "parse_sex", "parse_table",
+    "parse_township_type", "parse_yes_no", "person_status_label", "pressure_label", "sex_label", "stage_label",
+    "status_label", "time_field_label", "township_type_label", "yes_no",
 ]
 
 
@@ -71,6 +73,21 @@ def pressure_label(status: str, lang: str | None = "zh", *, cap: bool = False) -
     return _label(PRESSURE_WORDS, status, lang, cap=cap)
 
 
+def sex_label(value: str, lang: str | None = "zh") -> str:
+    """男 / male, 女 / female."""
+    return _label(SEX_WORDS, value, lang)
+
+
+def time_field_label(key: str, lang: str | None = "zh") -> str:
+    """性别 / Sex, 出生年月 / Birth month, 可用编制 / Usable vacancy … (a column of the time ledger)."""
+    return _label(TIME_FIELD_WORDS, key, lang, cap=True)
+
+
+def person_status_label(value: str, lang: str | None = "zh") -> str:
+    """干部 / cadre, 工人 / worker."""
+    return _label(PERSON_STATUS_WORDS, value, lang)
+
+
 def yes_no(value: bool, lang: str | None = "zh", *, cap: bool = False) -> str:
     """是 / yes, 否 / no."""
     return YES_NO_WORDS[bool(value)].text(lang, cap=cap)
@@ -85,6 +102,8 @@ _KIND_SPELLINGS = parse_table(KIND_WORDS)
 _TYPE_SPELLINGS = parse_table(TOWNSHIP_TYPE_WORDS)
 _CATEGORY_SPELLINGS = parse_table(CATEGORY_WORDS)
 _YES_NO_SPELLINGS = parse_table(YES_NO_WORDS)
+_SEX_SPELLINGS = parse_table(SEX_WORDS)
+_PERSON_STATUS_SPELLINGS = parse_table(PERSON_STATUS_WORDS)
 
 
 def _key(text: object) -> str:
@@ -109,3 +128,13 @@ def parse_category(text: str) -> str | None:
 def parse_yes_no(text: str) -> bool | None:
     """是 / yes / true / 1 / y → True, 否 / no / false / 0 / n → False; None otherwise."""
     return _YES_NO_SPELLINGS.get(_key(text))
+
+
+def parse_sex(text: str) -> str | None:
+    """男 / male / m → "男", 女 / female / f → "女"; None otherwise."""
+    return _SEX_SPELLINGS.get(_key(text))
+
+
+def parse_person_status(text: str) -> str | None:
+    """干部 / cadre → "干部", 工人 / worker → "工人"; None otherwise."""
+    return _PERSON_STATUS_SPELLINGS.get(_key(text))

@@ -13,7 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from planner.domain.vocabulary import CATEGORY_WORDS, KIND_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS
+from planner.domain.county import TimeParams
+from planner.domain.time_rules import TIME_PARAMETER_RANGES
+from planner.domain.vocabulary import (
+    CATEGORY_WORDS, KIND_WORDS, PERSON_STATUS_WORDS, SEX_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS,
+)
 from planner.domain.workload import PARAMETER_RANGES, WorkParams
 
 # A data row limit per sheet keeps memory and time bounded on a runaway file
@@ -87,6 +91,8 @@ YES_NO = tuple(YES_NO_WORDS[v].zh for v in (True, False))
 KIND_CHOICES = tuple(w.zh for w in KIND_WORDS.values())
 TOWNSHIP_TYPE_CHOICES = tuple(w.zh for w in TOWNSHIP_TYPE_WORDS.values())
 CATEGORY_CHOICES = tuple(w.zh for w in CATEGORY_WORDS.values())
+SEX_CHOICES = tuple(w.zh for w in SEX_WORDS.values())
+STATUS_CHOICES = tuple(w.zh for w in PERSON_STATUS_WORDS.values())
 
 _TOWNSHIP = Column("township", "乡镇名称", "township",
                    "text", "乡镇名称 (township)：须与“乡镇”表中的名称完全一致。", width=16)
@@ -186,10 +192,52 @@ PEOPLE_SHEET = Sheet("people", "人员", "people", (
     Column("quota_since", "入编日期", "quota_since", "date",
            "入编日期 (quota_since)：日期，如 2019-03-01。可留空。", required=False, blank=None,
            width=12),
+    # The columns below are read and checked by planner.excel.time_sheets.
+    Column("sex", "性别", "sex", "text", "性别 (sex)：男 / 女。用于测算法定退休年月，可留空。",
+           required=False, blank=None, choices=SEX_CHOICES, width=6),
+    Column("birth_month", "出生年月", "birth_month", "text",
+           "出生年月 (birth_month)：如 1972-05，也可填日期。可留空（不测算退休）。",
+           required=False, blank=None, width=10),
+    Column("status", "身份", "status", "text",
+           "身份 (status)：干部 / 工人。女职工按身份确定原退休年龄（55 / 50 岁）。留空为“干部”。",
+           required=False, blank=None, choices=STATUS_CHOICES, width=6),
+    Column("leader", "领导职务", "leader", "bool", "领导职务 (leader)：是 / 否。留空为“否”。",
+           required=False, blank=False, choices=YES_NO, width=8),
+    Column("planned_leave", "预计离岗年月", "planned_leave", "text",
+           "预计离岗年月 (planned_leave)：已知的调出、辞职等离岗年月，如 2027-03。可留空。",
+           required=False, blank=None, width=12),
 ), required=False, note="可选 (optional)")
 
+HIRING_SHEET = Sheet("hiring", "用编计划", "hiring_plan", (
+    _township_ref("每个乡镇每种编制类型每年一行。"),
+    Column("kind", "编制类型", "kind", "kind",
+           "编制类型 (kind)：行政 / 事业 / 工勤。", choices=KIND_CHOICES, width=10),
+    Column("year", "年度", "year", "int", "年度 (year)：计划年度，如 2027。", high=2100, width=8),
+    Column("planned", "计划进人数", "planned_hires", "int",
+           "计划进人数 (planned_hires)：经批准的用编进人计划数，占用空编，不得超过空编。",
+           high=1000, width=10),
+    Column("hired", "已进人数", "hired", "int",
+           "已进人数 (hired)：计划中已经进人的数量（已计入实有人数）。留空为0。",
+           required=False, blank=0, high=1000, width=10),
+), required=False, note="可选：用编进人计划 (optional: hiring plan)")
+
+POOL_SHEET = Sheet("pool_loans", "周转池", "pool_loans", (
+    _township_ref("每笔借用一行。"),
+    Column("kind", "编制类型", "kind", "kind",
+           "编制类型 (kind)：行政 / 事业 / 工勤。", choices=KIND_CHOICES, width=10),
+    Column("slots", "借用数", "slots", "int",
+           "借用数 (slots)：从县级周转池借用的编制数，单列于核定编制之外。", high=1000, width=8),
+    Column("start", "起始年月", "start", "text", "起始年月 (start)：如 2025-01。", width=10),
+    Column("due", "到期年月", "due", "text",
+           "到期年月 (due)：如 2028-01；借用期不得超过“参数”表的周转期限。", width=10),
+    Column("returned", "已归还", "returned", "int",
+           "已归还 (returned)：已归还周转池的编制数，不得超过借用数。留空为0。",
+           required=False, blank=0, high=1000, width=8),
+), required=False, note="可选：编制周转池借用 (optional: revolving pool loans)")
+
 SHEETS: tuple[Sheet, ...] = (
-    PARAMS_SHEET, TOWNSHIPS_SHEET, QUOTA_SHEET, OFFICES_SHEET, DUTIES_SHEET, PEOPLE_SHEET)
+    PARAMS_SHEET, TOWNSHIPS_SHEET, QUOTA_SHEET, OFFICES_SHEET, DUTIES_SHEET, PEOPLE_SHEET,
+    HIRING_SHEET, POOL_SHEET)
 
 
 @dataclass(frozen=True)
@@ -201,6 +249,7 @@ class ParamRow:
     high: float | None = None
     integer: bool = False
     default: object = None
+    time: bool = False   # a TimeParams field: optional, older workbooks leave it out
 
 
 _PARAM_EXPLANATIONS = {
@@ -214,19 +263,37 @@ _PARAM_EXPLANATIONS = {
     "max_backup_roles": "一人最多兼任的B岗数（整数）",
 }
 
+_TIME_EXPLANATIONS = {
+    "pool_administrative": "县级编制周转池中的行政编制数（在全县编制总量之内）",
+    "pool_institutional": "县级编制周转池中的事业编制数",
+    "pool_support": "县级编制周转池中的工勤编制数",
+    "pool_term_years": "周转池编制借用的最长期限（年）",
+    "horizon_years": "多年度规划的年数",
+    "plan_start_year": "多年度规划的起始年度；留空为下一个日历年",
+}
+
 _DEFAULTS = WorkParams()
+_TIME_DEFAULTS = TimeParams()
 PARAM_ROWS: tuple[ParamRow, ...] = tuple(
     ParamRow(name, label, _PARAM_EXPLANATIONS[name], low, high,
              integer=(name == "max_backup_roles"), default=getattr(_DEFAULTS, name))
     for name, (low, high, label) in PARAMETER_RANGES.items()
 ) + (ParamRow("county_name", "县名称",
-              "本台账所属县（市、区）名称；留空则保留数据库中原有名称"),)
+              "本台账所属县（市、区）名称；留空则保留数据库中原有名称"),) + tuple(
+    ParamRow(name, label, _TIME_EXPLANATIONS[name], low, high, integer=True,
+             default=getattr(_TIME_DEFAULTS, name), time=True)
+    for name, (low, high, label) in TIME_PARAMETER_RANGES.items())
+
+
+def default_text(row: ParamRow) -> str:
+    """The default of a parameter as the notes show it (规划起始年: next calendar year)."""
+    return "下一年 (next year)" if row.default is None else f"{row.default:g}"
 
 
 def param_note(row: ParamRow) -> str:
     text = f"{row.explanation}。英文名 {row.key}"
     if row.low is not None:
-        text += f"；范围 {row.low:g}–{row.high:g}，默认 {row.default:g}"
+        text += f"；范围 {row.low:g}–{row.high:g}，默认 {default_text(row)}"
     return text
 
 

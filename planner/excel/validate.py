@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from planner.domain.county import (
-    CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData,
+    CountyData, DutyData, OfficeData, PersonData, QuotaData, TimeParams, TownshipData,
 )
 from planner.domain.vocabulary import kind_label
 from planner.excel.cells import is_blank, to_number, to_text
@@ -22,8 +22,9 @@ from planner.excel.problems import CellError, ImportProblem, SheetDefect
 from planner.excel.reader import Cancelled, Progress, SheetRows, match_sheets, read_sheet
 from planner.excel.sniff import scan_file
 from planner.excel.template import (
-    MAX_DATA_ROWS, PARAM_ROWS, PARAMS_SHEET, SHEETS, normalize, param_names, sheet_names,
+    MAX_DATA_ROWS, PARAM_ROWS, PARAMS_SHEET, SHEETS, default_text, normalize, param_names, sheet_names,
 )
+from planner.excel.time_sheets import person_time_fields, read_time_sheets
 from planner.domain.workload import WorkParams
 
 
@@ -160,7 +161,7 @@ def build_county(sheets: dict[str, SheetRows], problems: list[ImportProblem],
     county = CountyData(name="")
     name_given = False
     if "parameters" in sheets:
-        county.params, county.name, name_given = _params(sheets["parameters"], problems, notices)
+        county.params, county.time, county.name, name_given = _params(sheets["parameters"], problems, notices)
 
     towns: dict[str, TownshipData] = {}
     town_rows: dict[str, int] = {}
@@ -214,13 +215,18 @@ def build_county(sheets: dict[str, SheetRows], problems: list[ImportProblem],
         return False
 
     _duties(sheets.get("duties"), township_of, office_known, problems)
-    _people(sheets.get("people"), township_of, office_known)
+    _people(sheets.get("people"), township_of, office_known, problems)
+    quota_sheet = sheets.get("quota")
+    # Hiring plans are checked against vacancy only when every quota line could be read.
+    quotas_known = quota_sheet is not None and quota_sheet.readable and not any(
+        p.sheet == quota_sheet.title for p in problems)
+    read_time_sheets(sheets, county.time, towns, township_of, problems, notices, quotas_known=quotas_known)
     county.townships = list(towns.values())
     return county, name_given
 
 
 def _params(sheet: SheetRows, problems: list[ImportProblem],
-            notices: list[ImportProblem]) -> tuple[WorkParams, str, bool]:
+            notices: list[ImportProblem]) -> tuple[WorkParams, TimeParams, str, bool]:
     lookup = {n: p for p in PARAM_ROWS for n in param_names(p)}
     values: dict[str, object] = {}
     rows_of: dict[str, int] = {}
@@ -244,9 +250,9 @@ def _params(sheet: SheetRows, problems: list[ImportProblem],
         rows_of[spec.key] = row.number
         raw = row.raw.get("value")
         if is_blank(raw):
-            if spec.key != "county_name":
-                notices.append(sheet.problem(row.number, "value", f"未填写，使用默认值 {spec.default:g}",
-                                             f"blank: the default {spec.default:g} is used"))
+            if spec.default is not None:  # a blank 县名称 or 规划起始年 is their normal meaning
+                notices.append(sheet.problem(row.number, "value", f"未填写，使用默认值 {default_text(spec)}",
+                                             f"blank: the default {default_text(spec)} is used"))
             continue
         try:
             if spec.key == "county_name":
@@ -266,17 +272,19 @@ def _params(sheet: SheetRows, problems: list[ImportProblem],
             continue
         values[spec.key] = number
     for spec in PARAM_ROWS:
-        if spec.key not in rows_of and spec.key != "county_name":
+        if spec.key not in rows_of and spec.key != "county_name" and not spec.time:
             notices.append(sheet.problem(None, None, f"未列出参数“{spec.zh}”，使用默认值 {spec.default:g}",
                                          f"parameter {spec.key} not listed: the default {spec.default:g} is used"))
-    params = dataclasses.replace(WorkParams(), **values)
+    time_keys = {spec.key for spec in PARAM_ROWS if spec.time}
+    params = dataclasses.replace(WorkParams(), **{k: v for k, v in values.items() if k not in time_keys})
+    time = dataclasses.replace(TimeParams(), **{k: v for k, v in values.items() if k in time_keys})
     if not any_bad and params.absent_days >= params.working_days:
         problems.append(sheet.problem(
             rows_of.get("working_days"), "value",
             f"年休假、病假及培训天数合计 {params.absent_days:g} 天，不少于年工作日 {params.working_days:g} 天",
             f"leave, absence and training add up to {params.absent_days:g} days, "
             f"not fewer than the {params.working_days:g} working days"))
-    return params, county_name, name_given
+    return params, time, county_name, name_given
 
 
 def _quotas(sheet: SheetRows | None, township_of, problems: list[ImportProblem]) -> None:
@@ -371,7 +379,7 @@ def _duties(sheet: SheetRows | None, township_of, office_known, problems: list[I
                 needs_backup=row.values["needs_backup"]))
 
 
-def _people(sheet: SheetRows | None, township_of, office_known) -> None:
+def _people(sheet: SheetRows | None, township_of, office_known, problems: list[ImportProblem]) -> None:
     if sheet is None or not sheet.readable:
         return
     for row in sheet.rows:
@@ -380,6 +388,8 @@ def _people(sheet: SheetRows | None, township_of, office_known) -> None:
             continue
         office = row.values.get("office")
         office_ok = office is None or not row.ok("office") or office_known(sheet, row)
+        time_fields = person_time_fields(sheet, row, problems)
         if town is not None and office_ok and not row.bad:
             town.people.append(PersonData(name=row.values["name"], kind=row.values["kind"],
-                                          office=office, quota_since=row.values.get("quota_since")))
+                                          office=office, quota_since=row.values.get("quota_since"),
+                                          **time_fields))

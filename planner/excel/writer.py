@@ -15,7 +15,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from planner.domain.county import CountyData
+from planner.domain.county import CountyData, TimeParams
+from planner.domain.workload import WorkParams
 from planner.domain.vocabulary import kind_label, yes_no
 from planner.excel.rawrows import PendingRows, append_rows
 from planner.excel.reader import Cancelled, Progress
@@ -113,15 +114,15 @@ def _header(ws, sheet: Sheet) -> None:
 
 
 def _param_rows(county: CountyData | None) -> Iterator[list[object]]:
-    from planner.domain.workload import WorkParams
-
     params = county.params if county is not None else WorkParams()
+    time = county.time if county is not None else TimeParams()
     for row in PARAM_ROWS:
         if row.key == "county_name":
             value = county.name if county is not None and county.name else None
         else:
-            value = getattr(params, row.key)
-            value = int(value) if float(value).is_integer() else float(value)
+            value = getattr(time if row.time else params, row.key)
+            if value is not None:
+                value = int(value) if float(value).is_integer() else float(value)
         yield [row.zh, value, param_note(row)]
 
 
@@ -144,7 +145,18 @@ def _data_rows(county: CountyData, sheet: Sheet) -> Iterator[list[object]]:
                        _yes_no(d.needs_backup)]
         elif sheet.key == "people":
             for p in t.people:
-                yield [t.name, p.office, p.name, kind_label(p.kind), p.quota_since]
+                yield [t.name, p.office, p.name, kind_label(p.kind), p.quota_since, p.sex, _month(p.birth_month),
+                       p.status, _yes_no(p.leader), _month(p.planned_leave)]
+        elif sheet.key == "hiring":
+            for h in t.hiring:
+                yield [t.name, kind_label(h.kind), h.year, h.planned, h.hired]
+        elif sheet.key == "pool_loans":
+            for loan in t.pool_loans:
+                yield [t.name, kind_label(loan.kind), loan.slots, str(loan.start), str(loan.due), loan.returned]
+
+
+def _month(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def _number(value: object) -> object:

@@ -99,7 +99,8 @@ class Merge(Change):
             category=min(ta.category, tb.category, key=lambda c: CATEGORY_RANK.get(c, 9)),
             population=ta.population + tb.population, area_km2=round(ta.area_km2 + tb.area_km2, 1),
             villages=ta.villages + tb.villages, locked=False, quotas=quotas,
-            offices=list(offices.values()), duties=_merged_duties(ta, tb), people=[*ta.people, *tb.people])
+            offices=list(offices.values()), duties=_merged_duties(ta, tb), people=[*ta.people, *tb.people],
+            hiring=[*ta.hiring, *tb.hiring], pool_loans=[*ta.pool_loans, *tb.pool_loans])
         index = county.townships.index(ta)
         county.townships[index] = merged
         county.townships.remove(tb)
@@ -117,6 +118,7 @@ class Split(Change):
     Staff and approved quota per kind go to new_a as given (default: share_a of
     each, rounded), the rest to new_b; both keep every office. Leadership posts
     of each new township are the user's choice (default: the old number each).
+    Hiring plans and pool loans stay with new_a.
     """
 
     TYPE: ClassVar[str] = "split"
@@ -184,6 +186,9 @@ class Split(Change):
         second = township(name_b, 1 - share, quotas_b, people_b)
         second.population = t.population - first.population
         second.villages = t.villages - first.villages
+        # Hiring plans and pool loans are commitments of the old government: the first part,
+        # which keeps its place in the ledger, carries them until the user divides them.
+        first.hiring, first.pool_loans = list(t.hiring), list(t.pool_loans)
         index = county.townships.index(t)
         county.townships[index:index + 1] = [first, second]
 

@@ -15,6 +15,7 @@ unit of work (Database.session()) commits or rolls back as a whole.
 from __future__ import annotations
 
 import json
+import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Callable, Iterable
@@ -22,7 +23,7 @@ from typing import Any, Callable, Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner.domain.county import CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData
+from planner.domain.county import CountyData, DutyData, OfficeData, QuotaData, TownshipData
 from planner.domain.fingerprint import county_fingerprint
 from planner.domain.options import SolveOptions
 from planner.domain.proposal import Proposal
@@ -119,7 +120,7 @@ def copy_county(county: CountyData) -> CountyData:
     Written out rather than copy.deepcopy: the window works out the state of
     every scenario after each edit, and this is about ten times faster.
     """
-    return CountyData(name=county.name, params=county.params, townships=[
+    return CountyData(name=county.name, params=county.params, time=county.time, townships=[
         TownshipData(
             name=t.name, type=t.type, category=t.category, population=t.population, area_km2=t.area_km2,
             villages=t.villages, locked=t.locked,
@@ -127,7 +128,9 @@ def copy_county(county: CountyData) -> CountyData:
             offices=[OfficeData(o.name, o.kind) for o in t.offices],
             duties=[DutyData(d.office, d.name, d.annual_volume, d.minutes_per_case, d.fixed_hours, d.needs_backup)
                     for d in t.duties],
-            people=[PersonData(p.name, p.kind, p.office, p.quota_since) for p in t.people])
+            people=[dataclasses.replace(p) for p in t.people],
+            hiring=[dataclasses.replace(h) for h in t.hiring],
+            pool_loans=[dataclasses.replace(loan) for loan in t.pool_loans])
         for t in county.townships])
 
 

@@ -14,13 +14,17 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from planner.domain.county import (
-    CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData,
+    CountyData, DutyData, HiringPlanData, OfficeData, PersonData, PoolLoanData, QuotaData, TimeParams,
+    TownshipData,
 )
+from planner.domain.months import Month, month_or_none, month_text
 from planner.store.audit import ImportAudit
-from planner.store.models import County, Duty, Office, Person, Quota, Township
-from planner.domain.workload import WorkParams
+from planner.store.models import County, Duty, HiringPlan, Office, Person, PoolLoan, Quota, Township
+from planner.domain.time_rules import time_param_problems
+from planner.domain.workload import ParameterError, WorkParams
 
 PARAM_NAMES = tuple(f.name for f in fields(WorkParams))
+TIME_PARAM_NAMES = tuple(f.name for f in fields(TimeParams))
 
 
 def county_row(session: Session) -> County:
@@ -36,6 +40,32 @@ def county_row(session: Session) -> County:
 def load_params(session: Session) -> WorkParams:
     row = county_row(session)
     return WorkParams(**{name: getattr(row, name) for name in PARAM_NAMES})
+
+
+def load_time_params(session: Session) -> TimeParams:
+    row = county_row(session)
+    return _time_params(row)
+
+
+def _time_params(row: County) -> TimeParams:
+    defaults = TimeParams()
+    # Columns a row created before its flush has not yet filled read as None.
+    return TimeParams(**{name: getattr(row, name) if getattr(row, name) is not None
+                         else getattr(defaults, name) for name in TIME_PARAM_NAMES})
+
+
+def person_data(p: Person) -> PersonData:
+    """The plain data of one person row."""
+    return PersonData(name=p.name, kind=p.kind, office=p.office_name, quota_since=p.quota_since,
+                      sex=p.sex, birth_month=month_or_none(p.birth_month), status=p.status or "干部",
+                      leader=bool(p.leader), planned_leave=month_or_none(p.planned_leave))
+
+
+def person_columns(p: PersonData) -> dict[str, object]:
+    """The columns of a person row holding `p` (without township and version)."""
+    return dict(office_name=p.office, name=p.name, kind=p.kind, quota_since=p.quota_since, sex=p.sex,
+                birth_month=month_text(p.birth_month), status=p.status, leader=bool(p.leader),
+                planned_leave=month_text(p.planned_leave))
 
 
 def load_county(session: Session) -> CountyData:
@@ -62,10 +92,15 @@ def load_county(session: Session) -> CountyData:
             minutes_per_case=d.minutes_per_case, fixed_hours=d.fixed_hours,
             needs_backup=bool(d.needs_backup)))
     for p in session.execute(select(Person).order_by(Person.id)).scalars():
-        townships[p.township_id].people.append(
-            PersonData(name=p.name, kind=p.kind, office=p.office_name, quota_since=p.quota_since))
+        townships[p.township_id].people.append(person_data(p))
+    for h in session.execute(select(HiringPlan).order_by(HiringPlan.id)).scalars():
+        townships[h.township_id].hiring.append(HiringPlanData(h.kind, h.year, h.planned, h.hired))
+    for loan in session.execute(select(PoolLoan).order_by(PoolLoan.id)).scalars():
+        townships[loan.township_id].pool_loans.append(PoolLoanData(
+            loan.kind, loan.slots, Month.parse(loan.start), Month.parse(loan.due), loan.returned))
     # Quota lines are kept in the canonical kind order for stable output.
-    return CountyData(name=county.name, params=params, townships=list(townships.values()))
+    return CountyData(name=county.name, params=params, time=_time_params(county),
+                      townships=list(townships.values()))
 
 
 def replace_county(session: Session, data: CountyData, *, source: str = "import") -> None:
@@ -74,13 +109,18 @@ def replace_county(session: Session, data: CountyData, *, source: str = "import"
     `source` (a file name, "demo") goes into the audit log's summary entry.
     """
     data.params.validate()
+    problems = time_param_problems(data.time)
+    if problems:
+        raise ParameterError("；".join(problems), message_en="; ".join(time_param_problems(data.time, "en")))
     audit = ImportAudit(session, source)
-    for model in (Person, Duty, Office, Quota, Township):
+    for model in (PoolLoan, HiringPlan, Person, Duty, Office, Quota, Township):
         session.execute(delete(model))
     county = county_row(session)
     county.name = data.name
     for name in PARAM_NAMES:
         setattr(county, name, getattr(data.params, name))
+    for name in TIME_PARAM_NAMES:
+        setattr(county, name, getattr(data.time, name))
     session.flush()
 
     session.execute(insert(Township), [
@@ -113,11 +153,19 @@ def replace_county(session: Session, data: CountyData, *, source: str = "import"
     for start in range(0, len(duty_rows), 20000):
         session.execute(insert(Duty), duty_rows[start:start + 20000])
 
-    person_rows = [dict(township_id=township_ids[t.name], office_name=p.office, name=p.name,
-                        kind=p.kind, quota_since=p.quota_since, version=1)
+    person_rows = [dict(township_id=township_ids[t.name], version=1, **person_columns(p))
                    for t in data.townships for p in t.people]
-    if person_rows:
-        session.execute(insert(Person), person_rows)
+    for start in range(0, len(person_rows), 20000):
+        session.execute(insert(Person), person_rows[start:start + 20000])
+    hiring_rows = [dict(township_id=township_ids[t.name], kind=h.kind, year=h.year, planned=h.planned,
+                        hired=h.hired, version=1) for t in data.townships for h in t.hiring]
+    if hiring_rows:
+        session.execute(insert(HiringPlan), hiring_rows)
+    loan_rows = [dict(township_id=township_ids[t.name], kind=loan.kind, slots=loan.slots, start=str(loan.start),
+                      due=str(loan.due), returned=loan.returned, version=1)
+                 for t in data.townships for loan in t.pool_loans]
+    if loan_rows:
+        session.execute(insert(PoolLoan), loan_rows)
     audit.finish(data.name)
     session.expire_all()
 

@@ -19,18 +19,22 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from planner.domain.county import KINDS, DutyData, OfficeData, PersonData, QuotaData, TownshipData
+from planner.domain.county import (
+    KINDS, DutyData, HiringPlanData, OfficeData, PoolLoanData, QuotaData, TownshipData,
+)
+from planner.domain.months import Month, month_text
+from planner.domain.time_rules import person_findings
 from planner.domain.vocabulary import kind_label
 # The field specifications and value checks live in planner.domain.edit_rules; they
 # are re-exported here so callers need one import for editing the ledger.
 from planner.domain.edit_rules import (  # noqa: F401
-    DUTY_FIELDS, OFFICE_FIELDS, PERSON_FIELDS, QUOTA_FIELDS, TOWNSHIP_FIELDS, EditError, FieldSpec, _spec,
+    DUTY_FIELDS, OFFICE_FIELDS, PERSON_FIELDS, PERSON_OPTIONAL, QUOTA_FIELDS, TOWNSHIP_FIELDS, EditError, FieldSpec, _spec,
     coerce,
 )
 from planner.domain.workload import PARAMETER_RANGES, WorkParams
 from planner.store.audit import current_user
-from planner.store.ledger import PARAM_NAMES, county_row, load_params
-from planner.store.models import AuditEntry, County, Duty, Office, Person, Quota, Township
+from planner.store.ledger import PARAM_NAMES, county_row, load_params, person_columns, person_data
+from planner.store.models import AuditEntry, County, Duty, HiringPlan, Office, Person, PoolLoan, Quota, Township
 
 
 # ---------------------------------------------------------------- lookups
@@ -211,22 +215,36 @@ def _person(session: Session, township: Township, ordinal: int) -> Person:
 
 
 def set_person_field(session: Session, township_name: str, ordinal: int, field_name: str, value: Any) -> Any:
-    """Set the name, kind, office or quota date of a person on file; returns the old value."""
+    """Set one field of a person on file (name, kind, office, quota date, sex, birth month,
+    status, leader, planned leave); returns the old value.
+
+    Sex, status and birth month are checked as the workbook import checks them
+    (a birth month giving an age outside 16–70 is refused).
+    """
     spec = _spec(PERSON_FIELDS, field_name, "人员", "person")
     township = _township(session, township_name)
-    if field_name == "office":
-        new = None if value is None or not str(value).strip() else coerce(spec, value)
-        if new is not None:
-            _office(session, township, new)  # refuses an office the township does not have
+    if field_name in PERSON_OPTIONAL and (value is None or not str(value).strip()):
+        new = None
     else:
         new = coerce(spec, value)
+    if field_name == "office" and new is not None:
+        _office(session, township, new)  # refuses an office the township does not have
     person = _person(session, township, ordinal)
     column = "office_name" if field_name == "office" else field_name
+    stored = month_text(new) if spec.type == "month" else new
+    if field_name in ("sex", "status", "birth_month"):
+        candidate = person_data(person)
+        setattr(candidate, field_name, new)
+        for checked, zh, en in person_findings(candidate, Month.today()):
+            if checked == field_name:
+                raise EditError(zh, en, field_name)
     old = getattr(person, column)
-    if new != old:
+    if field_name == "leader":
+        old = bool(old)
+    if stored != old:
         key = f"{township_name}/{person.name}"  # the name before this edit, as the audit log keys rows
-        setattr(person, column, new)
-        _audit(session, "ledger_edit", "person", key, field_name, old, new)
+        setattr(person, column, stored)
+        _audit(session, "ledger_edit", "person", key, field_name, old, stored)
         session.flush()
     return old
 
@@ -303,8 +321,12 @@ def add_township(session: Session, data: TownshipData, position: int | None = No
                          minutes_per_case=d.minutes_per_case, fixed_hours=d.fixed_hours,
                          needs_backup=d.needs_backup, position=pos))
     for p in data.people:
-        session.add(Person(township_id=township.id, office_name=p.office, name=p.name, kind=p.kind,
-                           quota_since=p.quota_since))
+        session.add(Person(township_id=township.id, **person_columns(p)))
+    for h in data.hiring:
+        session.add(HiringPlan(township_id=township.id, kind=h.kind, year=h.year, planned=h.planned, hired=h.hired))
+    for loan in data.pool_loans:
+        session.add(PoolLoan(township_id=township.id, kind=loan.kind, slots=loan.slots, start=str(loan.start),
+                             due=str(loan.due), returned=loan.returned))
     _audit(session, "ledger_add", "township", data.name)
     session.flush()
     return township.id
@@ -330,7 +352,12 @@ def township_snapshot(session: Session, township_name: str) -> TownshipSnapshot:
                                     d.fixed_hours, bool(d.needs_backup)))
         snapshot.duty_positions.append(d.position)
     for p in session.scalars(select(Person).where(Person.township_id == t.id).order_by(Person.id)):
-        data.people.append(PersonData(p.name, p.kind, p.office_name, p.quota_since))
+        data.people.append(person_data(p))
+    for h in session.scalars(select(HiringPlan).where(HiringPlan.township_id == t.id).order_by(HiringPlan.id)):
+        data.hiring.append(HiringPlanData(h.kind, h.year, h.planned, h.hired))
+    for loan in session.scalars(select(PoolLoan).where(PoolLoan.township_id == t.id).order_by(PoolLoan.id)):
+        data.pool_loans.append(PoolLoanData(loan.kind, loan.slots, Month.parse(loan.start), Month.parse(loan.due),
+                                            loan.returned))
     return snapshot
 
 

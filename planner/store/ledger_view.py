@@ -16,9 +16,11 @@ from typing import Iterable
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner.domain.county import KINDS, QuotaFigures
-from planner.store.ledger import load_params
-from planner.store.models import Duty, Office, Person, Quota, Township
+from planner.domain.county import KINDS, HiringPlanData, PoolLoanData, QuotaFigures, usable_vacancy
+from planner.domain.months import Month
+from planner.domain.retirement import is_overdue, retirement_age_months, retirement_month
+from planner.store.ledger import load_params, person_data
+from planner.store.models import Duty, HiringPlan, Office, Person, PoolLoan, Quota, Township
 from planner.domain.workload import WorkParams, available_hours, case_hours, pressure, required_fte
 
 # Pressure (staff ÷ required FTE) below this is a shortage, above SURPLUS_ABOVE a surplus.
@@ -152,10 +154,16 @@ class QuotaRow(QuotaFigures):
     duty_hours: float
     required_fte: float
     has_line: bool
+    pending_hires: int = 0   # planned hires not yet used
+    pool: int = 0            # revolving-pool slots on loan, apart from the approved quota
 
     @property
     def pressure(self) -> float | None:
         return pressure(self.staff, self.required_fte)
+
+    @property
+    def usable_vacancy(self) -> int:
+        return usable_vacancy(self.vacancy, self.pending_hires)
 
 
 @dataclass
@@ -187,6 +195,23 @@ class PersonRow:
     kind: str
     office: str | None
     quota_since: date | None
+    sex: str | None = None
+    birth_month: Month | None = None
+    status: str = "干部"
+    leader: bool = False
+    planned_leave: Month | None = None
+
+    @property
+    def retirement_month(self) -> Month | None:
+        return retirement_month(self.sex, self.status, self.birth_month)
+
+    @property
+    def retirement_age_months(self) -> int | None:
+        return retirement_age_months(self.sex, self.status, self.birth_month)
+
+    def overdue(self, today: Month | None = None) -> bool:
+        """Past the statutory retirement month and still on file."""
+        return is_overdue(self.sex, self.status, self.birth_month, today or Month.today())
 
 
 @dataclass
@@ -233,12 +258,21 @@ def load_detail(session: Session, township_id: int, params: WorkParams | None = 
         hours_by_kind[office.kind] += row.hours
     detail.offices = [OfficeRow(o.name, o.kind, count_by_office[o.id], hours_by_office[o.id]) for o in offices]
     lines = {q.kind: q for q in session.scalars(select(Quota).where(Quota.township_id == t.id))}
+    pending: dict[str, int] = defaultdict(int)
+    for h in session.scalars(select(HiringPlan).where(HiringPlan.township_id == t.id)):
+        pending[h.kind] += HiringPlanData(h.kind, h.year, h.planned, h.hired).pending
+    pool: dict[str, int] = defaultdict(int)
+    for loan in session.scalars(select(PoolLoan).where(PoolLoan.township_id == t.id)):
+        pool[loan.kind] += PoolLoanData(loan.kind, loan.slots, Month.parse(loan.start), Month.parse(loan.due),
+                                        loan.returned).outstanding
     for kind in KINDS:
         q = lines.get(kind)
         approved, staff, leadership = (q.approved, q.staff, q.leadership) if q else (0, 0, 0)
         hours = hours_by_kind.get(kind, 0.0)
         fte = required_fte(hours, params, leadership) if hours or leadership else 0.0
-        detail.quotas.append(QuotaRow(kind, approved, staff, leadership, hours, fte, q is not None))
-    detail.people = [PersonRow(p.name, p.kind, p.office_name, p.quota_since) for p in session.scalars(
-        select(Person).where(Person.township_id == t.id).order_by(Person.id))]
+        detail.quotas.append(QuotaRow(kind, approved, staff, leadership, hours, fte, q is not None,
+                                      pending.get(kind, 0), pool.get(kind, 0)))
+    detail.people = [PersonRow(p.name, p.kind, p.office, p.quota_since, p.sex, p.birth_month, p.status, p.leader,
+                               p.planned_leave) for p in map(person_data, session.scalars(
+                                   select(Person).where(Person.township_id == t.id).order_by(Person.id)))]
     return detail

@@ -36,6 +36,13 @@ class County(Base):
     shared_duty_share: Mapped[float] = mapped_column(Float, default=0.10)
     backup_load_factor: Mapped[float] = mapped_column(Float, default=0.15)
     max_backup_roles: Mapped[int] = mapped_column(Integer, default=3)
+    # The revolving pool per kind and the multi-year plan's span (TimeParams).
+    pool_administrative: Mapped[int] = mapped_column(Integer, default=0)
+    pool_institutional: Mapped[int] = mapped_column(Integer, default=0)
+    pool_support: Mapped[int] = mapped_column(Integer, default=0)
+    pool_term_years: Mapped[int] = mapped_column(Integer, default=3)
+    horizon_years: Mapped[int] = mapped_column(Integer, default=5)
+    plan_start_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     __mapper_args__ = {"version_id_col": version}
@@ -62,6 +69,10 @@ class Township(Base):
         back_populates="township", cascade="all, delete-orphan", order_by="Office.position")
     people: Mapped[list["Person"]] = relationship(
         back_populates="township", cascade="all, delete-orphan", order_by="Person.id")
+    hiring_plans: Mapped[list["HiringPlan"]] = relationship(
+        back_populates="township", cascade="all, delete-orphan", order_by="HiringPlan.id")
+    pool_loans: Mapped[list["PoolLoan"]] = relationship(
+        back_populates="township", cascade="all, delete-orphan", order_by="PoolLoan.id")
 
     __mapper_args__ = {"version_id_col": version}
     __table_args__ = (
@@ -150,11 +161,62 @@ class Person(Base):
     name: Mapped[str] = mapped_column(String(100))
     kind: Mapped[str] = mapped_column(String(20))
     quota_since: Mapped[date | None] = mapped_column(Date, nullable=True)
+    sex: Mapped[str | None] = mapped_column(String(2), nullable=True)
+    birth_month: Mapped[str | None] = mapped_column(String(7), nullable=True)     # YYYY-MM
+    status: Mapped[str] = mapped_column(String(4), default="干部")
+    leader: Mapped[bool] = mapped_column(Boolean, default=False)
+    planned_leave: Mapped[str | None] = mapped_column(String(7), nullable=True)   # YYYY-MM
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
 
     township: Mapped[Township] = relationship(back_populates="people")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class HiringPlan(Base):
+    """用编进人计划: planned and actual hires of one township, kind and year."""
+
+    __tablename__ = "hiring_plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("township.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    year: Mapped[int] = mapped_column(Integer)
+    planned: Mapped[int] = mapped_column(Integer, default=0)
+    hired: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    township: Mapped[Township] = relationship(back_populates="hiring_plans")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        UniqueConstraint("township_id", "kind", "year", name="uq_hiring_township_kind_year"),
+        CheckConstraint("kind in ('administrative','institutional','support')", name="ck_hiring_kind"),
+        CheckConstraint("planned >= 0 and hired >= 0", name="ck_hiring_nonnegative"),
+    )
+
+
+class PoolLoan(Base):
+    """Slots of the county's revolving pool lent to a township, with the months of the loan."""
+
+    __tablename__ = "pool_loan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("township.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    slots: Mapped[int] = mapped_column(Integer, default=0)
+    start: Mapped[str] = mapped_column(String(7))       # YYYY-MM
+    due: Mapped[str] = mapped_column(String(7))         # YYYY-MM
+    returned: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    township: Mapped[Township] = relationship(back_populates="pool_loans")
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (
+        CheckConstraint("kind in ('administrative','institutional','support')", name="ck_pool_loan_kind"),
+        CheckConstraint("slots >= 0 and returned >= 0", name="ck_pool_loan_nonnegative"),
+    )
 
 
 class Scenario(Base):

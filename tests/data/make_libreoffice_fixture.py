@@ -27,7 +27,7 @@ FIXTURE = Path(__file__).with_name("ledger_libreoffice.xlsx")
 def fixture_county():
     from planner.demo.county import generate_demo
 
-    county = generate_demo(2, 7, with_people=True)
+    county = generate_demo(2, 7, with_people=True, time_ledger=False)  # a workbook from before the time ledger
     county.townships[0].people = county.townships[0].people[:5]
     county.townships[1].people = county.townships[1].people[:5]
     duty = county.townships[0].duties[0]
