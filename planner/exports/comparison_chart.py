@@ -10,6 +10,8 @@ from __future__ import annotations
 import math
 
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from planner.domain.vocabulary import kind_label
@@ -106,8 +108,6 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
     ax.set_title(title)
     ax.grid(axis="y", color="#eeeeee", zorder=0)
     handles, labels = ax.get_legend_handles_labels()
-    from matplotlib.lines import Line2D
-    from matplotlib.patches import Patch
 
     handles.append(Patch(color="#fff2b3"))
     labels.append(t["differs"])

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from planner.errors import UserError
 
+# The optimizer and PuLP are looked at inside the functions below: this module names a
+# solver failure for any caller, and a broken solver installation must not stop it importing.
+
 MISSING, TIME_LIMIT, CRASHED = "missing", "time_limit", "crashed"
 
 
