@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterable
 
 from planner.domain.county import KINDS
+from planner.files import atomic_output
 from planner.domain.vocabulary import kind_label, status_label, yes_no
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
@@ -251,11 +252,6 @@ def write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str = "zh_C
         params.row([rows["diagnosis"].format(n=n), line])
 
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    with atomic_output(path, ".xlsx") as tmp:
         workbook.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return path
