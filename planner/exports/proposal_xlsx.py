@@ -172,12 +172,23 @@ def _generated(result: dict) -> str:
 
 def write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
     """Write the proposal workbook; returns the path. The file appears whole or not at all."""
+    opened: list = []
+    try:
+        return _write_proposal_xlsx(result, path, lang, opened)
+    except BaseException:
+        for workbook in opened:
+            _discard(workbook)
+        raise
+
+
+def _write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str, opened: list) -> Path:
     from openpyxl import Workbook
 
     key = _lang(lang)
     t = TEXT[key]
     kinds = {kind: kind_label(kind, key, cap=True) for kind in KINDS}
     workbook = Workbook(write_only=True)
+    opened.append(workbook)  # streamed sheets write as rows come: a full disk can stop any of them
     names = t["sheets"]
 
     summary = _SheetWriter(workbook, names[0], WIDTHS["summary"], header_row=SUMMARY_HEADER_ROW)
@@ -255,3 +266,21 @@ def write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str = "zh_C
     with atomic_output(path, ".xlsx") as tmp:
         workbook.save(tmp)
     return path
+
+
+def _discard(workbook) -> None:
+    """Close the streamed sheets of a workbook whose save failed (a full disk): left to the garbage
+    collector they print tracebacks after the command's own clear error."""
+    for ws in workbook.worksheets:
+        writer = getattr(ws, "_writer", None)
+        for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+            try:
+                if stream is not None:
+                    stream.close()
+            except Exception:  # its file is gone with the failed save: nothing more to write
+                pass
+        try:
+            if writer is not None:
+                writer.cleanup()
+        except Exception:
+            pass

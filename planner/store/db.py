@@ -201,10 +201,14 @@ def open_database(path_or_url: str | os.PathLike, *, create: bool = True, upgrad
         raise
     except Exception as exc:
         engine.dispose()
-        if path is not None and is_damage(exc):
+        if created:  # a file this call made and could not finish (a full disk): not left half-made
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+        elif path is not None and is_damage(exc):
             raise DamagedDatabase(path, str(getattr(exc, "orig", None) or exc)) from exc
-        shown = display_url(url)
-        detail = str(exc).replace(str(url), shown)
+        shown = str(path) if path is not None else display_url(url)
+        # The driver's own words, without the SQL statement SQLAlchemy appends.
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0].replace(str(url), shown)
         raise DatabaseError(f"无法打开数据库 {shown}: {detail}",
                             message_en=f"cannot open the database {shown}: {detail}") from exc
     return Database(url=url, engine=engine, created=created)
