@@ -66,6 +66,25 @@ def test_writers_on_postgres_lose_nothing(pg, check):
         pg.admin_execute(f"drop database {name} with (force)")
 
 
+def test_demo_on_a_server_names_it_without_the_password(pg):
+    from cli import main as cli_main
+
+    name = f"demo_{uuid.uuid4().hex[:8]}"
+    pg.admin_execute(f"create database {name}")
+    try:
+        url = pg.url(database=name)
+        password = url.split(":")[2].split("@")[0]
+        out = subprocess.run([sys.executable, str(Path(__file__).resolve().parents[1] / "main.py"), "demo",
+                              "--db", url, "--townships", "3"], capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0, out.stderr
+        assert password not in out.stderr + out.stdout and ":***@" in out.stderr
+        with pytest.raises(SystemExit) as refused:
+            cli_main(["demo", "--db", url.replace(password, "wrong-" + password)])
+        assert refused.value.code == 2
+    finally:
+        pg.admin_execute(f"drop database {name} with (force)")
+
+
 def test_writers_on_sqlite_lose_nothing(tmp_path):
     _race(str(tmp_path / "ledger.sqlite"), 3, 30, False)
 

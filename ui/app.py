@@ -10,8 +10,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import __version__
-from planner.store.db import Database, DatabaseError, default_database_path, open_database
+from planner.store.db import Database, DamagedDatabase, DatabaseError, default_database_path, open_database
 from ui import fonts, i18n
+from ui.recovery import offer_restore
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
@@ -68,7 +69,12 @@ def run_gui(args: argparse.Namespace) -> int:
     location = choose_database(args, settings)
     default = str(default_database_path())
     try:
-        db = open_start_database(location, on_default_path=(location == default))
+        try:
+            db = open_start_database(location, on_default_path=(location == default))
+        except DamagedDatabase as damaged:
+            db = offer_restore(None, damaged)
+            if db is None:
+                raise
     except DatabaseError as error:
         QMessageBox.critical(None, translate("App", "Cannot open the database"), str(error))
         if getattr(args, "db", None) or location == default:

@@ -9,7 +9,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from sqlalchemy.engine import make_url
 
-from planner.store.db import Database, DatabaseError, open_database
+from planner.store.db import Database, DamagedDatabase, DatabaseError, open_database
+from ui.recovery import log_hint, offer_restore
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -50,8 +51,12 @@ def open_location(window: "MainWindow", location: str, create: bool = False) -> 
         # A server that wants a password: the keyring's, else asked (never kept in settings).
         db = open_server_database(location, ask=lambda url: ask_password(window, url),
                                   open_fn=lambda url: open_database(url, create=create))
+    except DamagedDatabase as error:
+        db = offer_restore(window, error)
+        if db is None:
+            return False
     except DatabaseError as error:
-        QMessageBox.critical(window, translate("FileMenu", "Cannot open the database"), str(error))
+        QMessageBox.critical(window, translate("FileMenu", "Cannot open the database"), f"{error}\n{log_hint()}")
         return False
     window.set_database(db)
     window.status(translate("FileMenu", "Opened {name}").format(name=display_name(db, full=True)))
