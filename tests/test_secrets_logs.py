@@ -178,3 +178,19 @@ def test_a_cancelled_offer_leaves_the_damaged_file(ledger, qapp):
         open_database(ledger, create=False)
     assert recovery.offer_restore(None, caught.value, ask=lambda *a: False) is None
     assert ledger.read_bytes() == damaged
+
+
+def test_the_windows_save_dialogs_refuse_the_ledger(ledger, tmp_path, qapp, monkeypatch):
+    from ui import recovery
+
+    warned = []
+    monkeypatch.setattr(recovery.QMessageBox, "warning", lambda *a: warned.append(a[2]))
+    db = open_database(ledger, create=False)
+    try:
+        assert recovery.safe_save_path(None, str(ledger), db) is None
+        assert recovery.safe_save_path(None, str(ledger) + "-wal", db) is None
+        assert recovery.safe_save_path(None, str(tmp_path / "ok.xlsx"), db) == str(tmp_path / "ok.xlsx")
+        assert recovery.safe_save_path(None, "", db) is None
+    finally:
+        db.close()
+    assert len(warned) == 2 and ("数据库" in warned[0] or "database in use" in warned[0])

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.store.audit import ACTION_LABELS, audit_entries, audit_users, entry_row, write_audit_csv
 from ui import i18n
+from ui.recovery import safe_save_path
 
 MAX_ROWS = 20000  # newest first; a narrower filter shows older entries
 
@@ -202,7 +203,7 @@ class AuditLogDialog(QDialog):
     def choose_export_file(self) -> str:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export audit log"), self.tr("audit-log.csv"),
                                               self.tr("CSV files (*.csv)"))
-        return path
+        return safe_save_path(self, path, self.window_.db) or ""
 
     def export(self) -> str | None:
         path = self.choose_export_file()

@@ -21,6 +21,7 @@ from planner.exports.comparison import Comparison, ComparisonError, compare
 from planner.exports.comparison_chart import overlay_chart
 from planner.domain.county import KINDS
 from ui.labels import kind_label
+from ui.recovery import safe_save_path
 from ui.scenario_models import DIFFERS_ROLE, CompareRowsModel, CompareSummaryModel, ui_language
 
 MAX_COMPARED = 3
@@ -263,7 +264,7 @@ class CompareView(QWidget):
         """Where to save the workbook (tests replace this)."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison"),
                                               self.tr("Scenario comparison") + ".xlsx", "Excel (*.xlsx)")
-        return path or None
+        return safe_save_path(self, path, self.window.db)
 
     def _compared_results(self) -> dict[str, dict]:
         return {n: self._results[n] for n in self.comparison.names} if self.comparison else {}
@@ -278,6 +279,7 @@ class CompareView(QWidget):
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison as PDF"),
                                                   self.tr("Scenario comparison") + ".pdf", "PDF (*.pdf)")
+            path = safe_save_path(self, path, self.window.db)
         if not path:
             return False
         if not path.lower().endswith(".pdf"):

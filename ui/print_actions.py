@@ -22,6 +22,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
 
 from ui import tasks
+from ui.recovery import safe_save_path
 
 translate = QCoreApplication.translate  # lupdate finds translate("PrintActions", "text") calls
 
@@ -169,7 +170,7 @@ class PrintActions(QObject):
                                               file_filter)
         if path and not path.lower().endswith(suffix):
             path += suffix
-        return path
+        return safe_save_path(self.window, path, self.window.db) or ""
 
     def export_pdf(self, path: str | None = None) -> None:
         if self.no_result():

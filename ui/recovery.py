@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.logsetup import log_file
 from planner.services.backups import exclusive, restore_and_log
+from planner.services.outputs import OutputRefused, check_output
 from planner.store.backup import BackupError, backup_folder, integrity_problems, list_backups
 from planner.store.db import Database, DamagedDatabase, open_database
 from planner.store.instance_lock import LockHeld
@@ -74,3 +75,17 @@ def offer_restore(parent: QWidget | None, error: DamagedDatabase,
     except (BackupError, LockHeld, DamagedDatabase) as failed:
         tell(parent, title, f"{failed.message(i18n.current_language())}\n{log_hint()}")
         return None
+
+
+def safe_save_path(parent: QWidget | None, path: str | None, db) -> str | None:
+    """The path a save dialog returned, unless writing it would destroy a ledger (then a warning
+    and None): the window's save dialogs ask the same question as the command line."""
+    if not path:
+        return None
+    try:
+        check_output(path, db)
+    except OutputRefused as refused:
+        QMessageBox.warning(parent, _text("不能保存到这里", "Cannot save here"),
+                            refused.message(i18n.current_language()))
+        return None
+    return path

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
+from planner.services.outputs import check_output
 from planner.store.audit import record
 from planner.store.backup import LOCK_WAIT_SECONDS, backup_before, backup_database, restore_database
 from planner.store.db import database_url, open_database, sqlite_path
@@ -33,6 +34,8 @@ def back_up(db_or_path, to: str | os.PathLike | None = None) -> Path:
     Without `to` it goes to the backups folder beside the database, where only
     the newest automatic backups are kept.
     """
+    if to is not None:  # never over the ledger, its side files, its backups or another database
+        check_output(to, db_or_path, backup=True)
     return backup_database(db_or_path, to)
 
 

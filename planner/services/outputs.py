@@ -60,10 +60,12 @@ def is_sqlite_file(path: Path) -> bool:
         return False
 
 
-def check_output(path: str | os.PathLike, db=None) -> Path:
+def check_output(path: str | os.PathLike, db=None, *, backup: bool = False) -> Path:
     """The absolute path to write, or OutputRefused saying why it must not be written.
 
-    `db` is the database in use (a Database, a file or a URL), when there is one.
+    `db` is the database in use (a Database, a file or a URL), when there is one;
+    `backup`: the file is a new backup, which may go into the backups folder
+    (but not over a backup already there).
     """
     target = Path(path).expanduser().absolute()
     ledger = _database_file(db)
@@ -76,7 +78,7 @@ def check_output(path: str | os.PathLike, db=None) -> Path:
                     f"写入会毁掉台账；请换一个文件名 (refusing to write {target}: it is the database in use"
                     f"{' or its ' + suffix + ' file' if suffix else ''}; writing would destroy the ledger. "
                     f"Choose another file name)")
-        if _inside(target, backup_folder(ledger)):
+        if _inside(target, backup_folder(ledger)) and (target.exists() or not backup):
             raise OutputRefused(
                 f"不能写入 {target}：它在数据库的备份文件夹里，备份不能被覆盖；请换一个位置 "
                 f"(refusing to write {target}: it is in the database's backups folder. Choose another place)")
