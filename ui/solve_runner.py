@@ -13,7 +13,6 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from planner.errors import UserError
 from planner.services import solving
-from ui.recovery import log_hint
 from ui.tasks import TaskHandle, run_task
 
 # Thread or process: measured, not assumed (benchmarks/bench_ui_stalls.py; a
@@ -42,7 +41,7 @@ def readable_error(error: BaseException) -> str:
     if isinstance(error, MemoryError):
         return QCoreApplication.translate("SolvePanel", "there is not enough memory for this county")
     # Anything else is a fault of the planner; its name helps whoever reads the log.
-    return f"{text} ({type(error).__name__})\n{log_hint()}" if text else f"{type(error).__name__}\n{log_hint()}"
+    return f"{text} ({type(error).__name__})" if text else type(error).__name__
 
 
 class SolveRunner(QObject):

@@ -261,10 +261,6 @@ LOCK_WAIT_SECONDS = 30.0
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-class _TimedOut(Exception):
-    pass
-
-
 def _locked_error(target: Path, seconds: float) -> BackupError:
     return BackupError(
         f"数据库 {target} 被另一个程序锁定，等待 {seconds:.0f} 秒后放弃，未作任何改动；请关闭该程序后重试 "
@@ -362,8 +358,8 @@ def restore_database(backup: str | os.PathLike, db_path: str | os.PathLike, *,
         create_private_file(target)
 
     def give_up_when_late(_status, _remaining, _total) -> None:
-        if time.monotonic() > deadline:
-            raise _TimedOut()
+        if time.monotonic() > deadline:  # raised here, it ends the copy and leaves the file as it was
+            raise _locked_error(target, wait_seconds)
 
     try:
         src = _connect(backup, read_only=True)
@@ -375,8 +371,6 @@ def restore_database(backup: str | os.PathLike, db_path: str | os.PathLike, *,
                 dst.close()
         finally:
             src.close()
-    except _TimedOut:
-        raise _locked_error(target, wait_seconds) from None
     except sqlite3.Error as exc:
         raise BackupError(f"恢复失败，数据库保持原状：{exc} (restore failed; the database is unchanged)") from exc
     problems = integrity_problems(target)
