@@ -274,10 +274,13 @@ def _forget_import(session: Session, *_args) -> None:
 
 def install_audit(sessions: sessionmaker) -> None:
     """Log every ledger change made through sessions of this factory (once per factory)."""
-    if not event.contains(sessions, "before_flush", _before_flush):
-        event.listen(sessions, "before_flush", _before_flush)
-    if not event.contains(sessions, "after_rollback", _forget_import):
-        event.listen(sessions, "after_rollback", _forget_import)
+    # Marked on the factory's own session class: event.contains can answer True for a new
+    # sessionmaker whose class reuses the id of a collected one, and the log would be skipped.
+    if sessions.class_.__dict__.get("_planner_audit"):
+        return
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_rollback", _forget_import)
+    sessions.class_._planner_audit = True
 
 
 # ---------------------------------------------------------------- reading the log

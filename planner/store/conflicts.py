@@ -159,13 +159,6 @@ class LedgerSession(Session):
             raise conflict_from(exc, self) from exc
 
 
-def hold_loaded_rows(sessions) -> None:
-    """Keep each row a session loads until its transaction ends (see LedgerSession)."""
-    if not event.contains(sessions, "loaded_as_persistent", _hold):
-        event.listen(sessions, "loaded_as_persistent", _hold)
-        event.listen(sessions, "after_transaction_end", _release)
-
-
 def _hold(session: Session, instance) -> None:
     session.info.setdefault(_HELD, []).append(instance)
 
@@ -173,6 +166,13 @@ def _hold(session: Session, instance) -> None:
 def _release(session: Session, transaction) -> None:
     if transaction.parent is None:
         session.info.pop(_HELD, None)
+
+
+# Once, on the class: every session of every Database (each sessionmaker makes a subclass)
+# holds its rows. Not per sessionmaker with event.contains, which can answer from a
+# collected sessionmaker's class whose id a new one reuses.
+event.listen(LedgerSession, "loaded_as_persistent", _hold)
+event.listen(LedgerSession, "after_transaction_end", _release)
 
 
 def save(db, edit: Callable[[Session], T]) -> T:

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from planner.errors import UserError
 from planner.store.audit import install_audit
 from planner.store.backup import backup_database
-from planner.store.conflicts import LedgerSession, hold_loaded_rows
+from planner.store.conflicts import LedgerSession
 # Re-exported: the rest of the planner opens databases through this module.
 from planner.store.location import (  # noqa: F401
     APP_NAME, MIGRATIONS_DIR, alembic_config, create_private_file, database_url, default_database_path,
@@ -139,8 +139,8 @@ class Database:
     created: bool = False
 
     def __post_init__(self) -> None:
+        # LedgerSession: a read-modify-write carries the version it read (planner.store.conflicts).
         self._sessions = sessionmaker(self.engine, class_=LedgerSession, expire_on_commit=False)
-        hold_loaded_rows(self._sessions)  # a read-modify-write carries the version it read
         install_audit(self._sessions)  # every ledger change is logged in its own transaction
 
     @property
