@@ -49,17 +49,17 @@ def child(db_path: str) -> dict:
     from ui.settings import Settings
 
     mark("modules_imported")
-    # The teammates' parts (solve panel, charts, printing...) install themselves
-    # into the window; their share of the start-up is reported apart.
+    # The features (solve panel, printing, scenarios, Excel, safety) are installed
+    # by the window; their share of the start-up is reported apart.
     extension_seconds = []
-    install = MainWindow._install_extensions
+    install = MainWindow._install_features
 
     def timed_install(self) -> None:
         start = time.perf_counter()
         install(self)
         extension_seconds.append(time.perf_counter() - start)
 
-    MainWindow._install_extensions = timed_install
+    MainWindow._install_features = timed_install
     app = make_application()
     fonts.apply_application_font(app)
     i18n.install_language("zh_CN", app)

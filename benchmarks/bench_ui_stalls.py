@@ -27,6 +27,7 @@ def measure(app, townships: int, in_process: bool, all_extensions: bool = False)
     from PySide6.QtCore import QElapsedTimer, QSettings, QTimer
 
     import ui.main_window as main_window
+    import ui.solve_panel as solve_panel
     import ui.solve_runner as solve_runner
     from planner.store.db import open_database
     from planner.demo.county import write_demo
@@ -35,11 +36,14 @@ def measure(app, townships: int, in_process: bool, all_extensions: bool = False)
     folder = tempfile.mkdtemp(prefix="stalls-")
     db = open_database(Path(folder) / "ledger.sqlite")
     write_demo(db, townships, 1)
-    if not all_extensions:
-        main_window.EXTENSIONS = ["ui.solve_panel"]  # the solve panel alone
     solve_runner.SOLVE_IN_PROCESS = in_process
     window = main_window.MainWindow(db, Settings(QSettings(str(Path(folder) / "s.ini"),
-                                                           QSettings.Format.IniFormat)))
+                                                           QSettings.Format.IniFormat)),
+                                    features=all_extensions)
+    if not all_extensions:  # the solve panel alone
+        window.solve_panel = solve_panel.install(window.workspace, window, tabs=window.tabs,
+                                                 toolbar=window.toolbar, menu=window.menu_tools,
+                                                 status_bar=window.statusBar())
     window.show()
     for _ in range(20):
         app.processEvents()
@@ -58,7 +62,7 @@ def measure(app, townships: int, in_process: bool, all_extensions: bool = False)
     timer = QTimer()
     timer.setInterval(10)
     timer.timeout.connect(tick)
-    done: list[dict] = []
+    done: list = []  # the Proposal, or {"error": text}
     window.solve_panel.solveFinished.connect(done.append)
     window.solve_panel.solveFailed.connect(lambda text: done.append({"error": text}))
     clock.start()
@@ -78,8 +82,9 @@ def measure(app, townships: int, in_process: bool, all_extensions: bool = False)
     worst = max(gaps, key=lambda g: g[1])
     return {
         "townships": townships, "mode": "process" if in_process else "thread",
-        "extensions": list(main_window.EXTENSIONS),
-        "status": done[0].get("status", done[0].get("error")), "solve_seconds": round(seconds, 2),
+        "extensions": "all" if all_extensions else "solve panel",
+        "status": done[0]["error"] if isinstance(done[0], dict) else done[0].status,
+        "solve_seconds": round(seconds, 2),
         "ticks": len(gaps), "max_gap_ms": worst[1], "gui_cpu_in_max_gap_ms": round(worst[2], 1),
         "gaps_over_50ms": [[round(at, 2), wall, round(busy, 1)] for at, wall, busy in gaps if wall > 50],
         "load_average": os.getloadavg() if hasattr(os, "getloadavg") else None,

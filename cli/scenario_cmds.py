@@ -11,6 +11,7 @@ import argparse
 import sys
 
 from cli.common import add_db_argument, open_db_or_exit
+from planner.domain.proposal import Proposal
 from planner.scenarios.store import describe_change, list_scenarios, scenario_states
 
 STATE_TEXT = {
@@ -27,15 +28,13 @@ def register(subparsers) -> None:
     parser.set_defaults(func=run_scenarios)
 
 
-def result_text(result: dict | None, lang: str) -> str:
+def result_text(proposal: Proposal | None, lang: str) -> str:
     """Status, uncovered need before → after and the number of moves of a stored proposal."""
-    if not result:
+    if proposal is None:
         return "无结果" if lang == "zh" else "no result"
-    totals = result.get("totals", {}).values()
-    before = sum(int(t.get("uncovered_before", 0)) for t in totals)
-    after = sum(int(t.get("uncovered_after", 0)) for t in totals)
-    moves = len(result.get("moves") or [])
-    status = result.get("status", "?")
+    before, after = proposal.uncovered_before, proposal.uncovered_after
+    moves = len(proposal.moves)
+    status = proposal.status or "?"
     if lang == "zh":
         return f"上次结果：{status}，未覆盖需求 {before}→{after}，调剂 {moves} 笔"
     return f"last result: {status}, uncovered need {before}→{after}, {moves} moves"

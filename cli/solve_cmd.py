@@ -21,6 +21,7 @@ from planner.domain.workload import ParameterError
 from planner.errors import Cancelled
 from planner.scenarios.changes import ScenarioError
 from planner.taskstate import TaskState
+from planner.domain.proposal import Proposal
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,9 @@ def register(subparsers) -> None:
     p.add_argument("--xlsx", help="写出 Excel 方案 (write the proposal workbook)")
     p.add_argument("--pdf", help="写出 PDF 方案 (write the proposal as PDF)")
     p.add_argument("--time-limit", type=float, default=None,
-                   help="求解时限（秒），默认 60 (solver time limit in seconds, default 60)")
+                   help="求解时限（秒），默认 60；只决定能否在时限内算完，不改变方案 "
+                        "(solver time limit in seconds, default 60: a solve that reaches it stops without a "
+                        "proposal; it never changes the proposal)")
     p.add_argument("--solver", choices=["auto", "highs", "cbc"], default="auto",
                    help="求解器：默认 HiGHS，无 HiGHS 时用 CBC (solver; default HiGHS, CBC without it)")
     p.set_defaults(func=run_solve)
@@ -45,11 +48,11 @@ def _progress(fraction: float, message: str) -> None:
     print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr, flush=True)
 
 
-def _write_json(result: dict, path: str) -> None:
+def _write_json(result: Proposal, path: str) -> None:
     """Write whole or not at all, private (planner.files): a temporary file beside the target, then a rename."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomically(target, json.dumps(result, ensure_ascii=False, indent=2))
+    write_text_atomically(target, json.dumps(result.to_json(), ensure_ascii=False, indent=2))
 
 
 def run_solve(args: argparse.Namespace) -> int:
@@ -111,7 +114,7 @@ def run_solve(args: argparse.Namespace) -> int:
     _summary(result)
     if failed:
         return EXIT_ERROR
-    return EXIT_INFEASIBLE if result["status"] == "infeasible" else EXIT_OK
+    return EXIT_INFEASIBLE if result.infeasible else EXIT_OK
 
 
 def _warn(message: str) -> None:
@@ -128,26 +131,26 @@ def _store_failed(error: Exception) -> None:
 # The writers import their libraries when they run: openpyxl, Qt (the PDF) and the
 # optimizer's words would otherwise load (about 0.15 s each, python -X importtime) for every
 # command, since every command module is imported to build the parser.
-def _write_xlsx(result: dict, path: str) -> None:
+def _write_xlsx(result: Proposal, path: str) -> None:
     from planner.exports.proposal_xlsx import write_proposal_xlsx
 
     write_proposal_xlsx(result, path)
 
 
-def _write_pdf(result: dict, path: str) -> None:
+def _write_pdf(result: Proposal, path: str) -> None:
     from ui.report import write_proposal_pdf
 
     write_proposal_pdf(result, path)
 
 
-def _summary(result: dict) -> None:
+def _summary(result: Proposal) -> None:
     """A few lines on stderr so a user sees the outcome without opening a file."""
-    solver = result["solver"]
-    print(f"状态 (status): {result['status']}；用时 {solver['seconds']:.2f} 秒；"
-          f"{'已证明最优' if solver['proven_optimal'] else '未证明最优'} (proven optimal: "
-          f"{solver['proven_optimal']})", file=sys.stderr)
-    for kind, t in result["totals"].items():
-        print(f"  {kind_label(kind)} ({kind}): {t['before']} -> {t['after']}，未覆盖需要 (uncovered) "
-              f"{t['uncovered_before']} -> {t['uncovered_after']}，调动 (moved) {t['moved']}", file=sys.stderr)
-    for line in result.get("diagnosis", [])[:10]:
+    solver = result.solver
+    print(f"状态 (status): {result.status}；用时 {solver.seconds:.2f} 秒；"
+          f"{'已证明最优' if solver.proven_optimal else '未证明最优'} (proven optimal: "
+          f"{solver.proven_optimal})", file=sys.stderr)
+    for kind, t in result.totals.items():
+        print(f"  {kind_label(kind)} ({kind}): {t.before} -> {t.after}，未覆盖需要 (uncovered) "
+              f"{t.uncovered_before} -> {t.uncovered_after}，调动 (moved) {t.moved}", file=sys.stderr)
+    for line in result.diagnosis[:10]:
         print(f"  · {line}", file=sys.stderr)

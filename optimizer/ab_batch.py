@@ -5,19 +5,25 @@ handed to a pool of spawned processes (spawn, not fork: the caller may be a
 GUI with threads). Progress is reported and the cancel flag checked after
 every chunk. A process that may not have children (a daemonic worker, as the
 window's solve runs in) works through the designs itself.
+
+Each design is bounded by work (solver nodes), never by the clock, and the
+results are put back in the order of the input: the same county gives the
+same designs with one process or several, on a busy machine or an idle one.
+The user's time limit (`deadline`) is the only clock: when it passes, the
+stage stops with lp.OutOfTime instead of handing back weaker designs.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
-import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
-from optimizer.ab_design import design_posts
+from optimizer.ab_design import MAX_NODES, SPLITS, design_posts
 from optimizer.inputs import DesignInput
+from optimizer.lp import time_left
 from optimizer.plan import ABDesign
 
 PARALLEL_FROM = 900        # designs; below this the pool's start-up costs more than it saves
@@ -28,14 +34,14 @@ class Cancelled(Exception):
     """The caller asked the optimizer to stop."""
 
 
-def _run_chunk(designs: list[DesignInput], time_limit: float, deadline: float, prefer: str,
-               cancel: Callable[[], bool] | None = None) -> list[ABDesign]:
+def _run_chunk(designs: list[DesignInput], max_nodes: int, splits: str, deadline: float | None,
+               prefer: str, cancel: Callable[[], bool] | None = None) -> list[ABDesign]:
     out = []
     for design in designs:
         if cancel is not None and cancel():
             raise Cancelled()
-        remaining = deadline - time.time()
-        out.append(design_posts(design, time_limit=max(0.05, min(time_limit, remaining)), prefer=prefer))
+        time_left(deadline)
+        out.append(design_posts(design, max_nodes=max_nodes, splits=splits, deadline=deadline, prefer=prefer))
     return out
 
 
@@ -49,39 +55,15 @@ def default_workers(n_designs: int) -> int:
     return max(1, min(cores, 8))
 
 
-def design_all(designs: list[DesignInput], *, time_limit: float, deadline: float, prefer: str = "auto",
-               workers: int | None = None, progress: Callable[[float, str], None] | None = None,
-               cancel: Callable[[], bool] | None = None, retry_time_limit: float = 0.0,
-               retry_budget: float = 0.0) -> list[ABDesign]:
-    """Every design, in the order given. `deadline` is a time.time() instant for the whole stage.
+def design_all(designs: list[DesignInput], *, max_nodes: int = MAX_NODES, splits: str = SPLITS,
+               deadline: float | None = None, prefer: str = "auto", workers: int | None = None,
+               progress: Callable[[float, str], None] | None = None,
+               cancel: Callable[[], bool] | None = None) -> list[ABDesign]:
+    """Every design, in the order given.
 
-    A first pass gives each design `time_limit` seconds of exact work, so that
-    the few very hard ones cannot eat the time of all the others; the designs
-    it leaves unproven then get `retry_time_limit` each, for `retry_budget`
-    seconds in all (and never past `deadline`).
+    `max_nodes` is the work limit of each exact model; `deadline` a time.time()
+    instant (the user's limit) after which lp.OutOfTime is raised.
     """
-    results = _design_pass(designs, time_limit=time_limit, deadline=deadline, prefer=prefer,
-                           workers=workers, progress=progress, cancel=cancel)
-    again = [i for i, d in enumerate(results) if not d.proven_minimal]
-    if not again or retry_time_limit <= time_limit or retry_budget <= 0:
-        return results
-    retry_deadline = min(deadline, time.time() + retry_budget)
-    if retry_deadline - time.time() < 0.1:
-        return results
-    if progress is not None:
-        progress(1.0, f"AB岗设计：复核 {len(again)} 个未证明的设计 (A/B designs: a second look at {len(again)})")
-    second = _design_pass([designs[i] for i in again], time_limit=retry_time_limit, deadline=retry_deadline,
-                          prefer=prefer, workers=None, progress=None, cancel=cancel)
-    for i, d in zip(again, second):
-        old = results[i]
-        if (d.proven_minimal, -d.gap, -d.n_posts) > (old.proven_minimal, -old.gap, -old.n_posts):
-            d.seconds += old.seconds
-            results[i] = d
-    return results
-
-
-def _design_pass(designs: list[DesignInput], *, time_limit: float, deadline: float, prefer: str,
-                 workers: int | None, progress, cancel) -> list[ABDesign]:
     if workers is None:
         workers = default_workers(len(designs))
     if multiprocessing.current_process().daemon:
@@ -95,9 +77,10 @@ def _design_pass(designs: list[DesignInput], *, time_limit: float, deadline: flo
             shown = done if count is None else count
             progress(shown / max(1, len(designs)), f"AB岗设计 {shown}/{len(designs)} (A/B post designs)")
 
+    job = (max_nodes, splits, deadline, prefer)
     if workers > 1 and len(chunks) > 1:
         try:
-            done = _in_pool(chunks, results, workers, time_limit, deadline, prefer, cancel, report)
+            done = _in_pool(chunks, results, workers, job, cancel, report)
         except BrokenProcessPool:
             # A worker could not start (e.g. a script without the `if __name__ == "__main__"`
             # guard that spawn needs): finish what is left in this process.
@@ -107,7 +90,7 @@ def _design_pass(designs: list[DesignInput], *, time_limit: float, deadline: flo
             continue
         if cancel is not None and cancel():
             raise Cancelled()
-        results[index] = _run_chunk(chunk, time_limit, deadline, prefer, cancel)
+        results[index] = _run_chunk(chunk, *job, cancel)
         done += len(chunk)
         report()
     return [d for chunk in results for d in chunk]  # type: ignore[union-attr]
@@ -121,12 +104,13 @@ def _yield_to_the_window() -> None:
         pass
 
 
-def _in_pool(chunks, results, workers, time_limit, deadline, prefer, cancel, report_done) -> int:
+def _in_pool(chunks, results, workers, job, cancel, report_done) -> int:
     done = 0
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_yield_to_the_window)
     try:
-        pending = {pool.submit(_run_chunk, chunk, time_limit, deadline, prefer): index
+        # Each chunk's results go back to its own place, whichever worker finishes first.
+        pending = {pool.submit(_run_chunk, chunk, *job): index
                    for index, chunk in enumerate(chunks)}
         while pending:
             finished, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)

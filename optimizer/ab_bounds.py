@@ -5,6 +5,12 @@ the shares that need backup. A post holds at most `capacity` hours and at
 most `max_backup_roles` B roles, and never both the A and the B of one share.
 Every bound below ignores some of these rules, so none can exceed the true
 minimum; the largest one is the design's lower bound.
+
+A duty larger than one post is split into parts whose sizes the design
+chooses. The bounds then take each part at the least it can be
+(`part_minimums`): packing smaller pieces is never harder, so a bound on the
+smaller pieces is a bound on every split; only the load bound uses the real
+total, which does not depend on the split.
 """
 
 from __future__ import annotations
@@ -30,8 +36,19 @@ def _ceil(x: float) -> int:
     return max(0, math.ceil(x - 1e-7))
 
 
-def load_bound(a_sizes: list[float], b_sizes: list[float], capacity: float) -> Bound:
-    total = math.fsum(a_sizes) + math.fsum(b_sizes)
+def part_minimums(hours: float, parts: int, capacity: float) -> list[float]:
+    """The least hours of the j-th largest of `parts` parts of a duty, j = 1..parts.
+
+    The j-th largest is at least (hours − (j − 1)·C) ÷ (parts − j + 1): the
+    larger ones hold at most C each and the smaller ones at most as much as it.
+    """
+    return [max(0.0, (hours - (j - 1) * capacity) / (parts - j + 1)) for j in range(1, parts + 1)]
+
+
+def load_bound(a_sizes: list[float], b_sizes: list[float], capacity: float,
+               total: float | None = None) -> Bound:
+    if total is None:
+        total = math.fsum(a_sizes) + math.fsum(b_sizes)
     value = _ceil(total / capacity)
     return Bound(value, "load",
                  f"A岗工时与B岗备岗负荷合计 {total:,.0f} 小时，每岗可承担 {capacity:,.0f} 小时，至少 {value} 岗",
@@ -124,12 +141,16 @@ def backup_room_bound(a_sizes: list[float], b_sizes: list[float], capacity: floa
 
 
 def lower_bound(a_sizes: list[float], b_sizes: list[float], capacity: float,
-                max_roles: int) -> Bound:
-    """The strongest of the bounds above (ties: the simplest reason)."""
+                max_roles: int, load_total: float | None = None) -> Bound:
+    """The strongest of the bounds above (ties: the simplest reason).
+
+    With split duties, `a_sizes` and `b_sizes` hold each part at its least
+    (part_minimums) and `load_total` is the true total of A hours and B load.
+    """
     n_backup = len(b_sizes)
     candidates = [
         pair_bound(n_backup, len(a_sizes)),
-        load_bound(a_sizes, b_sizes, capacity),
+        load_bound(a_sizes, b_sizes, capacity, load_total),
         backup_roles_bound(n_backup, max_roles),
         big_pieces_bound(a_sizes, b_sizes, capacity),
         backup_room_bound(a_sizes, b_sizes, capacity, max_roles),

@@ -4,12 +4,16 @@ Rules (domain.md): every duty that needs backup has an A holder and a
 different B holder; a post's load (A hours + backup_load_factor × B hours)
 fits in one person's time for duty work; nobody holds more than
 max_backup_roles B roles; a duty larger than one person's time is split into
-ceil(hours ÷ capacity) equal shares, each with its own A and B holder.
+k = ⌈hours ÷ capacity⌉ parts of any sizes (each at most one post), each with
+its own A holder and its own B holder.
 
 Method: lower bounds (ab_bounds) → greedy packing into that many posts
-(ab_pack) → a short tabu repair → the exact model (ab_exact) for what is
-still open, one post count at a time, within a time limit. The answer is
-proven minimal when it meets the bound; otherwise the gap is reported.
+(ab_pack) with a few ways to split the large duties → a short tabu repair →
+the exact model (ab_exact, which chooses the split) for what is still open,
+one post count at a time. Every step is bounded by work (iterations, solver
+nodes), never by the clock, so the same duties always give the same design.
+The answer is proven minimal when it meets the bound; otherwise the gap is
+reported. The user's time limit (`deadline`) only ever stops the whole solve.
 """
 
 from __future__ import annotations
@@ -18,15 +22,22 @@ import math
 import time
 from dataclasses import dataclass
 
-from optimizer import ab_bounds, ab_exact, ab_pack
+from optimizer import ab_bounds, ab_exact, ab_pack, ab_split
 from optimizer.inputs import DesignInput
-from optimizer.lp import SolverTimes
+from optimizer.lp import SolverTimes, time_left
 from optimizer.plan import ABDesign, PostPlan
+
+MAX_NODES = 500             # branch-and-bound nodes per exact model: the work limit of a design
+REPAIR_ITERATIONS = 40
+# Ways to split a large duty tried by the greedy packing: equal parts, then k − 1 parts of
+# this share of a post and the rest (the exact model may choose any other split).
+SPLIT_FILLS = (1.0, 0.9, 0.8)
+SPLITS = "equal"
 
 
 @dataclass(frozen=True)
 class Share:
-    """One A assignment: a whole duty, or one of the equal parts of a split duty."""
+    """One A assignment: a whole duty, or one part of a split duty (hours: the equal part)."""
 
     duty: int
     part: int
@@ -52,7 +63,77 @@ def share_label(design: DesignInput, share: Share) -> str:
     return name if share.parts == 1 else f"{name}（{share.part}/{share.parts}）"
 
 
-def _posts(design: DesignInput, shares: list[Share], assignment: ab_pack.Assignment) -> list[PostPlan]:
+def pieces_of(design: DesignInput, shares: list[Share], free: bool = True) -> ab_split.Pieces:
+    """The shares as the exact models see them; `free`: split duties' parts may differ."""
+    split = {s.duty: design.duties[s.duty].hours for s in shares if s.parts > 1} if free else {}
+    return ab_split.Pieces(tuple(s.duty for s in shares), tuple(s.hours for s in shares),
+                           tuple(s.backed_up for s in shares), split, design.backup_load_factor,
+                           design.capacity_hours, design.max_backup_roles)
+
+
+def candidate_splits(design: DesignInput, shares: list[Share], free: bool = True) -> list[list[float]]:
+    """Part sizes for the greedy packing: equal parts first, then large parts and a remainder."""
+    equal = [s.hours for s in shares]
+    found = [equal]
+    if not free:
+        return found
+    cap = design.capacity_hours
+    for fill in SPLIT_FILLS:
+        sizes = list(equal)
+        for i, s in enumerate(shares):
+            if s.parts == 1:
+                continue
+            hours = design.duties[s.duty].hours
+            rest = hours - (s.parts - 1) * fill * cap
+            if 0 < rest <= fill * cap:
+                sizes[i] = fill * cap if s.part < s.parts else rest
+        if sizes not in found:
+            found.append(sizes)
+    return found
+
+
+def _bound(design: DesignInput, shares: list[Share], free: bool = True) -> ab_bounds.Bound:
+    f, cap = design.backup_load_factor, design.capacity_hours
+    a_min, b_min = [], []
+    total = 0.0
+    done: set[int] = set()
+    for s in shares:
+        if s.duty in done:
+            continue
+        done.add(s.duty)
+        hours = design.duties[s.duty].hours
+        if s.parts == 1:
+            sizes = [hours]
+        elif free:
+            sizes = ab_bounds.part_minimums(hours, s.parts, cap)
+        else:
+            sizes = [hours / s.parts] * s.parts
+        a_min += sizes
+        if s.backed_up:
+            b_min += [f * x for x in sizes]
+        total += hours * (1 + (f if s.backed_up else 0.0))
+    return ab_bounds.lower_bound(a_min, b_min, cap, design.max_backup_roles, total)
+
+
+def _greedy(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, repair: bool):
+    """(assignment, sizes) from the first split the greedy packing fits into `posts` posts."""
+    cap, m = pieces.capacity, pieces.max_roles
+    for sizes in splits:
+        a, b = pieces.a_b(sizes)
+        found = ab_pack.construct(a, b, posts, cap, m)
+        if found is not None:
+            return found, sizes
+    if repair:
+        for sizes in splits:
+            a, b = pieces.a_b(sizes)
+            found = ab_pack.tabu_repair(a, b, posts, cap, m, iterations=REPAIR_ITERATIONS)
+            if found is not None:
+                return found, sizes
+    return None, None
+
+
+def _posts(design: DesignInput, shares: list[Share], sizes: list[float],
+           assignment: ab_pack.Assignment) -> list[PostPlan]:
     a_post, b_post = assignment
     f = design.backup_load_factor
     used = sorted(set(a_post) | {p for p in b_post if p >= 0})
@@ -65,8 +146,8 @@ def _posts(design: DesignInput, shares: list[Share], assignment: ab_pack.Assignm
             b_of[p].append(i)
     posts = []
     for p in used:
-        a_hours = math.fsum(shares[i].hours for i in a_of[p])
-        b_load = math.fsum(f * shares[i].hours for i in b_of[p])
+        a_hours = math.fsum(sizes[i] for i in a_of[p])
+        b_load = math.fsum(f * sizes[i] for i in b_of[p])
         posts.append((a_hours, b_load, p))
     # The busiest A post first: it reads like a staffing table.
     posts.sort(key=lambda t: (-t[0], -t[1], t[2]))
@@ -74,46 +155,50 @@ def _posts(design: DesignInput, shares: list[Share], assignment: ab_pack.Assignm
     for number, (a_hours, b_load, p) in enumerate(posts, start=1):
         plans.append(PostPlan(
             name=f"岗位{number}",
-            a=[share_label(design, shares[i]) for i in sorted(a_of[p], key=lambda i: -shares[i].hours)],
-            b=[share_label(design, shares[i]) for i in sorted(b_of[p], key=lambda i: -shares[i].hours)],
+            a=[share_label(design, shares[i]) for i in sorted(a_of[p], key=lambda i: (-sizes[i], i))],
+            b=[share_label(design, shares[i]) for i in sorted(b_of[p], key=lambda i: (-sizes[i], i))],
             a_hours=a_hours, b_load_hours=b_load, capacity_hours=design.capacity_hours))
     return plans
 
 
-def design_posts(design: DesignInput, *, time_limit: float = 2.0, prefer: str = "auto") -> ABDesign:
-    """The A/B design of one township and kind, with its proof (or its gap)."""
-    started = time.perf_counter()
-    shares = make_shares(design)
-    total_hours = math.fsum(s.hours for s in shares)
-    if not shares:
-        return ABDesign(design.township, design.kind, [], 0, True, "none", "没有需要工时的职责",
-                        "no duty with hours", "none", design.leadership, 0.0, 0.0)
-    capacity = design.capacity_hours
-    m = design.max_backup_roles
-    f = design.backup_load_factor
-    a = [s.hours for s in shares]
-    b = [f * s.hours if s.backed_up else None for s in shares]
-    b_sizes = [x for x in b if x is not None]
-    bound = ab_bounds.lower_bound(a, b_sizes, capacity, m)
-    lb = bound.value
+def _decide(pieces: ab_split.Pieces, posts: int, max_nodes: int, deadline: float | None,
+            prefer: str) -> ab_split.ExactAnswer:
+    if pieces.split:
+        return ab_split.decide(pieces, posts, max_nodes=max_nodes, deadline=deadline, prefer=prefer)
+    a, b = pieces.a_b(pieces.hours)
+    answer = ab_exact.decide(list(pieces.duty), a, b, posts, pieces.capacity, pieces.max_roles,
+                             max_nodes=max_nodes, deadline=deadline, prefer=prefer)
+    return ab_split.ExactAnswer(answer.verdict, answer.assignment, list(pieces.hours), answer.times)
 
-    method = "constructive"
-    best = ab_pack.construct(a, b, lb, capacity, m)
-    if best is None:
-        best = ab_pack.tabu_repair(a, b, lb, capacity, m, iterations=40, seconds=0.015)
-        method = "repair"
+
+@dataclass
+class _Found:
+    assignment: ab_pack.Assignment | None
+    sizes: list[float] | None
+    bound: ab_bounds.Bound
+    method: str
+    times: SolverTimes
+
+
+def _search(pieces: ab_split.Pieces, splits: list[list[float]], bound: ab_bounds.Bound, below: int | None,
+            max_nodes: int, deadline: float | None, prefer: str) -> _Found:
+    """The fewest posts from the bound up (and below `below`, if given); the bound rises with each proof."""
+    lb = bound.value
     times = SolverTimes()
-    deadline = started + max(0.05, time_limit)
+    if below is not None and lb >= below:
+        return _Found(None, None, bound, "constructive", times)
+    best, sizes = _greedy(pieces, splits, lb, repair=False)
+    method = "constructive"
+    if best is None:
+        best, sizes = _greedy(pieces, splits, lb, repair=True)
+        method = "repair"
     # The exact model decides the bound's post count; when it proves that count too few,
     # the bound rises by one and the greedy packing usually fills the new count at once.
-    while best is None:
-        remaining = deadline - time.perf_counter()
-        if remaining <= 0.02:
-            break
-        answer = ab_exact.decide([s.duty for s in shares], a, b, lb, capacity, m, remaining, prefer)
+    while best is None and (below is None or lb < below):
+        answer = _decide(pieces, lb, max_nodes, deadline, prefer)
         times.add(answer.times)
         if answer.verdict == "feasible":
-            best, method = answer.assignment, "exact"
+            best, sizes, method = answer.assignment, answer.sizes, "exact"
         elif answer.verdict == "infeasible":
             lb += 1
             method = "exact"
@@ -122,24 +207,70 @@ def design_posts(design: DesignInput, *, time_limit: float = 2.0, prefer: str = 
                 f"精确模型证明 {lb - 1} 个岗位无法同时满足AB岗与工时要求，至少 {lb} 岗",
                 f"the exact model proves {lb - 1} posts cannot meet the A/B and time rules: "
                 f"at least {lb} posts")
-            best = ab_pack.construct(a, b, lb, capacity, m)
+            if below is None or lb < below:
+                best, sizes = _greedy(pieces, splits, lb, repair=False)
         else:
-            break  # time limit without an answer: the gap stays
+            break  # the work limit without an answer: the gap stays
+    if best is None and below is not None:
+        # Not proven, but perhaps still fewer posts than `below`: the greedy packing says.
+        for posts in range(lb + 1, below):
+            best, sizes = _greedy(pieces, splits, posts, repair=True)
+            if best is not None:
+                method = "repair"
+                break
+    return _Found(best, sizes, bound, method, times)
+
+
+def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: float | None = None,
+                 prefer: str = "auto", splits: str = SPLITS) -> ABDesign:
+    """The A/B design of one township and kind, with its proof (or its gap).
+
+    `max_nodes` bounds each exact model's search; `deadline` (a time.time()
+    instant, the user's limit) raises lp.OutOfTime when passed. `splits` is
+    "equal" (a large duty's parts are equal) or "free" (the design sizes them).
+    With free parts the design of equal parts comes first, and the free model
+    only looks for fewer posts than it and proves its bound: never worse.
+    """
+    started = time.perf_counter()
+    time_left(deadline)
+    shares = make_shares(design)
+    total_hours = math.fsum(s.hours for s in shares)
+    if not shares:
+        return ABDesign(design.township, design.kind, [], 0, True, "none", "没有需要工时的职责",
+                        "no duty with hours", "none", design.leadership, 0.0, 0.0)
+    equal = pieces_of(design, shares, False)
+    found = _search(equal, candidate_splits(design, shares, False), _bound(design, shares, False), None,
+                    max_nodes, deadline, prefer)
+    best, sizes, method, times = found.assignment, found.sizes, found.method, found.times
     if best is None:
         # Not proven: the best packing the greedy finds with a few more posts.
+        lb = found.bound.value
         for extra in (1, 2):
-            best = ab_pack.construct(a, b, lb + extra, capacity, m)
+            best, sizes = _greedy(equal, [list(equal.hours)], lb + extra, repair=False)
             if best is not None:
                 break
         if best is None:
-            best = ab_pack.open_ended(a, b, capacity, m)
+            sizes = list(equal.hours)
+            best = ab_pack.open_ended(*equal.a_b(sizes), design.capacity_hours, design.max_backup_roles)
         method = "constructive"
+    n_equal = len({p for p in best[0]} | {p for p in best[1] if p >= 0})
+    bound = found.bound
+    if splits == "free" and any(s.parts > 1 for s in shares):
+        loose = pieces_of(design, shares, True)
+        better = _search(loose, candidate_splits(design, shares, True), _bound(design, shares, True), n_equal,
+                         max_nodes, deadline, prefer)
+        times.add(better.times)
+        bound = better.bound
+        if better.assignment is not None:
+            best, sizes, method = better.assignment, better.sizes, better.method
 
-    posts = _posts(design, shares, best)
+    posts = _posts(design, shares, sizes, best)
+    lb = bound.value
     proven = len(posts) <= lb
+    parts = {share_label(design, s): sizes[i] for i, s in enumerate(shares) if s.parts > 1}
     return ABDesign(
         township=design.township, kind=design.kind, posts=posts, lower_bound=lb,
         proven_minimal=proven, bound_rule=bound.rule, bound_zh=bound.zh, bound_en=bound.en,
         method=method, leadership=design.leadership, seconds=time.perf_counter() - started,
         duty_hours=total_hours, build_seconds=times.build + times.read, solver_seconds=times.solve,
-        models=times.models)
+        models=times.models, part_hours=parts)

@@ -11,6 +11,11 @@ An assignment model, made small by what is known before solving:
   someone else.
 - A piece gets a variable only on posts with room for it; the j-th smaller
   share may only open one of the first j + 1 empty posts.
+
+This is the model of equal parts; ab_split.py has the one where a split
+duty's parts may differ. Work, not time, bounds the search: each model gets a
+node limit, and the user's outer time limit (a deadline) stops the whole
+solve with lp.OutOfTime instead of changing the answer.
 """
 
 from __future__ import annotations
@@ -80,7 +85,8 @@ def _cardinality_cuts(problem, p: int, terms: list, room: float, max_roles: int)
 
 
 def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None], posts: int,
-                  capacity: float, max_roles: int, time_limit: float, prefer: str = "auto") -> ExactAnswer:
+                  capacity: float, max_roles: int, *, max_nodes: int, deadline: float | None = None,
+                  prefer: str = "auto") -> ExactAnswer:
     """Decide whether `posts` posts can hold every A share and B role."""
     started = time.perf_counter()
     n = len(a)
@@ -169,8 +175,10 @@ def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None],
     lp.set_objective(problem, lp.expr([]))
 
     times.build += time.perf_counter() - started  # writing the model in PuLP
-    outcome = lp.solve(problem, time_limit, prefer)
+    outcome = lp.solve(problem, lp.time_left(deadline), prefer, max_nodes=max_nodes)
     times.add(outcome.times)
+    if outcome.stopped == "time":
+        raise lp.OutOfTime()
     read_from = time.perf_counter()
     if outcome.status == lp.INFEASIBLE:
         return ExactAnswer("infeasible", None, times)
@@ -205,7 +213,8 @@ CASCADE = (0.10, 0.05, 0.02)
 
 
 def decide(shares_duty: list[int], a: list[float], b: list[float | None], posts: int, capacity: float,
-           max_roles: int, time_limit: float, prefer: str = "auto") -> ExactAnswer:
+           max_roles: int, *, max_nodes: int, deadline: float | None = None,
+           prefer: str = "auto") -> ExactAnswer:
     """feasible_with, made fast by solving without the small pieces first.
 
     Leaving pieces out relaxes the problem: if the rest cannot be packed into
@@ -213,14 +222,10 @@ def decide(shares_duty: list[int], a: list[float], b: list[float | None], posts:
     pieces are added to that packing greedily (with a short repair); when that
     fails, the next model keeps more pieces, and the last one keeps them all.
     """
-    started = time.perf_counter()
     times = lp.SolverTimes()
     whole = len(a) + sum(x is not None for x in b)
     tried = -1
     for share in CASCADE + (0.0,):
-        remaining = time_limit - (time.perf_counter() - started)
-        if remaining <= 0.02:
-            return ExactAnswer("unknown", None, times)
         tau = share * capacity
         keep = [i for i in range(len(a)) if a[i] >= tau]
         kept_b = [b[i] if b[i] is not None and b[i] >= tau else None for i in keep]
@@ -229,7 +234,7 @@ def decide(shares_duty: list[int], a: list[float], b: list[float | None], posts:
             continue  # the same model as the step before
         tried = size
         answer = feasible_with([shares_duty[i] for i in keep], [a[i] for i in keep], kept_b, posts,
-                               capacity, max_roles, remaining, prefer)
+                               capacity, max_roles, max_nodes=max_nodes, deadline=deadline, prefer=prefer)
         times.add(answer.times)
         if answer.verdict == "infeasible":
             return ExactAnswer("infeasible", None, times)
@@ -243,7 +248,7 @@ def decide(shares_duty: list[int], a: list[float], b: list[float | None], posts:
             a_start[i] = answer.assignment[0][j]
             if kept_b[j] is not None:
                 b_start[i] = answer.assignment[1][j]
-        filled = tabu_repair(a, b, posts, capacity, max_roles, iterations=80, seconds=0.03,
+        filled = tabu_repair(a, b, posts, capacity, max_roles, iterations=80,
                              start=(a_start, b_start))
         if filled is not None:
             return ExactAnswer("feasible", filled, times)

@@ -10,7 +10,6 @@ bound, a tabu search repairs the best attempt, and the exact model
 from __future__ import annotations
 
 import random
-import time
 
 EPS = 1e-7
 
@@ -175,13 +174,15 @@ def open_ended(a: list[float], b: list[float | None], capacity: float, max_roles
 
 
 def tabu_repair(a: list[float], b: list[float | None], posts: int, capacity: float, max_roles: int,
-                *, iterations: int = 150, seconds: float = 0.05, seed: int = 0,
+                *, iterations: int = 150, seed: int = 0,
                 start: Assignment | None = None) -> Assignment | None:
     """Pack into `posts` posts allowing overload, then move and swap pieces to remove it.
 
     Pieces are A shares (index i) and B roles (index n + i). The "different
     person" and B-role limits always hold; only capacity may be broken along
-    the way, and the search stops as soon as no post is over.
+    the way, and the search stops as soon as no post is over, or after
+    `iterations` moves (a count, never seconds: the answer does not depend on
+    the machine's speed).
     """
     n = len(a)
     size = list(a) + [s if s is not None else 0.0 for s in b]
@@ -220,15 +221,12 @@ def tabu_repair(a: list[float], b: list[float | None], posts: int, capacity: flo
 
     rng = random.Random(seed)
     tabu: dict[tuple[int, int], int] = {}
-    deadline = time.perf_counter() + seconds
     for it in range(iterations):
         bad = [p for p in range(posts) if load[p] > capacity + EPS]
         if not bad:
             a_post = where[:n]
             b_post = [where[n + i] if b[i] is not None else -1 for i in range(n)]
             return a_post, b_post
-        if time.perf_counter() > deadline:
-            break
         p = rng.choice(bad)
         lp_ = load[p]
         base_p = lp_ - capacity

@@ -69,13 +69,19 @@ class KindInput:
 
 @dataclass
 class SolverSettings:
-    """How hard and with what to solve."""
+    """How hard and with what to solve.
 
-    time_limit: float = 60.0          # the whole solve; stages take shares of it
-    design_time_limit: float = 0.4    # exact A/B work per design, first pass
-    design_retry_time_limit: float = 2.0  # per design still unproven after the first pass
-    # seconds for that second look: this much per design of the county, at most 15% of time_limit
-    design_retry_per_design: float = 0.005
+    The answers depend on work limits only (solver nodes, iterations), never on
+    the clock: the same county gives the same proposal on a busy or an idle
+    machine, with one worker process or several. `time_limit` is the user's
+    outer limit: when it passes, the solve stops with an error instead of
+    handing back a weaker proposal.
+    """
+
+    time_limit: float | None = 60.0   # seconds for the whole solve (None: no limit)
+    design_max_nodes: int = 500       # branch-and-bound nodes per exact A/B model
+    design_splits: str = "equal"      # a large duty's parts: "equal", or "free" (the design sizes them)
+    reallocation_max_nodes: int = 20000   # per level of the county reallocation
     solver: str = "auto"              # "auto" (HiGHS, else CBC), "highs" or "cbc"
     workers: int | None = None        # processes for A/B designs (None: by size and cores)
     extra: dict = field(default_factory=dict)

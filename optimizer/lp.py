@@ -1,7 +1,12 @@
 """The PuLP idioms of the optimizer, in one place so that a PuLP 4 move is one edit.
 
 - Solver choice: HiGHS in process (highspy) by default, CBC when HiGHS is
-  unavailable (or asked for); always with a time limit.
+  unavailable (or asked for).
+- Limits are work, not time: one thread, a fixed random seed and a node
+  limit make a model's answer the same on a busy or an idle machine. The
+  only clock is the user's outer time limit; a solve it stops says so
+  (Outcome.stopped == "time") and the caller raises OutOfTime instead of
+  using a different answer.
 - Both the solve status and the solution status are read: a model stopped by
   its time limit with a solution is "feasible", not "optimal".
 - Models are handed to HiGHS in bulk (one addCols / addRows call) instead of
@@ -23,6 +28,8 @@ import warnings
 
 import pulp
 from pulp import constants as C
+
+SEED = 0   # the solvers' random seed, fixed: the same model is solved the same way every time
 
 # Status words used across the optimizer and in the result dict.
 OPTIMAL, FEASIBLE, INFEASIBLE, UNBOUNDED, NOT_SOLVED = (
@@ -67,6 +74,7 @@ class Outcome:
     gap: float | None            # relative gap (0 when proven optimal)
     solver: str
     times: SolverTimes = field(default_factory=SolverTimes)
+    stopped: str | None = None   # "time" (the user's limit) | "work" (the node limit) | None
 
     @property
     def has_solution(self) -> bool:
@@ -110,6 +118,22 @@ if highspy is not None:
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self.times = SolverTimes(models=1)
+            self.model_status = None
+
+        def findSolutionValues(self, lp):
+            # PuLP's table has no entry for a node limit and reads a stop without a
+            # solution as a solution: limits are read here, the rest by PuLP.
+            model = lp.solverModel
+            status = model.getModelStatus()
+            self.model_status = status
+            if status not in _LIMIT_STATUSES:
+                return super().findSolutionValues(lp)
+            if model.getInfo().primal_solution_status != 2:  # 2: a feasible solution is at hand
+                return C.LpStatusNotSolved, C.LpSolutionNoSolutionFound
+            values = list(model.getSolution().col_value)
+            for var in lp.variables():
+                var.varValue = values[var.index]
+            return C.LpStatusOptimal, C.LpSolutionIntegerFeasible
 
         def buildSolverModel(self, lp):
             inf = highspy.kHighsInf
@@ -175,6 +199,8 @@ if highspy is not None:
             self.times.solve += t2 - t1
             self.times.read += t3 - t2
             return status
+    _LIMIT_STATUSES = {highspy.HighsModelStatus.kTimeLimit, highspy.HighsModelStatus.kIterationLimit,
+                       highspy.HighsModelStatus.kSolutionLimit, highspy.HighsModelStatus.kInterrupt}
 else:  # pragma: no cover
     _BulkHiGHS = None
 
@@ -193,27 +219,39 @@ def solver_identity(prefer: str = "auto") -> tuple[str, str]:
     return "CBC", "bundled with PuLP " + pulp.__version__
 
 
-def make_solver(time_limit: float, prefer: str = "auto", *, gap_rel: float | None = None,
-                threads: int | None = 1, mip: bool = True):
-    """HiGHS in process unless `prefer` is "cbc" or highspy is missing; CBC otherwise."""
-    time_limit = max(0.01, float(time_limit))
+def make_solver(time_limit: float | None, prefer: str = "auto", *, gap_rel: float | None = None,
+                threads: int | None = 1, mip: bool = True, max_nodes: int | None = None):
+    """HiGHS in process unless `prefer` is "cbc" or highspy is missing; CBC otherwise.
+
+    `time_limit` is the user's outer limit (None: none); `max_nodes` the work limit.
+    """
+    if time_limit is not None:
+        time_limit = max(0.01, float(time_limit))
     if prefer != "cbc" and highs_available():
-        options = {}
+        # One thread per model and a fixed seed: the same model gives the same answer every
+        # time, and the 2-core machine runs A/B designs in parallel processes instead.
+        options = {"random_seed": SEED}
         if gap_rel is not None:
             options["gapRel"] = gap_rel
-        # One thread per model: models are small and the 2-core machine runs
-        # A/B designs in parallel processes instead.
+        if max_nodes is not None:
+            options["mip_max_nodes"] = int(max_nodes)
         return _BulkHiGHS(mip=mip, msg=False, timeLimit=time_limit, threads=threads, **options)
     with warnings.catch_warnings():
         # PuLP 3 bundles CBC as PULP_CBC_CMD and warns that PuLP 4 will not: the move is this line.
         warnings.simplefilter("ignore", DeprecationWarning)
-        return pulp.PULP_CBC_CMD(mip=mip, msg=False, timeLimit=time_limit, gapRel=gap_rel)
+        return pulp.PULP_CBC_CMD(mip=mip, msg=False, timeLimit=time_limit, gapRel=gap_rel, threads=1,
+                                 maxNodes=max_nodes)
 
 
-def solve(problem: pulp.LpProblem, time_limit: float, prefer: str = "auto", *,
-          gap_rel: float | None = None) -> Outcome:
-    """Solve `problem` and read both PuLP statuses into one Outcome."""
-    solver = make_solver(time_limit, prefer, gap_rel=gap_rel)
+def solve(problem: pulp.LpProblem, time_limit: float | None, prefer: str = "auto", *,
+          gap_rel: float | None = None, max_nodes: int | None = None) -> Outcome:
+    """Solve `problem` and read both PuLP statuses into one Outcome.
+
+    `time_limit` is what is left of the user's limit (None: no limit); `max_nodes`
+    bounds the branch-and-bound work, so that where the search stops does not
+    depend on the machine's speed or load.
+    """
+    solver = make_solver(time_limit, prefer, gap_rel=gap_rel, max_nodes=max_nodes)
     t0 = time.perf_counter()
     problem.solve(solver)
     elapsed = time.perf_counter() - t0
@@ -226,11 +264,46 @@ def solve(problem: pulp.LpProblem, time_limit: float, prefer: str = "auto", *,
     if word in (OPTIMAL, FEASIBLE) and problem.objective is not None:
         objective = pulp.value(problem.objective)
     bound, gap = _bound_and_gap(problem, word, objective)
-    return Outcome(word, proven, objective, bound, gap, name, times)
+    stopped = None
+    status = getattr(solver, "model_status", None)
+    if status is not None:
+        if status == highspy.HighsModelStatus.kTimeLimit:
+            stopped = "time"
+        elif status in _LIMIT_STATUSES:
+            stopped = "work"
+    elif not proven and time_limit is not None and elapsed >= 0.95 * time_limit:
+        stopped = "time"  # CBC does not say which limit stopped it: the clock tells
+    elif not proven:
+        stopped = "work"
+    return Outcome(word, proven, objective, bound, gap, name, times, stopped)
+
+
+def time_left(deadline: float | None) -> float | None:
+    """Seconds until the user's `deadline` (a time.time() instant), None when there is none.
+
+    Raises OutOfTime once it has passed.
+    """
+    if deadline is None:
+        return None
+    left = deadline - time.time()
+    if left <= 0:
+        raise OutOfTime()
+    return left
 
 
 class NoSolution(RuntimeError):
     """A model the rules say is solvable ended without a solution: the solver ran out of time."""
+
+
+class OutOfTime(NoSolution):
+    """The user's time limit ended the solve before its answer was complete.
+
+    Raised instead of returning a partial answer, so that a time limit never
+    changes a proposal: it either comes out whole or not at all.
+    """
+
+    def __init__(self, message: str = "the user's time limit ended the solve") -> None:
+        super().__init__(message)
 
 
 def read_status(status: int, sol_status: int) -> tuple[str, bool]:

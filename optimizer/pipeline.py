@@ -87,16 +87,14 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
             raise Cancelled()
 
     check()
-    # A/B designs take most of the work; they may use up to 70% of the time limit.
+    # Work limits decide the answers; the user's time limit only stops the solve (lp.OutOfTime).
+    deadline = None if settings.time_limit is None else started + settings.time_limit
     t0 = time.perf_counter()
     say(0.0, "AB岗设计 (A/B post designs)")
     designs = design_all(
-        list(problem.designs), time_limit=settings.design_time_limit,
-        deadline=started + 0.7 * settings.time_limit, prefer=prefer, workers=settings.workers,
-        progress=lambda f, m: say(0.05 + 0.75 * f, m), cancel=cancel,
-        retry_time_limit=settings.design_retry_time_limit,
-        retry_budget=min(0.15 * settings.time_limit,
-                         settings.design_retry_per_design * len(problem.designs)))
+        list(problem.designs), max_nodes=settings.design_max_nodes, splits=settings.design_splits,
+        deadline=deadline, prefer=prefer, workers=settings.workers,
+        progress=lambda f, m: say(0.05 + 0.75 * f, m), cancel=cancel)
     stages["ab_design"] = time.perf_counter() - t0
     check()
 
@@ -126,8 +124,8 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
     for index, kind in enumerate(KINDS):
         check()
         say(0.8 + 0.05 * index, f"调剂测算：{kind} (reallocation)")
-        remaining = max(1.0, started + settings.time_limit - time.time())
-        plan = reallocate(inputs[kind], time_limit=remaining / (len(KINDS) - index), prefer=prefer)
+        plan = reallocate(inputs[kind], max_nodes=settings.reallocation_max_nodes, deadline=deadline,
+                          prefer=prefer)
         kinds[kind] = plan
         lp_times.build += plan.build_seconds
         lp_times.solve += plan.solver_seconds

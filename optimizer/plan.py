@@ -40,6 +40,8 @@ class ABDesign:
     build_seconds: float = 0.0  # of exact models, if any (building and reading back)
     solver_seconds: float = 0.0
     models: int = 0             # exact models solved
+    # Hours of each part of a split duty, by its label (e.g. "职责（1/2）"): the design chooses them.
+    part_hours: dict[str, float] = field(default_factory=dict)
 
     @property
     def n_posts(self) -> int:

@@ -119,8 +119,14 @@ def find_conflicts(data: KindInput) -> tuple[list[Conflict], dict[str, Limit], d
     return conflicts, lower, upper
 
 
-def reallocate(data: KindInput, *, time_limit: float = 30.0, prefer: str = "auto") -> KindPlan:
-    """The proposal for one kind: quota per township and each level's optimum."""
+def reallocate(data: KindInput, *, max_nodes: int = 20000, deadline: float | None = None,
+               prefer: str = "auto") -> KindPlan:
+    """The proposal for one kind: quota per township and each level's optimum.
+
+    `max_nodes` bounds each level's search (work, so the answer never depends on
+    the machine's load); `deadline` is the user's time limit (a time.time()
+    instant): a level it stops raises lp.OutOfTime rather than giving a weaker answer.
+    """
     kind = data.kind
     conflicts, lower, upper = find_conflicts(data)
     plan = KindPlan(kind=kind, status=lp.OPTIMAL, quota={t.township: t.approved for t in data.townships},
@@ -133,7 +139,6 @@ def reallocate(data: KindInput, *, time_limit: float = 30.0, prefer: str = "auto
         plan.levels = [Level(n, 0.0, True, 0.0, 0.0) for n in ("uncovered", "moved", "imbalance")]
         return plan
 
-    deadline = time.perf_counter() + time_limit
     total_limit = data.total_limit
     slack = total_limit - sum(lo.value for lo in lower.values())
     fte_total = math.fsum(t.required_fte for t in data.townships)
@@ -201,8 +206,9 @@ def reallocate(data: KindInput, *, time_limit: float = 30.0, prefer: str = "auto
         objective = lp.total(terms)
         lp.set_objective(problem, objective)
         plan.build_seconds += time.perf_counter() - build_started
-        remaining = max(0.5, deadline - time.perf_counter())
-        outcome = lp.solve(problem, remaining, prefer)
+        outcome = lp.solve(problem, lp.time_left(deadline), prefer, max_nodes=max_nodes)
+        if outcome.stopped == "time":
+            raise lp.OutOfTime(f"{kind}: the user's time limit ended level '{name}'")
         plan.models += 1
         solver_name = outcome.solver
         plan.build_seconds += outcome.times.build

@@ -1,13 +1,18 @@
-"""A hand-made proposal in the shape of planner.solving.solve's result dict.
+"""A hand-made Proposal, as planner.solving.solve would return one.
 
 Chart and view tests use it so they do not depend on the solver's numbers; the
 values are chosen so that every visual element (gain, loss, unchanged, locked,
-over quota, a move, a diagnosis) is present.
+over quota, a move, a diagnosis) is present. Vacancy, change, pressure and the
+totals per kind are derived by the Proposal itself, as for a solved one.
 """
 
 from __future__ import annotations
 
-import copy
+from dataclasses import replace
+
+from planner.domain.options import SolveOptions
+from planner.domain.proposal import (DesignSummary, KindTotals, MarginalValue, Move, Proposal, RosterPost,
+                                     SolverFigures, TownshipLine)
 
 KINDS = ("administrative", "institutional", "support")
 
@@ -26,68 +31,56 @@ _ROWS = [
 ]
 
 
-def fabricated_result(status: str = "optimal") -> dict:
-    townships = []
-    for name, kind, approved, staff, lead, fte, req, proposed, locked in _ROWS:
-        townships.append({
-            "township": name, "kind": kind, "approved": approved, "staff": staff,
-            "leadership": lead, "required_fte": fte, "required": req, "proposed": proposed,
-            "change": proposed - approved, "vacancy": max(0, approved - staff),
-            "over_quota": max(0, staff - approved), "locked": locked,
-            # As planner.solving.result: staff ÷ required FTE before, proposed ÷ required FTE after.
-            "pressure_before": round(staff / fte, 3) if fte else None,
-            "pressure_after": round(proposed / fte, 3) if fte else None,
-            "explanation": f"{name}{kind}编制由{approved}调整为{proposed}。",
-            "explanation_en": f"{name} {kind}: {approved} -> {proposed}.",
-        })
-    totals = {}
-    for kind in KINDS:
-        rows = [t for t in townships if t["kind"] == kind]
-        before = sum(t["approved"] for t in rows)
-        after = sum(t["proposed"] for t in rows)
-        totals[kind] = {
-            "before": before, "after": after,
-            "uncovered_before": sum(max(0, t["required"] - t["approved"]) for t in rows),
-            "uncovered_after": sum(max(0, t["required"] - t["proposed"]) for t in rows),
-            "moved": sum(max(0, t["change"]) for t in rows),
-            "townships_touched": sum(1 for t in rows if t["change"]),
-            "reserve": before - after,
-        }
-    return {
-        "status": status, "scenario": "基准", "fingerprint": "0" * 64,
-        "county": "青岚县", "generated_at": "2025-01-01T09:00:00",
-        "parameters": {"working_days": 248, "annual_leave_days": 10, "other_absence_days": 5,
-                       "training_days": 10, "hours_per_day": 8, "shared_duty_share": 0.1,
-                       "backup_load_factor": 0.15, "max_backup_roles": 3, "available_hours": 1784.0},
-        "solver": {"name": "HiGHS", "version": "1.16.0", "seconds": 0.42, "gap": 0.0,
-                   "proven_optimal": True,
-                   "stage_seconds": {"load": 0.01, "requirement": 0.02, "ab_design": 0.2,
-                                     "reallocation": 0.15, "moves": 0.04}},
-        "totals": totals,
-        "townships": townships,
-        "moves": [
-            {"from": "白水乡", "to": "青山镇", "kind": "institutional", "count": 4,
-             "reason": "白水乡事业编制空编9名，青山镇缺4名", "reason_en": "Baishui has 9 vacant; Qingshan is 4 short"},
-            {"from": "白水乡", "to": "青山镇", "kind": "administrative", "count": 3,
-             "reason": "白水乡行政编制空编8名，青山镇缺4名", "reason_en": "Baishui has 8 vacant; Qingshan is 4 short"},
-        ],
-        "ab_roster": [
-            {"township": "青山镇", "kind": "administrative", "post": "岗位1", "a": ["财务报账", "党建工作"],
-             "b": ["信访接待"], "load_hours": 1420.5, "capacity_hours": 1605.6},
-            {"township": "青山镇", "kind": "administrative", "post": "岗位2", "a": ["信访接待"],
-             "b": ["党建工作"], "load_hours": 1380.0, "capacity_hours": 1605.6},
-            {"township": "白水乡", "kind": "institutional", "post": "岗位1", "a": ["农技推广"],
-             "b": ["文化活动"], "load_hours": 1200.0, "capacity_hours": 1605.6},
-        ],
-        "ab_designs": [{"township": "青山镇", "kind": "administrative", "posts": 24, "lower_bound": 23,
-                        "proven_minimal": False}],
-        "marginal": [{"kind": "institutional", "uncovered_reduction": 1, "township": "青山镇"},
-                     {"kind": "administrative", "uncovered_reduction": 1, "township": "青山镇"},
-                     {"kind": "support", "uncovered_reduction": 0, "township": ""}],
-        "diagnosis": ["青山镇事业编制超编2名。"],
-        "diagnosis_en": ["Qingshan is 2 over its institutional quota."],
-    }
+def fabricated_lines() -> tuple[TownshipLine, ...]:
+    return tuple(TownshipLine(township=name, kind=kind, approved=approved, staff=staff, leadership=lead,
+                              required_fte=fte, required=req, proposed=proposed, locked=locked,
+                              explanation=f"{name}{kind}编制由{approved}调整为{proposed}。",
+                              explanation_en=f"{name} {kind}: {approved} -> {proposed}.")
+                 for name, kind, approved, staff, lead, fte, req, proposed, locked in _ROWS)
 
 
-def result_copy(result: dict) -> dict:
-    return copy.deepcopy(result)
+def with_lines(proposal: Proposal, lines: tuple[TownshipLine, ...], **changes) -> Proposal:
+    """`proposal` with other township lines (its totals summed from them), and other fields changed."""
+    totals = {kind: KindTotals(kind, tuple(line for line in lines if line.kind == kind)) for kind in KINDS}
+    return Proposal(**{**{f: getattr(proposal, f) for f in proposal.__dataclass_fields__},
+                       "lines": lines, "totals": totals, **changes})
+
+
+def fabricated_result(status: str = "optimal") -> Proposal:
+    base = Proposal(
+        status=status, scenario="基准", fingerprint="0" * 64, county="青岚县", generated_at="2025-01-01T09:00:00",
+        parameters={"working_days": 248, "annual_leave_days": 10, "other_absence_days": 5,
+                    "training_days": 10, "hours_per_day": 8, "shared_duty_share": 0.1,
+                    "backup_load_factor": 0.15, "max_backup_roles": 3, "available_hours": 1784.0},
+        options=SolveOptions(),
+        solver=SolverFigures(name="HiGHS", version="1.16.0", seconds=0.42, gap=0.0, proven_optimal=True,
+                             stage_seconds={"load": 0.01, "requirement": 0.02, "ab_design": 0.2,
+                                            "reallocation": 0.15, "moves": 0.04}),
+        moves=(
+            Move("白水乡", "青山镇", "institutional", 4, "白水乡事业编制空编9名，青山镇缺4名",
+                 "Baishui has 9 vacant; Qingshan is 4 short"),
+            Move("白水乡", "青山镇", "administrative", 3, "白水乡行政编制空编8名，青山镇缺4名",
+                 "Baishui has 8 vacant; Qingshan is 4 short"),
+        ),
+        roster=(
+            RosterPost("青山镇", "administrative", "岗位1", ("财务报账", "党建工作"), ("信访接待",),
+                       load_hours=1420.5, capacity_hours=1605.6),
+            RosterPost("青山镇", "administrative", "岗位2", ("信访接待",), ("党建工作",),
+                       load_hours=1380.0, capacity_hours=1605.6),
+            RosterPost("白水乡", "institutional", "岗位1", ("农技推广",), ("文化活动",),
+                       load_hours=1200.0, capacity_hours=1605.6),
+        ),
+        designs=(DesignSummary("青山镇", "administrative", 24, lower_bound=23, proven_minimal=False),),
+        marginal=(MarginalValue("institutional", 1, "青山镇"), MarginalValue("administrative", 1, "青山镇"),
+                  MarginalValue("support", 0, "")),
+        diagnosis=("青山镇事业编制超编2名。",),
+        diagnosis_en=("Qingshan is 2 over its institutional quota.",),
+    )
+    return with_lines(base, fabricated_lines())
+
+
+def shifted(proposal: Proposal, deltas: dict[tuple[str, str], int]) -> Proposal:
+    """`proposal` with the proposed quota of some (township, kind) lines moved by a delta."""
+    lines = tuple(replace(line, proposed=line.proposed + deltas.get((line.township, line.kind), 0))
+                  for line in proposal.lines)
+    return with_lines(proposal, lines)

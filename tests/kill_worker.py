@@ -44,11 +44,12 @@ from planner.store.models import Duty, Office, Quota, Township  # noqa: E402
 from planner.services.applying import apply_proposal_safely  # noqa: E402
 from planner.services.excel import replace_ledger_safely  # noqa: E402
 from planner.solving.solve import solve_county  # noqa: E402
+from planner.domain.proposal import Proposal  # noqa: E402
 
 # Built once, before any fork: ledgers to import, and (in warm_up) the solver's proposal
 # for each as read back from a database, which applies right after that ledger is imported.
 IMPORTS = [generate_demo(14, 1), generate_demo(14, 3), generate_demo(8, 3)]
-PROPOSALS: list[dict] = []
+PROPOSALS: list[Proposal] = []
 
 
 def _child(db_path: str, log_path: str, seed: int) -> None:

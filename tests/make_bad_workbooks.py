@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -24,6 +24,7 @@ import openpyxl  # noqa: E402
 from planner.demo.county import generate_demo  # noqa: E402
 from planner.excel import write_workbook  # noqa: E402
 from planner.excel.template import MAX_DATA_ROWS  # noqa: E402
+from tests import hostile_workbooks as hw  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,69 @@ def _params_absent_days(wb):
     ws["B2"] = 200  # 年工作日
 
 
+def _full_width_townships(wb):
+    ws = wb["乡镇"]
+    ws.append(["XY镇", "镇", "二类", 1000])
+    ws.append(["ＸＹ镇", "镇", "二类", 1000])
+
+
+def _parts_of_250_mb(base: Path, target: Path) -> None:
+    names = ["docProps/app.xml", "docProps/core.xml", "xl/theme/theme1.xml", "xl/comments/comment1.xml",
+             "xl/comments/comment2.xml"]
+    hw.changed(lambda b, entries: [replace(e, size=250 * hw.MB) if e.name in names else e
+                                   for e in entries])(base, target)
+
+
+def _big_shared_strings(base: Path, target: Path) -> None:
+    hw.with_shared_strings("乡镇", "A2", b"0", b"<si><t>x</t></si>")(base, target)
+    entries = [hw.entry(i.filename, zipfile.ZipFile(target).read(i.filename))
+               for i in zipfile.ZipFile(target).infolist()]
+    hw.write_zip(target, [replace(e, size=200 * hw.MB) if e.name == "xl/sharedStrings.xml" else e
+                          for e in entries])
+
+
+def _second_sheet_named(title: str):
+    """A second sheet of the name `title`, holding what the first holds with one value changed."""
+    def fn(base: Path, entries):
+        data = hw.content(base, hw.part_of(base, title))
+        data = hw.cell_xml("C2", b'<c r="C2" t="n"><v>99</v></c>')(data)
+        return hw.add_sheet(base, entries, title, hw.entry("xl/worksheets/sheet99.xml", data))
+    return fn
+
+
+def _many_sheets(count: int):
+    """workbook.xml listing `count` more sheets, all showing the first sheet's part."""
+    def fn(base: Path, entries):
+        data = hw.content(base, "xl/workbook.xml")
+        rid = re.search(rb'<sheet [^>]*?r:id="([^"]+)"', data).group(1)
+        extra = b"".join(b'<sheet name="s%d" sheetId="%d" r:id="%s"/>' % (i, 100 + i, rid) for i in range(count))
+        data = data.replace(b"</sheets>", extra + b"</sheets>", 1)
+        return [hw.entry(e.name, data) if e.name == "xl/workbook.xml" else e for e in entries]
+    return fn
+
+
+def _sheet_part_name(title: str):
+    return lambda base: hw.part_of(base, title)
+
+
+def _truncate_part(name: str):
+    def fn(base: Path, entries):
+        return [hw.entry(e.name, hw.content(base, e.name)[:200]) if e.name == name else e for e in entries]
+    return fn
+
+
+def _drop_part(name: str):
+    return lambda base, entries: [e for e in entries if e.name != name]
+
+
+def _scramble_part(name_of):
+    def fn(base: Path, entries):
+        name = name_of(base)
+        return [replace(e, data=e.data[:40] + bytes(b ^ 0x5A for b in e.data[40:80]) + e.data[80:])
+                if e.name == name else e for e in entries]
+    return fn
+
+
 CASES: list[BadCase] = [
     BadCase("empty_file", _raw(b""), "ledger-empty_file.xlsx", "文件为空"),
     BadCase("csv_renamed", _raw("乡镇名称,人口\n柳湾镇,28000\n".encode("utf-8")),
@@ -260,6 +324,94 @@ CASES: list[BadCase] = [
     BadCase("no_townships", _template_only, "乡镇, 第2行", "没有乡镇数据"),
     BadCase("too_many_rows", _rewrite_part(_sheet_part("人员"), _huge_rows), "人员",
             f"数据行超过 {MAX_DATA_ROWS:,} 行的上限"),
+] + [
+    # Silent wrong data once: each must now be refused, or read as Excel reads it.
+    BadCase("value_in_xml_comment", hw.sheet_edit("编制", hw.cell_xml("C2", b'<!-- <c r="C2"><v>999</v></c> -->')),
+            "编制, 第2行, 核定编制(C列)", "不能为空"),
+    BadCase("value_in_processing_instruction",
+            hw.sheet_edit("编制", hw.cell_xml("C2", b'<?note <c r="C2"><v>999</v></c> ?>')),
+            "编制, 第2行, 核定编制(C列)", "不能为空"),
+    BadCase("shared_string_minus_one", hw.with_shared_strings("乡镇", "A3", b"-1", "<si><t>柳湾镇</t></si>".encode()),
+            "乡镇, 第3行", "单元格 A3 引用的共享字符串“-1”不存在（共 1 项）"),
+    BadCase("shared_string_past_the_end", hw.with_shared_strings("乡镇", "A3", b"1", "<si><t>柳湾镇</t></si>".encode()),
+            "乡镇, 第3行", "引用的共享字符串“1”不存在"),
+    BadCase("duplicate_zip_member", hw.duplicate_member("编制", hw.cell_xml("C2", b'<c r="C2"><v>99</v></c>')),
+            "ledger-duplicate_zip_member.xlsx", "两个同名部件“xl/worksheets/sheet3.xml”"),
+    BadCase("decimal_comma", _cell("职责事项", "D2", "1,9"), "职责事项, 第2行, 年办件量(D列)",
+            "数字“1,9”含义不明确：逗号只能用作千位分隔符"),
+    BadCase("zero_comma_number", _cell("参数", "B7", "0,100"), "参数, 第7行, 值(B列)", "含义不明确"),
+    BadCase("lookalike_township_zero_width", _append("乡镇", ["柳湾镇\u200b", "镇", "二类", 1000]),
+            "乡镇, 第5行, 乡镇名称(A列)", "乡镇“柳湾镇”重复（已在第2行）；本行的名称含有不可见字符"),
+    BadCase("lookalike_township_bom", _append("乡镇", ["\ufeff柳湾镇", "镇", "二类", 1000]),
+            "乡镇, 第5行, 乡镇名称(A列)", "乡镇“柳湾镇”重复（已在第2行）"),
+    BadCase("lookalike_township_rtl_mark", _append("乡镇", ["柳湾\u200f镇", "镇", "二类", 1000]),
+            "乡镇, 第5行, 乡镇名称(A列)", "乡镇“柳湾镇”重复（已在第2行）"),
+    BadCase("lookalike_township_full_width", _edit(_full_width_townships), "乡镇, 第6行, 乡镇名称(A列)",
+            "乡镇“XY镇”重复（已在第5行）"),
+    BadCase("lookalike_office", _append("内设机构", ["柳湾镇", "党政综合办公室\u200d", "行政"]),
+            f"内设机构, 第{OFFICE_ROWS + 2}行, 机构名称(B列)", "“柳湾镇”的机构“党政综合办公室”重复（已在第2行）"),
+    BadCase("lookalike_duty", _append("职责事项", ["柳湾镇", "党政综合办公室", "公文收发与办理\u2060", 1, 1]),
+            f"职责事项, 第{DUTY_ROWS + 2}行, 事项名称(C列)", "事项“公文收发与办理”重复（已在第2行）"),
+    # Resources: every bound is checked before the bytes it guards are read.
+    BadCase("ignored_sheet_of_1_5_gb", hw.huge_sheet("草稿", 1536, new_sheet=True), "草稿",
+            "工作表“草稿”解压后 1.5 GB，超过单个部件 256 MB 的上限"),
+    BadCase("known_sheet_of_1_gb", hw.huge_sheet("职责事项", 1024, new_sheet=False), "职责事项",
+            "工作表“职责事项”解压后 1.0 GB，超过单个部件 256 MB 的上限"),
+    BadCase("parts_over_1_gb_together", _parts_of_250_mb, "ledger-parts_over_1_gb_together.xlsx",
+            "超过 1.0 GB 的上限"),
+    BadCase("shared_strings_over_128_mb", _big_shared_strings, "ledger-shared_strings_over_128_mb.xlsx",
+            "部件 xl/sharedStrings.xml 解压后 200 MB，超过 128 MB 的上限"),
+    BadCase("too_many_shared_strings", hw.with_shared_strings("乡镇", "A2", b"0", b"<si><t/></si>" * 2_000_001),
+            "ledger-too_many_shared_strings.xlsx", "有 2,000,001 项，超过 2,000,000 项的上限"),
+    BadCase("shared_string_too_long",
+            hw.with_shared_strings("乡镇", "A2", b"0", b"<si><t>" + b"x" * 40_000 + b"</t></si>"),
+            "ledger-shared_string_too_long.xlsx", "第 0 项有 40,000 个字，超过 Excel 单元格 32,767 个字的上限"),
+    BadCase("cell_text_too_long", hw.sheet_edit("乡镇", hw.cell_xml(
+        "A3", b'<c r="A3" t="inlineStr"><is><t>' + "镇".encode() * 40_000 + b"</t></is></c>")),
+            "乡镇, 第3行", "单元格文字 40,000 个字，超过 Excel 单元格 32,767 个字的上限"),
+    BadCase("sizes_that_lie", hw.declared_size(hw.sheet_named("编制"), 1000), "ledger-sizes_that_lie.xlsx",
+            "文件已损坏，无法读取：工作表“编制”的压缩数据已损坏或与记录的大小、校验和不符"),
+    BadCase("too_many_members", hw.extra_members(5_001), "ledger-too_many_members.xlsx",
+            "个部件，超过 5,000 个的上限"),
+    BadCase("row_number_2_000_000_000", hw.sheet_edit("编制", hw.row_number(10, 2_000_000_000)),
+            "编制, 第2000000000行", "行号 2,000,000,000 超出 Excel 的最大行数 1,048,576"),
+    BadCase("row_number_100_000_000", hw.sheet_edit("人员", hw.row_number(3, 100_000_000)),
+            "人员, 第100000000行", "超出 Excel 的最大行数"),
+    BadCase("rows_out_of_order", hw.sheet_edit("编制", hw.move_row_to_end(3, 3)), "编制, 第3行",
+            "第3行出现在第10行之后：行的顺序错乱或重复"),
+    BadCase("cell_repeated", hw.sheet_edit("编制", hw.cell_xml(
+        "D2", b'<c r="D2" t="n"><v>22</v></c><c r="D2" t="n"><v>23</v></c>')), "编制, 第2行",
+            "单元格 D2 出现在 D2 之后：单元格顺序错乱或重复"),
+    BadCase("column_beyond_xfd", hw.sheet_edit("编制", hw.cell_xml(
+        "E2", b'<c r="E2" t="n"><v>9</v></c><c r="XFE2" t="n"><v>1</v></c>')), "编制, 第2行",
+            "列 XFE 超出 Excel 的最大列 XFD"),
+    BadCase("row_number_not_a_number", hw.sheet_edit("编制", lambda d: d.replace(b'<row r="4"', b'<row r="4x"', 1)),
+            "编制, 第4行", "行号“4x”无效"),
+    # Tracebacks once: now one clear line each.
+    BadCase("encrypted_member", hw.member_flags("编制", flags=0x1), "ledger-encrypted_member.xlsx",
+            "设有密码（部件已加密）"),
+    BadCase("unusual_compression", hw.member_flags("编制", method=14), "ledger-unusual_compression.xlsx",
+            "使用了 Excel 不用的压缩方式（14）"),
+    BadCase("dtd_in_sheet", hw.sheet_edit("编制", lambda d: b'<!DOCTYPE x [<!ENTITY a "9">]>' + d), "编制",
+            "含有 DTD"),
+    BadCase("utf16_sheet", hw.sheet_edit("编制", lambda d: b'<?xml version="1.0" encoding="UTF-16"?>'
+                                          + d.decode("utf-8").encode("utf-16-le")), "编制", "编码为 UTF-16"),
+    BadCase("broken_workbook_xml", hw.changed(_truncate_part("xl/workbook.xml")), "ledger-broken_workbook_xml.xlsx",
+            "文件已损坏"),
+    BadCase("missing_relationships", hw.changed(_drop_part("xl/_rels/workbook.xml.rels")),
+            "ledger-missing_relationships.xlsx", "文件已损坏，无法读取：缺少部件 xl/_rels/workbook.xml.rels"),
+    BadCase("corrupt_compressed_data", hw.changed(_scramble_part(_sheet_part_name("编制"))),
+            "ledger-corrupt_compressed_data.xlsx",
+            "文件已损坏，无法读取：工作表“编制”的压缩数据已损坏或与记录的大小、校验和不符"),
+    BadCase("two_sheet_data_sections", hw.sheet_edit("编制", lambda d: d.replace(
+        b"</sheetData>", b'</sheetData><sheetData><row r="11"><c r="C11"><v>9</v></c></row></sheetData>', 1)),
+            "编制", "工作表含有两个数据区（<sheetData>）"),
+    BadCase("row_inside_a_row", hw.sheet_edit("编制", lambda d: d.replace(
+        b'<row r="3">', b'<row r="3"><row r="4"></row>', 1)), "编制, 第3行", "行的结构有误"),
+    BadCase("too_many_sheets", hw.changed(_many_sheets(1_001)), "ledger-too_many_sheets.xlsx",
+            "张工作表，超过 1,000 张的上限"),
+    BadCase("duplicate_sheet_name", hw.changed(_second_sheet_named("编制")), "编制",
+            "工作簿中有两张名为“编制”的工作表"),
 ]
 
 

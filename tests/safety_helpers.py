@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 
+from planner.domain.proposal import Proposal
+
 TABLES = ("county", "township", "quota", "office", "duty", "person", "scenario",
           "applied_proposal", "audit_log")
 
@@ -55,7 +57,7 @@ def write_ledger(db, n_townships: int = 14, seed: int = 1):
     return county
 
 
-def solved_proposal(session) -> dict:
+def solved_proposal(session) -> Proposal:
     """The solver's proposal for the ledger as it is (a baseline result, ready to apply)."""
     from planner.store.ledger import load_county
     from planner.solving.solve import solve_county

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import pytest
 
+from planner.domain.proposal import Proposal
+
 
 @pytest.fixture
-def window(ledger_db, fresh_settings, qtbot, monkeypatch):
-    """The main window with the solve panel as its only extension.
+def window(ledger_db, fresh_settings, qtbot):
+    """The main window with the solve panel as its only feature.
 
-    Other extensions react to a finished solve in their own ways (and at their
+    Other features react to a finished solve in their own ways (and at their
     own cost); these tests measure and check the solve panel alone.
     """
-    import ui.main_window
+    from ui import solve_panel
     from ui.main_window import MainWindow
 
-    monkeypatch.setattr(ui.main_window, "EXTENSIONS", ["ui.solve_panel"])
-    w = MainWindow(ledger_db, fresh_settings)
+    w = MainWindow(ledger_db, fresh_settings, features=False)
+    w.solve_panel = solve_panel.install(w.workspace, w, tabs=w.tabs, toolbar=w.toolbar, menu=w.menu_tools,
+                                        status_bar=w.statusBar())
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
@@ -27,7 +30,7 @@ def window(ledger_db, fresh_settings, qtbot, monkeypatch):
     w.undo_stack.clear()
 
 
-def solve(window, qtbot) -> dict:
+def solve(window, qtbot) -> Proposal:
     """Solve the ledger from the window; the result once the proposal tab is filled."""
     with qtbot.waitSignal(window.solve_panel.solveFinished, timeout=60000) as blocker:
         window.solve_panel.start()

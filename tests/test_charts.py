@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import warnings
+from dataclasses import replace
 
 import matplotlib
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.ft2font import FT2Font
 
-from fabricated_result import fabricated_result
+from fabricated_result import fabricated_result, with_lines
 from planner.exports.charts import MAX_TOWNSHIPS, kinds_in, pressure_chart, quota_chart
 from planner.exports.fonts import cjk_font_path, configure_matplotlib_cjk
 
@@ -63,17 +64,16 @@ def test_quota_chart_bars_are_the_results_numbers():
     result = fabricated_result()
     fig = quota_chart(result, "administrative", "zh")
     ax = fig.axes[0]
-    rows = [r for r in result["townships"] if r["kind"] == "administrative"]
-    assert [t.get_text() for t in ax.get_xticklabels()] == [r["township"] for r in rows]
+    rows = result.lines_of("administrative")
+    assert [t.get_text() for t in ax.get_xticklabels()] == [r.township for r in rows]
     heights = [[p.get_height() for p in container] for container in ax.containers]
-    assert heights == [[r["approved"] for r in rows], [r["required"] for r in rows],
-                       [r["proposed"] for r in rows]]
+    assert heights == [[r.approved for r in rows], [r.required for r in rows], [r.proposed for r in rows]]
     labels = [t.get_text() for t in ax.get_legend().get_texts()]
     assert labels == ["实有人数", "核定编制", "需求人数（含AB岗）", "建议编制"]
-    assert "行政编制" in ax.get_title() and result["county"] in ax.get_title()
+    assert "行政编制" in ax.get_title() and result.county in ax.get_title()
     # The change is written above each bar that moves.
     notes = sorted(t.get_text() for t in ax.texts)
-    assert notes == sorted(f"{r['change']:+d}" for r in rows if r["change"])
+    assert notes == sorted(f"{r.change:+d}" for r in rows if r.change)
 
 
 def test_pressure_chart_marks_before_and_after_per_township():
@@ -82,23 +82,26 @@ def test_pressure_chart_marks_before_and_after_per_township():
     ax = fig.axes[0]
     before, after = ax.collections[0], ax.collections[1]
     names = [t.get_text() for t in ax.get_yticklabels()]
-    rows = {r["township"]: r for r in result["townships"] if r["kind"] == "institutional"}
+    rows = {r.township: r for r in result.lines_of("institutional")}
     assert sorted(names) == sorted(rows)
     for name, (x_before, _), (x_after, _) in zip(names, before.get_offsets(), after.get_offsets()):
-        assert x_before == pytest.approx(rows[name]["pressure_before"])
-        assert x_after == pytest.approx(rows[name]["pressure_after"])
+        assert x_before == pytest.approx(rows[name].pressure_before)
+        assert x_after == pytest.approx(rows[name].pressure_after)
+        # staff ÷ required FTE before, proposed ÷ required FTE after
+        assert x_before == pytest.approx(rows[name].staff / rows[name].required_fte, abs=5e-4)
+        assert x_after == pytest.approx(rows[name].proposed / rows[name].required_fte, abs=5e-4)
     assert ax.get_title().startswith("Institutional quota")
     assert ax.get_legend().get_texts()[0].get_text().startswith("before (staff")
 
 
 def test_many_townships_show_the_ones_that_change_most():
     result = fabricated_result()
-    base = result["townships"][0]
+    base = result.lines[0]
     rows = []
     for i in range(MAX_TOWNSHIPS + 12):
         change = 5 if i % 7 == 0 else 0
-        rows.append(dict(base, township=f"乡镇{i}", change=change, proposed=base["approved"] + change))
-    result["townships"] = rows
+        rows.append(replace(base, township=f"乡镇{i}", proposed=base.approved + change))
+    result = with_lines(result, tuple(rows))
     ax = quota_chart(result, "administrative", "zh").axes[0]
     shown = [t.get_text() for t in ax.get_xticklabels()]
     assert len(shown) == MAX_TOWNSHIPS
@@ -108,7 +111,7 @@ def test_many_townships_show_the_ones_that_change_most():
 
 def test_a_kind_without_rows_says_so_and_kinds_in_lists_present_kinds():
     result = fabricated_result()
-    result["townships"] = [r for r in result["townships"] if r["kind"] != "support"]
+    result = with_lines(result, tuple(r for r in result.lines if r.kind != "support"))
     assert kinds_in(result) == ["administrative", "institutional"]
     fig = quota_chart(result, "support", "zh")
     assert "无数据" in _all_text(fig)

@@ -2,30 +2,24 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from planner.exports.comparison import ComparisonError, compare
 from planner.exports.comparison_chart import overlay_chart
-from tests.fabricated_result import fabricated_result, result_copy
+from planner.domain.proposal import Move, Proposal
+from tests.fabricated_result import fabricated_result, with_lines
 
 
-def _variant() -> dict:
+def _variant() -> Proposal:
     """A second proposal: 石桥镇 gets one institutional slot more, 白水乡 one less; 龙泉街道 is merged away."""
-    result = result_copy(fabricated_result())
-    result["scenario"] = "另一方案"
-    rows = [r for r in result["townships"] if r["township"] != "龙泉街道"]
-    for r in rows:
-        if (r["township"], r["kind"]) == ("石桥镇", "institutional"):
-            r["proposed"] += 1
-            r["change"] += 1
-        if (r["township"], r["kind"]) == ("白水乡", "institutional"):
-            r["proposed"] -= 1
-            r["change"] -= 1
-    result["townships"] = rows
-    result["totals"]["institutional"]["uncovered_after"] = 7
-    result["moves"] = result["moves"][:1] + [
-        {"from": "白水乡", "to": "石桥镇", "kind": "institutional", "count": 1, "reason": "…"}]
-    return result
+    result = fabricated_result()
+    step = {("石桥镇", "institutional"): 1, ("白水乡", "institutional"): -1}
+    rows = tuple(replace(r, proposed=r.proposed + step.get((r.township, r.kind), 0))
+                 for r in result.lines if r.township != "龙泉街道")
+    return with_lines(result, rows, scenario="另一方案",
+                      moves=result.moves[:1] + (Move("白水乡", "石桥镇", "institutional", 1, "…"),))
 
 
 def test_figures_equal_those_of_the_separate_proposals():
@@ -34,19 +28,19 @@ def test_figures_equal_those_of_the_separate_proposals():
     assert comparison.names == ["基准", "另一方案"]
     for name, result in (("基准", first), ("另一方案", second)):
         figures = comparison.figures[name]
-        for kind, totals in result["totals"].items():
+        for kind, totals in result.totals.items():
             got = figures.totals[kind]
             assert (got.before, got.after, got.uncovered_before, got.uncovered_after, got.moved, got.reserve) == (
-                totals["before"], totals["after"], totals["uncovered_before"], totals["uncovered_after"],
-                totals["moved"], totals["reserve"])
-        assert figures.uncovered_before == sum(t["uncovered_before"] for t in result["totals"].values())
-        assert figures.uncovered_after == sum(t["uncovered_after"] for t in result["totals"].values())
-        assert figures.moves == len(result["moves"])
-        assert figures.slots_moved == sum(m["count"] for m in result["moves"])
-        assert figures.townships_touched == len({r["township"] for r in result["townships"] if r["change"]})
+                totals.before, totals.after, totals.uncovered_before, totals.uncovered_after,
+                totals.moved, totals.reserve)
+        assert figures.uncovered_before == sum(t.uncovered_before for t in result.totals.values())
+        assert figures.uncovered_after == sum(t.uncovered_after for t in result.totals.values())
+        assert figures.moves == len(result.moves)
+        assert figures.slots_moved == sum(m.count for m in result.moves)
+        assert figures.townships_touched == len({r.township for r in result.lines if r.change})
         for row in comparison.rows:
-            match = [r for r in result["townships"] if (r["township"], r["kind"]) == (row.township, row.kind)]
-            expected = match[0]["proposed"] if match else None
+            match = [r for r in result.lines if (r.township, r.kind) == (row.township, row.kind)]
+            expected = match[0].proposed if match else None
             assert row.proposed[name] == expected
     # Hand count on the fabricated data: 青山镇 (adm +3, inst +4), 白水乡 (adm −3, inst −4) → 2 townships.
     assert comparison.figures["基准"].townships_touched == 2
@@ -77,7 +71,7 @@ def test_fewer_than_two_or_not_a_proposal_is_refused():
     with pytest.raises(ComparisonError, match="at least two"):
         compare({"a": fabricated_result()})
     with pytest.raises(ComparisonError, match="'b' holds no proposal"):
-        compare({"a": fabricated_result(), "b": {"status": "error"}})
+        compare({"a": fabricated_result(), "b": Proposal(status="error", scenario="b", fingerprint="")})
 
 
 def test_overlay_chart_draws_one_series_per_scenario_with_their_numbers():
@@ -91,7 +85,9 @@ def test_overlay_chart_draws_one_series_per_scenario_with_their_numbers():
     second = [p.get_height() for p in series[1]]
     assert second[:3] == [4, -5, 1] and second[3] != second[3]  # NaN: merged away
     uncovered_after = [p.get_height() for p in side.patches][2:]
-    assert uncovered_after == [fabricated_result()["totals"]["institutional"]["uncovered_after"], 7]
+    # Institutional need left uncovered: 4 + 0 + 1 + 0 in the first, 4 + 0 + 0 in the second (merged away).
+    assert uncovered_after == [fabricated_result().totals["institutional"].uncovered_after,
+                               _variant().totals["institutional"].uncovered_after] == [5, 4]
     # Chinese labels render without a missing-glyph warning (warnings are errors here).
     import io
     import warnings

@@ -105,7 +105,7 @@ def test_a_failed_write_leaves_the_ledger_as_it_was(demo_db):
 
 def test_fingerprint_same_in_memory_and_read_back(db_path):
     """Stale-proposal checks compare fingerprints of a county built in memory and read back."""
-    from planner.solving.solve import county_fingerprint
+    from planner.domain.fingerprint import county_fingerprint
 
     county = generate_demo(6, seed=3)
     db = open_database(db_path)
@@ -127,6 +127,6 @@ def test_demo_counties_solve_at_every_size():
 
     for n in (3, 14, 40):
         result = solve_county(generate_demo(n, seed=1))
-        assert result["status"] in ("optimal", "feasible"), result["diagnosis"]
-        locked = [t for t in result["townships"] if t["locked"]]
-        assert all(t["proposed"] == t["approved"] for t in locked)
+        assert result.status in ("optimal", "feasible"), result.diagnosis
+        locked = [t for t in result.lines if t.locked]
+        assert all(t.proposed == t.approved for t in locked)

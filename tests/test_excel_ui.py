@@ -8,7 +8,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtGui import QAction, QGuiApplication, QUndoStack
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QDialogButtonBox, QMainWindow, QPushButton
 
 from planner.store.db import open_database
@@ -19,6 +19,7 @@ from planner.store.ledger import load_county, replace_county
 from ui import tasks
 from ui.excel_actions import ImportLedgerCommand, install
 from ui.excel_dialogs import ImportPreviewDialog, ProblemsDialog
+from ui.workspace import Workspace
 
 QM = Path(__file__).resolve().parents[1] / "resources" / "i18n" / "excel_zh_CN.qm"
 
@@ -28,8 +29,12 @@ class FakeWindow(QMainWindow):
 
     def __init__(self, db) -> None:
         super().__init__()
+        self.workspace = Workspace(db, parent=self)
         self.db = db
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = self.workspace.undo_stack
+        self.workspace.statusMessage.connect(self.status)
+        self.workspace.errorReported.connect(self.show_error)
+        self.workspace.reloadRequested.connect(self.reload_ledger)
         self.menu_file = self.menuBar().addMenu("File")
         self.action_quit = QAction("Quit", self)
         self.menu_file.addAction(self.action_quit)
@@ -60,7 +65,7 @@ def ledger_db(tmp_path):
 def window(qtbot, ledger_db):
     win = FakeWindow(ledger_db)
     qtbot.addWidget(win)
-    install(win)
+    win.excel_actions = install(win.workspace, win, menu=win.menu_file, before=win.action_quit)
     return win
 
 
@@ -212,7 +217,7 @@ def test_problems_dialog_copies_and_saves_every_line(qtbot, tmp_path):
 
 
 def test_undo_of_an_import_that_cannot_be_written_is_reported(window, monkeypatch):
-    command = ImportLedgerCommand(window, generate_demo(2, 1), generate_demo(3, 1), "x.xlsx", already_applied=True)
+    command = ImportLedgerCommand(window.workspace, generate_demo(2, 1), generate_demo(3, 1), "x.xlsx", already_applied=True)
     window.undo_stack.push(command)
     import planner.services.excel
 
@@ -245,7 +250,7 @@ def test_import_into_a_read_only_ledger_is_refused_up_front(qtbot, ledger_db, tm
     try:
         win = FakeWindow(read_only)
         qtbot.addWidget(win)
-        install(win)
+        win.excel_actions = install(win.workspace, win, menu=win.menu_file, before=win.action_quit)
         win.excel_actions.ask_open_path = lambda: pytest.fail("no file is asked for")
         win.excel_actions.import_file()
         assert "read-only" in win.errors[-1]

@@ -10,6 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from planner.domain.proposal import Proposal
 from planner.exports.proposal_xlsx import write_proposal_xlsx
 
 SAMPLE = Path(__file__).resolve().parent / "data" / "sample_result.json"
@@ -19,7 +20,12 @@ KIND_EN = {"Administrative": "administrative", "Institutional": "institutional",
 
 @pytest.fixture(scope="module")
 def sample() -> dict:
+    """A stored JSON result (as an older version wrote it); the workbook must show its numbers."""
     return json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+def write(result: dict, path, **kwargs):
+    return write_proposal_xlsx(Proposal.from_json(result), path, **kwargs)
 
 
 def rows_of(ws, first: int = 2) -> list[list]:
@@ -65,7 +71,7 @@ def check_numbers_equal_result(workbook, result: dict, kinds: dict[str, str]) ->
 
 
 def test_workbook_reopens_with_numbers_equal_to_the_result(tmp_path, sample):
-    path = write_proposal_xlsx(sample, tmp_path / "proposal.xlsx")
+    path = write(sample, tmp_path / "proposal.xlsx")
     workbook = openpyxl.load_workbook(path)
     assert workbook.sheetnames == ["汇总", "乡镇编制", "调剂明细", "AB岗", "参数"]
     assert "建议稿" in workbook["汇总"]["A1"].value and sample["county"] in workbook["汇总"]["A1"].value
@@ -75,7 +81,7 @@ def test_workbook_reopens_with_numbers_equal_to_the_result(tmp_path, sample):
 
 
 def test_english_workbook(tmp_path, sample):
-    workbook = openpyxl.load_workbook(write_proposal_xlsx(sample, tmp_path / "en.xlsx", lang="en"))
+    workbook = openpyxl.load_workbook(write(sample, tmp_path / "en.xlsx", lang="en"))
     assert workbook.sheetnames == ["Summary", "Townships", "Moves", "AB roster", "Parameters"]
     assert workbook["Townships"]["A1"].value == "Township"
     check_numbers_equal_result(workbook, sample, KIND_EN)
@@ -83,7 +89,7 @@ def test_english_workbook(tmp_path, sample):
 
 
 def test_header_rows_are_frozen_and_columns_sized(tmp_path, sample):
-    workbook = openpyxl.load_workbook(write_proposal_xlsx(sample, tmp_path / "p.xlsx"))
+    workbook = openpyxl.load_workbook(write(sample, tmp_path / "p.xlsx"))
     assert workbook["汇总"].freeze_panes == "A5"
     assert workbook["汇总"]["A4"].value == "编制类型" and workbook["汇总"]["A4"].font.b
     for name in ("乡镇编制", "调剂明细", "AB岗", "参数"):
@@ -101,7 +107,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path, sample):
     result["moves"][1]["from"] = "-SUM(A1:A3)"
     result["ab_roster"][0]["post"] = "@岗位"
     result["ab_roster"][0]["a"] = ["=1+1", "接访"]
-    path = write_proposal_xlsx(result, tmp_path / "inject.xlsx")
+    path = write(result, tmp_path / "inject.xlsx")
     with zipfile.ZipFile(path) as archive:
         for name in archive.namelist():
             if name.startswith("xl/worksheets/"):
@@ -123,7 +129,7 @@ def test_a_failed_write_leaves_no_file(tmp_path, sample):
     target.mkdir()
     (target / "keep.txt").write_text("x")
     with pytest.raises(OSError):
-        write_proposal_xlsx(sample, target)
+        write(sample, target)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["proposal.xlsx"]
     assert [p.name for p in target.iterdir()] == ["keep.txt"]
 
@@ -133,7 +139,7 @@ def test_demo_county_solved_then_written(tmp_path):
     from planner.demo.county import generate_demo
     from planner.solving.solve import solve_county
 
-    result = solve_county(generate_demo(14, 1))
-    assert result["status"] in ("optimal", "feasible") and result["moves"]
-    workbook = openpyxl.load_workbook(write_proposal_xlsx(result, tmp_path / "demo.xlsx"))
-    check_numbers_equal_result(workbook, result, KIND_ZH)
+    proposal = solve_county(generate_demo(14, 1))
+    assert proposal.status in ("optimal", "feasible") and proposal.moves
+    workbook = openpyxl.load_workbook(write_proposal_xlsx(proposal, tmp_path / "demo.xlsx"))
+    check_numbers_equal_result(workbook, proposal.to_json(), KIND_ZH)

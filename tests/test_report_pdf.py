@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from planner.domain.proposal import Proposal
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "tests" / "data" / "sample_result.json"
 SHORT = {"administrative": "行政", "institutional": "事业", "support": "工勤"}
@@ -25,7 +27,12 @@ RADICALS = re.compile("[\u2e80-\u2fdf]")
 
 
 def load_sample() -> dict:
+    """A stored JSON result (as an older version wrote it); the document must print its figures."""
     return json.loads(SAMPLE.read_text(encoding="utf-8"))
+
+
+def proposal_of(data: dict) -> Proposal:
+    return Proposal.from_json(data)
 
 
 def pdftotext(path: Path, *args: str) -> str:
@@ -49,7 +56,7 @@ def zh_pdf(tmp_path_factory, sample) -> Path:
     from ui.report import write_proposal_pdf
 
     path = tmp_path_factory.mktemp("pdf") / "proposal.pdf"
-    assert write_proposal_pdf(sample, path, lang="zh_CN") == path
+    assert write_proposal_pdf(proposal_of(sample), path, lang="zh_CN") == path
     return path
 
 
@@ -98,9 +105,10 @@ def test_demo_county_solved_then_printed(tmp_path, qapp):
     from ui.report import write_proposal_pdf
 
     county = generate_demo(14, 1)
-    result = solve_county(county)
+    proposal = solve_county(county)
+    result = proposal.to_json()
     assert result["moves"], "the demo county is meant to need some moves"
-    text = pdftotext(write_proposal_pdf(result, tmp_path / "demo.pdf"), "-layout")
+    text = pdftotext(write_proposal_pdf(proposal, tmp_path / "demo.pdf"), "-layout")
     assert not RADICALS.search(text)
     for township in county.townships:
         assert township.name in text, township.name
@@ -194,7 +202,7 @@ def test_long_table_repeats_its_header_and_never_splits_a_row(qapp):
 def test_english_document_has_english_headings_and_reasons(tmp_path, sample, qapp):
     from ui.report.render import ProposalDocument
 
-    path = ProposalDocument(sample, "en", charts=False).write_pdf(tmp_path / "en.pdf")
+    path = ProposalDocument(proposal_of(sample), "en", charts=False).write_pdf(tmp_path / "en.pdf")
     text = pdftotext(path, "-layout")
     flat = re.sub(r"\s+", " ", text)
     for heading in ("Reallocation of Township Establishment Quota", "(Draft for decision)", "1. Summary",
@@ -215,7 +223,7 @@ def test_infeasible_result_prints_the_diagnosis(tmp_path, sample, qapp):
     result = copy.deepcopy(sample)
     result.update(status="infeasible", moves=[], ab_roster=[], ab_designs=[],
                   diagnosis=["碧波乡行政编制实有人数超过核定编制，锁定后无法满足人员不减的要求。"])
-    path = ProposalDocument(result, "zh_CN", charts=False).write_pdf(tmp_path / "infeasible.pdf")
+    path = ProposalDocument(proposal_of(result), "zh_CN", charts=False).write_pdf(tmp_path / "infeasible.pdf")
     flat = re.sub(r"\s+", "", pdftotext(path))
     assert "无法形成同时满足全部硬性要求的调剂方案" in flat
     assert "锁定后无法满足人员不减的要求" in flat
@@ -230,7 +238,7 @@ def test_print_on_a_printer_turns_landscape_pages_on_portrait_paper(tmp_path, sa
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    document = ProposalDocument(sample, "zh_CN", charts=False)
+    document = ProposalDocument(proposal_of(sample), "zh_CN", charts=False)
     pages = document.print_to(printer)
     assert pages == len(document.pages) and any(p.orientation == "landscape" for p in document.pages)
     sizes = page_sizes(tmp_path / "printed.pdf")
@@ -302,7 +310,8 @@ def test_headless_write_without_display_or_application(tmp_path, sample):
     (tmp_path / "small.json").write_text(json.dumps(small, ensure_ascii=False), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     code = ("import json,sys; from ui.report import write_proposal_pdf; "
-            "write_proposal_pdf(json.load(open(sys.argv[1], encoding='utf-8')), sys.argv[2])")
+            "from planner.domain.proposal import Proposal; "
+            "write_proposal_pdf(Proposal.from_json(json.load(open(sys.argv[1], encoding='utf-8'))), sys.argv[2])")
     done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "small.json"), str(tmp_path / "h.pdf")],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
@@ -322,13 +331,15 @@ def window(qtbot, monkeypatch):
     # The documents follow the window's language; the window would be Chinese by default.
     monkeypatch.setattr(ui.print_actions, "ui_language", lambda: "zh_CN")
 
+    from ui.workspace import Workspace
+
     win = QMainWindow()
     win.menu_file = win.menuBar().addMenu("File")
     win.action_quit = QAction("Quit", win)
     win.menu_file.addAction(win.action_quit)
-    win.current_result = None
+    win.workspace = Workspace(parent=win)
     win.messages = []
-    win.status = win.messages.append
+    win.workspace.statusMessage.connect(lambda message, _ms: win.messages.append(message))
     qtbot.addWidget(win)
     return win
 
@@ -336,13 +347,13 @@ def window(qtbot, monkeypatch):
 def test_file_menu_actions_follow_the_current_result(window, sample):
     from ui.print_actions import install
 
-    actions = install(window)
+    actions = install(window.workspace, window, menu=window.menu_file, before=window.action_quit)
     menu = window.menu_file.actions()
     assert menu.index(actions.action_preview) < menu.index(window.action_quit)
     assert not any(a.isEnabled() for a in actions.actions)
     actions.preview()  # nothing to print: a message, no dialog
     assert window.messages
-    window.current_result = sample
+    window.workspace.set_proposal(proposal_of(sample))
     actions.update_enabled()
     assert all(a.isEnabled() for a in actions.actions)
 
@@ -352,14 +363,14 @@ def test_preview_dialog_paints_the_proposal(window, sample, qtbot):
 
     from ui.print_actions import install
 
-    window.current_result = dict(sample, ab_roster=sample["ab_roster"][:30])
-    actions = install(window)
+    window.workspace.set_proposal(proposal_of(dict(sample, ab_roster=sample["ab_roster"][:30])))
+    actions = install(window.workspace, window, menu=window.menu_file, before=window.action_quit)
     dialog = actions.make_preview_dialog()
     qtbot.addWidget(dialog)
     preview = dialog.findChild(QPrintPreviewWidget)
     preview.updatePreview()
     document = actions.last_document
-    assert document is not None and document.result is window.current_result
+    assert document is not None and document.proposal is window.workspace.proposal
     assert preview.pageCount() == len(document.pages) > 5
     assert any(page.orientation == "landscape" for page in document.pages)
 
@@ -370,9 +381,9 @@ def test_exports_from_the_window_write_pdf_and_workbook(window, sample, tmp_path
     from ui import tasks
     from ui.print_actions import install, suggested_name
 
-    window.current_result = sample
-    actions = install(window)
-    assert suggested_name(sample, ".pdf") == "调剂方案-青岚县-基准-20250318.pdf"
+    window.workspace.set_proposal(proposal_of(sample))
+    actions = install(window.workspace, window, menu=window.menu_file, before=window.action_quit)
+    assert suggested_name(window.workspace.proposal, ".pdf") == "调剂方案-青岚县-基准-20250318.pdf"
     with tasks.synchronous():
         actions.export_pdf(str(tmp_path / "a.pdf"))
         actions.export_xlsx(str(tmp_path / "a.xlsx"))

@@ -39,7 +39,6 @@ def ledger_file(db_path):
 
 
 def _window(qtbot, path, settings):
-    from ui import safety_actions
     from ui.main_window import MainWindow
 
     from PySide6.QtWidgets import QMessageBox
@@ -48,7 +47,6 @@ def _window(qtbot, path, settings):
     # Edits are committed as they are made; closing at the end of a test keeps them.
     window.ask_unsaved = lambda: QMessageBox.StandardButton.Save
     qtbot.addWidget(window)
-    safety_actions.install(window)  # a no-op when ui.main_window lists it in EXTENSIONS
     return window
 
 

@@ -8,13 +8,14 @@ from planner.store import ledger_edit
 from planner.store.ledger import load_county
 from planner.scenarios import store as store
 from planner.demo.scenarios import CUT_NAME, EXAMPLE_NAMES, GROWTH_NAME, MERGE_NAME, RESERVE_NAME
+from planner.domain.proposal import Proposal
 from planner.taskstate import TaskState
 from tests.ledger_dump import ledger_dump
 
 TIME_LIMIT = 20.0
 
 
-def solve(db, name: str) -> dict:
+def solve(db, name: str) -> Proposal:
     from planner.services.solving import solve_job
 
     return solve_job(db, name, TIME_LIMIT, TaskState())
@@ -73,18 +74,19 @@ def test_every_example_scenario_solves_at_once_and_keeps_every_hard_rule(demo_db
 
     for name in EXAMPLE_NAMES:
         result = solve(demo_db, name)
-        assert result["status"] in ("optimal", "feasible"), (name, result.get("diagnosis"))
-        assert result["scenario"] == name
+        assert result.status in ("optimal", "feasible"), (name, result.diagnosis)
+        assert result.scenario == name
         with demo_db.session() as session:
             county, options = store.build_scenario_inputs(session, name)
             record = store.get_scenario(session, name)
         assert validate_proposal(county, options, result) == [], name
-        assert record.last_fingerprint == result["fingerprint"] and record.last_result == result
+        assert record.last_fingerprint == result.fingerprint and record.last_result == result
+        assert record.last_result.to_json() == result.to_json()
         assert state(demo_db, name) == "current"
     with demo_db.session() as session:
         cut = store.get_scenario(session, CUT_NAME).last_result
         county, options = store.build_scenario_inputs(session, CUT_NAME)
-    assert cut["totals"]["institutional"]["after"] <= options.total_cap["institutional"]
+    assert cut.totals["institutional"].after <= options.total_cap["institutional"]
 
 
 def test_merge_then_solve_keeps_every_hard_rule(demo_db):
@@ -93,11 +95,11 @@ def test_merge_then_solve_keeps_every_hard_rule(demo_db):
     with demo_db.session() as session:
         merge = store.get_scenario(session, MERGE_NAME).changes[0]
     result = solve(demo_db, MERGE_NAME)
-    rows = {(r["township"], r["kind"]): r for r in result["townships"]}
+    rows = {(r.township, r.kind): r for r in result.lines}
     assert (merge.a, "administrative") not in rows and (merge.b, "administrative") not in rows
     merged = rows[(merge.new_name, "administrative")]
-    assert merged["leadership"] == merge.leadership
-    assert merged["proposed"] >= max(merged["staff"], merged["leadership"])
+    assert merged.leadership == merge.leadership
+    assert merged.proposed >= max(merged.staff, merged.leadership)
     with demo_db.session() as session:
         county, options = store.build_scenario_inputs(session, MERGE_NAME)
     assert validate_proposal(county, options, result) == []
@@ -150,13 +152,13 @@ def test_comparison_figures_equal_those_of_the_separate_proposals(demo_db):
     comparison = compare(stored)
     for name, result in results.items():
         figures = comparison.figures[name]
-        assert figures.uncovered_after == sum(t["uncovered_after"] for t in result["totals"].values())
-        assert figures.moves == len(result["moves"])
-        for kind, totals in result["totals"].items():
-            assert figures.totals[kind].after == totals["after"]
-        for row in result["townships"]:
-            match = [r for r in comparison.rows if (r.township, r.kind) == (row["township"], row["kind"])]
-            assert match[0].proposed[name] == row["proposed"]
+        assert figures.uncovered_after == sum(t.uncovered_after for t in result.totals.values())
+        assert figures.moves == len(result.moves)
+        for kind, totals in result.totals.items():
+            assert figures.totals[kind].after == totals.after
+        for row in result.lines:
+            match = [r for r in comparison.rows if (r.township, r.kind) == (row.township, row.kind)]
+            assert match[0].proposed[name] == row.proposed
     with demo_db.session() as session:
         merge = store.get_scenario(session, MERGE_NAME).changes[0]
     assert merge.a in comparison.differing_townships()  # present in one scenario only
@@ -208,11 +210,11 @@ def test_bands_locks_and_parameters_reach_the_solver(demo_db):
             store.Band(kind="institutional", township=short.name, min=floor, max=None),
             store.LockTownship(locked.name), store.ParamChange("working_days", 240)])
     result = solve(demo_db, "区间与锁定")
-    assert result["status"] in ("optimal", "feasible"), result.get("diagnosis")
-    got = {(r["township"], r["kind"]): r for r in result["townships"]}
-    assert got[(short.name, "institutional")]["proposed"] >= floor
+    assert result.status in ("optimal", "feasible"), result.diagnosis
+    got = {(r.township, r.kind): r for r in result.lines}
+    assert got[(short.name, "institutional")].proposed >= floor
     for kind in ("administrative", "institutional"):
         line = got[(locked.name, kind)]
-        assert line["proposed"] == line["approved"] and line["locked"]
-    assert result["parameters"]["working_days"] == 240
-    assert result["parameters"]["available_hours"] == (240 - 25) * 8
+        assert line.proposed == line.approved and line.locked
+    assert result.parameters["working_days"] == 240
+    assert result.parameters["available_hours"] == (240 - 25) * 8

@@ -12,7 +12,10 @@ import pytest
 
 from planner.domain.county import KINDS
 from planner.demo.county import generate_demo
-from planner.solving.solve import SolveCancelled, SolveOptions, county_fingerprint, solve_county
+from planner.domain.fingerprint import county_fingerprint
+from planner.domain.options import SolveOptions
+from planner.domain.proposal import Proposal
+from planner.solving.solve import SolveCancelled, solve_county
 from planner.domain.validate import validate_proposal
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,8 +32,14 @@ def county():
 
 
 @pytest.fixture(scope="module")
-def result(county):
+def proposal(county):
     return solve_county(county, SolveOptions())
+
+
+@pytest.fixture(scope="module")
+def result(proposal):
+    """The proposal as the JSON result of interfaces.md."""
+    return proposal.to_json()
 
 
 def test_result_has_every_key_of_the_contract(result):
@@ -62,11 +71,11 @@ def test_result_has_every_key_of_the_contract(result):
     json.dumps(result, ensure_ascii=False)  # plain JSON all the way down
 
 
-def test_demo_county_is_solved_proven_and_valid(county, result):
+def test_demo_county_is_solved_proven_and_valid(county, proposal, result):
     assert result["solver"]["proven_optimal"] is True
     assert all(d["proven_minimal"] for d in result["ab_designs"])
-    assert validate_proposal(county, SolveOptions(), result) == []
-    assert validate_proposal(county, result) == []  # the two-argument form reads result["options"]
+    assert validate_proposal(county, SolveOptions(), proposal) == []
+    assert validate_proposal(county, proposal) == []  # the two-argument form reads proposal.options
     # The locked demo township keeps its quota; over-quota townships are lifted to their staff.
     locked = {t.name for t in county.townships if t.locked}
     for row in result["townships"]:
@@ -104,12 +113,12 @@ def test_reserve_and_bands_are_kept(county):
     staff = county.townships[1].quota("institutional").staff
     if staff > approved - 1:
         options.bands = {(name, "institutional"): (approved, None)}
-    result = solve_county(county, options)
-    assert result["totals"]["institutional"]["after"] <= result["totals"]["institutional"]["before"] - 3
-    row = next(r for r in result["townships"] if (r["township"], r["kind"]) == (name, "institutional"))
+    proposal = solve_county(county, options)
+    assert proposal.totals["institutional"].after <= proposal.totals["institutional"].before - 3
+    row = next(r for r in proposal.lines if (r.township, r.kind) == (name, "institutional"))
     lo, hi = options.bands[(name, "institutional")]
-    assert (lo is None or row["proposed"] >= lo) and (hi is None or row["proposed"] <= hi)
-    assert validate_proposal(county, options, result) == []
+    assert (lo is None or row.proposed >= lo) and (hi is None or row.proposed <= hi)
+    assert validate_proposal(county, options, proposal) == []
 
 
 def test_infeasible_county_gives_a_diagnosis_not_a_bare_word(county):
@@ -118,7 +127,7 @@ def test_infeasible_county_gives_a_diagnosis_not_a_bare_word(county):
     t.locked = True
     q = t.quotas["institutional"]
     q.staff = q.approved + 2
-    result = solve_county(broken, SolveOptions())
+    result = solve_county(broken, SolveOptions()).to_json()
     assert result["status"] == "infeasible"
     assert result["kind_status"]["institutional"] == "infeasible"
     text = " ".join(result["diagnosis"])
@@ -144,9 +153,9 @@ def test_progress_is_reported_and_cancel_stops(county):
 
 
 def test_cbc_fallback_solves_the_demo(county):
-    result = solve_county(county, SolveOptions(solver="cbc"))
-    assert result["solver"]["name"] == "CBC"
-    assert validate_proposal(county, SolveOptions(), result) == []
+    proposal = solve_county(county, SolveOptions(solver="cbc"))
+    assert proposal.solver.name == "CBC"
+    assert validate_proposal(county, SolveOptions(), proposal) == []
 
 
 # ---------------------------------------------------------------- command line
@@ -170,7 +179,7 @@ def test_cli_solve_writes_json_and_exits_0(tmp_path):
             county = load_county(session)
     finally:
         database.close()
-    assert validate_proposal(county, result) == []
+    assert validate_proposal(county, Proposal.from_json(result)) == []
     assert result["fingerprint"] == county_fingerprint(county, SolveOptions())
 
 

@@ -4,6 +4,7 @@ scenario's proposal itself."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -31,9 +32,7 @@ class Recorder:
     def __call__(self, source, scenario, time_limit, state, **options):
         self.calls.append({"source": source, "scenario": scenario, "time_limit": time_limit, **options})
         state.set_progress(0.5, "half way")
-        result = fabricated_result()
-        result["scenario"] = scenario or solving.BASELINE
-        return result
+        return dataclasses.replace(fabricated_result(), scenario=scenario or solving.BASELINE)
 
 
 @pytest.fixture
@@ -62,7 +61,7 @@ def test_the_command_line_and_the_window_solve_through_the_same_service(recorder
         with qtbot.waitSignal(window.solve_panel.solveFinished, timeout=10000):
             window.solve_panel.start()
         assert recorder.calls[-1]["scenario"] == solving.BASELINE
-        assert window.solve_panel.results_view.result()["scenario"] == solving.BASELINE
+        assert window.solve_panel.results_view.result().scenario == solving.BASELINE
 
         with qtbot.waitSignal(window.scenario_view.solveFinished, timeout=10000) as finished:
             window.scenario_view.solve(CUT_NAME)
@@ -78,7 +77,7 @@ def test_the_service_stores_a_scenarios_proposal_and_reports_progress(demo_db):
     assert seen[0] == (0.0, "读取台账 (reading the ledger)") and seen[-1][0] == 1.0
     with demo_db.session() as session:
         stored = store.get_scenario(session, CUT_NAME).last_result
-    assert stored["fingerprint"] == result["fingerprint"] and stored["scenario"] == CUT_NAME
+    assert stored.fingerprint == result.fingerprint and stored.scenario == CUT_NAME
 
 
 def test_a_store_that_fails_is_reported_when_the_caller_asks(demo_db, monkeypatch):
@@ -88,7 +87,7 @@ def test_a_store_that_fails_is_reported_when_the_caller_asks(demo_db, monkeypatc
     monkeypatch.setattr(solving, "save_result", refuse)
     heard: list[Exception] = []
     result = solving.solve_job(demo_db, CUT_NAME, 30.0, TaskState(), store_failed=heard.append)
-    assert result["scenario"] == CUT_NAME and isinstance(heard[0], store.ScenarioError)
+    assert result.scenario == CUT_NAME and isinstance(heard[0], store.ScenarioError)
     with pytest.raises(store.ScenarioError):
         solving.solve_job(demo_db, CUT_NAME, 30.0, TaskState())
 

@@ -14,7 +14,8 @@ import pytest
 from safety_helpers import file_digest, write_ledger
 from planner.store.db import open_database
 from planner.demo.county import generate_demo
-from planner.solving.solve import SolveOptions, solve_county
+from planner.domain.options import SolveOptions
+from planner.solving.solve import solve_county
 from planner.solving.faults import CRASHED, MISSING, TIME_LIMIT, SolverFailed, available_solvers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -112,9 +113,9 @@ def test_a_failed_solve_stores_nothing_and_the_next_one_works(db_path, monkeypat
 
         monkeypatch.undo()
         result = solve_job(db, "试算", 30.0, TaskState())
-        assert result["status"] in ("optimal", "feasible")
+        assert result.status in ("optimal", "feasible")
         with db.session() as s:
-            assert get_scenario(s, "试算").last_result["fingerprint"] == result["fingerprint"]
+            assert get_scenario(s, "试算").last_result.fingerprint == result.fingerprint
         assert file_digest(db_path) != before  # the successful solve stored its result
     finally:
         db.close()

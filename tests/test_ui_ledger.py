@@ -12,13 +12,13 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem
 
 from planner.domain.county import KINDS
+from tests.fabricated_result import fabricated_result
 from planner.store.ledger import load_county
 from planner.store.ledger_view import KindFigures, TownshipSummary
 from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: F401  (fixtures)
 from ui.ledger_filter import LedgerFilterProxy, TotalsModel
-from ui.ledger_model import (
-    FETCH_BATCH, SHORTAGE_COLOR, SORT_ROLE, STATUS_ROLE, SURPLUS_COLOR, TownshipSummaryModel, column_of,
-)
+from ui.ledger_model import FETCH_BATCH, SHORTAGE_COLOR, SURPLUS_COLOR, TownshipSummaryModel, column_of
+from ui.table_model import Role
 
 
 def summary(i: int, staff: int, required: float, approved: int = 20) -> TownshipSummary:
@@ -74,7 +74,7 @@ def test_sorting_sees_every_row_and_stays_lazy(qtmodeltester):
     lowest = min(rows, key=lambda r: r.kind("administrative").pressure)
     assert proxy.index(0, 0).data() == lowest.name  # the lowest of all rows, not of the first batch
     model.fetch_all()
-    values = [proxy.index(r, pressure).data(SORT_ROLE) for r in range(proxy.rowCount())]
+    values = [proxy.index(r, pressure).data(Role.SORT) for r in range(proxy.rowCount())]
     assert values == sorted(values) and len(values) == len(rows)
     proxy.sort(column_of("name"), Qt.SortOrder.DescendingOrder)
     assert [proxy.index(r, 0).data() for r in range(3)] == sorted((r.name for r in rows), reverse=True)[:3]
@@ -125,7 +125,7 @@ def test_pressure_cells_are_coloured_and_explained():
     model.set_rows([summary(1, 8, 10.0), summary(2, 10, 10.0), summary(3, 13, 10.0), summary(4, 5, 0.0)])
     column = column_of("pressure", "administrative")
     cells = [model.index(r, column) for r in range(4)]
-    assert [c.data(STATUS_ROLE) for c in cells] == ["shortage", "balanced", "surplus", ""]
+    assert [c.data(Role.STATUS) for c in cells] == ["shortage", "balanced", "surplus", ""]
     assert cells[0].data(Qt.ItemDataRole.BackgroundRole).color() == SHORTAGE_COLOR
     assert cells[1].data(Qt.ItemDataRole.BackgroundRole) is None
     assert cells[2].data(Qt.ItemDataRole.BackgroundRole).color() == SURPLUS_COLOR
@@ -244,19 +244,31 @@ def test_window_offers_the_extension_points(window):
     assert "0.1.0" in window.about_text()
 
 
-def test_extensions_are_installed_and_a_missing_one_is_an_error(qtbot, ledger_db, fresh_settings, monkeypatch):
+def test_every_feature_is_installed_with_the_workspace_handed_to_it(qtbot, ledger_db, fresh_settings):
     from ui import main_window
 
-    module = types.ModuleType("fake_extension")
-    module.install = lambda w: w.tabs.addTab(QApplication.instance() and type(w.ledger_tab)(), "额外")
-    monkeypatch.setitem(sys.modules, "fake_extension", module)
-    monkeypatch.setattr(main_window, "EXTENSIONS", ["fake_extension"])
+    source = Path(main_window.__file__).read_text(encoding="utf-8")
+    assert "importlib" not in source and "getattr(" not in source and "singleShot" not in source
     w = main_window.MainWindow(ledger_db, fresh_settings)
     qtbot.addWidget(w)
-    assert w.tabs.count() == 2 and w.tabs.tabText(1) == "额外"
-    monkeypatch.setattr(main_window, "EXTENSIONS", ["ui.no_such_extension"])
-    with pytest.raises(ModuleNotFoundError):
-        main_window.MainWindow(ledger_db, fresh_settings)
+    ws = w.workspace
+    features = [w.solve_panel, w.print_actions, w.scenario_view, w.compare_view, w.excel_actions, w.safety]
+    assert all(feature.workspace is ws for feature in features)
+    assert ws.db is ledger_db and ws.undo_stack is w.undo_stack and ws.editor is w.editor
+    assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == [
+        "Ledger", "Proposal", "Scenarios", "Compare scenarios"]
+    # The proposal tab tells the workspace, and the print actions follow it.
+    result = fabricated_result()
+    w.solve_panel.results_view.result_changed.emit(result)
+    assert ws.proposal is result and w.print_actions.result() is result
+    # A database switch reaches every feature through the workspace.
+    heard = []
+    ws.databaseChanged.connect(heard.append)
+    w.set_database(ledger_db)
+    assert heard == [ledger_db] and w.db is ledger_db
+    bare = main_window.MainWindow(ledger_db, fresh_settings, features=False)
+    qtbot.addWidget(bare)
+    assert bare.tabs.count() == 1 and not hasattr(bare, "solve_panel")
 
 
 def test_settings_are_typed_with_defaults_and_a_version(fresh_settings):

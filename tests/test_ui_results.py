@@ -27,13 +27,13 @@ def _cells(model, header: str, role=DISPLAY) -> list:
 
 
 @pytest.mark.parametrize("model_class, key", [
-    (ProposalModel, "townships"), (MovesModel, "moves"), (RosterModel, "ab_roster"),
-    (ExplanationModel, "townships"), (MarginalModel, "marginal"),
+    (ProposalModel, "lines"), (MovesModel, "moves"), (RosterModel, "roster"),
+    (ExplanationModel, "lines"), (MarginalModel, "marginal"),
 ])
 def test_every_results_model_passes_the_model_tester(qtmodeltester, model_class, key):
     model = model_class()
     qtmodeltester.check(model)              # empty
-    model.set_rows(fabricated_result()[key])
+    model.set_rows(getattr(fabricated_result(), key))
     qtmodeltester.check(model)              # filled
     model.set_rows([])
     qtmodeltester.check(model)
@@ -44,7 +44,7 @@ def test_totals_model_and_the_kind_filter_pass_the_model_tester(qtmodeltester):
     totals.set_rows(totals_rows(fabricated_result()))
     qtmodeltester.check(totals)
     source = ProposalModel()
-    source.set_rows(fabricated_result()["townships"])
+    source.set_rows(fabricated_result().lines)
     proxy = KindFilterProxy()
     proxy.setSourceModel(source)
     proxy.set_kind("institutional")
@@ -56,10 +56,11 @@ def test_totals_model_and_the_kind_filter_pass_the_model_tester(qtmodeltester):
 def test_proposal_model_shows_quota_beside_the_proposal_and_colours_the_change():
     result = fabricated_result()
     model = ProposalModel()
-    model.set_rows(result["townships"])
-    assert model.rowCount() == len(result["townships"])
-    assert _cells(model, "Approved", SORT_ROLE) == [r["approved"] for r in result["townships"]]
-    assert _cells(model, "Proposed", SORT_ROLE) == [r["proposed"] for r in result["townships"]]
+    model.set_rows(result.lines)
+    assert model.rowCount() == len(result.lines)
+    assert _cells(model, "Approved", SORT_ROLE) == [r.approved for r in result.lines]
+    assert _cells(model, "Proposed", SORT_ROLE) == [r.proposed for r in result.lines]
+    assert _cells(model, "Vacancy", SORT_ROLE) == [max(0, r.approved - r.staff) for r in result.lines]
     changes = _cells(model, "Change")
     assert changes[0] == "+3" and "-3" in changes and changes[2] == "0"
     c = _column(model, "Change")
@@ -69,15 +70,15 @@ def test_proposal_model_shows_quota_beside_the_proposal_and_colours_the_change()
     assert model.data(model.index(2, c), Qt.ItemDataRole.ForegroundRole) is None  # unchanged: plain
     # The locked township says so, and its explanation is the tooltip.
     names = _cells(model, "Township")
-    locked = [i for i, r in enumerate(result["townships"]) if r["locked"]]
+    locked = [i for i, r in enumerate(result.lines) if r.locked]
     assert all("locked" in names[i] for i in locked)
     tip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
-    assert localized(result["townships"][0], "explanation") in tip
+    assert localized(result.lines[0].explanation, result.lines[0].explanation_en) in tip
 
 
 def test_kind_filter_and_sorting_by_raw_numbers():
     source = ProposalModel()
-    source.set_rows(fabricated_result()["townships"])
+    source.set_rows(fabricated_result().lines)
     proxy = KindFilterProxy()
     proxy.setSourceModel(source)
     proxy.set_kind("administrative")
@@ -92,17 +93,17 @@ def test_kind_filter_and_sorting_by_raw_numbers():
 def test_moves_model_lists_from_to_kind_count_and_the_reason():
     result = fabricated_result()
     model = MovesModel()
-    model.set_rows(result["moves"])
+    model.set_rows(result.moves)
     assert _cells(model, "From") == ["白水乡", "白水乡"]
     assert _cells(model, "To") == ["青山镇", "青山镇"]
     assert _cells(model, "Slots", SORT_ROLE) == [4, 3]
     # The English UI (no translator installed in tests) shows the English reason.
-    assert _cells(model, "Reason") == [m["reason_en"] for m in result["moves"]]
+    assert _cells(model, "Reason") == [m.reason_en for m in result.moves]
 
 
 def test_roster_model_joins_duties_and_computes_the_load_share():
     model = RosterModel()
-    model.set_rows(fabricated_result()["ab_roster"])
+    model.set_rows(fabricated_result().roster)
     assert _cells(model, "A duties")[0] == "财务报账、党建工作"
     assert _cells(model, "B duties")[0] == "信访接待"
     assert _cells(model, "Load %", SORT_ROLE)[0] == pytest.approx(1420.5 / 1605.6)
@@ -118,23 +119,23 @@ def test_results_view_fills_every_part(qtbot):
     result = fabricated_result()
     with qtbot.waitSignal(view.result_changed):
         view.set_result(result)
-    assert view.proposal_model.rowCount() == len(result["townships"])
-    assert view.moves_model.rowCount() == len(result["moves"])
+    assert view.proposal_model.rowCount() == len(result.lines)
+    assert view.moves_model.rowCount() == len(result.moves)
     # The roster shows one township at a time, the first one to begin with.
-    first = result["ab_roster"][0]["township"]
+    first = result.roster[0].township
     assert view.roster_township.currentText() == first
-    assert view.roster_model.rowCount() == sum(r["township"] == first for r in result["ab_roster"])
-    assert view.marginal_model.rowCount() == len(result["marginal"])
+    assert view.roster_model.rowCount() == sum(r.township == first for r in result.roster)
+    assert view.marginal_model.rowCount() == len(result.marginal)
     assert view.totals_model.rowCount() == 3
-    assert result["diagnosis_en"][0] in view.diagnosis_view.toPlainText()
+    assert result.diagnosis_en[0] in view.diagnosis_view.toPlainText()
     assert "optimal" in view.summary_label.text()
     assert view.apply_button.isEnabled()
 
     # Another township, or all of them, and one kind within.
     view.roster_township.setCurrentIndex(view.roster_township.findText("白水乡"))
-    assert [view.roster_model.row(i)["township"] for i in range(view.roster_model.rowCount())] == ["白水乡"]
+    assert [view.roster_model.row(i).township for i in range(view.roster_model.rowCount())] == ["白水乡"]
     view.roster_township.setCurrentIndex(0)
-    assert view.roster_model.rowCount() == len(result["ab_roster"])
+    assert view.roster_model.rowCount() == len(result.roster)
     view.roster_kind.setCurrentIndex(view.roster_kind.findData("administrative"))
     assert view.roster_proxy.rowCount() == 2
 
@@ -223,9 +224,9 @@ def test_apply_asks_first_then_undo_restores_the_exact_ledger(window, qtbot, mon
     for c in changes:
         assert f"{c.township} {kind_label(c.kind)}: {c.before} → {c.after} ({c.change:+d})" in details
     after = county(window.db)
-    for row in result["townships"]:
-        if row["township"] in {t.name for t in after.townships}:
-            assert after.township(row["township"]).quota(row["kind"]).approved == row["proposed"]
+    for row in result.lines:
+        if row.township in {t.name for t in after.townships}:
+            assert after.township(row.township).quota(row.kind).approved == row.proposed
     assert window.undo_stack.count() == 1 and "Apply proposal" in window.undo_stack.undoText()
 
     window.undo_stack.undo()
@@ -254,8 +255,8 @@ def test_a_proposal_the_ledger_has_moved_past_is_refused(window, qtbot, monkeypa
     result = solve(window, qtbot)
     view = window.solve_panel.results_view
     assert view.apply_button.isEnabled()
-    row = next(r for r in result["townships"] if r["kind"] == "administrative")
-    assert window.editor.set_quota_field(row["township"], "administrative", "staff", row["staff"] - 1)
+    row = next(r for r in result.lines if r.kind == "administrative")
+    assert window.editor.set_quota_field(row.township, "administrative", "staff", row.staff - 1)
     # The tab learns it is stale (fingerprint worked out off the GUI thread) ...
     qtbot.waitUntil(view.is_stale, timeout=30000)
     assert not view.apply_button.isEnabled() and view.stale_label.isVisibleTo(view)

@@ -2,33 +2,32 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow, QTabWidget
 
 from planner.scenarios import store as store
 from planner.exports.comparison import compare
 from planner.demo.scenarios import CUT_NAME, GROWTH_NAME, MERGE_NAME
-from tests.fabricated_result import fabricated_result
+from tests.fabricated_result import fabricated_result, shifted
 from tests.ledger_dump import ledger_dump
 from ui import tasks
 from ui.scenario_commands import DeleteScenarioCommand, ScenarioContext
 from ui.scenario_models import ChangesModel, CompareRowsModel, CompareSummaryModel, ScenarioListModel, ScenarioRow
+from ui.scenario_view import install
+from ui.workspace import Workspace
 
 
 class FakeWindow(QMainWindow):
     """The part of the main window the scenario tabs use."""
 
-    ledgerChanged = Signal()
-    databaseChanged = Signal(object)
-
     def __init__(self, db) -> None:
         super().__init__()
+        self.workspace = Workspace(db, parent=self)
         self.db = db
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = self.workspace.undo_stack
+        self.workspace.statusMessage.connect(self.status)
+        self.workspace.errorReported.connect(self.show_error)
         self.tabs = QTabWidget(self)
         self.setCentralWidget(self.tabs)
         self.errors: list[str] = []
@@ -44,12 +43,11 @@ class FakeWindow(QMainWindow):
 @pytest.fixture
 def window(qtbot, demo_db):
     """The tabs in a stand-in window; background work (states, solves) runs at once, in order."""
-    from ui.scenario_view import install
-
     with tasks.synchronous(True):
         win = FakeWindow(demo_db)
         qtbot.addWidget(win)
-        install(win)
+        win.scenario_view = install(win.workspace, tabs=win.tabs)
+        win.compare_view = win.scenario_view.compare_view
         win.resize(1300, 800)
         yield win
 
@@ -66,13 +64,11 @@ def names(db) -> list[str]:
 
 
 def test_states_are_worked_out_off_the_gui_thread(qtbot, demo_db):
-    from ui.scenario_view import install
-
     with demo_db.session() as session:
         store.save_result(session, CUT_NAME, fabricated_result())  # a fingerprint that cannot match: stale
     win = FakeWindow(demo_db)
     qtbot.addWidget(win)
-    view = install(win)
+    view = install(win.workspace, tabs=win.tabs)
     assert {r.state for r in view.list_model.rows()} == {"checking"}  # listed at once, states to follow
     with qtbot.waitSignal(view.statesKnown, timeout=20000):
         pass
@@ -138,7 +134,8 @@ def test_delete_then_undo_restores_the_last_result_too(window):
     window.undo_stack.undo()
     with db.session() as session:
         record = store.get_scenario(session, CUT_NAME)
-    assert record.last_result["totals"] == fabricated_result()["totals"]
+    assert record.last_result.to_json()["totals"] == fabricated_result().to_json()["totals"]
+    assert record.last_result == fabricated_result()
     assert record.last_fingerprint == "0" * 64
 
 
@@ -263,8 +260,8 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_db):
     changes = ChangesModel()
     changes.set_changes(records[0].changes)
     qtmodeltester.check(changes)
-    other = copy.deepcopy(fabricated_result())
-    other["townships"][4]["proposed"] += 1
+    line = fabricated_result().lines[4]
+    other = shifted(fabricated_result(), {(line.township, line.kind): +1})
     comparison = compare({"甲": fabricated_result(), "乙": other})
     summary = CompareSummaryModel()
     qtmodeltester.check(summary)
@@ -277,11 +274,7 @@ def test_models_pass_the_model_tester(qtmodeltester, demo_db):
 
 
 def test_compare_view_shows_stored_proposals_side_by_side(window, qtbot):
-    other = copy.deepcopy(fabricated_result())
-    for row in other["townships"]:
-        if (row["township"], row["kind"]) == ("石桥镇", "institutional"):
-            row["proposed"] += 1
-            row["change"] += 1
+    other = shifted(fabricated_result(), {("石桥镇", "institutional"): +1})
     with window.db.session() as session:
         store.save_result(session, CUT_NAME, fabricated_result())
         store.save_result(session, GROWTH_NAME, other)
@@ -329,14 +322,14 @@ def test_solve_from_the_tab_then_a_ledger_edit_marks_it_stale_and_recompute_clea
     assert view.solve_button.text() == "Solve"
     view.solve()
     row = view.current_row()
-    assert row.state == "current" and row.record.last_result["scenario"] == MERGE_NAME
+    assert row.state == "current" and row.record.last_result.scenario == MERGE_NAME
     assert view.results_view.result() == row.record.last_result and not view.results_view.is_stale()
     assert view.solve_button.text() == "Recompute" and view.progress.isHidden()
     with window.db.session() as session:
         township = view.county().townships[-1]
         ledger_edit.set_quota_field(session, township.name, "administrative", "approved",
                                     township.quota("administrative").approved + 1)
-    window.ledgerChanged.emit()
+    window.workspace.ledgerChanged.emit()
     qtbot.waitUntil(lambda: view.current_row().state == "stale", timeout=5000)
     assert view.results_view.is_stale()
     assert "Stale" in view.list_model.data(view.list_model.index(view.list_model.row_of(MERGE_NAME), 1))
@@ -388,11 +381,7 @@ def test_the_comparison_prints_with_the_same_figures(window, tmp_path, synchrono
     from ui.compare_report import comparison_blocks
     from ui.report.blocks import FigureBlock, Table
 
-    other = copy.deepcopy(fabricated_result())
-    for row in other["townships"]:
-        if (row["township"], row["kind"]) == ("石桥镇", "institutional"):
-            row["proposed"] += 1
-            row["change"] += 1
+    other = shifted(fabricated_result(), {("石桥镇", "institutional"): +1})
     results = {CUT_NAME: fabricated_result(), GROWTH_NAME: other}
     comparison = compare(results)
     blocks = comparison_blocks(comparison, results, "zh_CN")
@@ -425,20 +414,18 @@ def test_the_comparison_prints_with_the_same_figures(window, tmp_path, synchrono
 def test_the_main_window_carries_both_tabs_and_shares_scenarios_with_the_solve_chooser(demo_db, tmp_path, qtbot):
     from PySide6.QtCore import QSettings
 
-    import ui.main_window
     from ui import i18n
     from ui.main_window import MainWindow
     from ui.settings import Settings
 
-    assert "ui.scenario_view" in ui.main_window.EXTENSIONS
     w = MainWindow(demo_db, Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)))
     qtbot.addWidget(w)
     titles = [w.tabs.tabText(i) for i in range(w.tabs.count())]
     assert "Scenarios" in titles and "Compare scenarios" in titles
     view = w.scenario_view
     assert view.new_scenario("窗口中新建")
-    if "ui.solve_panel" in ui.main_window.EXTENSIONS:  # the toolbar's chooser lists it at once
-        assert w.solve_panel.scenario_combo.findData("窗口中新建") >= 0
+    assert w.scenario_view is view and w.compare_view is view.compare_view
+    assert w.solve_panel.scenario_combo.findData("窗口中新建") >= 0  # the toolbar's chooser lists it at once
     w.undo_stack.undo()
     assert "窗口中新建" not in names(demo_db)
     try:

@@ -192,13 +192,13 @@ def test_solve_from_the_window_fills_the_proposal_tab(window, qtbot):
         assert panel.is_running() and panel.isVisibleTo(window) and not panel.action_solve.isEnabled()
     result = blocker.args[0]
     view = panel.results_view
-    assert result["status"] in ("optimal", "feasible")
+    assert result.status in ("optimal", "feasible")
     assert view.result() is result
-    assert view.proposal_model.rowCount() == len(result["townships"]) > 0
-    assert view.moves_model.rowCount() == len(result["moves"]) > 0
-    first = result["ab_roster"][0]["township"]  # the roster shows one township at a time
-    assert view.roster_model.rowCount() == sum(r["township"] == first for r in result["ab_roster"]) > 0
-    assert view.marginal_model.rowCount() == len(result["marginal"])
+    assert view.proposal_model.rowCount() == len(result.lines) > 0
+    assert view.moves_model.rowCount() == len(result.moves) > 0
+    first = result.roster[0].township  # the roster shows one township at a time
+    assert view.roster_model.rowCount() == sum(r.township == first for r in result.roster) > 0
+    assert view.marginal_model.rowCount() == len(result.marginal)
     assert window.tabs.currentWidget() is view and view.apply_button.isEnabled()
     assert progress and max(progress) == 1000
     assert not panel.isVisibleTo(window) and panel.action_solve.isEnabled()
@@ -256,10 +256,10 @@ def test_infeasible_rules_show_the_diagnosis(window, qtbot, monkeypatch):
     with qtbot.waitSignal(panel.solveFinished, timeout=60000) as blocker:
         panel.action_solve.trigger()
     result = blocker.args[0]
-    assert result["status"] == "infeasible" and result["diagnosis"]
+    assert result.status == "infeasible" and result.diagnosis
     box = panel._result_box
     assert box is not None and box.isVisible()
-    assert result["diagnosis_en"][0] in box.informativeText() or result["diagnosis"][0] in box.informativeText()
+    assert result.diagnosis_en[0] in box.informativeText() or result.diagnosis[0] in box.informativeText()
     assert not panel.results_view.apply_button.isEnabled()
     assert panel.results_view.tabs.currentIndex() == 3
     box.close()

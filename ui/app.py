@@ -10,9 +10,14 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import __version__
+from planner.demo.county import write_demo
+from planner.store.credentials import open_server_database
 from planner.store.db import Database, DamagedDatabase, DatabaseError, default_database_path, open_database
+from planner.store.reads import is_empty
 from ui import fonts, i18n
+from ui.main_window import MainWindow
 from ui.recovery import offer_restore
+from ui.safety_actions import ask_password
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
@@ -40,21 +45,13 @@ def choose_database(args: argparse.Namespace, settings: Settings) -> str:
 
 def open_start_database(location: str, on_default_path: bool) -> Database:
     """Open the database; a new one, or an empty default one, gets the demo county."""
-    from planner.demo.county import write_demo
-    from planner.store.ledger import ledger_is_empty
-
-    from planner.store.credentials import open_server_database
-    from ui.safety_actions import ask_password
-
     # A server that wants a password: the keyring's, else asked (never kept in settings).
     db = open_server_database(location, ask=lambda url: ask_password(None, url),
                               open_fn=lambda url: open_database(url, create=True))
     if db.created:
         write_demo(db)
     elif on_default_path:
-        with db.session() as session:
-            empty = ledger_is_empty(session)
-        if empty:
+        if is_empty(db):
             write_demo(db)
     return db
 
@@ -85,8 +82,6 @@ def run_gui(args: argparse.Namespace) -> int:
         except DatabaseError as second:
             QMessageBox.critical(None, translate("App", "Cannot open the database"), str(second))
             return 2
-
-    from ui.main_window import MainWindow
 
     window = MainWindow(db, settings)
     window.show()

@@ -9,13 +9,13 @@ ledger edit, see ui/commands.py), so Ctrl+Z puts back the exact previous quota.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.domain.county import KINDS
+from planner.domain.proposal import Proposal
 from planner.services.apply import ApplyError, QuotaChange
 from planner.services.applying import apply_proposal_safely, proposal_check, revert_proposal_safely
 from ui.commands import EditContext, LedgerCommand
@@ -43,20 +43,19 @@ class ApplyProposalCommand(LedgerCommand):
     of the ledger and refused whole (nothing written) on a conflicting edit.
     """
 
-    def __init__(self, context: EditContext, result: dict, user: str | None = None) -> None:
+    def __init__(self, context: EditContext, result: Proposal, user: str | None = None) -> None:
         text = translate("ApplyProposal", "Apply proposal “{scenario}”")
-        super().__init__(context, text.format(scenario=result.get("scenario", "")))
+        super().__init__(context, text.format(scenario=result.scenario))
         self.result = result
         self.user = user
         self.applied_id: int | None = None
         self.applied_ids: list[int] = []  # one per redo: each application is its own record
         self.backups: list = []           # backup files made before each step (None: server database)
 
-    def redo(self) -> None:
-        self._guarded(self._apply)
-
-    def undo(self) -> None:
-        self._guarded(self._revert)
+    def perform(self, forward: bool) -> None:
+        """Each direction is its own backed-up transaction (safe_ops); None: re-read every township."""
+        self._apply() if forward else self._revert()
+        return None
 
     def _apply(self) -> None:
         outcome = apply_proposal_safely(self.context.db, self.result, user=self.user)
@@ -68,33 +67,19 @@ class ApplyProposalCommand(LedgerCommand):
         outcome = revert_proposal_safely(self.context.db, self.applied_id, user=self.user)
         self.backups.append(outcome.backup)
 
-    def _guarded(self, step: Callable[[], None]) -> None:
-        try:
-            step()
-        except Exception as error:  # shown to the user; the transaction was rolled back
-            self.setObsolete(True)
-            self.context.errors.append(error)
-            self.context.failed(error)
-            return
-        self.context.changed(None)  # many townships change: the ledger view re-reads everything
 
-
-def summary_text(result: dict, changes: list[QuotaChange]) -> tuple[str, str]:
+def summary_text(result: Proposal, changes: list[QuotaChange]) -> tuple[str, str]:
     """(question, details) for the confirmation: totals per kind and every changed line."""
     townships = {c.township for c in changes}
     lines = [translate("ApplyProposal", "Apply the proposal of scenario “{scenario}” to the ledger?").format(
-        scenario=result.get("scenario", "")), "",
+        scenario=result.scenario), "",
         translate("ApplyProposal", "{lines} quota lines change in {townships} townships:").format(
             lines=len(changes), townships=len(townships))]
-    by_kind: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in result.get("townships", []):
-        by_kind[row["kind"]][0] += int(row["approved"])
-        by_kind[row["kind"]][1] += int(row["proposed"])
     for kind in KINDS:
-        if kind in by_kind:
-            before, after = by_kind[kind]
+        if result.lines_of(kind):
+            totals = result.totals_of(kind)
             lines.append(translate("ApplyProposal", "  {kind}: county total {before} → {after}").format(
-                kind=kind_label(kind), before=before, after=after))
+                kind=kind_label(kind), before=totals.before, after=totals.after))
     lines.append("")
     detail = [translate("ApplyProposal", "{township} {kind}: {before} → {after} ({change:+d})").format(
         township=c.township, kind=kind_label(c.kind), before=c.before, after=c.after, change=c.change)
@@ -140,7 +125,7 @@ class ProposalApplier(QObject):
     def context(self) -> EditContext:
         return self.editor.context
 
-    def request(self, result: dict) -> bool:
+    def request(self, result: Proposal) -> bool:
         """Apply `result` if it still fits the ledger and the user confirms; True when applied."""
         parent = self.parent()
         try:

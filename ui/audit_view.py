@@ -10,16 +10,18 @@ from __future__ import annotations
 from datetime import datetime, time
 
 from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QDate, QEvent, QModelIndex, QSortFilterProxyModel, Qt,
+    QCoreApplication, QDate, QEvent, QModelIndex, QSortFilterProxyModel, Qt,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
-from planner.store.audit import ACTION_LABELS, audit_entries, audit_users, entry_row, write_audit_csv
+from planner.store.audit import ACTION_LABELS, write_audit_csv
+from planner.store.reads import audit_rows, audit_user_names
 from ui import i18n
 from ui.recovery import safe_save_path
+from ui.table_model import TableModel
 
 MAX_ROWS = 20000  # newest first; a narrower filter shows older entries
 
@@ -32,26 +34,11 @@ def _headers() -> list[str]:
             translate("AuditLog", "Old value"), translate("AuditLog", "New value")]
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(TableModel):
     """Rows of strings, one per audit entry, newest first."""
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[list[str]] = []
-
-    def set_rows(self, rows: list[list[str]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def rows(self) -> list[list[str]]:
-        return self._rows
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 8
+    def column_count(self) -> int:
+        return 8
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not (0 <= index.row() < len(self._rows)) or not (0 <= index.column() < 8):
@@ -72,11 +59,11 @@ class AuditTableModel(QAbstractTableModel):
 
 
 class AuditLogDialog(QDialog):
-    """The audit log of the window's database."""
+    """The audit log of the workspace's database."""
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
-        super().__init__(parent or window)
-        self.window_ = window
+    def __init__(self, workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace  # ui.workspace.Workspace
         self.setObjectName("audit_log_dialog")
         self.resize(1100, 600)
         self.model = AuditTableModel(self)
@@ -155,11 +142,10 @@ class AuditLogDialog(QDialog):
             user = self.user_combo.currentData()
             self.user_combo.clear()
             self.user_combo.addItem(self.tr("All users"), None)
-            db = self.window_.db
+            db = self.workspace.db
             if db is not None:
-                with db.session() as session:
-                    for name in audit_users(session):
-                        self.user_combo.addItem(name, name)
+                for name in audit_user_names(db):
+                    self.user_combo.addItem(name, name)
             self.user_combo.setCurrentIndex(max(0, self.user_combo.findData(user)))
         finally:
             self._filling = False
@@ -174,12 +160,11 @@ class AuditLogDialog(QDialog):
         """Re-read the log with the time, action and user filters."""
         if self._filling:
             return
-        db = self.window_.db
+        db = self.workspace.db
         rows: list[list[str]] = []
         if db is not None:
             lang = "en" if i18n.current_language() == "en" else "zh_CN"
-            with db.session() as session:
-                rows = [entry_row(e, lang) for e in audit_entries(session, limit=MAX_ROWS, **self.filters())]
+            rows = audit_rows(db, lang, limit=MAX_ROWS, **self.filters())
         self.model.set_rows(rows)
 
     def reload(self) -> None:
@@ -203,7 +188,7 @@ class AuditLogDialog(QDialog):
     def choose_export_file(self) -> str:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export audit log"), self.tr("audit-log.csv"),
                                               self.tr("CSV files (*.csv)"))
-        return safe_save_path(self, path, self.window_.db) or ""
+        return safe_save_path(self, path, self.workspace.db) or ""
 
     def export(self) -> str | None:
         path = self.choose_export_file()
@@ -214,7 +199,7 @@ class AuditLogDialog(QDialog):
         except OSError as error:
             QMessageBox.warning(self, self.tr("Export audit log"), str(error))
             return None
-        self.window_.status(self.tr("{count} audit entries written to {path}").format(count=count, path=path))
+        self.workspace.status(self.tr("{count} audit entries written to {path}").format(count=count, path=path))
         return path
 
     # ------------------------------------------------------------ language

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
 )
 
+from planner.domain.proposal import Proposal
 from planner.exports.charts import kinds_in, pressure_chart, quota_chart
 from ui.labels import kind_label
 
@@ -31,7 +32,7 @@ def chart_language() -> str:
 class ChartsView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._result: dict | None = None
+        self._result: Proposal | None = None
         self._drawn_key: tuple | None = None
 
         self.kind_label = QLabel()
@@ -65,12 +66,12 @@ class ChartsView(QWidget):
         self.retranslate()
 
     # -- public
-    def set_result(self, result: dict | None) -> None:
+    def set_result(self, result: Proposal | None) -> None:
         self._result = result
         current = self.current_kind()
         self.kind_combo.blockSignals(True)
         self.kind_combo.clear()
-        for kind in kinds_in(result or {}):
+        for kind in (kinds_in(result) if result is not None else []):
             self.kind_combo.addItem(kind_label(kind), kind)
         index = self.kind_combo.findData(current)
         self.kind_combo.setCurrentIndex(index if index >= 0 else (0 if self.kind_combo.count() else -1))

@@ -1,66 +1,49 @@
-"""Undoable ledger edits: QUndoCommands whose redo/undo call planner.store.ledger_edit.
+"""Undoable ledger edits: steps (ui.undo.UndoCommand) whose redo/undo call planner.store.ledger_edit.
 
-Why every command is its own committed transaction (and "Save" only marks a
-save point): the ledger is an official record and must never lose an edit.
-Holding all edits in one open transaction until "Save" would lose them in a
-crash or power cut, and on SQLite it would hold the write lock for the whole
-editing session, so a background solve, a scenario save or a backup in another
-connection would wait and fail. Here each step is committed at once; the undo
-stack's clean index marks the last save; "Discard" undoes back to it (each undo
-again committed); closing with steps past the save point asks first. Another
-window or process sees the edits as they are made, and the optimistic-locking
-version columns stop a stale copy from overwriting them.
-
-A command that fails (bad value, row gone) makes itself obsolete, so the
-QUndoStack drops it, and reports the error through its EditContext; nothing
-changed in the database, because the service raised before its transaction
-was committed.
+Each step is its own committed transaction and a refused step leaves the
+stack; ui/undo.py says why. LedgerEditor is the one way views change the
+ledger: it checks a value, then pushes the step.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
-from sqlalchemy import select
+from PySide6.QtGui import QUndoStack
 
-from planner.store import ledger_edit
 from planner.domain.county import DutyData, TownshipData
+from planner.store import ledger_edit
+from planner.store.conflicts import ensure_unchanged
 from planner.store.db import Database
-from planner.store.models import Township
+from planner.store.ledger_edit import township_ids as _id_of
+from planner.store.reads import township_id_named
 from ui.labels import field_label, kind_label, parameter_label
+from ui.undo import UndoCommand, UndoContext, push
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
+__all__ = ["EditContext", "LedgerCommand", "LedgerEditor", "discard_to_clean", "push"]
 
 
 @dataclass
-class EditContext:
-    """What a command needs besides its own data: the database and whom to tell.
+class EditContext(UndoContext):
+    """The ledger's database and whom to tell.
 
     changed(ids): the ledger changed; ids are the township ids whose rows must
     be re-read, or None for "re-read everything" (rows added or removed).
-    failed(error): an edit was refused; the window shows the message.
     """
 
-    db: Database
-    changed: Callable[[set[int] | None], None] = lambda ids: None
-    failed: Callable[[Exception], None] = lambda error: None
-    errors: list[Exception] = field(default_factory=list)
-
     def township_id(self, name: str) -> int | None:
-        with self.db.session() as session:
-            return session.scalars(select(Township.id).where(Township.name == name)).first()
+        return township_id_named(self.db, name)
 
 
-class LedgerCommand(QUndoCommand):
-    """Runs `_do`/`_undo` each in one transaction; a failure drops the command."""
+class LedgerCommand(UndoCommand):
+    """A ledger step; `seen` guards it against another user's edit saved in between."""
 
-    def __init__(self, context: EditContext, text: str) -> None:
-        super().__init__(text)
-        self.context = context
+    def __init__(self, context: EditContext, text: Callable[[], str] | str) -> None:
+        super().__init__(context, text)
         # The value the user edited from: another value on record means another user saved
         # first (planner.store.conflicts.ConflictError, whose retry runs the edit without this check).
         self.seen: Any = None
@@ -68,42 +51,12 @@ class LedgerCommand(QUndoCommand):
 
     def _check_seen(self, session, entity: str, key: str, on_record: Any) -> None:
         if self.seen is not None:
-            from planner.store.conflicts import ensure_unchanged
-
             ensure_unchanged(session, entity, key, self.seen, on_record, retry=self.retry)
-
-    def redo(self) -> None:
-        self._run(self._do)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, step: Callable[[Any], set[int] | None]) -> None:
-        try:
-            with self.context.db.session() as session:
-                ids = step(session)
-        except Exception as error:  # shown to the user; the transaction was rolled back
-            self.setObsolete(True)
-            self.context.errors.append(error)
-            self.context.failed(error)
-            return
-        self.context.changed(ids)
-
-    def _do(self, session) -> set[int] | None:
-        raise NotImplementedError
-
-    def _undo(self, session) -> set[int] | None:
-        raise NotImplementedError
-
-
-def _id_of(session, name: str) -> set[int] | None:
-    found = session.scalars(select(Township.id).where(Township.name == name)).first()
-    return None if found is None else {found}
 
 
 class SetTownshipFieldCommand(LedgerCommand):
     def __init__(self, context: EditContext, township: str, field_name: str, value: Any) -> None:
-        super().__init__(context, translate("Commands", "Change {field} of {township}").format(
+        super().__init__(context, lambda: translate("Commands", "Change {field} of {township}").format(
             field=field_label(field_name), township=township))
         self.township, self.field_name, self.value = township, field_name, value
         self.old: Any = None
@@ -123,7 +76,7 @@ class SetTownshipFieldCommand(LedgerCommand):
 
 class SetQuotaFieldCommand(LedgerCommand):
     def __init__(self, context: EditContext, township: str, kind: str, field_name: str, value: Any) -> None:
-        super().__init__(context, translate("Commands", "Change {kind} {field} of {township}").format(
+        super().__init__(context, lambda: translate("Commands", "Change {kind} {field} of {township}").format(
             kind=kind_label(kind), field=field_label(field_name), township=township))
         self.township, self.kind, self.field_name, self.value = township, kind, field_name, value
         self.before: ledger_edit.QuotaData | None = None
@@ -142,7 +95,7 @@ class SetQuotaFieldCommand(LedgerCommand):
 
 class SetOfficeFieldCommand(LedgerCommand):
     def __init__(self, context: EditContext, township: str, office: str, field_name: str, value: Any) -> None:
-        super().__init__(context, translate("Commands", "Change office {office} of {township}").format(
+        super().__init__(context, lambda: translate("Commands", "Change office {office} of {township}").format(
             office=office, township=township))
         self.township, self.office, self.field_name, self.value = township, office, field_name, value
         self.old: Any = None
@@ -163,7 +116,7 @@ class SetOfficeFieldCommand(LedgerCommand):
 class SetDutyFieldCommand(LedgerCommand):
     def __init__(self, context: EditContext, township: str, office: str, duty: str, field_name: str,
                  value: Any) -> None:
-        super().__init__(context, translate("Commands", "Change duty {duty} of {township}").format(duty=duty, township=township))
+        super().__init__(context, lambda: translate("Commands", "Change duty {duty} of {township}").format(duty=duty, township=township))
         self.township, self.office, self.duty = township, office, duty
         self.field_name, self.value = field_name, value
         self.old: Any = None
@@ -184,7 +137,7 @@ class SetDutyFieldCommand(LedgerCommand):
 
 class SetPersonFieldCommand(LedgerCommand):
     def __init__(self, context: EditContext, township: str, ordinal: int, field_name: str, value: Any) -> None:
-        super().__init__(context, translate("Commands", "Change person {number} of {township}").format(
+        super().__init__(context, lambda: translate("Commands", "Change person {number} of {township}").format(
             number=ordinal + 1, township=township))
         self.township, self.ordinal, self.field_name, self.value = township, ordinal, field_name, value
         self.old: Any = None
@@ -200,7 +153,7 @@ class SetPersonFieldCommand(LedgerCommand):
 
 class AddTownshipCommand(LedgerCommand):
     def __init__(self, context: EditContext, data: TownshipData) -> None:
-        super().__init__(context, translate("Commands", "Add township {township}").format(township=data.name))
+        super().__init__(context, lambda: translate("Commands", "Add township {township}").format(township=data.name))
         self.data = data
 
     def _do(self, session):
@@ -214,7 +167,7 @@ class AddTownshipCommand(LedgerCommand):
 
 class RemoveTownshipCommand(LedgerCommand):
     def __init__(self, context: EditContext, township: str) -> None:
-        super().__init__(context, translate("Commands", "Remove township {township}").format(township=township))
+        super().__init__(context, lambda: translate("Commands", "Remove township {township}").format(township=township))
         self.township = township
         self.snapshot: ledger_edit.TownshipSnapshot | None = None
 
@@ -229,7 +182,7 @@ class RemoveTownshipCommand(LedgerCommand):
 
 class AddDutyCommand(LedgerCommand):
     def __init__(self, context: EditContext, township: str, duty: DutyData) -> None:
-        super().__init__(context, translate("Commands", "Add duty {duty} to {township}").format(duty=duty.name, township=township))
+        super().__init__(context, lambda: translate("Commands", "Add duty {duty} to {township}").format(duty=duty.name, township=township))
         self.township, self.duty = township, duty
 
     def _do(self, session):
@@ -243,7 +196,7 @@ class AddDutyCommand(LedgerCommand):
 
 class RemoveDutyCommand(LedgerCommand):
     def __init__(self, context: EditContext, township: str, office: str, duty: str) -> None:
-        super().__init__(context, translate("Commands", "Remove duty {duty} from {township}").format(duty=duty, township=township))
+        super().__init__(context, lambda: translate("Commands", "Remove duty {duty} from {township}").format(duty=duty, township=township))
         self.township, self.office, self.duty = township, office, duty
         self.snapshot: ledger_edit.DutySnapshot | None = None
 
@@ -260,7 +213,7 @@ class SetParameterCommand(LedgerCommand):
     """A county working-time or A/B parameter; every township's required FTE follows."""
 
     def __init__(self, context: EditContext, name: str, value: Any) -> None:
-        super().__init__(context, translate("Commands", "Change parameter {name}").format(name=parameter_label(name)))
+        super().__init__(context, lambda: translate("Commands", "Change parameter {name}").format(name=parameter_label(name)))
         self.name, self.value = name, value
         self.old: Any = None
 
@@ -271,13 +224,6 @@ class SetParameterCommand(LedgerCommand):
     def _undo(self, session):
         ledger_edit.set_parameter(session, self.name, self.old)
         return None
-
-
-def push(stack: QUndoStack, context: EditContext, command: LedgerCommand) -> bool:
-    """Run a command through the stack; False (and nothing pushed) when it was refused."""
-    before = len(context.errors)
-    stack.push(command)
-    return len(context.errors) == before
 
 
 def discard_to_clean(stack: QUndoStack) -> bool:

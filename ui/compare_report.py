@@ -13,7 +13,8 @@ import os
 from datetime import date
 from pathlib import Path
 
-from planner.exports.comparison import Comparison
+from planner.domain.proposal import Proposal
+from planner.exports.comparison import Comparison, compare
 from planner.exports.comparison_chart import overlay_chart
 from planner.exports.comparison_xlsx import summary_lines
 from planner.domain.vocabulary import kind_label
@@ -51,13 +52,13 @@ def _cell(value) -> str:
     return "—" if value is None else str(value)
 
 
-def comparison_blocks(comparison: Comparison, results: dict[str, dict], lang: str = "zh_CN",
+def comparison_blocks(comparison: Comparison, proposals: dict[str, Proposal], lang: str = "zh_CN",
                       stale: set[str] | None = None, today: date | None = None) -> list[Block]:
     lk = _lang(lang)
     t = TEXT[lk]
     stale = stale or set()
     today = today or date.today()
-    county = next((r.get("county", "") for r in results.values() if r.get("county")), "")
+    county = next((p.county for p in proposals.values() if p.county), "")
     names = [n + (t["stale"] if n in stale else "") for n in comparison.names]
     blocks: list[Block] = [
         TitleBlock(t["title"].format(county=county),
@@ -102,33 +103,31 @@ def comparison_blocks(comparison: Comparison, results: dict[str, dict], lang: st
 class ComparisonDocument(ProposalDocument):
     """The printed comparison; print_to / write_pdf / pdf_bytes as for a proposal."""
 
-    def __init__(self, comparison: Comparison, results: dict[str, dict], lang: str = "zh_CN",
+    def __init__(self, comparison: Comparison, proposals: dict[str, Proposal], lang: str = "zh_CN",
                  stale: set[str] | None = None) -> None:
         ensure_gui_application()
         self.comparison = comparison
-        self.result = next(iter(results.values()), {})
+        self.proposal = next(iter(proposals.values()), None)
         self.lang = lang
         self.fonts = ReportFonts.select(lang)
-        self.blocks = comparison_blocks(comparison, results, lang, stale)
+        self.blocks = comparison_blocks(comparison, proposals, lang, stale)
         self.figures = [b for b in self.blocks if isinstance(b, FigureBlock)]
         self.pages = []
         self._images = {}
 
     def title(self) -> str:
-        return TEXT[_lang(self.lang)]["title"].format(county=self.result.get("county", ""))
+        return TEXT[_lang(self.lang)]["title"].format(county=self.proposal.county if self.proposal else "")
 
 
-def write_comparison_pdf(comparison: Comparison, results: dict[str, dict], path: str | os.PathLike,
+def write_comparison_pdf(comparison: Comparison, proposals: dict[str, Proposal], path: str | os.PathLike,
                          lang: str = "zh_CN", stale: set[str] | None = None) -> Path:
-    return ComparisonDocument(comparison, results, lang, stale).write_pdf(path)
+    return ComparisonDocument(comparison, proposals, lang, stale).write_pdf(path)
 
 
-def comparison_pdf_job(results: dict[str, dict], path: str, lang: str, stale: list[str], state) -> str:
+def comparison_pdf_job(proposals: dict[str, Proposal], path: str, lang: str, stale: list[str], state) -> str:
     """A task for ui.tasks (run in a child process: the layout holds the GIL for seconds)."""
-    from planner.exports.comparison import compare
-
     state.set_progress(0.1, "")
     state.check_cancelled()
-    written = write_comparison_pdf(compare(results), results, path, lang, set(stale))
+    written = write_comparison_pdf(compare(proposals), proposals, path, lang, set(stale))
     state.set_progress(1.0, "")
     return str(written)

@@ -11,18 +11,24 @@ from __future__ import annotations
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from planner.scenarios import store as store
 from planner.exports.comparison import Comparison, ComparisonError, compare
 from planner.exports.comparison_chart import overlay_chart
+from planner.exports.comparison_xlsx import write_comparison_xlsx
+from planner.scenarios.reads import scenarios_with_states
 from planner.domain.county import KINDS
+from planner.domain.proposal import Proposal
 from ui.labels import kind_label
+from ui.compare_report import ComparisonDocument, comparison_pdf_job
 from ui.recovery import safe_save_path
-from ui.scenario_models import DIFFERS_ROLE, CompareRowsModel, CompareSummaryModel, ui_language
+from ui.scenario_models import CompareRowsModel, CompareSummaryModel, ScenarioRow, ui_language
+from ui.table_model import Role
+from ui.tasks import run_task
 
 MAX_COMPARED = 3
 
@@ -45,15 +51,16 @@ class DiffersFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent) -> bool:
         if not self.only_differing:
             return True
-        return bool(self.sourceModel().data(self.sourceModel().index(source_row, 0, source_parent), DIFFERS_ROLE))
+        return bool(self.sourceModel().data(self.sourceModel().index(source_row, 0, source_parent), Role.DIFFERS))
 
 
 class CompareView(QWidget):
-    def __init__(self, window, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace, tabs: QTabWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.workspace = workspace  # ui.workspace.Workspace
+        self.tabs = tabs            # where this tab sits, for its title
         self.comparison: Comparison | None = None
-        self._results: dict[str, dict] = {}
+        self._results: dict[str, Proposal] = {}
         self._stale: set[str] = set()
 
         self.pick_label = QLabel()
@@ -153,20 +160,12 @@ class CompareView(QWidget):
         """
         ticked = set(self.checked_names())
         self._results, self._stale = {}, set()
-        db = self.window.db
+        db = self.workspace.db
         if rows is None and db is not None:
-            from ui.scenario_models import ScenarioRow
-
-            with db.session() as session:
-                records = store.list_scenarios(session)
-                try:
-                    states = store.scenario_states(session, records)
-                except Exception:  # states are a marker only; compare what is stored regardless
-                    states = {}
-            rows = [ScenarioRow(r, states.get(r.name, "unsolved")) for r in records]
+            rows = [ScenarioRow(record, state) for record, state in scenarios_with_states(db)]
         for row in rows or []:
             result = row.record.last_result
-            if result and "totals" in result:
+            if result is not None and result.totals:
                 self._results[row.name] = result
                 if row.state in ("stale", "invalid"):
                     self._stale.add(row.name)
@@ -200,7 +199,7 @@ class CompareView(QWidget):
             self.pick_list.blockSignals(True)
             item.setCheckState(Qt.CheckState.Unchecked)
             self.pick_list.blockSignals(False)
-            self.window.status(self.tr("Compare at most {n} scenarios at a time.").format(n=MAX_COMPARED))
+            self.workspace.status(self.tr("Compare at most {n} scenarios at a time.").format(n=MAX_COMPARED))
         self._update()
 
     # ------------------------------------------------------------ showing
@@ -211,7 +210,7 @@ class CompareView(QWidget):
             try:
                 comparison = compare({n: self._results[n] for n in names})
             except ComparisonError as error:
-                self.window.status(str(error))
+                self.workspace.status(str(error))
         self._show(comparison)
 
     def _show(self, comparison: Comparison | None) -> None:
@@ -264,36 +263,33 @@ class CompareView(QWidget):
         """Where to save the workbook (tests replace this)."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison"),
                                               self.tr("Scenario comparison") + ".xlsx", "Excel (*.xlsx)")
-        return safe_save_path(self, path, self.window.db)
+        return safe_save_path(self, path, self.workspace.db)
 
-    def _compared_results(self) -> dict[str, dict]:
+    def _compared_results(self) -> dict[str, Proposal]:
         return {n: self._results[n] for n in self.comparison.names} if self.comparison else {}
 
     def export_pdf(self, path: str | None = None, *, process: bool = True) -> bool:
         """The printed comparison as a PDF, written off the GUI thread (a child process by default)."""
-        from ui.compare_report import comparison_pdf_job
-        from ui.tasks import run_task
-
         if self.comparison is None or (self.handle is not None and self.handle.is_running()):
             return False
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison as PDF"),
                                                   self.tr("Scenario comparison") + ".pdf", "PDF (*.pdf)")
-            path = safe_save_path(self, path, self.window.db)
+            path = safe_save_path(self, path, self.workspace.db)
         if not path:
             return False
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         self.pdf_button.setEnabled(False)
-        self.window.status(self.tr("Writing {path}…").format(path=path))
+        self.workspace.status(self.tr("Writing {path}…").format(path=path))
 
         def done(written: str) -> None:
             self.pdf_button.setEnabled(True)
-            self.window.status(self.tr("Comparison saved to {path}").format(path=written))
+            self.workspace.status(self.tr("Comparison saved to {path}").format(path=written))
 
         def failed(error) -> None:
             self.pdf_button.setEnabled(True)
-            self.window.show_error(self.tr("The comparison could not be saved: {reason}").format(reason=error))
+            self.workspace.show_error(self.tr("The comparison could not be saved: {reason}").format(reason=error))
 
         self.handle = run_task(self, comparison_pdf_job, self._compared_results(), path, self._print_language(),
                                sorted(self._stale), on_success=done, on_failure=failed,
@@ -306,13 +302,9 @@ class CompareView(QWidget):
 
     def document(self):
         """The printed comparison (ui.compare_report.ComparisonDocument) of what is shown."""
-        from ui.compare_report import ComparisonDocument
-
         return ComparisonDocument(self.comparison, self._compared_results(), self._print_language(), self._stale)
 
     def print_preview(self) -> None:
-        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-
         if self.comparison is None:
             return
         document = self.document()
@@ -328,8 +320,6 @@ class CompareView(QWidget):
 
     def export_xlsx(self, path: str | None = None) -> bool:
         """The comparison as an Excel workbook (summary, townships, moves)."""
-        from planner.exports.comparison_xlsx import write_comparison_xlsx
-
         if self.comparison is None:
             return False
         path = path or self._ask_path()
@@ -340,9 +330,9 @@ class CompareView(QWidget):
         try:
             write_comparison_xlsx(self.comparison, self._compared_results(), path, ui_language())
         except OSError as error:
-            self.window.show_error(self.tr("The comparison could not be saved: {reason}").format(reason=error))
+            self.workspace.show_error(self.tr("The comparison could not be saved: {reason}").format(reason=error))
             return False
-        self.window.status(self.tr("Comparison saved to {path}").format(path=path))
+        self.workspace.status(self.tr("Comparison saved to {path}").format(path=path))
         return True
 
     # ------------------------------------------------------------ language
@@ -366,6 +356,5 @@ class CompareView(QWidget):
         self.rows_model.retranslate()
         if self.comparison is not None:
             self._fill_kind()
-        tabs = getattr(self.window, "tabs", None)
-        if tabs is not None and tabs.indexOf(self) >= 0:
-            tabs.setTabText(tabs.indexOf(self), self.tr("Compare scenarios"))
+        if self.tabs is not None and self.tabs.indexOf(self) >= 0:
+            self.tabs.setTabText(self.tabs.indexOf(self), self.tr("Compare scenarios"))

@@ -2,8 +2,8 @@
 fields, a choice list for coded fields, and a red mark on a name that is
 empty or already taken.
 
-A model tells the delegate how a cell is edited through SPEC_ROLE (the
-planner.store.ledger_edit.FieldSpec of the cell) and, for names, TAKEN_ROLE (the
+A model tells the delegate how a cell is edited through Role.SPEC (the
+planner.store.ledger_edit.FieldSpec of the cell) and, for names, Role.TAKEN (the
 names already used in the same scope). The services validate again when the
 edit is applied, so a value that slips past an editor is still refused.
 """
@@ -17,11 +17,10 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 from planner.domain.county import KINDS
 from planner.store.ledger_edit import FieldSpec
 from ui.labels import category_label, kind_label, type_label
+from ui.table_model import Role
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
-SPEC_ROLE = Qt.ItemDataRole.UserRole + 4   # FieldSpec of an editable cell
-TAKEN_ROLE = Qt.ItemDataRole.UserRole + 5  # set of names already used next to this one
 
 INVALID_STYLE = "QLineEdit { background: #ffd9d9; }"
 
@@ -75,7 +74,7 @@ class LedgerDelegate(QStyledItemDelegate):
     """Editors chosen by the cell's FieldSpec."""
 
     def createEditor(self, parent: QWidget, option, index: QModelIndex) -> QWidget:
-        spec: FieldSpec | None = index.data(SPEC_ROLE)
+        spec: FieldSpec | None = index.data(Role.SPEC)
         if spec is None:
             return super().createEditor(parent, option, index)
         if spec.type == "choice":
@@ -84,7 +83,7 @@ class LedgerDelegate(QStyledItemDelegate):
                 editor.addItem(choice_label(spec, value), value)
             return editor
         if spec.type == "text":
-            editor = NameEdit(set(index.data(TAKEN_ROLE) or ()), parent)
+            editor = NameEdit(set(index.data(Role.TAKEN) or ()), parent)
             editor.setMaxLength(spec.max_length)
             return editor
         editor = QLineEdit(parent)

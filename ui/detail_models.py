@@ -10,20 +10,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush
 
 from planner.store.ledger_edit import (
     DUTY_FIELDS, OFFICE_FIELDS, PERSON_FIELDS, QUOTA_FIELDS, TOWNSHIP_FIELDS, FieldSpec,
 )
 from planner.store.ledger_view import TownshipDetail, pressure_status
-from ui.delegates import SPEC_ROLE, TAKEN_ROLE, format_number
+from ui.delegates import format_number
 from ui.labels import category_label, field_label, kind_label, status_label, type_label, yes_no
-from ui.ledger_model import OVER_QUOTA_COLOR, SORT_ROLE, STATUS_ROLE, pressure_color
+from ui.ledger_model import OVER_QUOTA_COLOR, pressure_color
+from ui.table_model import ModelIndex, Role, TableModel
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -36,8 +36,8 @@ class Col:
     check: bool = False  # a yes/no field shown as a check box
 
 
-class RowsModel(QAbstractTableModel):
-    """A table of plain row objects with declared columns."""
+class RowsModel(TableModel):
+    """A table of one township's plain row objects with declared columns."""
 
     columns: list[Col] = []
 
@@ -45,21 +45,13 @@ class RowsModel(QAbstractTableModel):
         super().__init__(parent)
         self.editor = editor
         self.township = ""
-        self._rows: list[Any] = []
 
     def set_rows(self, township: str, rows: list[Any]) -> None:
-        self.beginResetModel()
         self.township = township
-        self._rows = list(rows)
-        self.endResetModel()
+        super().set_rows(rows)
 
-    def rows(self) -> list[Any]:
-        return self._rows
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.columns) - 1))
+    def column_count(self) -> int:
+        return len(self.columns)
 
     # -- to be specialised
     def value(self, row: Any, key: str) -> Any:
@@ -85,12 +77,6 @@ class RowsModel(QAbstractTableModel):
         return None
 
     # -- QAbstractTableModel
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
-
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -117,7 +103,7 @@ class RowsModel(QAbstractTableModel):
             return None if col.check else self.display(row, col.key, value)
         if role == Qt.ItemDataRole.EditRole:
             return value
-        if role == SORT_ROLE:
+        if role == Role.SORT:
             if value is None:
                 return 1e9 if col.numeric else ""
             return value if isinstance(value, (int, float, str)) else str(value)
@@ -125,9 +111,9 @@ class RowsModel(QAbstractTableModel):
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
         if role == Qt.ItemDataRole.TextAlignmentRole and col.numeric:
             return RIGHT
-        if role == SPEC_ROLE:
+        if role == Role.SPEC:
             return col.spec if self.can_edit(row, col) else None
-        if role == TAKEN_ROLE:
+        if role == Role.TAKEN:
             return self.taken(row, col)
         return self.extra(row, col, role)
 
@@ -167,7 +153,7 @@ class QuotaModel(RowsModel):
     def extra(self, row, col, role):
         if col.key == "pressure":
             status = pressure_status(row.pressure)
-            if role == STATUS_ROLE:
+            if role == Role.STATUS:
                 return status
             if role == Qt.ItemDataRole.BackgroundRole:
                 color = pressure_color(status)
@@ -236,7 +222,7 @@ class PeopleModel(RowsModel):
         return super().display(row, key, value)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == SPEC_ROLE and index.isValid() and self.columns[index.column()].key == "office":
+        if role == Role.SPEC and index.isValid() and self.columns[index.column()].key == "office":
             # The office is chosen from the township's own offices (or none).
             return FieldSpec("office", "机构名称", "office", "choice", choices=("", *self.offices))
         if role == Qt.ItemDataRole.EditRole and index.isValid() and self.columns[index.column()].key == "office":
@@ -254,7 +240,7 @@ class PeopleModel(RowsModel):
 INFO_FIELDS = ("name", "type", "category", "population", "area_km2", "villages", "locked")
 
 
-class InfoModel(QAbstractTableModel):
+class InfoModel(TableModel):
     """The township's facts as a two-column list: what, and its value (editable)."""
 
     def __init__(self, editor=None, parent=None) -> None:
@@ -269,16 +255,11 @@ class InfoModel(QAbstractTableModel):
         self.other_names = set(other_names or ())
         self.endResetModel()
 
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 1)
-        if self.detail is not None:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(INFO_FIELDS) - 1, 1))
-
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() or self.detail is None else len(INFO_FIELDS)
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 2
+    def column_count(self) -> int:
+        return 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
@@ -315,9 +296,9 @@ class InfoModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.CheckStateRole and key == "locked":
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == SPEC_ROLE and key != "locked":
+        if role == Role.SPEC and key != "locked":
             return TOWNSHIP_FIELDS[key]
-        if role == TAKEN_ROLE and key == "name":
+        if role == Role.TAKEN and key == "name":
             return self.other_names
         return None
 

@@ -10,18 +10,19 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.county import DutyData
-from planner.store.ledger_view import TownshipDetail, load_detail
+from planner.store.ledger_view import TownshipDetail
+from planner.store.reads import township_detail
 from ui.delegates import LedgerDelegate
 from ui.detail_models import DutyModel, InfoModel, OfficeModel, PeopleModel, QuotaModel, RowsModel
 from ui.labels import category_label, kind_label, type_label
-from ui.ledger_model import SORT_ROLE
+from ui.table_model import Role
 
 
 def make_table(model, parent: QWidget, sortable: bool = False) -> QTableView:
     view = QTableView(parent)
     if sortable:
         proxy = QSortFilterProxyModel(view)
-        proxy.setSortRole(SORT_ROLE)
+        proxy.setSortRole(Role.SORT)
         proxy.setSourceModel(model)
         view.setModel(proxy)
         view.setSortingEnabled(True)
@@ -107,13 +108,7 @@ class TownshipDetailView(QWidget):
         detail = None
         other_names: set[str] = set()
         if self.township_id is not None and self.db is not None:
-            with self.db.session() as session:
-                detail = load_detail(session, self.township_id)
-                if detail is not None:
-                    from sqlalchemy import select
-
-                    from planner.store.models import Township
-                    other_names = set(session.scalars(select(Township.name).where(Township.id != detail.id)))
+            detail, other_names = township_detail(self.db, self.township_id)
         self.detail = detail
         name = detail.name if detail else ""
         self.info_model.set_detail(detail, other_names)

@@ -7,9 +7,8 @@ window's undo stack: redo replaces the ledger with the file's county, undo
 puts back the county it replaced, each through planner.services.excel (a backup
 first, one logged transaction).
 
-install(window) needs window.db, window.undo_stack, window.menu_file and
-window.reload_ledger(); it uses window.status() and window.show_error() when
-the window has them.
+install(workspace, window, menu=…, before=…) adds the actions to `menu`; they
+work on the workspace's database and undo stack and report through it.
 """
 
 from __future__ import annotations
@@ -20,7 +19,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QUndoCommand
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QProgressDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QProgressDialog, QWidget
 
 from planner.domain.county import CountyData
 from planner.excel import write_template
@@ -32,6 +31,7 @@ from ui import tasks
 from ui.excel_dialogs import ImportPreviewDialog, ProblemsDialog
 from ui.i18n import current_language
 from ui.recovery import safe_save_path
+from ui.workspace import Workspace
 
 EXCEL_FILTER = "Excel (*.xlsx *.xlsm);;*"
 
@@ -50,10 +50,10 @@ class ImportLedgerCommand(QUndoCommand):
     so the push itself does not write again.
     """
 
-    def __init__(self, window, before: CountyData, after: CountyData, source: str,
+    def __init__(self, workspace: Workspace, before: CountyData, after: CountyData, source: str,
                  already_applied: bool = True) -> None:
         super().__init__(translate("ExcelActions", "Import {file}").format(file=source))
-        self.window = window
+        self.workspace = workspace
         self.before, self.after, self.source = before, after, source
         self._skip_redo = already_applied
         self.backups: list[Path | None] = []
@@ -71,32 +71,28 @@ class ImportLedgerCommand(QUndoCommand):
     def _replace(self, county: CountyData, source: str) -> None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            outcome = excel_service.replace_ledger_safely(self.window.db, county, source=source[:300])
+            outcome = excel_service.replace_ledger_safely(self.workspace.db, county, source=source[:300])
             self.backups.append(outcome.backup)
         except Exception as error:  # nothing was written: the transaction rolled back
             self.error = error
             self.setObsolete(True)
-            _show_error(self.window, error)
+            _show_error(self.workspace, error)
             return
         finally:
             QApplication.restoreOverrideCursor()
-        self.window.reload_ledger()
+        self.workspace.reload_ledger()
 
 
 def _read_only(db) -> bool:
     return is_read_only(db)
 
 
-def _show_error(window, error) -> None:
-    show = getattr(window, "show_error", None)
-    if show is not None:
-        show(error)
+def _show_error(workspace: Workspace, error) -> None:
+    workspace.show_error(error)
 
 
-def _status(window, message: str) -> None:
-    status = getattr(window, "status", None)
-    if status is not None:
-        status(message)
+def _status(workspace: Workspace, message: str) -> None:
+    workspace.status(message)
 
 
 class ExcelActions(QObject):
@@ -106,9 +102,10 @@ class ExcelActions(QObject):
     where a person answers; tests replace them.
     """
 
-    def __init__(self, window) -> None:
+    def __init__(self, workspace: Workspace, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = window  # parent of the dialogs
+        self.workspace = workspace
         self.action_import = QAction(window, triggered=lambda: self.import_file())
         self.action_export = QAction(window, triggered=lambda: self.export_file())
         self.action_template = QAction(window, triggered=lambda: self.save_template())
@@ -128,7 +125,7 @@ class ExcelActions(QObject):
         path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, EXCEL_FILTER)
         if path and not Path(path).suffix:
             path += ".xlsx"
-        return safe_save_path(self.window, path, self.window.db) or ""
+        return safe_save_path(self.window, path, self.workspace.db) or ""
 
     def confirm_import(self, outcome: ImportOutcome, file_name: str) -> bool:
         dialog = ImportPreviewDialog(outcome.preview, file_name, outcome.result.notices, ui_language(),
@@ -147,12 +144,12 @@ class ExcelActions(QObject):
     def import_file(self, path: str | None = None) -> None:
         if self._refuse_when_busy():
             return
-        db = self.window.db
+        db = self.workspace.db
         if db is None:
-            _status(self.window, translate("ExcelActions", "Open a ledger database first."))
+            _status(self.workspace, translate("ExcelActions", "Open a ledger database first."))
             return
         if _read_only(db):
-            _show_error(self.window, translate(
+            _show_error(self.workspace, translate(
                 "ExcelActions", "This ledger is open read-only because another window holds it; "
                 "close that window to import."))
             return
@@ -167,33 +164,33 @@ class ExcelActions(QObject):
         self.last_outcome = outcome
         file_name = Path(path).name
         if not outcome.ok:
-            _status(self.window, translate("ExcelActions", "{file} was not imported: {count} problem(s).").format(
+            _status(self.workspace, translate("ExcelActions", "{file} was not imported: {count} problem(s).").format(
                 file=file_name, count=len(outcome.result.problems)))
             self.show_problems(outcome, file_name)
             return
         if not outcome.preview.has_changes:
-            _status(self.window, translate("ExcelActions", "{file} holds the same ledger as the database; nothing to import.")
+            _status(self.workspace, translate("ExcelActions", "{file} holds the same ledger as the database; nothing to import.")
                     .format(file=file_name))
             return
         if not self.confirm_import(outcome, file_name):
-            _status(self.window, translate("ExcelActions", "Import cancelled; the ledger was not changed."))
+            _status(self.workspace, translate("ExcelActions", "Import cancelled; the ledger was not changed."))
             return
         county = outcome.result.county
-        self._run(translate("ExcelActions", "Importing {file}…").format(file=file_name), apply_job, self.window.db, county, file_name,
+        self._run(translate("ExcelActions", "Importing {file}…").format(file=file_name), apply_job, self.workspace.db, county, file_name,
                   on_success=lambda applied: self._applied(applied, county, file_name))
 
     def _applied(self, applied: Applied, county: CountyData, file_name: str) -> None:
-        self.window.undo_stack.push(ImportLedgerCommand(self.window, applied.before, county, file_name))
-        self.window.reload_ledger()
-        _status(self.window, translate("ExcelActions", "Imported {count} townships from {file}.").format(
+        self.workspace.undo_stack.push(ImportLedgerCommand(self.workspace, applied.before, county, file_name))
+        self.workspace.reload_ledger()
+        _status(self.workspace, translate("ExcelActions", "Imported {count} townships from {file}.").format(
             count=len(county.townships), file=file_name))
 
     def export_file(self, path: str | None = None) -> None:
         if self._refuse_when_busy():
             return
-        db = self.window.db
+        db = self.workspace.db
         if db is None:
-            _status(self.window, translate("ExcelActions", "Open a ledger database first."))
+            _status(self.workspace, translate("ExcelActions", "Open a ledger database first."))
             return
         if path is None:
             path = self.ask_save_path(translate("ExcelActions", "Export ledger to Excel"),
@@ -201,13 +198,13 @@ class ExcelActions(QObject):
         if not path:
             return
         self._run(translate("ExcelActions", "Exporting to {file}…").format(file=Path(path).name), export_job, db, path,
-                  on_success=lambda county: _status(self.window, translate("ExcelActions", "Exported {count} townships to {file}.").format(
+                  on_success=lambda county: _status(self.workspace, translate("ExcelActions", "Exported {count} townships to {file}.").format(
                       count=len(county.townships), file=path)))
 
     def _refuse_when_busy(self) -> bool:
         """One import or export at a time: two imports racing would both apply."""
         if self.busy():
-            _status(self.window, translate("ExcelActions", "An import or export is still running."))
+            _status(self.workspace, translate("ExcelActions", "An import or export is still running."))
             return True
         return False
 
@@ -219,10 +216,10 @@ class ExcelActions(QObject):
         try:
             write_template(path)
         except OSError as error:
-            _show_error(self.window, translate("ExcelActions", "Could not write {file}: {reason}").format(
+            _show_error(self.workspace, translate("ExcelActions", "Could not write {file}: {reason}").format(
                 file=path, reason=error.strerror or error))
             return
-        _status(self.window, translate("ExcelActions", "Import template saved to {file}.").format(file=path))
+        _status(self.workspace, translate("ExcelActions", "Import template saved to {file}.").format(file=path))
 
     def busy(self) -> bool:
         return self.handle is not None and self.handle.is_running()
@@ -246,11 +243,11 @@ class ExcelActions(QObject):
 
         def failed(error) -> None:
             done()
-            _show_error(self.window, error)
+            _show_error(self.workspace, error)
 
         def cancelled() -> None:
             done()
-            _status(self.window, translate("ExcelActions", "Cancelled; the ledger was not changed."))
+            _status(self.workspace, translate("ExcelActions", "Cancelled; the ledger was not changed."))
 
         def report(fraction: float, message: str) -> None:
             progress.setValue(int(fraction * 100))
@@ -277,16 +274,13 @@ class ExcelActions(QObject):
         self.action_template.setToolTip(translate("ExcelActions", "Write the blank workbook to fill in and import"))
 
 
-def install(window) -> ExcelActions:
-    """Add Import / Export / Save template to the File menu (before Quit when there is one)."""
-    actions = ExcelActions(window)
-    menu = window.menu_file
-    before = getattr(window, "action_quit", None)
+def install(workspace: Workspace, window: QWidget, *, menu: QMenu, before: QAction | None = None) -> ExcelActions:
+    """Add Import / Export / Save template to `menu` (above `before`, Quit, when it is there)."""
+    actions = ExcelActions(workspace, window)
     if before is not None and before in menu.actions():
         separator = menu.insertSeparator(before)
         menu.insertActions(separator, [actions.action_import, actions.action_export, actions.action_template])
     else:
         menu.addSeparator()
         menu.addActions([actions.action_import, actions.action_export, actions.action_template])
-    window.excel_actions = actions
     return actions

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
-from sqlalchemy.engine import make_url
-
+from planner.store.credentials import display_url, open_server_database, url_for_settings
 from planner.store.db import Database, DamagedDatabase, DatabaseError, open_database
 from ui.recovery import log_hint, offer_restore
+from ui.safety_actions import ask_password
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -27,7 +27,7 @@ def display_name(db: Database | None, full: bool = False) -> str:
         return ""
     if db.path is not None:
         return str(db.path) if full else db.path.name
-    return make_url(db.url).render_as_string(hide_password=True)
+    return display_url(db.url)
 
 
 def remembered_location(db: Database) -> str:
@@ -35,8 +35,6 @@ def remembered_location(db: Database) -> str:
     (libpq then finds it in ~/.pgpass or PGPASSWORD; settings files are not a place for secrets)."""
     if db.path is not None:
         return str(db.path)
-    from planner.store.credentials import url_for_settings
-
     return url_for_settings(db.url)  # URL.set(password=None) keeps the password in SQLAlchemy 2.1
 
 
@@ -44,9 +42,6 @@ def open_location(window: "MainWindow", location: str, create: bool = False) -> 
     """Open a database in the window after asking about unsaved edits; False on failure or cancel."""
     if not window.confirm_leave():
         return False
-    from planner.store.credentials import open_server_database
-    from ui.safety_actions import ask_password
-
     try:
         # A server that wants a password: the keyring's, else asked (never kept in settings).
         db = open_server_database(location, ask=lambda url: ask_password(window, url),

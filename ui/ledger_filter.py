@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 
 from planner.domain.county import KINDS
 from planner.store.ledger_view import KindFigures, TownshipSummary, summary_totals
-from ui.ledger_model import COLUMNS, SORT_ROLE, ModelIndex, _header, cell_data, translate
+from ui.ledger_model import COLUMNS, ModelIndex, _header, cell_data, translate
+from ui.table_model import Role, TableModel
 
 
 def row_matches(row: TownshipSummary, text: str = "", kind: str = "", status: str = "") -> bool:
@@ -39,7 +40,7 @@ class LedgerFilterProxy(QSortFilterProxyModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
+        self.setSortRole(Role.SORT)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setSortLocaleAware(True)
         self.text = ""
@@ -79,7 +80,7 @@ class LedgerFilterProxy(QSortFilterProxyModel):
         self.sourceModel().sort(column, order)
 
 
-class TotalsModel(QAbstractTableModel):
+class TotalsModel(TableModel):
     """The totals row under the ledger: county sums per kind over the townships shown."""
 
     def __init__(self, parent=None) -> None:

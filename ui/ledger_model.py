@@ -15,20 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QCollator, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCollator, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
 from planner.store.ledger_edit import QUOTA_FIELDS, TOWNSHIP_FIELDS
 from planner.store.ledger_view import SHORTAGE_BELOW, SURPLUS_ABOVE, KindFigures, TownshipSummary
-from ui.delegates import SPEC_ROLE, TAKEN_ROLE
 from ui.labels import category_label, field_label, field_short, kind_label, kind_short, status_label, type_label
+from ui.table_model import ModelIndex, Role, TableModel
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1    # raw value for sorting (numbers sort as numbers)
-STATUS_ROLE = Qt.ItemDataRole.UserRole + 2  # "shortage" / "surplus" / "balanced" / "" on pressure cells
-ID_ROLE = Qt.ItemDataRole.UserRole + 3      # township id of the row
 
 FETCH_BATCH = 200
 # Warm for shortage, cool for surplus; light enough for black text to stay readable.
@@ -37,7 +34,6 @@ SURPLUS_COLOR = QColor("#a9cdee")
 OVER_QUOTA_COLOR = QColor("#b00020")
 MISSING_COLOR = QColor("#9a9a9a")
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
@@ -125,13 +121,15 @@ def _header(column: LedgerColumn, role: int) -> Any:
     return None
 
 
-class TownshipSummaryModel(QAbstractTableModel):
-    """One row per township: quota, staff, vacancy, over-quota, required FTE and pressure per kind."""
+class TownshipSummaryModel(TableModel):
+    """One row per township: quota, staff, vacancy, over-quota, required FTE and pressure per kind.
+
+    The rows are all in memory; the view is handed them in batches (rowCount is the batches fetched).
+    """
 
     def __init__(self, editor=None, parent=None) -> None:
         super().__init__(parent)
         self.editor = editor  # ui.commands.LedgerEditor, or None for a read-only ledger
-        self._rows: list[TownshipSummary] = []
         self._exposed = 0
         # Painting asks each cell for half a dozen roles; what a row shows is
         # worked out once and kept until the row changes, so scrolling through
@@ -210,7 +208,7 @@ class TownshipSummaryModel(QAbstractTableModel):
             spec = COLUMNS[column]
             collator = QCollator()  # names in the language's own order (pinyin for Chinese)
             collator.setNumericMode(True)
-            values = [cell_data(r, spec, SORT_ROLE) for r in self._rows]
+            values = [cell_data(r, spec, Role.SORT) for r in self._rows]
             if values and isinstance(values[0], str):
                 values = [collator.sortKey(v) for v in values]
 
@@ -256,8 +254,8 @@ class TownshipSummaryModel(QAbstractTableModel):
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else self._exposed
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
+    def column_count(self) -> int:
+        return len(COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal:
@@ -289,11 +287,11 @@ class TownshipSummaryModel(QAbstractTableModel):
         if role in _NOT_USED:
             return None
         column = COLUMNS[index.column()]
-        if role == SPEC_ROLE:
+        if role == Role.SPEC:
             if not column.editable or column.key == "locked":
                 return None
             return TOWNSHIP_FIELDS[column.key] if column.kind is None else QUOTA_FIELDS[column.key]
-        if role == TAKEN_ROLE:
+        if role == Role.TAKEN:
             return {r.name for r in self._rows} if column.key == "name" else None
         return cell_data(self._rows[index.row()], column, role)
 
@@ -330,11 +328,11 @@ def cell_data(row: TownshipSummary, column: LedgerColumn, role: int) -> Any:
             if key == "locked":
                 return None
             return value
-        if role in (Qt.ItemDataRole.EditRole, SORT_ROLE):
+        if role in (Qt.ItemDataRole.EditRole, Role.SORT):
             return int(value) if key == "locked" else value
         if role == Qt.ItemDataRole.CheckStateRole and key == "locked":
             return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
-        if role == ID_ROLE:
+        if role == Role.TOWNSHIP_ID:
             return row.id
         return None
     figures = row.kind(column.kind)
@@ -343,16 +341,16 @@ def cell_data(row: TownshipSummary, column: LedgerColumn, role: int) -> Any:
         return _display_number(key, value)
     if role == Qt.ItemDataRole.EditRole:
         return value
-    if role == SORT_ROLE:
+    if role == Role.SORT:
         # Townships without any workload sort after every real pressure figure.
         return 1e9 if value is None else float(value)
     if role == Qt.ItemDataRole.TextAlignmentRole:
         return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if role == ID_ROLE:
+    if role == Role.TOWNSHIP_ID:
         return row.id
     if key == "pressure":
         status = figures.status
-        if role == STATUS_ROLE:
+        if role == Role.STATUS:
             return status
         if role == Qt.ItemDataRole.BackgroundRole:
             color = pressure_color(status)

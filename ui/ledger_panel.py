@@ -10,11 +10,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
-from planner.store.ledger_view import load_summaries
+from planner.store.reads import township_summaries
 from ui.delegates import LedgerDelegate
 from ui.labels import category_label, kind_label, type_label
 from ui.ledger_filter import LedgerFilterProxy, TotalsModel
-from ui.ledger_model import COLUMNS, ID_ROLE, SHORTAGE_COLOR, SURPLUS_COLOR, TownshipSummaryModel, legend_text
+from ui.ledger_model import COLUMNS, SHORTAGE_COLOR, SURPLUS_COLOR, TownshipSummaryModel, legend_text
+from ui.table_model import Role
 
 STATUS_FILTERS = ("", "shortage", "surplus", "over_quota", "vacancy")
 
@@ -27,6 +28,7 @@ class LedgerPanel(QWidget):
     def __init__(self, editor=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
+        self._sized = False  # columns fitted to the first rows shown
         self.model = TownshipSummaryModel(editor, self)
         self.proxy = LedgerFilterProxy(self)
         self.proxy.setSourceModel(self.model)
@@ -125,14 +127,13 @@ class LedgerPanel(QWidget):
         selected = self.current_township_id()
         rows = []
         if db is not None:
-            with db.session() as session:
-                rows = load_summaries(session)
+            rows = township_summaries(db)
         self.model.set_rows(rows)
         header = self.view.horizontalHeader()
         if header.sortIndicatorSection() >= 0:  # keep the order the user chose
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self._update_totals()
-        if not getattr(self, "_sized", False) and rows:
+        if not self._sized and rows:
             self._size_columns()
             self._sized = True
         if selected is not None:
@@ -143,8 +144,7 @@ class LedgerPanel(QWidget):
         if township_ids is None:
             self.load(db)
             return
-        with db.session() as session:
-            fresh = load_summaries(session, township_ids)
+        fresh = township_summaries(db, township_ids)
         if len(fresh) != len(township_ids) or not self.model.update_rows(fresh):
             self.load(db)
             return
@@ -192,7 +192,7 @@ class LedgerPanel(QWidget):
     # -- selection
     def current_township_id(self) -> int | None:
         index = self.view.currentIndex()
-        return None if not index.isValid() else index.siblingAtColumn(0).data(ID_ROLE)
+        return None if not index.isValid() else index.siblingAtColumn(0).data(Role.TOWNSHIP_ID)
 
     def select_township(self, township_id: int) -> bool:
         row = self.model.row_of_id(township_id)
@@ -209,7 +209,7 @@ class LedgerPanel(QWidget):
         return True
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self.townshipSelected.emit(current.siblingAtColumn(0).data(ID_ROLE) if current.isValid() else None)
+        self.townshipSelected.emit(current.siblingAtColumn(0).data(Role.TOWNSHIP_ID) if current.isValid() else None)
 
     # -- language
     def changeEvent(self, event: QEvent) -> None:

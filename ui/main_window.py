@@ -1,31 +1,28 @@
 """The main window: menus, toolbar, status bar, and the ledger tab (table above, detail below).
 
-Teammates extend the window without editing it: list a module in EXTENSIONS;
-its `install(window)` is called at the end of __init__ and may add menu
-actions, toolbar buttons and tabs through the public attributes below.
+The window makes one ui.workspace.Workspace (database, undo stack, ledger
+editor, settings, the proposal shown, and the signals the features share) and
+installs each feature by calling its installer with that workspace and the
+menus, toolbar or tabs it adds to, in the order of `_install_features`. A
+feature that needs another one is handed it there; none looks another up.
 
-Public attributes and methods for extensions:
-    window.db            planner.store.db.Database (replaced when another database is opened:
-                         listen to databaseChanged)
-    window.undo_stack    QUndoStack; push undoable ledger changes here
-    window.editor        ui.commands.LedgerEditor (validated, undoable ledger edits)
-    window.settings      ui.settings.Settings
+What the window itself offers:
+    window.workspace     ui.workspace.Workspace
+    window.db, undo_stack, editor, settings      the workspace's, for short
     window.menu_file, menu_edit, menu_view, menu_tools, menu_help   QMenu
     window.toolbar       QToolBar
-    window.tabs          QTabWidget; the ledger is tab 0, extensions add theirs after it
+    window.tabs          QTabWidget; the ledger is tab 0, the features add theirs after it
     window.ledger_panel, window.detail_view
-    window.reload_ledger(clear_undo=False)   re-read after a change made outside the editor
-    window.status(message)                   a message in the status bar
-    window.ledgerChanged                     Signal(): the ledger changed (edit, undo, reload)
-    window.databaseChanged                   Signal(object): another database was opened
+    window.solve_panel, print_actions, scenario_view, compare_view, excel_actions, safety   the features
+    window.set_database(db), reload_ledger(clear_undo=False), status(message), show_error(error)
+    window.ledgerChanged, window.databaseChanged   the workspace's signals
 """
 
 from __future__ import annotations
 
-import importlib
-
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QUndoView,
     QVBoxLayout, QWidget,
@@ -34,31 +31,28 @@ from PySide6.QtWidgets import (
 from planner import __version__
 from planner.domain.county import TownshipData
 from planner.store.db import Database
-from ui import file_menu, i18n
-from ui.commands import LedgerEditor, discard_to_clean
+from planner.store.reads import township_id_named
+from ui import excel_actions, file_menu, i18n, print_actions, safety_actions, scenario_view, solve_panel
+from ui.commands import discard_to_clean
 from ui.detail_view import TownshipDetailView
 from ui.ledger_panel import LedgerPanel
+from ui.parameters_dialog import ParametersDialog
 from ui.settings import Settings
-
-# Modules whose install(window) adds their part to the window, in this order.
-# A module listed here that cannot be imported is an error, never skipped.
-EXTENSIONS: list[str] = ["ui.solve_panel", "ui.print_actions", "ui.scenario_view", "ui.excel_actions",
-                         "ui.safety_actions"]
+from ui.undo import retranslate_stack
+from ui.workspace import Workspace
 
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}  # each in its own language, never translated
 
 
 class MainWindow(QMainWindow):
-    ledgerChanged = Signal()
-    databaseChanged = Signal(object)
-
     def __init__(self, db: Database | None = None, settings: Settings | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, features: bool = True) -> None:
+        """features=False: the ledger tab alone (tests install the features they look at themselves)."""
         super().__init__(parent)
-        self.settings = settings or Settings()
-        self.db = db
-        self.undo_stack = QUndoStack(self)
-        self.editor = LedgerEditor(db, self.undo_stack, self)
+        self.workspace = Workspace(None, settings or Settings(), self)
+        self.settings = self.workspace.settings
+        self.undo_stack = self.workspace.undo_stack
+        self.editor = self.workspace.editor
         self.last_error = ""
         self._error_box: QMessageBox | None = None
 
@@ -88,12 +82,32 @@ class MainWindow(QMainWindow):
         self.editor.changed.connect(self._on_edited)
         self.editor.failed.connect(self.show_error)
         self.undo_stack.cleanChanged.connect(self._clean_changed)
+        # Connected before any feature's: the window has re-read the ledger when a feature hears of it.
+        self.workspace.databaseChanged.connect(self._database_changed)
+        # Looked up at each call, so a reload_ledger replaced on the instance (tests) is the one run.
+        self.workspace.reloadRequested.connect(lambda clear_undo: self.reload_ledger(clear_undo))
+        self.workspace.statusMessage.connect(self.status)
+        self.workspace.errorReported.connect(self.show_error)
 
         self._restore_layout()
         self.retranslateUi()
         if db is not None:
             self.set_database(db)
-        self._install_extensions()
+        if features:
+            self._install_features()
+
+    # The workspace's, under the names the window has always had.
+    @property
+    def db(self) -> Database | None:
+        return self.workspace.db
+
+    @property
+    def ledgerChanged(self):
+        return self.workspace.ledgerChanged
+
+    @property
+    def databaseChanged(self):
+        return self.workspace.databaseChanged
 
     # ------------------------------------------------------------ set-up
     def _create_actions(self) -> None:
@@ -181,9 +195,19 @@ class MainWindow(QMainWindow):
         self.action_history = self.undo_dock.toggleViewAction()
         self.menu_view.insertAction(self.action_reload, self.action_history)
 
-    def _install_extensions(self) -> None:
-        for name in EXTENSIONS:
-            importlib.import_module(name).install(self)
+    def _install_features(self) -> None:
+        """Each feature, with what it needs, in an order where every one finds what it is handed."""
+        ws = self.workspace
+        self.solve_panel = solve_panel.install(ws, self, tabs=self.tabs, toolbar=self.toolbar,
+                                               menu=self.menu_tools, status_bar=self.statusBar())
+        self.print_actions = print_actions.install(ws, self, menu=self.menu_file, before=self.action_quit)
+        self.scenario_view = scenario_view.install(ws, tabs=self.tabs, solve_panel=self.solve_panel)
+        self.compare_view = self.scenario_view.compare_view
+        self.excel_actions = excel_actions.install(ws, self, menu=self.menu_file, before=self.action_quit)
+        self.safety = safety_actions.install(ws, self)
+        # Conflicts and read-only refusals get their own explanation from the safety part.
+        self.editor.failed.disconnect(self.show_error)
+        self.editor.failed.connect(self.safety.on_edit_failed)
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry
@@ -201,19 +225,15 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ database
     def set_database(self, db: Database) -> None:
         """Show another database: the undo history of the previous one is closed."""
-        old = self.db
-        self.db = db
-        self.editor.context.db = db
+        self.workspace.set_database(db)
+
+    def _database_changed(self, db: Database) -> None:
         self.detail_view.db = db
-        self.undo_stack.clear()
         self.reload_ledger()
         self._update_title()
         self.settings.last_database = file_menu.remembered_location(db)
         self.settings.add_recent_file(file_menu.remembered_location(db))
         self.retranslateUi()
-        if old is not None and old is not db:
-            old.close()
-        self.databaseChanged.emit(db)
 
     def reload_ledger(self, clear_undo: bool = False) -> None:
         """Re-read the ledger (after an import, an applied proposal or another outside change)."""
@@ -292,11 +312,7 @@ class MainWindow(QMainWindow):
         name, ok = QInputDialog.getText(self, self.tr("Add township"), self.tr("Name of the new township:"))
         if ok and name.strip():
             if self.editor.add_township(TownshipData(name=name.strip())):
-                with self.db.session() as session:
-                    from sqlalchemy import select
-
-                    from planner.store.models import Township
-                    new_id = session.scalars(select(Township.id).where(Township.name == name.strip())).first()
+                new_id = township_id_named(self.db, name.strip())
                 if new_id is not None:
                     self.ledger_panel.select_township(new_id)
 
@@ -315,8 +331,6 @@ class MainWindow(QMainWindow):
 
     def show_parameters(self) -> None:
         """The county's working-time parameters, in a window beside the ledger."""
-        from ui.parameters_dialog import ParametersDialog
-
         if self.db is None:
             return
         if self.parameters_dialog is None:
@@ -341,8 +355,6 @@ class MainWindow(QMainWindow):
         self._error_box.open()
 
     def about(self) -> None:
-        from PySide6 import __version__ as pyside_version
-
         QMessageBox.about(self, self.tr("About Establishment Planner"), self.about_text(pyside_version))
 
     def about_text(self, pyside_version: str = "") -> str:
@@ -402,6 +414,9 @@ class MainWindow(QMainWindow):
             action.setText(text)
         self.action_undo.setText(self.tr("&Undo"))
         self.action_redo.setText(self.tr("&Redo"))
+        retranslate_stack(self.undo_stack)  # the history's steps in the new language too
+        self.action_undo.setToolTip(self.undo_stack.undoText())
+        self.action_redo.setToolTip(self.undo_stack.redoText())
         # Toolbar labels without the menu's keyboard mnemonics ("保存(&S)" would show as "保存(S)").
         for action, text in ((self.action_open, self.tr("Open")), (self.action_save, self.tr("Save")),
                              (self.action_undo, self.tr("Undo")), (self.action_redo, self.tr("Redo")),

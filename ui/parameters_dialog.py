@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QEvent, QModelIndex, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from planner.store.ledger import PARAM_NAMES, load_params
+from planner.store.ledger import PARAM_NAMES
+from planner.store.reads import county_params
 from planner.store.ledger_edit import FieldSpec
 from planner.domain.workload import PARAMETER_RANGES, WorkParams, available_hours
-from ui.delegates import SPEC_ROLE, format_number
+from ui.delegates import format_number
+from ui.table_model import ModelIndex, Role, TableModel
 from ui.detail_view import make_table
 from ui.labels import parameter_label
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -27,7 +28,7 @@ def parameter_spec(name: str) -> FieldSpec:
     return FieldSpec(name, label_zh, name, "int" if name == "max_backup_roles" else "float", maximum=high)
 
 
-class ParametersModel(QAbstractTableModel):
+class ParametersModel(TableModel):
     """One row per parameter: its name, value (editable) and allowed range."""
 
     def __init__(self, editor=None, parent=None) -> None:
@@ -77,7 +78,7 @@ class ParametersModel(QAbstractTableModel):
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return RIGHT
-        if role == SPEC_ROLE and index.column() == 1:
+        if role == Role.SPEC and index.column() == 1:
             return parameter_spec(name)
         return None
 
@@ -114,8 +115,7 @@ class ParametersDialog(QDialog):
     def refresh(self) -> None:
         if self.editor.db is None:
             return
-        with self.editor.db.session() as session:
-            params = load_params(session)
+        params = county_params(self.editor.db)
         self.model.set_params(params)
         self.view.resizeColumnsToContents()
         self.awt.setText(self.tr("Available working time: {hours:,.0f} hours per person and year").format(

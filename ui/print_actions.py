@@ -6,9 +6,9 @@ ui.solve_panel). Preview and print paint the same ProposalDocument as the PDF
 Excel export in a thread (ui.tasks), so a province-sized proposal does not
 freeze the window.
 
-install(window) needs window.menu_file; it finds the proposal through
-window.current_result (a dict, or a callable returning one) when the window
-has it, else through window.solve_panel.results_view.result().
+install(workspace, parent, menu=…, before=…) adds the four to `menu`; they
+work on the workspace's proposal (Workspace.proposal) and follow its
+proposalChanged signal.
 """
 
 from __future__ import annotations
@@ -16,13 +16,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog, QWidget
 
+from planner.domain.proposal import Proposal
 from ui import tasks
+from ui.i18n import current_language
 from ui.recovery import safe_save_path
+from ui.report.jobs import export_pdf_job, export_xlsx_job
+from ui.workspace import Workspace
 
 translate = QCoreApplication.translate  # lupdate finds translate("PrintActions", "text") calls
 
@@ -31,37 +35,29 @@ EXCEL_FILTER = "Excel (*.xlsx)"
 
 
 def ui_language() -> str:
-    try:
-        from ui.i18n import current_language
-    except ImportError:
-        return "zh_CN"
     return current_language()
 
 
-def current_result(window) -> dict | None:
+def current_result(workspace: Workspace) -> Proposal | None:
     """The proposal the window shows, or None."""
-    value = getattr(window, "current_result", None)
-    if callable(value):
-        value = value()
-    if value is None:
-        view = getattr(getattr(window, "solve_panel", None), "results_view", None)
-        if view is not None:
-            value = view.result()
-    return value if isinstance(value, dict) and value.get("townships") is not None else None
+    value = workspace.proposal
+    return value if isinstance(value, Proposal) else None
 
 
-def suggested_name(result: dict, suffix: str) -> str:
+def suggested_name(proposal: Proposal | None, suffix: str) -> str:
     """调剂方案-青岚县-基准-20250318.pdf: the county, scenario and date, safe as a file name."""
-    day = str(result.get("generated_at", ""))[:10].replace("-", "")
-    parts = ["调剂方案", result.get("county", ""), result.get("scenario", ""), day]
+    parts = ["调剂方案"]
+    if proposal is not None:
+        parts += [proposal.county, proposal.scenario, str(proposal.generated_at)[:10].replace("-", "")]
     name = "-".join(p for p in (re.sub(r'[\\/:*?"<>|\s]+', "_", str(p)) for p in parts) if p)
     return f"{name}{suffix}"
 
 
 class PrintActions(QObject):
-    def __init__(self, window) -> None:
+    def __init__(self, workspace: Workspace, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = window  # parent of the dialogs
+        self.workspace = workspace
         self.handle = None
         self.progress: QProgressDialog | None = None
         self.preview_printer: QPrinter | None = None
@@ -75,21 +71,13 @@ class PrintActions(QObject):
         window.installEventFilter(self)
 
     # -- state ----------------------------------------------------------------------------
-    def result(self) -> dict | None:
-        return current_result(self.window)
+    def result(self) -> Proposal | None:
+        return current_result(self.workspace)
 
     def update_enabled(self, *_args) -> None:
         has = self.result() is not None
         for action in self.actions:
             action.setEnabled(has)
-
-    def connect_results_view(self) -> None:
-        """Follow the proposal tab once ui.solve_panel (installed after or before us) has made it."""
-        view = getattr(getattr(self.window, "solve_panel", None), "results_view", None)
-        signal = getattr(view, "result_changed", None)
-        if signal is not None:
-            signal.connect(self.update_enabled)
-        self.update_enabled()
 
     def eventFilter(self, watched, event) -> bool:
         if watched is self.window and event.type() == QEvent.Type.LanguageChange:
@@ -106,16 +94,10 @@ class PrintActions(QObject):
 
     # -- messages -------------------------------------------------------------------------
     def status(self, message: str) -> None:
-        status = getattr(self.window, "status", None)
-        if status is not None:
-            status(message)
+        self.workspace.status(message)
 
     def error(self, message: str) -> None:
-        show = getattr(self.window, "show_error", None)
-        if show is not None:
-            show(message)
-        else:
-            QMessageBox.warning(self.window, translate("PrintActions", "Proposal"), message)
+        self.workspace.show_error(message)
 
     def no_result(self) -> bool:
         if self.result() is None:
@@ -126,15 +108,19 @@ class PrintActions(QObject):
     # -- printing -------------------------------------------------------------------------
     def make_printer(self) -> QPrinter:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(suggested_name(self.result() or {}, ""))
+        printer.setDocName(suggested_name(self.result(), ""))
         return printer
 
     def paint(self, printer: QPrinter) -> None:
+        # The report loads matplotlib for its charts (2 s measured): on the first print, not at start-up.
         from ui.report.render import ProposalDocument
 
+        proposal = self.result()
+        if proposal is None:
+            return
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.last_document = ProposalDocument(self.result() or {}, ui_language())
+            self.last_document = ProposalDocument(proposal, ui_language())
             self.last_document.print_to(printer)
         finally:
             QApplication.restoreOverrideCursor()
@@ -166,19 +152,17 @@ class PrintActions(QObject):
 
     # -- exports --------------------------------------------------------------------------
     def ask_path(self, title: str, suffix: str, file_filter: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested_name(self.result() or {}, suffix),
+        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested_name(self.result(), suffix),
                                               file_filter)
         if path and not path.lower().endswith(suffix):
             path += suffix
-        return safe_save_path(self.window, path, self.window.db) or ""
+        return safe_save_path(self.window, path, self.workspace.db) or ""
 
     def export_pdf(self, path: str | None = None) -> None:
         if self.no_result():
             return
         path = path or self.ask_path(translate("PrintActions", "Export proposal as PDF"), ".pdf", PDF_FILTER)
         if path:
-            from ui.report.jobs import export_pdf_job
-
             self._run(translate("PrintActions", "Writing {file}…").format(file=Path(path).name),
                       export_pdf_job, path, process=True)
 
@@ -187,8 +171,6 @@ class PrintActions(QObject):
             return
         path = path or self.ask_path(translate("PrintActions", "Export proposal to Excel"), ".xlsx", EXCEL_FILTER)
         if path:
-            from ui.report.jobs import export_xlsx_job
-
             self._run(translate("PrintActions", "Writing {file}…").format(file=Path(path).name),
                       export_xlsx_job, path, process=False)
 
@@ -221,12 +203,10 @@ class PrintActions(QObject):
             progress.canceled.connect(self.handle.cancel)
 
 
-def install(window) -> PrintActions:
-    actions = PrintActions(window)
-    window.print_actions = actions
-    menu = window.menu_file
-    quit_action = getattr(window, "action_quit", None)
-    before = quit_action if quit_action in menu.actions() else None
+def install(workspace: Workspace, window: QWidget, *, menu: QMenu, before: QAction | None = None) -> PrintActions:
+    """The four actions in `menu`, above `before` (Quit) when it is there."""
+    actions = PrintActions(workspace, window)
+    before = before if before in menu.actions() else None
     if before is not None:
         menu.insertActions(before, actions.actions)
         menu.insertSeparator(before)
@@ -234,7 +214,6 @@ def install(window) -> PrintActions:
         menu.addSeparator()
         menu.addActions(actions.actions)
     menu.aboutToShow.connect(actions.update_enabled)
-    # The proposal tab may be installed after this module: connect once every extension is in.
-    QTimer.singleShot(0, actions, actions.connect_results_view)  # dropped if the window is gone by then
+    workspace.proposalChanged.connect(actions.update_enabled)
     actions.update_enabled()
     return actions

@@ -1,7 +1,7 @@
 """Table models of a proposal: quota per township, moves, A/B roster, explanations, totals.
 
-Each model wraps the plain row dicts of one result (see CONVENTIONS.md), never
-a Session; a new result replaces the rows with a model reset. Texts that the
+Each model wraps the plain rows of one Proposal (township lines, moves, roster
+posts, totals), never a Session; a new proposal replaces the rows with a model reset. Texts that the
 solver writes in both languages (reasons, explanations, diagnosis) are shown in
 the UI language. Numbers sort as numbers through SORT_ROLE.
 """
@@ -11,18 +11,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex,
-    QSortFilterProxyModel, Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.domain.county import KINDS
+from planner.domain.proposal import KindTotals, Proposal, TownshipLine
 from ui.labels import kind_label
+from ui.table_model import ModelIndex, Role, TableModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1  # raw value (numbers as numbers) for sorting
-KIND_ROLE = Qt.ItemDataRole.UserRole + 2  # the row's quota kind code, for filtering
-TOWNSHIP_ROLE = Qt.ItemDataRole.UserRole + 3
+# The roles these models answer, by their names in ui.table_model.Role.
+SORT_ROLE, KIND_ROLE, TOWNSHIP_ROLE = Role.SORT, Role.KIND, Role.TOWNSHIP
 
 GAIN_COLOR = QColor("#1f5fa8")       # matches the "proposed" bars of the charts
 LOSS_COLOR = QColor("#b3541e")
@@ -30,7 +28,6 @@ GAIN_BACKGROUND = QColor("#dbe8f6")
 LOSS_BACKGROUND = QColor("#f8e0d0")
 SHORT_COLOR = QColor("#b00020")
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
@@ -51,11 +48,11 @@ def ui_is_chinese() -> bool:
     return current_language().startswith("zh")
 
 
-def localized(row: dict, key: str) -> str:
-    """row[key] (Chinese) or row[key + "_en"] in an English UI, whichever exists."""
-    if not ui_is_chinese() and row.get(key + "_en"):
-        return str(row[key + "_en"])
-    return str(row.get(key) or row.get(key + "_en") or "")
+def localized(zh: str | None, en: str | None) -> str:
+    """The Chinese text, or the English one in an English UI, whichever exists."""
+    if not ui_is_chinese() and en:
+        return str(en)
+    return str(zh or en or "")
 
 
 def _number(value: Any, digits: int = 0) -> str:
@@ -69,37 +66,19 @@ def _number(value: Any, digits: int = 0) -> str:
 @dataclass(frozen=True)
 class Column:
     header: str                       # English source text, translated in headerData
-    value: Callable[[dict], Any]      # raw value (sorting, tests)
-    text: Callable[[dict], str]       # what the cell shows
+    value: Callable[[Any], Any]       # raw value (sorting, tests)
+    text: Callable[[Any], str]        # what the cell shows
     tip: str = ""
     numeric: bool = False
 
 
-class RowsModel(QAbstractTableModel):
-    """A read-only table of dict rows described by a list of Columns."""
+class RowsModel(TableModel):
+    """A read-only table of plain rows (each with a `kind`) described by a list of Columns."""
 
     COLUMNS: list[Column] = []
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[dict] = []
-
-    def set_rows(self, rows: list[dict]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[dict]:
-        return list(self._rows)
-
-    def row(self, r: int) -> dict:
-        return self._rows[r]
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def column_count(self) -> int:
+        return len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
@@ -129,14 +108,14 @@ class RowsModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return column.value(row)
         if role == KIND_ROLE:
-            return row.get("kind", "")
+            return row.kind
         if role == TOWNSHIP_ROLE:
-            return row.get("township", "")
+            return getattr(row, "township", "")  # a move has two
         if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return self.extra_data(row, index.column(), role)
 
-    def extra_data(self, row: dict, column: int, role: int) -> Any:
+    def extra_data(self, row: Any, column: int, role: int) -> Any:
         """Roles beyond text and sorting (colours, tooltips) for a subclass; column is its number."""
         return None
 
@@ -145,39 +124,35 @@ class RowsModel(QAbstractTableModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
-    def retranslate(self) -> None:
-        """Header texts and bilingual cells follow a language change."""
-        if self.COLUMNS:
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(self.COLUMNS) - 1))
+
+def _num(name: str, digits: int = 0) -> tuple[Callable[[Any], Any], Callable[[Any], str]]:
+    return (lambda r: getattr(r, name)), (lambda r: _number(getattr(r, name), digits))
 
 
-def _num(key: str, digits: int = 0) -> tuple[Callable[[dict], Any], Callable[[dict], str]]:
-    return (lambda r: r.get(key)), (lambda r: _number(r.get(key), digits))
+def _kind_order(row: Any) -> int:
+    return KINDS.index(row.kind) if row.kind in KINDS else 9
+
+
+def _change_text(row: TownshipLine) -> str:
+    return f"{row.change:+d}" if row.change else "0"
 
 
 class ProposalModel(RowsModel):
     """One row per township and kind: the ledger's quota beside the proposal."""
 
     COLUMNS = [
-        Column("Township", lambda r: r["township"],
-               lambda r: r["township"] + (" · " + _tr(LOCKED) if r.get("locked") else ""),
+        Column("Township", lambda r: r.township,
+               lambda r: r.township + (" · " + _tr(LOCKED) if r.locked else ""),
                tip="A locked township keeps its quota"),
-        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
-               lambda r: kind_label(r["kind"])),
+        Column("Kind", _kind_order, lambda r: kind_label(r.kind)),
         Column("Approved", *_num("approved"), tip="Approved quota on the ledger now", numeric=True),
         Column("Staff", *_num("staff"), tip="People on the payroll holding this kind of quota", numeric=True),
-        Column("Vacancy", lambda r: max(0, r["approved"] - r["staff"]),
-               lambda r: str(max(0, r["approved"] - r["staff"])), tip="Approved − staff, when positive",
-               numeric=True),
+        Column("Vacancy", *_num("vacancy"), tip="Approved − staff, when positive", numeric=True),
         Column("Required", *_num("required"),
                tip="Whole-number headcount the workload needs with A/B backup (leadership included)",
                numeric=True),
         Column("Proposed", *_num("proposed"), tip="Quota the proposal gives this township", numeric=True),
-        Column("Change", lambda r: r["proposed"] - r["approved"],
-               lambda r: f"{r['proposed'] - r['approved']:+d}" if r["proposed"] != r["approved"] else "0",
-               tip="Proposed − approved", numeric=True),
+        Column("Change", lambda r: r.change, _change_text, tip="Proposed − approved", numeric=True),
         Column("Pressure before", *_num("pressure_before", 2),
                tip="Staff ÷ required FTE now (WISN ratio; below 1 the township is short of people)",
                numeric=True),
@@ -191,8 +166,8 @@ class ProposalModel(RowsModel):
     EXTRA_ROLES = frozenset({Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole,
                              Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole})
 
-    def extra_data(self, row: dict, column: int, role: int) -> Any:
-        change = row["proposed"] - row["approved"]
+    def extra_data(self, row: TownshipLine, column: int, role: int) -> Any:
+        change = row.change
         i = column
         if i in (self.CHANGE, self.PROPOSED) and change:
             if role == Qt.ItemDataRole.ForegroundRole:
@@ -204,11 +179,11 @@ class ProposalModel(RowsModel):
                 font.setBold(True)
                 return font
         if i == self.REQUIRED and role == Qt.ItemDataRole.ForegroundRole \
-                and row.get("required", 0) > row.get("proposed", 0):
+                and row.uncovered_after > 0:
             return QBrush(SHORT_COLOR)  # still short after the proposal
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = localized(row, "explanation")
-            if row.get("locked"):
+            text = localized(row.explanation, row.explanation_en)
+            if row.locked:
                 text = _tr(LOCKED_NOTE) + ("\n" + text if text else "")
             return text or None
         return None
@@ -218,20 +193,19 @@ class MovesModel(RowsModel):
     """The itemised moves: from → to, kind, number of slots, reason."""
 
     COLUMNS = [
-        Column("From", lambda r: r["from"], lambda r: r["from"], tip="Township giving quota (调出)"),
-        Column("To", lambda r: r["to"], lambda r: r["to"], tip="Township receiving quota (调入)"),
-        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
-               lambda r: kind_label(r["kind"])),
+        Column("From", lambda r: r.giver, lambda r: r.giver, tip="Township giving quota (调出)"),
+        Column("To", lambda r: r.receiver, lambda r: r.receiver, tip="Township receiving quota (调入)"),
+        Column("Kind", _kind_order, lambda r: kind_label(r.kind)),
         Column("Slots", *_num("count"), numeric=True),
-        Column("Reason", lambda r: localized(r, "reason"), lambda r: localized(r, "reason")),
+        Column("Reason", lambda r: localized(r.reason, r.reason_en), lambda r: localized(r.reason, r.reason_en)),
     ]
 
     REASON = 4
     EXTRA_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole})
 
-    def extra_data(self, row: dict, column: int, role: int) -> Any:
+    def extra_data(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == self.REASON:
-            return localized(row, "reason")
+            return localized(row.reason, row.reason_en)
         return None
 
 
@@ -239,61 +213,51 @@ class RosterModel(RowsModel):
     """The A/B roster: each post with the duties it holds as A and as B, and its load."""
 
     COLUMNS = [
-        Column("Township", lambda r: r["township"], lambda r: r["township"]),
-        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
-               lambda r: kind_label(r["kind"])),
-        Column("Post", lambda r: r["post"], lambda r: str(r["post"])),
-        Column("A duties", lambda r: len(r.get("a", [])), lambda r: "、".join(r.get("a", [])),
+        Column("Township", lambda r: r.township, lambda r: r.township),
+        Column("Kind", _kind_order, lambda r: kind_label(r.kind)),
+        Column("Post", lambda r: r.post, lambda r: str(r.post)),
+        Column("A duties", lambda r: len(r.a), lambda r: "、".join(r.a),
                tip="Duties this post holds as the primary holder (A岗)"),
-        Column("B duties", lambda r: len(r.get("b", [])), lambda r: "、".join(r.get("b", [])),
+        Column("B duties", lambda r: len(r.b), lambda r: "、".join(r.b),
                tip="Duties this post backs up (B岗): it can act alone when the A holder is away"),
         Column("Load (h)", *_num("load_hours", 1), tip="Annual hours of the A duties plus the backup load",
                numeric=True),
         Column("Capacity (h)", *_num("capacity_hours", 1), tip="Hours the post can give to duties in a year",
                numeric=True),
-        Column("Load %", lambda r: _load_share(r),
-               lambda r: "—" if _load_share(r) is None else f"{_load_share(r):.0%}", numeric=True),
+        Column("Load %", lambda r: r.load_share,
+               lambda r: "—" if r.load_share is None else f"{r.load_share:.0%}", numeric=True),
     ]
 
     A_DUTIES, B_DUTIES, LOAD_SHARE = 3, 4, 7
     EXTRA_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole})
 
-    def extra_data(self, row: dict, column: int, role: int) -> Any:
+    def extra_data(self, row: Any, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column in (self.A_DUTIES, self.B_DUTIES):
-            return "\n".join(row.get("a" if column == self.A_DUTIES else "b", [])) or None
+            return "\n".join(row.a if column == self.A_DUTIES else row.b) or None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.LOAD_SHARE:
-            share = _load_share(row)
+            share = row.load_share
             if share is not None and share > 1.0:
                 return QBrush(SHORT_COLOR)
         return None
-
-
-def _load_share(row: dict) -> float | None:
-    capacity = row.get("capacity_hours")
-    if not capacity:
-        return None
-    return float(row.get("load_hours", 0.0)) / float(capacity)
 
 
 class ExplanationModel(RowsModel):
     """Why each township gets what it gets, in the UI language."""
 
     COLUMNS = [
-        Column("Township", lambda r: r["township"], lambda r: r["township"]),
-        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
-               lambda r: kind_label(r["kind"])),
-        Column("Change", lambda r: r["proposed"] - r["approved"],
-               lambda r: f"{r['proposed'] - r['approved']:+d}" if r["proposed"] != r["approved"] else "0",
-               numeric=True),
-        Column("Explanation", lambda r: localized(r, "explanation"), lambda r: localized(r, "explanation")),
+        Column("Township", lambda r: r.township, lambda r: r.township),
+        Column("Kind", _kind_order, lambda r: kind_label(r.kind)),
+        Column("Change", lambda r: r.change, _change_text, numeric=True),
+        Column("Explanation", lambda r: localized(r.explanation, r.explanation_en),
+               lambda r: localized(r.explanation, r.explanation_en)),
     ]
 
     EXPLANATION = 3
     EXTRA_ROLES = frozenset({Qt.ItemDataRole.ToolTipRole})
 
-    def extra_data(self, row: dict, column: int, role: int) -> Any:
+    def extra_data(self, row: TownshipLine, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole and column == self.EXPLANATION:
-            return localized(row, "explanation") or None
+            return localized(row.explanation, row.explanation_en) or None
         return None
 
 
@@ -301,13 +265,11 @@ class MarginalModel(RowsModel):
     """What one more slot of each kind would buy: the reduction of uncovered need, and where."""
 
     COLUMNS = [
-        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
-               lambda r: kind_label(r["kind"])),
+        Column("Kind", _kind_order, lambda r: kind_label(r.kind)),
         Column("Uncovered need removed by one more slot", *_num("uncovered_reduction"),
                tip="How much the county's uncovered need would fall with one more slot of this kind",
                numeric=True),
-        Column("Best township for it", lambda r: r.get("township") or "",
-               lambda r: r.get("township") or "—"),
+        Column("Best township for it", lambda r: r.township or "", lambda r: r.township or "—"),
     ]
 
 
@@ -315,8 +277,7 @@ class TotalsModel(RowsModel):
     """Per kind: county totals before and after, uncovered need, slots moved, reserve."""
 
     COLUMNS = [
-        Column("Kind", lambda r: KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
-               lambda r: kind_label(r["kind"])),
+        Column("Kind", _kind_order, lambda r: kind_label(r.kind)),
         Column("Total before", *_num("before"), numeric=True),
         Column("Total after", *_num("after"), numeric=True),
         Column("Uncovered before", *_num("uncovered_before"),
@@ -329,9 +290,10 @@ class TotalsModel(RowsModel):
     ]
 
 
-def totals_rows(result: dict) -> list[dict]:
-    totals = result.get("totals", {})
-    return [dict(totals[k], kind=k) for k in KINDS if k in totals]
+def totals_rows(proposal: Proposal | None) -> list[KindTotals]:
+    if proposal is None:
+        return []
+    return [proposal.totals[k] for k in KINDS if k in proposal.totals]
 
 
 class KindFilterProxy(QSortFilterProxyModel):
@@ -364,10 +326,10 @@ class KindFilterProxy(QSortFilterProxyModel):
             return True
         model = self.sourceModel()
         if isinstance(model, RowsModel):
-            # Straight to the row dict: a province's roster has tens of thousands of rows,
+            # Straight to the row: a province's roster has tens of thousands of rows,
             # and a QModelIndex plus two data() calls per row is what made filtering slow.
             row = model.row(source_row)
-            kind, township = row.get("kind", ""), row.get("township", "")
+            kind, township = row.kind, getattr(row, "township", "")
         else:
             index = model.index(source_row, 0, source_parent)
             kind, township = model.data(index, KIND_ROLE), model.data(index, TOWNSHIP_ROLE)

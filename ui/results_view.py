@@ -1,6 +1,6 @@
 """The proposal tab: summary, quota table, moves, A/B roster, explanations and charts.
 
-It shows one result dict (planner.solving.solve) and never touches the database; the
+It shows one Proposal (planner.domain.proposal) and never touches the database; the
 "Apply to ledger…" button only asks: ui.apply_action does the confirmed,
 undoable writing.
 """
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.county import KINDS
+from planner.domain.proposal import Proposal, RosterPost
 from planner.domain.vocabulary import status_label
 from ui.charts_view import ChartsView
 from ui.labels import kind_label
@@ -22,6 +23,7 @@ from ui.results_models import (
     ExplanationModel, KindFilterProxy, MarginalModel, MovesModel, ProposalModel, RosterModel, TotalsModel,
     localized, totals_rows, ui_is_chinese,
 )
+from ui.table_model import Role
 
 STATUS_COLORS = {"optimal": "#1f6f3f", "feasible": "#8a6d00", "infeasible": "#b00020"}
 
@@ -77,12 +79,12 @@ def _kind_combo(with_all: bool = True) -> QComboBox:
 class ResultsView(QWidget):
     """Shows a proposal; `set_result(result)` fills every part at once."""
 
-    apply_requested = Signal(object)  # the result dict, when the user pressed "Apply to ledger…"
+    apply_requested = Signal(object)  # the Proposal, when the user pressed "Apply to ledger…"
     result_changed = Signal(object)  # the result shown (None when cleared)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._result: dict | None = None
+        self._result: Proposal | None = None
         self._stale = False
         self._generation = 0          # bumps with every set_result
         self._filled_generation = 0   # the generation whose parts are all filled
@@ -121,7 +123,7 @@ class ResultsView(QWidget):
         self.moves_model = MovesModel(self)
         self.moves_proxy = QSortFilterProxyModel(self)
         self.moves_proxy.setSourceModel(self.moves_model)
-        self.moves_proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.moves_proxy.setSortRole(Role.SORT)
         self.moves_view = _table(self.moves_proxy)
         self.moves_view.setWordWrap(True)
 
@@ -134,7 +136,7 @@ class ResultsView(QWidget):
             self.roster_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.roster_township = QComboBox()
         self.roster_township.currentIndexChanged.connect(self._show_roster_township)
-        self._roster_by_township: dict[str, list[dict]] = {}
+        self._roster_by_township: dict[str, list[RosterPost]] = {}
         self.roster_kind = _kind_combo()
         self.roster_kind.currentIndexChanged.connect(
             lambda: self.roster_proxy.set_kind(self.roster_kind.currentData()))
@@ -208,10 +210,10 @@ class ResultsView(QWidget):
         return page
 
     # -- public ------------------------------------------------------------
-    def result(self) -> dict | None:
+    def result(self) -> Proposal | None:
         return self._result
 
-    def set_result(self, result: dict | None, *, staged: bool = False) -> None:
+    def set_result(self, result: Proposal | None, *, staged: bool = False) -> None:
         """Show `result` (None: nothing). `result_changed` follows once every part is filled.
 
         staged=True fills the parts over several event-loop turns (the visible
@@ -249,28 +251,28 @@ class ResultsView(QWidget):
         return self._filled_generation != self._generation
 
     def _fill_head(self) -> None:
-        self.totals_model.set_rows(totals_rows(self._result or {}))
+        self.totals_model.set_rows(totals_rows(self._result))
         self._fill_summary()
         fit_columns(self.totals_view, self.totals_model)
         self._fit_height(self.totals_view)
 
     def _fill_proposal(self) -> None:
-        self.proposal_model.set_rows((self._result or {}).get("townships", []))
+        self.proposal_model.set_rows(self._result.lines if self._result else [])
         fit_columns(self.proposal_view, self.proposal_model)
 
     def _fill_moves(self) -> None:
-        self.moves_model.set_rows((self._result or {}).get("moves", []))
+        self.moves_model.set_rows(self._result.moves if self._result else [])
 
     def _fill_roster(self) -> None:
-        self._fill_roster_townships(self._result or {})
+        self._fill_roster_townships(self._result.roster if self._result else ())
         fit_columns(self.roster_view, self.roster_model)
 
     def _fill_explanations(self) -> None:
-        result = self._result or {}
-        self.explanation_model.set_rows([r for r in result.get("townships", [])
-                                         if r.get("explanation") or r.get("explanation_en")])
+        result = self._result
+        self.explanation_model.set_rows([r for r in result.lines if r.explanation or r.explanation_en]
+                                        if result else [])
         self.explanation_text.clear()
-        self.marginal_model.set_rows(result.get("marginal", []))
+        self.marginal_model.set_rows(result.marginal if result else [])
         fit_columns(self.marginal_view, self.marginal_model)
         self._fill_diagnosis()
         self.charts_view.set_result(self._result)
@@ -280,8 +282,8 @@ class ResultsView(QWidget):
             self.explanation_text.clear()
             return
         row = self.explanation_model.row(self.explanation_proxy.mapToSource(current).row())
-        self.explanation_text.setPlainText(f"{row['township']} · {kind_label(row['kind'])}\n"
-                                           f"{localized(row, 'explanation')}")
+        self.explanation_text.setPlainText(f"{row.township} · {kind_label(row.kind)}\n"
+                                           f"{localized(row.explanation, row.explanation_en)}")
 
     def _fill_done(self) -> None:
         self._filled_generation = self._generation
@@ -298,7 +300,7 @@ class ResultsView(QWidget):
         return self._stale
 
     def can_apply(self) -> bool:
-        return (self._result is not None and self._result.get("status") in ("optimal", "feasible")
+        return (self._result is not None and self._result.is_proposal
                 and not self._stale and not self.is_filling())
 
     @staticmethod
@@ -312,16 +314,16 @@ class ResultsView(QWidget):
         view.setFixedHeight(height)
 
     # -- filling -----------------------------------------------------------
-    def _fill_roster_townships(self, result: dict) -> None:
+    def _fill_roster_townships(self, roster: tuple[RosterPost, ...]) -> None:
         """Township chooser of the roster; the roster table holds one township's posts at a time.
 
         A county has thousands of posts: grouping them once here is cheaper than a
         proxy filtering every row on the GUI thread at each choice.
         """
         current = self.roster_township.currentText() if self.roster_township.currentIndex() > 0 else ""
-        grouped: dict[str, list[dict]] = {}
-        for row in result.get("ab_roster", []):
-            grouped.setdefault(row["township"], []).append(row)
+        grouped: dict[str, list[RosterPost]] = {}
+        for post in roster:
+            grouped.setdefault(post.township, []).append(post)
         self._roster_by_township = grouped
         self.roster_township.blockSignals(True)
         self.roster_township.clear()
@@ -342,12 +344,12 @@ class ResultsView(QWidget):
         self.roster_model.set_rows(rows)
 
     def _fill_diagnosis(self) -> None:
-        result = self._result or {}
-        lines = result.get("diagnosis" if ui_is_chinese() else "diagnosis_en") or result.get("diagnosis") or []
+        result = self._result
+        lines = result.diagnosis_in(not ui_is_chinese()) if result else []
         if not lines:
             self.diagnosis_view.setPlainText(self.tr("No rule is in the way of this proposal."))
             return
-        colour = STATUS_COLORS["infeasible"] if result.get("status") == "infeasible" else "#333333"
+        colour = STATUS_COLORS["infeasible"] if result.infeasible else "#333333"
         items = "".join(f"<li>{_escape(str(line))}</li>" for line in lines)
         self.diagnosis_view.setHtml(f"<ul style='color:{colour}'>{items}</ul>")
 
@@ -356,19 +358,18 @@ class ResultsView(QWidget):
         if r is None:
             self.summary_label.setText(self.tr("No proposal yet."))
             return
-        status = r.get("status", "")
+        status = r.status
         status_text = status_label(status, "zh" if ui_is_chinese() else "en", long=True)
-        solver = r.get("solver", {})
-        moves = r.get("moves", [])
-        slots = sum(int(m.get("count", 0)) for m in moves)
+        solver = r.solver
         text = self.tr("Proposal for {county}, scenario “{scenario}”: <b style='color:{colour}'>{status}</b>. "
                        "{moves} moves, {slots} slots. Computed {when} by {solver} in {seconds:.1f} s; "
                        "data fingerprint {fingerprint}.").format(
-            county=_escape(r.get("county", "")), scenario=_escape(r.get("scenario", "")),
-            colour=STATUS_COLORS.get(status, "#333333"), status=status_text, moves=len(moves), slots=slots,
-            when=_escape(str(r.get("generated_at", ""))[:19].replace("T", " ")),
-            solver=_escape(f"{solver.get('name', '')} {solver.get('version', '')}".strip()),
-            seconds=float(solver.get("seconds", 0.0) or 0.0), fingerprint=str(r.get("fingerprint", ""))[:12])
+            county=_escape(r.county), scenario=_escape(r.scenario),
+            colour=STATUS_COLORS.get(status, "#333333"), status=status_text, moves=len(r.moves),
+            slots=r.slots_moved,
+            when=_escape(str(r.generated_at)[:19].replace("T", " ")),
+            solver=_escape(f"{solver.name} {solver.version}".strip()),
+            seconds=float(solver.seconds or 0.0), fingerprint=str(r.fingerprint)[:12])
         self.summary_label.setText(text)
 
     # -- actions -----------------------------------------------------------

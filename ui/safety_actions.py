@@ -1,8 +1,9 @@
 """The window's data-safety parts: File → Back up / Restore, Tools → Audit log, the one-writer lock,
 the read-only banner and the choice offered when a save collides with another user's.
 
-Installed by ui.main_window through EXTENSIONS (`install(window)`); it uses
-only the window's public attributes. The dialogs a user answers are methods
+Installed by ui.main_window (`install(workspace, window)`): the database,
+settings and messages are the workspace's; from the window it takes the File
+and Tools menus, room for the banner, and switching to another database. The dialogs a user answers are methods
 (`choose_restore_file`, `confirm_restore`, `ask_conflict_choice`, …) so tests
 replace them instead of clicking through modal boxes.
 """
@@ -14,8 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QToolBar
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm.exc import StaleDataError
 
 from planner.services.backups import back_up, restore_and_log
 from planner.store import backup as backups
@@ -23,8 +22,10 @@ from planner.store.conflicts import CANCEL, OVERWRITE, RELOAD, ConflictError
 from planner.store.credentials import display_url, keyring_available
 from planner.store.db import DatabaseError, open_database
 from planner.store.instance_lock import InstanceLock, LockHeld, holder_of, is_read_only, read_only_url
+from planner.store.refusals import is_read_only_refusal, is_stale_write
 from ui import i18n
 from ui.audit_view import AuditLogDialog
+from ui.workspace import Workspace
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -33,10 +34,9 @@ KEEP_SETTING = "backup/keep"
 MAX_KEEP = 1000
 
 
-def install(window) -> "SafetyActions":
-    if getattr(window, "safety", None) is None:
-        window.safety = SafetyActions(window)
-    return window.safety
+def install(workspace: Workspace, window) -> "SafetyActions":
+    """`window`: the ui.main_window.MainWindow (menus, tool bars, set_database, confirm_leave)."""
+    return SafetyActions(workspace, window)
 
 
 def ask_password(parent, url: str) -> str | None:
@@ -49,14 +49,11 @@ def ask_password(parent, url: str) -> str | None:
     return password if ok else None
 
 
-def _is_read_only_error(error: BaseException) -> bool:
-    return isinstance(error, OperationalError) and "readonly" in str(error).lower()
-
-
 class SafetyActions(QObject):
-    def __init__(self, window) -> None:
+    def __init__(self, workspace: Workspace, window) -> None:
         super().__init__(window)
         self.window = window
+        self.workspace = workspace
         self.lock: InstanceLock | None = None
         self.held: LockHeld | None = None  # why the current database is read-only
         self._audit_dialog = None
@@ -66,9 +63,8 @@ class SafetyActions(QObject):
         self.action_restore = QAction(window, triggered=lambda: self.restore())
         self.action_audit = QAction(window, triggered=lambda: self.show_audit_log())
         self.action_keep = QAction(window, triggered=lambda: self.ask_backups_to_keep())
-        before = getattr(window, "action_quit", None)
         menu = window.menu_file
-        self._separator = menu.insertSeparator(before) if before is not None else menu.addSeparator()
+        self._separator = menu.insertSeparator(window.action_quit)
         for action in (self.action_backup, self.action_backup_to, self.action_restore):
             menu.insertAction(self._separator, action)
         window.menu_tools.addAction(self.action_audit)
@@ -87,22 +83,14 @@ class SafetyActions(QObject):
         window.addToolBar(self.banner)
         self.banner.hide()
 
-        # Conflicts and read-only refusals get their own explanation; other errors go on as before.
-        editor = getattr(window, "editor", None)
-        if editor is not None and hasattr(editor, "failed"):
-            try:
-                editor.failed.disconnect(window.show_error)
-            except (RuntimeError, TypeError):
-                pass
-            editor.failed.connect(self.on_edit_failed)
-        window.databaseChanged.connect(self.database_changed)
+        workspace.databaseChanged.connect(self.database_changed)
         window.installEventFilter(self)
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.release_lock)
         self.retranslateUi()
-        if window.db is not None:
-            self.database_changed(window.db)
+        if workspace.db is not None:
+            self.database_changed(workspace.db)
 
     # ------------------------------------------------------------ one writer per file
     def database_changed(self, db) -> None:
@@ -137,10 +125,10 @@ class SafetyActions(QObject):
         try:
             read_only = open_database(read_only_url(path), create=False, upgrade=False)
         except DatabaseError as error:
-            self.window.show_error(error)
+            self.workspace.show_error(error)
             return
-        self.window.set_database(read_only)  # comes back through databaseChanged as read-only
-        self.window.status(self.read_only_text(), 15000)
+        self.workspace.set_database(read_only)  # comes back through databaseChanged as read-only
+        self.workspace.status(self.read_only_text(), 15000)
 
     def release_lock(self) -> None:
         """Let another instance write the ledger (at exit; the OS would drop the lock anyway)."""
@@ -160,16 +148,14 @@ class SafetyActions(QObject):
 
     @property
     def read_only(self) -> bool:
-        return self.window.db is not None and is_read_only(self.window.db)
+        return self.workspace.db is not None and is_read_only(self.workspace.db)
 
     def _show_read_only(self, read_only: bool) -> None:
         self.banner_label.setText(self.read_only_text() if read_only else "")
         self.banner.setVisible(read_only)
         self.action_restore.setEnabled(not read_only)
-        for name in ("action_add_township", "action_remove_township"):
-            action = getattr(self.window, name, None)
-            if action is not None:
-                action.setEnabled(not read_only)
+        for action in (self.window.action_add_township, self.window.action_remove_township):
+            action.setEnabled(not read_only)
 
     # ------------------------------------------------------------ backups
     def backup_now(self) -> Path | None:
@@ -177,7 +163,7 @@ class SafetyActions(QObject):
         return self._backup(None)
 
     def choose_backup_file(self) -> str:
-        path = self.window.db.path
+        path = self.workspace.db.path
         suggestion = str(path.with_name(f"{path.stem}-backup{path.suffix}")) if path else ""
         chosen, _ = QFileDialog.getSaveFileName(self.window, self.tr("Back up the ledger to"), suggestion,
                                                 "SQLite (*.sqlite *.sqlite3 *.db);;*")
@@ -190,7 +176,7 @@ class SafetyActions(QObject):
         return self._backup(target) if target else None
 
     def _server_database(self, title: str) -> bool:
-        if self.window.db is None or self.window.db.path is not None:
+        if self.workspace.db is None or self.workspace.db.path is not None:
             return False
         QMessageBox.information(self.window, title, self.tr(
             "This ledger is on a database server. Its backups are made on the server (pg_dump); "
@@ -198,24 +184,24 @@ class SafetyActions(QObject):
         return True
 
     def _backup(self, target) -> Path | None:
-        if self.window.db is None or self._server_database(self.tr("Back up")):
+        if self.workspace.db is None or self._server_database(self.tr("Back up")):
             return None
         try:
-            made = back_up(self.window.db, target)
+            made = back_up(self.workspace.db, target)
         except backups.BackupError as error:
-            self.window.show_error(error)
+            self.workspace.show_error(error)
             return None
-        self.window.status(self.tr("Backup saved to {path}").format(path=made), 15000)
+        self.workspace.status(self.tr("Backup saved to {path}").format(path=made), 15000)
         return made
 
     def backups_to_keep(self) -> int:
-        value = self.window.settings.value(KEEP_SETTING)
+        value = self.workspace.settings.value(KEEP_SETTING)
         return value if 1 <= value <= MAX_KEEP else backups.DEFAULT_KEEP
 
     def set_backups_to_keep(self, keep: int) -> None:
         if not 1 <= int(keep) <= MAX_KEEP:
             raise ValueError(f"keep between 1 and {MAX_KEEP} backups")
-        self.window.settings.set_value(KEEP_SETTING, int(keep))
+        self.workspace.settings.set_value(KEEP_SETTING, int(keep))
         backups.set_default_keep(int(keep))
 
     def ask_backups_to_keep(self) -> None:
@@ -226,9 +212,9 @@ class SafetyActions(QObject):
             self.set_backups_to_keep(keep)
 
     def choose_restore_file(self) -> str:
-        folder = backups.backup_folder(self.window.db.path)
+        folder = backups.backup_folder(self.workspace.db.path)
         chosen, _ = QFileDialog.getOpenFileName(self.window, self.tr("Restore from backup"),
-                                                str(folder if folder.is_dir() else self.window.db.path.parent),
+                                                str(folder if folder.is_dir() else self.workspace.db.path.parent),
                                                 "SQLite (*.sqlite *.sqlite3 *.db);;*")
         return chosen
 
@@ -239,34 +225,34 @@ class SafetyActions(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def restore(self) -> bool:
-        window = self.window
-        if window.db is None or self._server_database(self.tr("Restore from backup")):
+        workspace = self.workspace
+        if workspace.db is None or self._server_database(self.tr("Restore from backup")):
             return False
         if self.read_only:
-            window.show_error(self.read_only_text())
+            workspace.show_error(self.read_only_text())
             return False
         chosen = self.choose_restore_file()
         if not chosen or not self.confirm_restore(Path(chosen)):
             return False
-        if hasattr(window, "confirm_leave") and not window.confirm_leave():
+        if not self.window.confirm_leave():
             return False
-        path = window.db.path
-        window.db.close()  # the restored file may need its schema upgraded: reopen it afresh
+        path = workspace.db.path
+        workspace.db.close()  # the restored file may need its schema upgraded: reopen it afresh
         try:
             outcome = restore_and_log(chosen, path)
         except (backups.BackupError, DatabaseError) as error:
-            window.show_error(error)
-            window.set_database(open_database(path, create=False))
+            workspace.show_error(error)
+            workspace.set_database(open_database(path, create=False))
             return False
-        window.set_database(open_database(path, create=False))  # re-reads the ledger, clears undo
-        window.status(self.tr("Restored from {backup}. The ledger as it was before is saved in {safety}.")
+        workspace.set_database(open_database(path, create=False))  # re-reads the ledger, clears undo
+        workspace.status(self.tr("Restored from {backup}. The ledger as it was before is saved in {safety}.")
                       .format(backup=Path(chosen).name, safety=outcome.backup), 20000)
         return True
 
     # ------------------------------------------------------------ audit log
     def show_audit_log(self):
         if self._audit_dialog is None:
-            self._audit_dialog = AuditLogDialog(self.window)
+            self._audit_dialog = AuditLogDialog(self.workspace, self.window)
         else:
             self._audit_dialog.reload()
         self._audit_dialog.show()
@@ -275,16 +261,16 @@ class SafetyActions(QObject):
 
     # ------------------------------------------------------------ conflicts
     def on_edit_failed(self, error) -> None:
-        if isinstance(error, StaleDataError):
+        if is_stale_write(error):
             error = ConflictError([])
         if isinstance(error, ConflictError):
             # Asked once the failed edit has left the undo stack: a dialog (and a retried edit)
             # inside QUndoStack.push would nest one push in another.
             QTimer.singleShot(0, lambda: self.resolve_conflict(error))
-        elif _is_read_only_error(error):
-            self.window.show_error(self.read_only_text())
+        elif is_read_only_refusal(error):
+            self.workspace.show_error(self.read_only_text())
         else:
-            self.window.show_error(error)
+            self.workspace.show_error(error)
 
     def ask_conflict_choice(self, error: ConflictError) -> str:
         english = i18n.current_language() == "en"
@@ -293,7 +279,7 @@ class SafetyActions(QObject):
                           self.window)
         reload_button = box.addButton(self.tr("Reload theirs"), QMessageBox.ButtonRole.AcceptRole)
         overwrite_button = None
-        if getattr(error, "retry", None) is not None:
+        if error.retry is not None:
             overwrite_button = box.addButton(self.tr("Overwrite with mine"), QMessageBox.ButtonRole.DestructiveRole)
         box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
         box.exec()
@@ -308,14 +294,14 @@ class SafetyActions(QObject):
         """Ask and act: reload the ledger as the other user left it, write mine over it, or neither."""
         choice = self.ask_conflict_choice(error)
         if choice == RELOAD:
-            self.window.reload_ledger()
-            self.window.status(self.tr("Reloaded: the ledger shows the other user's change."))
+            self.workspace.reload_ledger()
+            self.workspace.status(self.tr("Reloaded: the ledger shows the other user's change."))
         elif choice == OVERWRITE:
             try:
                 error.retry()  # the same edit again, on the record as it is now
             except Exception as again:  # noqa: BLE001 - shown to the user
-                self.window.show_error(again)
-            self.window.reload_ledger()
+                self.workspace.show_error(again)
+            self.workspace.reload_ledger()
         return choice
 
     # ------------------------------------------------------------ language

@@ -1,9 +1,8 @@
-"""Undoable scenario edits: QUndoCommands whose redo/undo call planner.scenarios.store.
+"""Undoable scenario edits: steps (ui.undo.UndoCommand) whose redo/undo call planner.scenarios.store.
 
-As with the ledger commands (ui/commands.py), each step is its own committed
+As with the ledger edits (ui/commands.py), each step is its own committed
 transaction, so nothing is lost in a crash and a background solve can read
-the scenario at once. A step that fails marks itself obsolete (the stack drops
-it) and reports through the context; the database is as it was.
+the scenario at once; a refused step leaves the stack (ui/undo.py).
 
 Scenarios are keyed by name, not id: a deleted-then-restored scenario gets a
 new row id, and a rename followed by undo must find the row by its new name.
@@ -11,63 +10,39 @@ new row id, and a rename followed by undo must find the row by its new name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.scenarios import store as store
 from planner.scenarios.changes import Change
+from planner.store.db import Database
+from ui.undo import UndoCommand, UndoContext, push
+
+__all__ = ["ScenarioContext", "ScenarioCommand", "push"]
+
+translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
 
 @dataclass
-class ScenarioContext:
-    """The database (as a callable, since the window may switch databases) and whom to tell.
+class ScenarioContext(UndoContext):
+    """The database as a callable (the window may switch databases), and whom to tell.
 
     changed(name): the scenario list changed; `name` is the scenario to select (None: keep).
-    failed(error): a step was refused; the view shows the message.
     """
 
-    db: Callable[[], object]
-    changed: Callable[[str | None], None] = lambda name: None
-    failed: Callable[[Exception], None] = lambda error: None
-    errors: list[Exception] = field(default_factory=list)
+    def database(self) -> Database:
+        return self.db()
 
 
-class ScenarioCommand(QUndoCommand):
-    def __init__(self, context: ScenarioContext, text: str) -> None:
-        super().__init__(text)
-        self.context = context
-
-    def redo(self) -> None:
-        self._run(self._do)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, step: Callable) -> None:
-        try:
-            with self.context.db().session() as session:
-                selected = step(session)
-        except Exception as error:  # shown to the user; the transaction was rolled back
-            self.setObsolete(True)
-            self.context.errors.append(error)
-            self.context.failed(error)
-            return
-        self.context.changed(selected)
-
-    def _do(self, session) -> str | None:
-        raise NotImplementedError
-
-    def _undo(self, session) -> str | None:
-        raise NotImplementedError
+class ScenarioCommand(UndoCommand):
+    """A scenario step; `_do` / `_undo` return the scenario to select afterwards."""
 
 
 class CreateScenarioCommand(ScenarioCommand):
     def __init__(self, context: ScenarioContext, name: str, changes: list[Change] | None = None,
                  description: str = "") -> None:
-        super().__init__(context, QCoreApplication.translate("ScenarioCommands", "New scenario {name}")
+        super().__init__(context, lambda: translate("ScenarioCommands", "New scenario {name}")
                          .format(name=name))
         self.name, self.changes, self.description = name, list(changes or []), description
 
@@ -81,7 +56,7 @@ class CreateScenarioCommand(ScenarioCommand):
 
 class DuplicateScenarioCommand(ScenarioCommand):
     def __init__(self, context: ScenarioContext, name: str, new_name: str) -> None:
-        super().__init__(context, QCoreApplication.translate("ScenarioCommands", "Duplicate scenario {name}")
+        super().__init__(context, lambda: translate("ScenarioCommands", "Duplicate scenario {name}")
                          .format(name=name))
         self.name, self.new_name = name, new_name
 
@@ -95,7 +70,7 @@ class DuplicateScenarioCommand(ScenarioCommand):
 
 class RenameScenarioCommand(ScenarioCommand):
     def __init__(self, context: ScenarioContext, name: str, new_name: str) -> None:
-        super().__init__(context, QCoreApplication.translate(
+        super().__init__(context, lambda: translate(
             "ScenarioCommands", "Rename scenario {name} to {new_name}").format(name=name, new_name=new_name))
         self.name, self.new_name = name, new_name.strip()
 
@@ -108,7 +83,7 @@ class RenameScenarioCommand(ScenarioCommand):
 
 class DeleteScenarioCommand(ScenarioCommand):
     def __init__(self, context: ScenarioContext, name: str) -> None:
-        super().__init__(context, QCoreApplication.translate("ScenarioCommands", "Delete scenario {name}")
+        super().__init__(context, lambda: translate("ScenarioCommands", "Delete scenario {name}")
                          .format(name=name))
         self.name = name
         self.snapshot: store.ScenarioSnapshot | None = None
@@ -142,7 +117,7 @@ class SetChangesCommand(ScenarioCommand):
 
 class SetDescriptionCommand(ScenarioCommand):
     def __init__(self, context: ScenarioContext, name: str, description: str) -> None:
-        super().__init__(context, QCoreApplication.translate("ScenarioCommands", "Describe scenario {name}")
+        super().__init__(context, lambda: translate("ScenarioCommands", "Describe scenario {name}")
                          .format(name=name))
         self.name, self.description = name, description
         self.old = ""
@@ -154,10 +129,3 @@ class SetDescriptionCommand(ScenarioCommand):
     def _undo(self, session):
         store.set_description(session, self.name, self.old)
         return self.name
-
-
-def push(stack: QUndoStack, context: ScenarioContext, command: ScenarioCommand) -> bool:
-    """Run a command through the stack; False (and nothing kept) when it was refused."""
-    before = len(context.errors)
-    stack.push(command)
-    return len(context.errors) == before

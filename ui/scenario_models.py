@@ -10,29 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.exports.comparison import Comparison, ComparedRow
 from planner.domain.county import KINDS
+from planner.domain.proposal import Proposal
 from planner.scenarios.changes import Change
 from planner.scenarios.store import ScenarioRecord, describe_change
+from ui.i18n import current_language
 from ui.labels import kind_label
+from ui.table_model import ModelIndex, Role, TableModel
 
-ModelIndex = QModelIndex | QPersistentModelIndex
-NAME_ROLE = Qt.ItemDataRole.UserRole + 1
-DIFFERS_ROLE = Qt.ItemDataRole.UserRole + 2
 STATE_COLOURS = {"stale": "#b00020", "invalid": "#b00020", "current": "#1f6f3f", "unsolved": "#777777"}
 HIGHLIGHT = "#fff2b3"  # the same yellow the comparison chart shades differing townships with
 
 
 def ui_language() -> str:
-    try:
-        from ui.i18n import current_language
-    except ImportError:
-        return "zh"
     return "zh" if current_language().startswith("zh") else "en"
 
 
@@ -49,14 +43,12 @@ def state_text(state: str) -> str:
             "unknown": translate("ScenarioModels", "Could not be checked")}.get(state, state)
 
 
-def result_summary(result: dict | None) -> str:
-    if not result:
+def result_summary(proposal: Proposal | None) -> str:
+    if proposal is None:
         return "—"
-    totals = result.get("totals", {}).values()
-    before = sum(int(t.get("uncovered_before", 0)) for t in totals)
-    after = sum(int(t.get("uncovered_after", 0)) for t in totals)
     return translate("ScenarioModels", "{status}; uncovered {before} → {after}; {moves} moves").format(
-        status=result.get("status", "?"), before=before, after=after, moves=len(result.get("moves") or []))
+        status=proposal.status or "?", before=proposal.uncovered_before, after=proposal.uncovered_after,
+        moves=len(proposal.moves))
 
 
 @dataclass
@@ -70,11 +62,11 @@ class ScenarioRow:
         return self.record.name
 
 
-class _Table(QAbstractTableModel):
+class _Table(TableModel):
     HEADERS: tuple[str, ...] = ()
 
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers())
+    def column_count(self) -> int:
+        return len(self.headers())
 
     def headers(self) -> list[str]:
         return [translate("ScenarioModels", h) for h in self.HEADERS]
@@ -87,12 +79,6 @@ class _Table(QAbstractTableModel):
             return headers[section] if 0 <= section < len(headers) else None
         return section + 1
 
-    def retranslate(self) -> None:
-        if self.columnCount():
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
-
 
 class ScenarioListModel(_Table):
     """Saved scenarios: name, state (stale marked in red), last result, changes."""
@@ -101,18 +87,6 @@ class ScenarioListModel(_Table):
     HEADERS = (QT_TRANSLATE_NOOP("ScenarioModels", "Scenario"), QT_TRANSLATE_NOOP("ScenarioModels", "State"),
                QT_TRANSLATE_NOOP("ScenarioModels", "Last result"), QT_TRANSLATE_NOOP("ScenarioModels", "Changes"))
     NAME, STATE, RESULT, CHANGES = range(4)
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[ScenarioRow] = []
-
-    def set_rows(self, rows: list[ScenarioRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[ScenarioRow]:
-        return list(self._rows)
 
     def update_states(self, found: dict[str, tuple[str, str | None]], default: str = "unknown") -> None:
         """New states in place (no reset): the selection and the rows stay as they are."""
@@ -124,14 +98,11 @@ class ScenarioListModel(_Table):
     def row_of(self, name: str) -> int:
         return next((i for i, r in enumerate(self._rows) if r.name == name), -1)
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
-        if role == NAME_ROLE:
+        if role == Role.NAME:
             return row.name
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             lang = ui_language()
@@ -160,28 +131,19 @@ class ChangesModel(_Table):
 
     HEADERS = ("#", QT_TRANSLATE_NOOP("ScenarioModels", "Change"))
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._changes: list[Change] = []
-
     def set_changes(self, changes: list[Change]) -> None:
-        self.beginResetModel()
-        self._changes = list(changes)
-        self.endResetModel()
+        self.set_rows(changes)
 
     def changes(self) -> list[Change]:
-        return list(self._changes)
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._changes)
+        return self.rows()
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._changes):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == 0:
                 return index.row() + 1
-            return describe_change(self._changes[index.row()], ui_language())
+            return describe_change(self._rows[index.row()], ui_language())
         return None
 
 
@@ -264,29 +226,22 @@ class CompareRowsModel(_Table):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._names: list[str] = []
-        self._rows: list[ComparedRow] = []
 
     def set_rows(self, names: list[str], rows: list[ComparedRow]) -> None:
-        self.beginResetModel()
+        self.beginResetModel()  # the columns change with the names
         self._names, self._rows = list(names), list(rows)
         self.endResetModel()
-
-    def rows(self) -> list[ComparedRow]:
-        return list(self._rows)
 
     def headers(self) -> list[str]:
         return [translate("ScenarioModels", "Township"), translate("ScenarioModels", "Kind"),
                 translate("ScenarioModels", "Approved now")] + [
             translate("ScenarioModels", "{name}: proposed").format(name=n) for n in self._names]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], index.column()
-        if role == DIFFERS_ROLE:
+        if role == Role.DIFFERS:
             return row.differs
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:

@@ -11,9 +11,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
+from planner.domain.proposal import Proposal
 from ui.scenario_models import ScenarioRow, state_text
 from ui.solve_runner import SolveRunner, readable_error
 from ui.tasks import TaskHandle
+from ui.workspace import Workspace
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -21,15 +23,15 @@ STATE_COLOURS = {"stale": "#b00020", "invalid": "#b00020", "current": "#1f6f3f"}
 
 
 class ScenarioSolveBar(QWidget):
-    """Solves the scenario it is shown; `window` gives db, settings, status() and show_error()."""
+    """Solves the scenario it is shown; database, settings and messages come from the workspace."""
 
     solved = Signal(str, object)    # scenario name, result: stored with the scenario, shown next
-    finished = Signal(str, object)  # the same, once the window has said so
+    finished = Signal(str, object)  # the same, once the workspace has said so
     failed = Signal(str)            # the message shown
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
+        self.workspace = workspace
         self.row: ScenarioRow | None = None
         self.last_error = ""
         self.runner = SolveRunner(self)
@@ -86,12 +88,11 @@ class ScenarioSolveBar(QWidget):
     def solve(self, name: str | None = None) -> TaskHandle | None:
         """Solve (or recompute) a scenario (default: the one shown); None when it cannot start now."""
         name = name or (self.row.name if self.row is not None else None)
-        if name is None or self.window.db is None or self.solving is not None:
+        if name is None or self.workspace.db is None or self.solving is not None:
             return None
         self._set_running(True)
         self._progress(0.0, translate("ScenarioView", "Solving {name}…").format(name=name))
-        time_limit = getattr(getattr(self.window, "settings", None), "solver_time_limit", None)
-        return self.runner.start(self.window.db, name, time_limit)
+        return self.runner.start(self.workspace.db, name, self.workspace.solver_time_limit)
 
     def cancel(self) -> None:
         if self.runner.is_running():
@@ -109,24 +110,23 @@ class ScenarioSolveBar(QWidget):
         if message:
             self.progress_label.setText(message)
 
-    def _solved(self, name: str, result) -> None:
+    def _solved(self, name: str, result: Proposal) -> None:
         self._set_running(False)
         self.solved.emit(name, result)
-        moves = result.get("moves") or []
-        self.window.status(translate("ScenarioView", "Scenario {name} solved: {status}, {moves} moves.").format(
-            name=name, status=result.get("status", ""), moves=len(moves)))
+        self.workspace.status(translate("ScenarioView", "Scenario {name} solved: {status}, {moves} moves.").format(
+            name=name, status=result.status, moves=len(result.moves)))
         self.finished.emit(name, result)
 
     def _failed(self, error: BaseException) -> None:
         self._set_running(False)
         self.last_error = translate("ScenarioView", "The solve failed: {reason}").format(
             reason=readable_error(error))
-        self.window.show_error(self.last_error)
+        self.workspace.show_error(self.last_error)
         self.failed.emit(self.last_error)
 
     def _cancelled(self) -> None:
         self._set_running(False)
-        self.window.status(translate("ScenarioView", "Solve cancelled."))
+        self.workspace.status(translate("ScenarioView", "Solve cancelled."))
 
     def retranslate(self) -> None:
         self.cancel_button.setText(translate("ScenarioView", "Cancel"))

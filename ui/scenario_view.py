@@ -8,7 +8,8 @@ undo stack (ui.scenario_commands). The ledger is never written here; the
 solve runs through the window's one solve runner (ui.solve_runner), which
 stores the proposal with the scenario.
 
-`install(window)` adds this tab and the comparison tab (ui.compare_view).
+`install(workspace, tabs=…, solve_panel=…)` adds this tab and the
+comparison tab (ui.compare_view) to `tabs`.
 """
 
 from __future__ import annotations
@@ -19,12 +20,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QT
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox,
-    QPushButton, QSplitter, QTableView, QToolButton, QVBoxLayout, QWidget,
+    QPushButton, QSplitter, QTableView, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from planner.scenarios import store as store
 from planner.domain.county import CountyData
-from planner.store.ledger import load_county
+from planner.scenarios import reads as scenario_reads
+from planner.store import reads
 from ui.compare_view import CompareView
 from ui.results_view import ResultsView
 from ui.scenario_changes import ScenarioChanges
@@ -33,9 +35,12 @@ from ui.scenario_commands import (
     SetDescriptionCommand, push,
 )
 from ui.scenario_dialogs import TITLES
-from ui.scenario_models import NAME_ROLE, ChangesModel, ScenarioListModel, ScenarioRow
+from ui.scenario_models import ChangesModel, ScenarioListModel, ScenarioRow
 from ui.scenario_solve import ScenarioSolveBar
+from ui.solve_panel import SolvePanel
+from ui.table_model import Role
 from ui.tasks import TaskHandle, run_task
+from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
@@ -54,16 +59,18 @@ def _table(model) -> QTableView:
 
 
 class ScenarioView(ScenarioChanges, QWidget):
-    """The scenarios tab. `window` gives db, undo_stack, settings, status() and show_error()."""
+    """The scenarios tab: database, undo stack, settings and messages come from the workspace."""
 
     scenariosChanged = Signal()       # the list (names, changes, results or states) changed
     statesKnown = Signal()            # the states of the listed scenarios have been worked out
-    solveFinished = Signal(str, object)  # scenario name, result dict
+    solveFinished = Signal(str, object)  # scenario name, Proposal
 
-    def __init__(self, window, parent: QWidget | None = None) -> None:
+    def __init__(self, workspace: Workspace, tabs: QTabWidget | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.window = window
-        self.context = ScenarioContext(db=lambda: self.window.db, changed=self._after_command,
+        self.workspace = workspace
+        self.tabs = tabs  # where this tab sits, for its title
+        self.compare_view: CompareView | None = None  # the comparison tab, set by install()
+        self.context = ScenarioContext(db=lambda: self.workspace.db, changed=self._after_command,
                                        failed=self._command_failed)
         self._county: CountyData | None = None
         self._generation = 0
@@ -123,7 +130,7 @@ class ScenarioView(ScenarioChanges, QWidget):
         self.problem_label.setVisible(False)
 
         # -- solving
-        self.solve_bar = ScenarioSolveBar(window, self)
+        self.solve_bar = ScenarioSolveBar(workspace, self)
         self.solve_bar.solved.connect(lambda name, _result: self.refresh(select=name))
         self.solve_bar.finished.connect(self.solveFinished)
         self.solve_bar.failed.connect(self._solve_failed)
@@ -166,9 +173,8 @@ class ScenarioView(ScenarioChanges, QWidget):
     # ------------------------------------------------------------ reading
     def county(self) -> CountyData | None:
         """The ledger as plain data, read once per refresh (dialogs and checks use it)."""
-        if self._county is None and self.window.db is not None:
-            with self.window.db.session() as session:
-                self._county = load_county(session)
+        if self._county is None and self.workspace.db is not None:
+            self._county = reads.county(self.workspace.db)
         return self._county
 
     def refresh(self, select: str | None = None) -> None:
@@ -176,9 +182,8 @@ class ScenarioView(ScenarioChanges, QWidget):
         select = select or self.current_name()
         self._county = None
         records: list[store.ScenarioRecord] = []
-        if self.window.db is not None:
-            with self.window.db.session() as session:
-                records = store.list_scenarios(session)
+        if self.workspace.db is not None:
+            records = scenario_reads.scenario_records(self.workspace.db)
         self._set_rows([ScenarioRow(r, "checking") for r in records], select)
         self._start_states(records)
 
@@ -202,14 +207,14 @@ class ScenarioView(ScenarioChanges, QWidget):
         generation = self._generation
         if self._states_handle is not None and self._states_handle.is_running():
             self._states_handle.cancel()
-        if self.window.db is None or not records:
+        if self.workspace.db is None or not records:
             return
 
         def failed(error: BaseException) -> None:
             log.warning("cannot work out scenario states: %r", error)
             self._states_known(generation, {r.name: ("unknown", None) for r in records})
 
-        handle = run_task(self, store.states_job_at, self.window.db.url, records,
+        handle = run_task(self, store.states_job_at, self.workspace.db.url, records,
                           on_success=lambda found: self._states_known(generation, found), on_failure=failed,
                           process=True)
         self._states_handle = handle if handle.is_running() else None
@@ -227,7 +232,7 @@ class ScenarioView(ScenarioChanges, QWidget):
 
     def current_name(self) -> str | None:
         index = self.list_view.currentIndex()
-        return self.list_model.data(index, NAME_ROLE) if index.isValid() else None
+        return self.list_model.data(index, Role.NAME) if index.isValid() else None
 
     def current_row(self) -> ScenarioRow | None:
         name = self.current_name()
@@ -271,14 +276,14 @@ class ScenarioView(ScenarioChanges, QWidget):
 
     # ------------------------------------------------------------ commands
     def _push(self, command) -> bool:
-        return push(self.window.undo_stack, self.context, command)
+        return push(self.workspace.undo_stack, self.context, command)
 
     def _after_command(self, name: str | None) -> None:
         self.refresh(select=name)
 
     def _command_failed(self, error: Exception) -> None:
         self.last_error = str(error)
-        self.window.show_error(error)
+        self.workspace.show_error(error)
 
     def _ask_name(self, title: str, label: str, text: str) -> str | None:
         """A name from the user (tests replace this)."""
@@ -290,10 +295,9 @@ class ScenarioView(ScenarioChanges, QWidget):
         return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
 
     def new_scenario(self, name: str | None = None) -> bool:
-        if self.window.db is None:
+        if self.workspace.db is None:
             return False
-        with self.window.db.session() as session:
-            suggestion = store.unique_name(session, self.tr("New scenario"))
+        suggestion = scenario_reads.unique_scenario_name(self.workspace.db, self.tr("New scenario"))
         name = name or self._ask_name(self.tr("New scenario"), self.tr("Name of the scenario:"), suggestion)
         return bool(name) and self._push(CreateScenarioCommand(self.context, name))
 
@@ -301,8 +305,8 @@ class ScenarioView(ScenarioChanges, QWidget):
         current = self.current_name()
         if current is None:
             return False
-        with self.window.db.session() as session:
-            suggestion = store.unique_name(session, self.tr("{name} copy").format(name=current))
+        suggestion = scenario_reads.unique_scenario_name(self.workspace.db,
+                                                         self.tr("{name} copy").format(name=current))
         new_name = new_name or self._ask_name(self.tr("Duplicate scenario"), self.tr("Name of the copy:"), suggestion)
         return bool(new_name) and self._push(DuplicateScenarioCommand(self.context, current, new_name))
 
@@ -380,33 +384,28 @@ class ScenarioView(ScenarioChanges, QWidget):
         self.solve_bar.retranslate()
         if self.current_row() is None:
             self.title_label.setText(self.tr("No scenario chosen"))
-        tabs = getattr(self.window, "tabs", None)
-        if tabs is not None and tabs.indexOf(self) >= 0:
-            tabs.setTabText(tabs.indexOf(self), self.tr("Scenarios"))
+        if self.tabs is not None and self.tabs.indexOf(self) >= 0:
+            self.tabs.setTabText(self.tabs.indexOf(self), self.tr("Scenarios"))
 
 
-def install(window) -> ScenarioView:
-    view = ScenarioView(window)
-    window.scenario_view = view
-    window.tabs.addTab(view, "")
-    compare = CompareView(window)
-    window.compare_view = compare
-    window.tabs.addTab(compare, "")
+def install(workspace: Workspace, *, tabs: QTabWidget, solve_panel: SolvePanel | None = None) -> ScenarioView:
+    """The scenarios tab and the comparison tab (view.compare_view) in `tabs`.
+
+    With `solve_panel`, its scenario chooser follows the list here and a solve
+    started there refreshes it.
+    """
+    view = ScenarioView(workspace, tabs)
+    tabs.addTab(view, "")
+    compare = CompareView(workspace, tabs)
+    view.compare_view = compare
+    tabs.addTab(compare, "")
     view.changes_view.selectionModel().currentRowChanged.connect(lambda *_: view._update_change_buttons())
     view.scenariosChanged.connect(lambda: compare.refresh(view.list_model.rows()))
-
-    def join_solve_panel() -> None:
-        # The toolbar's scenario chooser lists the same scenarios; a solve there refreshes ours.
-        panel = getattr(window, "solve_panel", None)
-        if panel is not None and not getattr(view, "_joined_solve_panel", False):
-            view._joined_solve_panel = True
-            view.scenariosChanged.connect(panel.refresh_scenarios)
-            panel.solveFinished.connect(lambda *_: view.refresh())
-
-    join_solve_panel()
-    QTimer.singleShot(0, window, join_solve_panel)  # when the solve panel is installed after this tab
-    window.ledgerChanged.connect(view.ledger_changed)
-    window.databaseChanged.connect(view.database_changed)
+    if solve_panel is not None:
+        view.scenariosChanged.connect(solve_panel.refresh_scenarios)
+        solve_panel.solveFinished.connect(lambda *_: view.refresh())
+    workspace.ledgerChanged.connect(view.ledger_changed)
+    workspace.databaseChanged.connect(view.database_changed)
     view.refresh()
     view.retranslate()
     compare.retranslate()

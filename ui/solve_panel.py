@@ -1,8 +1,9 @@
 """Solving from the window: the Solve action, progress with Cancel, and the proposal tab.
 
-`install(window)` adds a "Solve" toolbar button and menu entry, a scenario
-chooser, a progress bar with a Cancel button in the status bar, the proposal
-tab (ui.results_view) and the apply action (ui.apply_action).
+`install(workspace, window, …)` adds a "Solve" toolbar button and menu entry, a
+scenario chooser, a progress bar with a Cancel button in the status bar, the
+proposal tab (ui.results_view) and the apply action (ui.apply_action). The
+proposal the tab shows is the workspace's (Workspace.proposal).
 
 The solve runs as planner.services.solving.solve_job through ui.solve_runner
 (the runner the scenarios tab uses too), off the GUI thread, with its own
@@ -15,9 +16,13 @@ import logging
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMessageBox, QProgressBar, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QHBoxLayout, QLabel, QMenu, QMessageBox, QProgressBar, QPushButton, QStatusBar, QTabWidget, QToolBar,
+    QWidget,
+)
 
-from planner.scenarios.store import list_scenarios
+from planner.domain.proposal import Proposal
+from planner.scenarios.reads import scenario_names
 from planner.services.solving import BASELINE, fingerprint_job
 from planner.errors import UserError
 from ui.apply_action import ProposalApplier
@@ -27,19 +32,22 @@ from ui import solve_runner
 from ui.recovery import log_hint
 from ui.solve_runner import SolveRunner, readable_error
 from ui.tasks import TaskHandle, run_task
+from ui.workspace import Workspace
 
 log = logging.getLogger(__name__)
 
 class SolvePanel(QWidget):
     """The progress strip in the status bar; owns the solve action and the proposal tab."""
 
-    solveFinished = Signal(object)   # the result dict
+    solveFinished = Signal(object)   # the Proposal
     solveFailed = Signal(str)        # the message shown
     solveCancelled = Signal()
 
-    def __init__(self, window) -> None:
+    def __init__(self, workspace: Workspace, tabs: QTabWidget, window: QWidget) -> None:
         super().__init__(window)
-        self.window = window
+        self.window = window  # parent of the messages and actions
+        self.workspace = workspace
+        self.tabs = tabs
         self.runner = SolveRunner(self)
         self.runner.progress.connect(self._progress)
         self.runner.succeeded.connect(self._succeeded)
@@ -63,9 +71,10 @@ class SolvePanel(QWidget):
         self.setVisible(False)
 
         self.results_view = ResultsView(window)
-        self._delivering: dict | None = None
+        self._delivering: Proposal | None = None
         self.results_view.result_changed.connect(self._delivered)
-        self.applier = ProposalApplier(window, window.editor)
+        self.results_view.result_changed.connect(workspace.set_proposal)
+        self.applier = ProposalApplier(window, workspace.editor)
         self.results_view.apply_requested.connect(self.applier.request)
 
         self.action_solve = QAction(window)
@@ -94,12 +103,12 @@ class SolvePanel(QWidget):
         """Start solving `scenario` (default: the one chosen); None when it cannot start now."""
         if self.is_running():
             return None
-        db = self.window.db
+        db = self.workspace.db
         if db is None:
-            self.window.status(self.tr("Open a ledger database first."))
+            self.workspace.status(self.tr("Open a ledger database first."))
             return None
         scenario = scenario or self.scenario()
-        time_limit = self.window.settings.solver_time_limit
+        time_limit = self.workspace.solver_time_limit
         self._set_running(True)
         self._progress(0.0, self.tr("Starting…"))
         return self.runner.start(db, scenario, time_limit)
@@ -121,30 +130,28 @@ class SolvePanel(QWidget):
         if message:
             self.message.setText(message)
 
-    def _succeeded(self, _scenario: str, result: dict) -> None:
+    def _succeeded(self, _scenario: str, result: Proposal) -> None:
         self._set_running(False)
         self._delivering = result
         # Staged: the quota table now, the other parts over the next event-loop turns;
         # _delivered follows when the whole proposal is in the tab.
         self.results_view.set_result(result, staged=True)
-        self.window.tabs.setCurrentWidget(self.results_view)
+        self.tabs.setCurrentWidget(self.results_view)
 
     def _delivered(self, result) -> None:
         if result is None or result is not self._delivering:
             return  # not a solve of ours (the view was cleared or shows another proposal)
         self._delivering = None
-        status = result.get("status")
+        status = result.status
         if status == "infeasible":
             self.results_view.tabs.setCurrentIndex(3)  # the explanations, where the diagnosis is
-            lines = result.get("diagnosis") if self._chinese() else (result.get("diagnosis_en")
-                                                                   or result.get("diagnosis"))
+            lines = result.diagnosis_in(not self._chinese())
             self._inform(self.tr("The rules cannot all be met, so there is no proposal."),
-                         "\n".join(str(line) for line in (lines or [])))
+                         "\n".join(str(line) for line in lines))
         else:
-            moves = result.get("moves", [])
             status_text = self.tr("optimal") if status == "optimal" else self.tr("feasible, time limit reached")
-            self.window.status(self.tr("Proposal ready: {moves} moves, {slots} slots ({status}).").format(
-                moves=len(moves), slots=sum(int(m.get("count", 0)) for m in moves), status=status_text))
+            self.workspace.status(self.tr("Proposal ready: {moves} moves, {slots} slots ({status}).").format(
+                moves=len(result.moves), slots=result.slots_moved, status=status_text))
         self.solveFinished.emit(result)
 
     def _failed(self, error: BaseException) -> None:
@@ -154,12 +161,12 @@ class SolvePanel(QWidget):
         if not isinstance(error, UserError):  # a fault of the planner: its traceback is in the log
             text = f"{text}\n{log_hint()}"
         self.last_error = text
-        self.window.show_error(text)
+        self.workspace.show_error(text)
         self.solveFailed.emit(text)
 
     def _cancelled(self) -> None:
         self._set_running(False)
-        self.window.status(self.tr("Solve cancelled; the ledger is unchanged."))
+        self.workspace.status(self.tr("Solve cancelled; the ledger is unchanged."))
         self.solveCancelled.emit()
 
     def _inform(self, text: str, details: str) -> None:
@@ -179,11 +186,10 @@ class SolvePanel(QWidget):
     def refresh_scenarios(self) -> None:
         current = self.scenario()
         names: list[str] = []
-        db = self.window.db
+        db = self.workspace.db
         if db is not None:
             try:
-                with db.session() as session:
-                    names = [s.name for s in list_scenarios(session)]
+                names = scenario_names(db)
             except Exception as error:  # a scenario table problem must not block solving the ledger
                 log.warning("cannot list scenarios: %r", error)
         self.scenario_combo.blockSignals(True)
@@ -201,7 +207,7 @@ class SolvePanel(QWidget):
 
     def _check_stale(self) -> None:
         result = self.results_view.result()
-        db = self.window.db
+        db = self.workspace.db
         if result is None or db is None:
             return
         # In a child process like the solve itself: reading a large ledger holds the GIL.
@@ -210,9 +216,9 @@ class SolvePanel(QWidget):
                  on_failure=lambda error: log.warning("fingerprint failed: %r", error),
                  process=solve_runner.SOLVE_IN_PROCESS)
 
-    def _stale_known(self, result: dict, fingerprint: str | None) -> None:
+    def _stale_known(self, result: Proposal, fingerprint: str | None) -> None:
         if self.results_view.result() is result:
-            self.results_view.set_stale(fingerprint != result.get("fingerprint"))
+            self.results_view.set_stale(fingerprint != result.fingerprint)
 
     def database_changed(self, _db) -> None:
         self.runner.cancel()
@@ -232,26 +238,26 @@ class SolvePanel(QWidget):
         self.scenario_label.setText(self.tr("Scenario:"))
         if self.scenario_combo.count():
             self.scenario_combo.setItemText(0, self.tr("Ledger (baseline)"))
-        tabs = self.window.tabs
-        index = tabs.indexOf(self.results_view)
+        index = self.tabs.indexOf(self.results_view)
         if index >= 0:
-            tabs.setTabText(index, self.tr("Proposal"))
+            self.tabs.setTabText(index, self.tr("Proposal"))
 
 
-def install(window) -> SolvePanel:
-    panel = SolvePanel(window)
-    window.solve_panel = panel
-    window.statusBar().addPermanentWidget(panel)
-    window.tabs.addTab(panel.results_view, "")
-    window.toolbar.addWidget(panel.scenario_label)
-    window.toolbar.addWidget(panel.scenario_combo)
-    window.toolbar.addAction(panel.action_solve)
-    first = window.menu_tools.actions()[0] if window.menu_tools.actions() else None
-    window.menu_tools.insertAction(first, panel.action_solve)
+def install(workspace: Workspace, window: QWidget, *, tabs: QTabWidget, toolbar: QToolBar, menu: QMenu,
+            status_bar: QStatusBar) -> SolvePanel:
+    """The panel in `status_bar`, its tab in `tabs`, chooser and Solve on `toolbar`, Solve first in `menu`."""
+    panel = SolvePanel(workspace, tabs, window)
+    status_bar.addPermanentWidget(panel)
+    tabs.addTab(panel.results_view, "")
+    toolbar.addWidget(panel.scenario_label)
+    toolbar.addWidget(panel.scenario_combo)
+    toolbar.addAction(panel.action_solve)
+    first = menu.actions()[0] if menu.actions() else None
+    menu.insertAction(first, panel.action_solve)
     if first is not None:
-        window.menu_tools.insertSeparator(first)
-    window.ledgerChanged.connect(panel.ledger_changed)
-    window.databaseChanged.connect(panel.database_changed)
+        menu.insertSeparator(first)
+    workspace.ledgerChanged.connect(panel.ledger_changed)
+    workspace.databaseChanged.connect(panel.database_changed)
     panel.refresh_scenarios()
     panel.retranslate()
     return panel

@@ -13,7 +13,7 @@ from datetime import date, datetime, timedelta
 
 from planner.domain.vocabulary import CATEGORY_WORDS, KIND_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS, parse_table, yes_no
 from planner.excel.problems import CellError, show
-from planner.excel.template import Column, normalize
+from planner.excel.template import Column, clean_name, normalize
 
 EXCEL_ERRORS = {"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!",
                 "#GETTING_DATA", "#SPILL!", "#CALC!"}
@@ -25,6 +25,7 @@ CATEGORY_VALUES = parse_table(CATEGORY_WORDS)
 BOOL_VALUES = parse_table(YES_NO_WORDS)
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_THOUSANDS = re.compile(r"[+-]?[1-9]\d{0,2}(,\d{3})+(\.\d+)?")
 _DATE_TEXT = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$")
 
 
@@ -58,6 +59,7 @@ def to_text(value: object, col: Column) -> str:
     if _CONTROL.search(text):
         raise CellError("名称中含有换行符或控制字符，请改为一行文字",
                         "the name contains a line break or control character; make it one line")
+    text = clean_name(text)  # the form names are compared and stored in
     if len(text) > col.max_len:
         raise CellError(f"文字过长：{len(text)} 个字，最多 {col.max_len} 个字",
                         f"text too long: {len(text)} characters, at most {col.max_len}")
@@ -65,13 +67,26 @@ def to_text(value: object, col: Column) -> str:
 
 
 def _number(value: object) -> float | int:
-    """A cell's number, accepting numbers typed as text (green-triangle cells)."""
+    """A cell's number, accepting numbers typed as text (green-triangle cells).
+
+    A comma is read only as a thousands separator, and only where it cannot be
+    anything else: groups of exactly three digits after a first group that does not
+    start with 0 (1,900 and 12,345,678.5). “1,9”, “1,90” or “0,100” may be a decimal
+    comma or a slip and is refused rather than guessed.
+    """
     if isinstance(value, bool):
         raise ValueError
     if isinstance(value, (int, float)):
         return value
     if isinstance(value, str):
-        text = unicodedata.normalize("NFKC", value).strip().replace(",", "")
+        text = clean_name(value)
+        if "," in text:
+            if not _THOUSANDS.fullmatch(text):
+                raise CellError(
+                    f"数字“{text[:40]}”含义不明确：逗号只能用作千位分隔符（如 1,900），小数请用小数点（如 1.9）",
+                    f"the number \"{text[:40]}\" is ambiguous: a comma is accepted only as a thousands "
+                    f"separator (as in 1,900); write decimals with a point (1.9)")
+            text = text.replace(",", "")
         if re.fullmatch(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?", text):
             number = float(text)
             return int(number) if re.fullmatch(r"[+-]?\d+", text) else number
@@ -85,6 +100,8 @@ def to_number(value: object, col: Column, integer: bool) -> int | float:
     want_en = "a whole number ≥ 0" if integer else "a number ≥ 0"
     try:
         number = _number(value)
+    except CellError:
+        raise
     except ValueError:
         if isinstance(value, (datetime, date)):
             zh_v, en_v = show(value.isoformat())

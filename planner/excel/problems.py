@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from planner.errors import UserError
+from planner.errors import PlannerError, UserError
 
 
 @dataclass(frozen=True)
@@ -75,3 +75,16 @@ def show(value: object) -> tuple[str, str]:
     if len(text) > 40:
         text = text[:40] + "…"
     return f"“{text}”", f'"{text}"'
+
+
+class SheetDefect(PlannerError, ValueError):  # turned into an ImportProblem before anyone sees it
+    """A sheet's XML that cannot be read as cells (row numbers out of order or beyond
+    Excel's last row, a shared string that does not exist, a cell over Excel's limits):
+    reading that sheet stops here. row and letter say where, as far as known."""
+
+    def __init__(self, row: int | None, letter: str | None, zh: str, en: str) -> None:
+        super().__init__(en, message_zh=zh, message_en=en)
+        self.row = row
+        self.letter = letter
+        self.zh = zh
+        self.en = en

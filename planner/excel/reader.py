@@ -7,12 +7,9 @@ module only knows one sheet at a time: its header row and its cells.
 from __future__ import annotations
 
 import itertools
-import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
-import openpyxl
 from openpyxl.utils import get_column_letter
 
 from planner.excel.cells import convert, is_blank
@@ -108,8 +105,13 @@ def read_sheet(ws, spec: Sheet, title: str, scan: SheetScan | None, problems: li
                cancelled: Callable[[], bool] | None = None) -> SheetRows:
     """The typed rows of one sheet; every cell problem goes to `problems`."""
     formula_cells = scan.formula_without_value if scan else set()
-    rows_iter = ws.iter_rows(values_only=True)
-    header = next(rows_iter, None) or ()
+    rows_iter = ws.iter_numbered()
+    first = next(rows_iter, None)
+    header: tuple = ()
+    if first is not None and first[0] == 1:
+        header = first[1]
+    elif first is not None:
+        rows_iter = itertools.chain([first], rows_iter)
     header_notices: list[ImportProblem] = []
     hm = _map_header(spec, title, header, problems, header_notices)
     sheet = SheetRows(spec, title, hm)
@@ -134,9 +136,14 @@ def read_sheet(ws, spec: Sheet, title: str, scan: SheetScan | None, problems: li
 
     columns = [(col, hm.positions[col.key]) for col in spec.columns if col.key in hm.positions]
     width = max(hm.positions.values()) + 1
+    # Cells right of the last column the import uses are not materialised: those under a
+    # header of their own are dropped, any other is kept in one slot at index `width`,
+    # which is all the notice below needs (a row never grows to column XFD).
+    ws.width = width
+    ws.quiet = frozenset(i for i in range(width, len(header)) if not is_blank(header[i]))
     unnamed_data_noted = False
     count = 0
-    for number, values in enumerate(rows_iter, start=2):
+    for number, values in rows_iter:
         if all(is_blank(v) for v in values):
             continue
         count += 1
@@ -151,9 +158,7 @@ def read_sheet(ws, spec: Sheet, title: str, scan: SheetScan | None, problems: li
                 raise Cancelled()
             if progress is not None:
                 progress(count, f"{title}: {count:,}")
-        if not unnamed_data_noted and any(
-                not is_blank(v) and (i >= len(header) or is_blank(header[i]))
-                for i, v in enumerate(values[width:], start=width)):
+        if not unnamed_data_noted and len(values) > width and not is_blank(values[width]):
             unnamed_data_noted = True
             notices.append(ImportProblem(title, number, None, "表头以外的列中有数据，已忽略",
                                          "data in columns without a header, ignored"))
@@ -164,7 +169,9 @@ def read_sheet(ws, spec: Sheet, title: str, scan: SheetScan | None, problems: li
 def _header_below(spec: Sheet, rows_iter, look: int = 5) -> int | None:
     """The row number (2…) among the next few rows that holds every required header."""
     required = [column_names(c) for c in spec.columns if c.required]
-    for number, values in enumerate(itertools.islice(rows_iter, look), start=2):
+    for number, values in rows_iter:
+        if number > 1 + look:
+            return None
         present = {normalize(v) for v in values if not is_blank(v)}
         if all(names & present for names in required):
             return number
@@ -201,14 +208,3 @@ def _read_row(sheet: SheetRows, number: int, values: tuple, columns: list[tuple[
         if col.key not in sheet.header.positions and col.blank is not REQUIRED:
             row.values[col.key] = col.blank
     return row
-
-
-def open_workbook(path: str | Path):
-    """openpyxl in read-only mode with cached formula values, from a file handle so
-    that a file named .XLSX, .xlsm or without an extension is read alike."""
-    handle = open(path, "rb")
-    with warnings.catch_warnings():
-        # Unsupported extensions (slicers, sparklines) do not matter for a ledger.
-        warnings.simplefilter("ignore")
-        wb = openpyxl.load_workbook(handle, read_only=True, data_only=True, keep_links=False)
-    return wb, handle

@@ -8,6 +8,7 @@ offices keep years of workbooks in this format.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -21,8 +22,27 @@ from planner.domain.workload import PARAMETER_RANGES, WorkParams
 # demo has 192,000 duty rows.
 MAX_DATA_ROWS = 300_000
 # Uncompressed size of one sheet's XML above which the file is refused before
-# parsing: a guard against zip bombs, far above what MAX_DATA_ROWS needs.
-MAX_SHEET_XML_BYTES = 400 * 1024 * 1024
+# parsing: a guard against zip bombs, well above what MAX_DATA_ROWS needs (the
+# 2,000-township demo's 192,000 duty rows are 68 MB). Reading a sheet holds about
+# twice its size in memory for a moment.
+MAX_SHEET_XML_BYTES = 256 * 1024 * 1024
+
+# Bounds on the package itself, checked from the zip's central directory before
+# anything is decompressed, and again while a part is read (headers can lie).
+MAX_FILE_BYTES = 512 * 1024 * 1024          # the .xlsx on disk
+MAX_MEMBERS = 5_000                         # parts in the zip (Excel writes a few dozen)
+MAX_DIRECTORY_BYTES = 4 * 1024 * 1024       # the zip's central directory
+MAX_PART_BYTES = MAX_SHEET_XML_BYTES        # any one part, uncompressed
+MAX_TOTAL_BYTES = 1024 * 1024 * 1024        # all parts together, uncompressed
+MAX_WORKBOOK_PART_BYTES = 8 * 1024 * 1024   # xl/workbook.xml and its relationships
+MAX_OTHER_PART_BYTES = 32 * 1024 * 1024     # styles, and any other part read whole
+MAX_SHEETS = 1_000                          # sheets listed in xl/workbook.xml
+MAX_SHARED_STRINGS_BYTES = 128 * 1024 * 1024  # xl/sharedStrings.xml
+MAX_SHARED_STRINGS = 2_000_000              # entries in the shared-string table
+# Excel's own limits: a workbook beyond them was not written by a spreadsheet program.
+MAX_ROW_NUMBER = 1_048_576
+MAX_COLUMNS = 16_384                        # column XFD
+MAX_CELL_CHARS = 32_767
 
 NAME_MAX = 100   # database String(100) for township, office, person names
 DUTY_NAME_MAX = 200
@@ -210,9 +230,41 @@ def param_note(row: ParamRow) -> str:
     return text
 
 
+def clean_name(text: str) -> str:
+    """A name as it is compared and stored: NFKC (full-width letters and digits folded),
+    invisible characters removed (zero-width spaces and joiners, byte-order and direction
+    marks, soft hyphens, variation selectors: Unicode's format characters and default
+    ignorables), runs of spaces made one, ends trimmed. Without this “柳湾镇” and
+    “柳湾镇\u200b” would be two townships that look the same."""
+    # A province repeats the same few thousand names; only names are worth remembering
+    # (a cell may hold 32,767 characters, and 65,536 of those would be gigabytes).
+    return _clean_short(text) if len(text) <= 256 else _clean(text)
+
+
+def _clean(text: str) -> str:
+    if not text.isascii():
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    return _SPACES.sub(" ", text).strip()
+
+
+_clean_short = functools.lru_cache(maxsize=65536)(_clean)
+
+
+# Unicode's format characters (category Cf) and Default_Ignorable_Code_Point
+# (DerivedCoreProperties.txt): all drawn as nothing. A test checks the Cf list against
+# unicodedata.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u115f\u1160\u17b4\u17b5"
+    "\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0"
+    "\ufff0-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e0fff]")
+_SPACES = re.compile(r" {2,}")
+
+
 def normalize(text: object) -> str:
-    """Header and choice matching key: full-width folded, case and spacing ignored."""
-    folded = unicodedata.normalize("NFKC", str(text)).strip().casefold()
+    """Header and choice matching key: full-width folded, invisible characters dropped,
+    case and spacing ignored."""
+    folded = clean_name(str(text)).casefold()
     return re.sub(r"[\s_\-]+", "_", folded)
 
 

@@ -7,7 +7,6 @@ writes it to the database can never store half a file.
 from __future__ import annotations
 
 import dataclasses
-import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -18,10 +17,9 @@ from planner.domain.county import (
 from planner.domain.vocabulary import kind_label
 from planner.excel.cells import is_blank, to_number, to_text
 from planner.excel.fastsheet import FastWorkbook
-from planner.excel.problems import CellError, ImportProblem
-from planner.excel.reader import (
-    Cancelled, Progress, SheetRows, match_sheets, open_workbook, read_sheet,
-)
+from planner.excel.package import PackageError
+from planner.excel.problems import CellError, ImportProblem, SheetDefect
+from planner.excel.reader import Cancelled, Progress, SheetRows, match_sheets, read_sheet
 from planner.excel.sniff import scan_file
 from planner.excel.template import (
     MAX_DATA_ROWS, PARAM_ROWS, PARAMS_SHEET, SHEETS, normalize, param_names, sheet_names,
@@ -48,6 +46,14 @@ def _damaged(path, exc: BaseException) -> ImportProblem:
         f"文件已损坏，无法读取（{type(exc).__name__}）；请在 Excel/WPS 中打开并另存为 .xlsx",
         f"the file is damaged and cannot be read ({type(exc).__name__}); "
         f"open it in Excel or WPS and save it again as .xlsx")
+
+
+def _defect(where: str, exc: PackageError | SheetDefect) -> ImportProblem:
+    """The problem line of a part or sheet that cannot be read: `where` is the sheet's
+    title, or the file's name for the package as a whole."""
+    if isinstance(exc, SheetDefect):
+        return ImportProblem(where, exc.row, None, exc.zh, exc.en)
+    return ImportProblem(exc.where or where, None, None, exc.zh, exc.en)
 
 
 def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
@@ -90,9 +96,12 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
 
     sheets: dict[str, SheetRows] = {}
     try:
-        wb, handle = FastWorkbook.open(path), None
-        if wb is None:  # something the fast reader leaves to openpyxl
-            wb, handle = open_workbook(path)
+        wb = FastWorkbook.open(path)
+    except (PackageError, SheetDefect) as exc:
+        result.problems.append(_defect(Path(path).name, exc))
+        return result
+    except MemoryError:
+        raise
     except Exception as exc:  # a damaged package fails in many ways
         result.problems.append(_damaged(path, exc))
         return result
@@ -109,12 +118,13 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
                 step(0.05 + 0.85 * (base + rows) / total, message)
 
             step(0.05 + 0.85 * done / total, f"读取 (reading) {title}")
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
+            try:
                 sheets[spec.key] = read_sheet(
                     wb[title], spec, title, scan.sheets[title], result.problems, result.notices,
                     max_rows=max_rows, raw_keys=("value",) if spec is PARAMS_SHEET else (),
                     progress=sheet_progress, cancelled=cancelled)
+            except (PackageError, SheetDefect) as exc:  # this sheet cannot be read; the others still are
+                result.problems.append(_defect(title, exc))
             done += scan.sheets[title].data_rows
     except (Cancelled, MemoryError):
         raise
@@ -123,8 +133,6 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
         return result
     finally:
         wb.close()
-        if handle is not None:
-            handle.close()
 
     step(0.92, "核对 (cross-checking)")
     county, name_given = build_county(sheets, result.problems, result.notices)
@@ -132,6 +140,18 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
     if not result.problems:
         result.county = county
     return result
+
+
+def _lookalike(row, *keys: str) -> tuple[str, str]:
+    """A note for a duplicate that only looks different in the file: names are compared
+    after clean_name (full-width folded, invisible characters removed)."""
+    for key in keys:
+        raw = row.raw.get(key)
+        if isinstance(raw, str) and raw.strip() != row.values.get(key):
+            return ("；本行的名称含有不可见字符或全角字符，去除或换成半角后与之相同",
+                    "; the name in this row holds invisible or full-width characters and is the same "
+                    "once they are removed or folded")
+    return "", ""
 
 
 def build_county(sheets: dict[str, SheetRows], problems: list[ImportProblem],
@@ -152,8 +172,10 @@ def build_county(sheets: dict[str, SheetRows], problems: list[ImportProblem],
             name = row.values["township"]
             if name in town_rows:
                 problems.append(township_sheet.problem(
-                    row.number, "township", f"乡镇“{name}”重复（已在第{town_rows[name]}行）",
-                    f"township \"{name}\" is listed twice (first on row {town_rows[name]})"))
+                    row.number, "township", f"乡镇“{name}”重复（已在第{town_rows[name]}行）"
+                    + _lookalike(row, "township")[0],
+                    f"township \"{name}\" is listed twice (first on row {town_rows[name]})"
+                    + _lookalike(row, "township")[1]))
                 continue
             town_rows[name] = row.number
             towns[name] = TownshipData(name=name, **{k: row.values[k] for k in (
@@ -310,8 +332,10 @@ def _offices(sheet: SheetRows | None, township_of,
         key = (row.values["township"], row.values["office"])
         if key in seen:
             problems.append(sheet.problem(
-                row.number, "office", f"“{key[0]}”的机构“{key[1]}”重复（已在第{seen[key]}行）",
-                f"office \"{key[1]}\" of \"{key[0]}\" is listed twice (first on row {seen[key]})"))
+                row.number, "office", f"“{key[0]}”的机构“{key[1]}”重复（已在第{seen[key]}行）"
+                + _lookalike(row, "township", "office")[0],
+                f"office \"{key[1]}\" of \"{key[0]}\" is listed twice (first on row {seen[key]})"
+                + _lookalike(row, "township", "office")[1]))
             continue
         seen[key] = row.number
         names.setdefault(key[0], set()).add(key[1])
@@ -334,8 +358,10 @@ def _duties(sheet: SheetRows | None, township_of, office_known, problems: list[I
         key = (row.values["township"], row.values["office"], row.values["duty"])
         if key in seen:
             problems.append(sheet.problem(
-                row.number, "duty", f"“{key[0]}”“{key[1]}”的事项“{key[2]}”重复（已在第{seen[key]}行）",
-                f"duty \"{key[2]}\" of \"{key[0]}\" / \"{key[1]}\" is listed twice (first on row {seen[key]})"))
+                row.number, "duty", f"“{key[0]}”“{key[1]}”的事项“{key[2]}”重复（已在第{seen[key]}行）"
+                + _lookalike(row, "township", "office", "duty")[0],
+                f"duty \"{key[2]}\" of \"{key[0]}\" / \"{key[1]}\" is listed twice (first on row {seen[key]})"
+                + _lookalike(row, "township", "office", "duty")[1]))
             continue
         seen[key] = row.number
         if town is not None and office_ok and not row.bad:

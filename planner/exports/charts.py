@@ -1,6 +1,6 @@
 """Charts of a reallocation proposal, as matplotlib Figures (no Qt, no pyplot).
 
-Pure functions of the result dict (see CONVENTIONS.md), so the window embeds
+Pure functions of a Proposal (planner.domain.proposal), so the window embeds
 them in a FigureCanvasQTAgg and the printer draws the same figures into a PDF.
 Figures are built with ``matplotlib.figure.Figure`` rather than pyplot: no
 global figure registry, no GUI backend, safe to build off the GUI thread.
@@ -11,6 +11,8 @@ from __future__ import annotations
 from matplotlib.figure import Figure
 
 from planner.domain.vocabulary import kind_label
+from planner.domain.county import KINDS
+from planner.domain.proposal import Proposal, TownshipLine
 from planner.exports.fonts import configure_matplotlib_cjk
 
 TEXT = {
@@ -49,17 +51,12 @@ def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _rows(result: dict, kind: str) -> list[dict]:
-    return [row for row in result.get("townships", []) if row.get("kind") == kind]
-
-
-def _most_changed(rows: list[dict], limit: int) -> list[dict]:
+def _most_changed(rows: list[TownshipLine], limit: int) -> list[TownshipLine]:
     """The rows a reader most needs: largest change, then largest shortage; kept in ledger order."""
     if len(rows) <= limit:
         return rows
-    def weight(row: dict) -> tuple:
-        shortage = max(0, row.get("required", 0) - row.get("approved", 0))
-        return (abs(row.get("change", 0)), shortage)
+    def weight(row: TownshipLine) -> tuple:
+        return (abs(row.change), row.uncovered_before)
     keep = {id(r) for r in sorted(rows, key=weight, reverse=True)[:limit]}
     return [r for r in rows if id(r) in keep]
 
@@ -80,13 +77,13 @@ def _figure(fig: Figure | None, figsize: tuple[float, float]) -> Figure:
     return fig
 
 
-def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0),
+def quota_chart(proposal: Proposal, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0),
                 fig: Figure | None = None) -> Figure:
     """Per township: approved vs required vs proposed quota of one kind (staff as a tick)."""
     configure_matplotlib_cjk()
     t = TEXT[_lang(lang)]
     fig = _figure(fig, figsize)
-    all_rows = _rows(result, kind)
+    all_rows = proposal.lines_of(kind)
     if not all_rows:
         return _empty(fig, t["empty"])
     rows = _most_changed(all_rows, MAX_TOWNSHIPS)
@@ -94,22 +91,21 @@ def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0
     xs = list(range(len(rows)))
     width = 0.27
     for offset, key in ((-width, "approved"), (0.0, "required"), (width, "proposed")):
-        ax.bar([x + offset for x in xs], [r.get(key, 0) for r in rows], width,
+        ax.bar([x + offset for x in xs], [getattr(r, key) for r in rows], width,
                label=t[key], color=COLOURS[key], zorder=2)
     # Staff drawn across the approved bar: the gap to its top is the vacancy.
-    ax.scatter([x - width for x in xs], [r.get("staff", 0) for r in rows], marker="_", s=260, linewidths=2,
+    ax.scatter([x - width for x in xs], [r.staff for r in rows], marker="_", s=260, linewidths=2,
                color=COLOURS["staff"], label=t["staff"], zorder=3)
     for x, r in zip(xs, rows):
-        change = r.get("change", 0)
-        if change:
-            ax.annotate(f"{change:+d}", (x + width, r.get("proposed", 0)), xytext=(0, 2),
+        if r.change:
+            ax.annotate(f"{r.change:+d}", (x + width, r.proposed), xytext=(0, 2),
                         textcoords="offset points", ha="center", va="bottom", fontsize=8,
                         color=COLOURS["proposed"])
-    ax.set_xticks(xs, [r["township"] for r in rows], rotation=45 if len(rows) > 8 else 0,
+    ax.set_xticks(xs, [r.township for r in rows], rotation=45 if len(rows) > 8 else 0,
                   ha="right" if len(rows) > 8 else "center", rotation_mode="anchor",
                   fontsize=9 if len(rows) <= 16 else 7.5)
     ax.set_ylabel(t["posts"])
-    title = _capitalize(t["quota_title"].format(kind=kind_label(kind, _lang(lang), long=True), county=result.get("county", "")))
+    title = _capitalize(t["quota_title"].format(kind=kind_label(kind, _lang(lang), long=True), county=proposal.county))
     if len(rows) < len(all_rows):
         title += t["subset"].format(shown=len(rows), total=len(all_rows))
     ax.set_title(title)
@@ -118,32 +114,32 @@ def quota_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(11.0, 5.0
     return fig
 
 
-def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6.0),
+def pressure_chart(proposal: Proposal, kind: str, lang: str = "zh", *, figsize=(9.0, 6.0),
                    fig: Figure | None = None) -> Figure:
     """Per township: pressure before and after, as a dumbbell.
 
-    The result's WISN ratios: before = staff ÷ required FTE, after = proposed
+    The proposal's WISN ratios: before = staff ÷ required FTE, after = proposed
     quota ÷ required FTE; below 1 the township is short of people.
     """
     configure_matplotlib_cjk()
     t = TEXT[_lang(lang)]
     fig = _figure(fig, figsize)
-    all_rows = [r for r in _rows(result, kind)
-                if r.get("pressure_before") is not None and r.get("pressure_after") is not None]
+    all_rows = [r for r in proposal.lines_of(kind)
+                if r.pressure_before is not None and r.pressure_after is not None]
     if not all_rows:
         return _empty(fig, t["empty"])
     rows = _most_changed(all_rows, MAX_TOWNSHIPS)
     # Most pressed (lowest ratio) at the top: the reader's eye starts where the need is.
-    rows = sorted(rows, key=lambda r: r["pressure_before"], reverse=True)
+    rows = sorted(rows, key=lambda r: r.pressure_before, reverse=True)
     ax = fig.add_subplot()
     ys = list(range(len(rows)))
     for y, r in zip(ys, rows):
-        ax.plot([r["pressure_before"], r["pressure_after"]], [y, y], color="#bbbbbb", zorder=1)
-    ax.scatter([r["pressure_before"] for r in rows], ys, color=COLOURS["before"], label=t["before"],
+        ax.plot([r.pressure_before, r.pressure_after], [y, y], color="#bbbbbb", zorder=1)
+    ax.scatter([r.pressure_before for r in rows], ys, color=COLOURS["before"], label=t["before"],
                zorder=2, facecolors="none", linewidths=1.5)
-    ax.scatter([r["pressure_after"] for r in rows], ys, color=COLOURS["after"], label=t["after"], zorder=3)
+    ax.scatter([r.pressure_after for r in rows], ys, color=COLOURS["after"], label=t["after"], zorder=3)
     ax.axvline(1.0, color="#555555", linestyle="--", linewidth=1, label=t["balanced"], zorder=0)
-    ax.set_yticks(ys, [r["township"] for r in rows], fontsize=9 if len(rows) <= 16 else 7.5)
+    ax.set_yticks(ys, [r.township for r in rows], fontsize=9 if len(rows) <= 16 else 7.5)
     ax.set_xlabel(t["pressure"])
     title = _capitalize(t["pressure_title"].format(kind=kind_label(kind, _lang(lang), long=True)))
     if len(rows) < len(all_rows):
@@ -154,7 +150,7 @@ def pressure_chart(result: dict, kind: str, lang: str = "zh", *, figsize=(9.0, 6
     return fig
 
 
-def kinds_in(result: dict) -> list[str]:
-    """The kinds the result has rows for, in the canonical order."""
-    present = {row.get("kind") for row in result.get("townships", [])}
-    return [k for k in ("administrative", "institutional", "support") if k in present]
+def kinds_in(proposal: Proposal) -> list[str]:
+    """The kinds the proposal has lines for, in the canonical order."""
+    present = {line.kind for line in proposal.lines}
+    return [k for k in KINDS if k in present]

@@ -1,8 +1,7 @@
 """Two or more proposals side by side, for the committee.
 
-Every figure is read from the separate result dicts (CONVENTIONS.md's
-contract), never recomputed, so the comparison always says what each
-proposal says. Townships are matched by name; a township one scenario merged
+Every figure is read from the separate Proposals, never recomputed, so the
+comparison always says what each proposal says. Townships are matched by name; a township one scenario merged
 away or created by a split is simply absent (None) in the others.
 """
 
@@ -11,21 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from planner.domain.county import KINDS
+from planner.domain.proposal import KindTotals, Proposal
 from planner.errors import UserError
 
 
 class ComparisonError(UserError, ValueError):
     """Results that cannot be compared (fewer than two, or not proposals)."""
-
-
-@dataclass
-class KindTotals:
-    before: int
-    after: int
-    uncovered_before: int
-    uncovered_after: int
-    moved: int
-    reserve: int
 
 
 @dataclass
@@ -89,43 +79,33 @@ class Comparison:
         return seen
 
 
-def _int(value) -> int:
-    return int(value or 0)
-
-
-def figures_of(name: str, result: dict) -> ScenarioFigures:
-    if not isinstance(result, dict) or "totals" not in result or "townships" not in result:
+def figures_of(name: str, proposal: Proposal) -> ScenarioFigures:
+    if not isinstance(proposal, Proposal) or not proposal.totals:
         raise ComparisonError(f"“{name}”没有可比较的调剂方案 ('{name}' holds no proposal to compare)")
-    totals = {
-        kind: KindTotals(_int(t.get("before")), _int(t.get("after")), _int(t.get("uncovered_before")),
-                         _int(t.get("uncovered_after")), _int(t.get("moved")), _int(t.get("reserve")))
-        for kind, t in result["totals"].items()
-    }
-    moves = result.get("moves") or []
-    touched = {row["township"] for row in result["townships"] if row.get("change")}
+    touched = {line.township for line in proposal.lines if line.change}
     return ScenarioFigures(
-        name=name, status=str(result.get("status", "")), fingerprint=str(result.get("fingerprint", "")),
-        totals={k: totals[k] for k in KINDS if k in totals}, moves=len(moves),
-        slots_moved=sum(_int(m.get("count")) for m in moves), townships_touched=len(touched))
+        name=name, status=proposal.status, fingerprint=proposal.fingerprint,
+        totals={k: proposal.totals[k] for k in KINDS if k in proposal.totals}, moves=len(proposal.moves),
+        slots_moved=proposal.slots_moved, townships_touched=len(touched))
 
 
-def compare(results: dict[str, dict]) -> Comparison:
-    """Side by side: `results` maps a scenario name to its result dict (insertion order kept)."""
-    if len(results) < 2:
+def compare(proposals: dict[str, Proposal]) -> Comparison:
+    """Side by side: `proposals` maps a scenario name to its Proposal (insertion order kept)."""
+    if len(proposals) < 2:
         raise ComparisonError("至少选择两个情景进行比较 (choose at least two scenarios to compare)")
-    names = list(results)
-    figures = {name: figures_of(name, result) for name, result in results.items()}
+    names = list(proposals)
+    figures = {name: figures_of(name, proposal) for name, proposal in proposals.items()}
     rows: dict[tuple[str, str], ComparedRow] = {}
-    for name, result in results.items():
-        for r in result["townships"]:
-            key = (r["township"], r["kind"])
+    for name, proposal in proposals.items():
+        for line in proposal.lines:
+            key = (line.township, line.kind)
             if key not in rows:
-                rows[key] = ComparedRow(r["township"], r["kind"])
+                rows[key] = ComparedRow(line.township, line.kind)
             row = rows[key]
-            row.approved[name] = r.get("approved")
-            row.required[name] = r.get("required")
-            row.proposed[name] = r.get("proposed")
-            row.change[name] = r.get("change")
+            row.approved[name] = line.approved
+            row.required[name] = line.required
+            row.proposed[name] = line.proposed
+            row.change[name] = line.change
     for row in rows.values():
         # Every scenario present, in the order of `names`, so a table reads left to right as chosen.
         for attr in ("approved", "required", "proposed", "change"):

@@ -19,6 +19,7 @@ from planner.exports.comparison import Comparison
 from planner.files import atomic_output
 from planner.domain.county import KINDS
 from planner.domain.vocabulary import kind_label, yes_no
+from planner.domain.proposal import Proposal
 
 HIGHLIGHT = PatternFill("solid", fgColor="FFF2B3")
 BOLD = Font(bold=True)
@@ -83,7 +84,7 @@ def _widths(ws, first: int = 14, rest: int = 16) -> None:
         ws.column_dimensions[get_column_letter(i)].width = first if i == 1 else rest
 
 
-def build_workbook(comparison: Comparison, results: dict[str, dict], lang: str = "zh") -> Workbook:
+def build_workbook(comparison: Comparison, proposals: dict[str, Proposal], lang: str = "zh") -> Workbook:
     lang = "en" if lang.startswith("en") else "zh"
     t = TEXT[lang]
     wb = Workbook()
@@ -117,19 +118,18 @@ def build_workbook(comparison: Comparison, results: dict[str, dict], lang: str =
     moves = wb.create_sheet(t["moves"])
     _header(moves, [t["scenario"], t["from"], t["to"], t["kind"], t["count"], t["reason"]])
     for name in comparison.names:
-        for m in results[name].get("moves") or []:
-            reason = m.get("reason_en") or m.get("reason") if lang == "en" else m.get("reason")
-            moves.append([name, m.get("from"), m.get("to"), _kind(m.get("kind", ""), lang), m.get("count"), reason])
+        for m in proposals[name].moves:
+            moves.append([name, m.giver, m.receiver, _kind(m.kind, lang), m.count, m.reason_in(lang == "en")])
     _widths(moves)
     moves.column_dimensions["F"].width = 60
     return wb
 
 
-def write_comparison_xlsx(comparison: Comparison, results: dict[str, dict], path: str | os.PathLike,
+def write_comparison_xlsx(comparison: Comparison, proposals: dict[str, Proposal], path: str | os.PathLike,
                           lang: str = "zh") -> Path:
     """Write the comparison to `path` (.xlsx); the file appears whole or not at all."""
     target = Path(path)
-    wb = build_workbook(comparison, results, lang)
+    wb = build_workbook(comparison, proposals, lang)
     with atomic_output(target, ".xlsx") as temp:
         wb.save(temp)
     return target

@@ -17,8 +17,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+
 from planner.domain.county import KINDS
 from planner.files import atomic_output
+from planner.domain.proposal import Proposal
 from planner.domain.vocabulary import kind_label, status_label, yes_no
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
@@ -98,8 +106,6 @@ class _SheetWriter:
     """Streams rows into one write-only sheet, keeping text as text."""
 
     def __init__(self, workbook, title: str, widths: Iterable[int], header_row: int = 1) -> None:
-        from openpyxl.utils import get_column_letter
-
         self.ws = workbook.create_sheet(title)
         # A write-only sheet writes its view before the first row: freeze the header now.
         self.ws.freeze_panes = f"A{header_row + 1}"
@@ -115,10 +121,6 @@ class _SheetWriter:
         self.ws.sheet_properties.pageSetUpPr.fitToPage = True
 
     def _cell(self, value, number_format: str | None = None, bold: bool = False, header: bool = False):
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-        from openpyxl.styles import Alignment, Font, PatternFill
-
         if isinstance(value, str):
             value = ILLEGAL_CHARACTERS_RE.sub("", value)
         cell = WriteOnlyCell(self.ws, value)
@@ -146,9 +148,6 @@ class _SheetWriter:
         self.rows += 1
 
     def title(self, text: str, bold: bool = True) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Font
-
         cell = WriteOnlyCell(self.ws, text)
         cell.data_type = "s"
         cell.font = Font(bold=bold, size=14 if bold else 11)
@@ -162,28 +161,26 @@ def _number(value, integer: bool = False):
     return int(value) if integer else float(value)
 
 
-def _generated(result: dict) -> str:
-    text = str(result.get("generated_at") or "")
+def _generated(proposal: Proposal) -> str:
+    text = str(proposal.generated_at or "")
     try:
         return datetime.fromisoformat(text).strftime("%Y-%m-%d %H:%M")
     except ValueError:
         return text
 
 
-def write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
+def write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
     """Write the proposal workbook; returns the path. The file appears whole or not at all."""
     opened: list = []
     try:
-        return _write_proposal_xlsx(result, path, lang, opened)
+        return _write_proposal_xlsx(proposal, path, lang, opened)
     except BaseException:
         for workbook in opened:
             _discard(workbook)
         raise
 
 
-def _write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str, opened: list) -> Path:
-    from openpyxl import Workbook
-
+def _write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str, opened: list) -> Path:
     key = _lang(lang)
     t = TEXT[key]
     kinds = {kind: kind_label(kind, key, cap=True) for kind in KINDS}
@@ -192,74 +189,66 @@ def _write_proposal_xlsx(result: dict, path: str | os.PathLike, lang: str, opene
     names = t["sheets"]
 
     summary = _SheetWriter(workbook, names[0], WIDTHS["summary"], header_row=SUMMARY_HEADER_ROW)
-    status = status_label(result.get("status", ""), key)
-    summary.title(t["title"].format(county=result.get("county", "")))
-    summary.title(t["info"].format(scenario=result.get("scenario", ""), generated=_generated(result),
+    status = status_label(proposal.status, key)
+    summary.title(t["title"].format(county=proposal.county))
+    summary.title(t["info"].format(scenario=proposal.scenario, generated=_generated(proposal),
                                    status=status), bold=False)
     summary.row([])
     summary.header(t["summary"])
-    totals = result.get("totals", {})
+    totals = proposal.totals
     keys = ("before", "after", "uncovered_before", "uncovered_after", "moved", "townships_touched", "reserve")
     present = [k for k in KINDS if k in totals]
     for kind in present:
-        summary.row([kinds[kind]] + [_number(totals[kind].get(k, 0), integer=True) for k in keys])
-    summary.row([t["total"]] + [sum(int(totals[kind].get(k, 0) or 0) for kind in present) for k in keys],
+        summary.row([kinds[kind]] + [_number(getattr(totals[kind], k), integer=True) for k in keys])
+    summary.row([t["total"]] + [sum(int(getattr(totals[kind], k)) for kind in present) for k in keys],
                 bold=True)
 
     townships = _SheetWriter(workbook, names[1], WIDTHS["townships"])
     townships.header(t["townships"])
-    for r in result.get("townships", []):
+    for r in proposal.lines:
         townships.row([
-            r.get("township", ""), kinds.get(r.get("kind"), r.get("kind", "")),
-            yes_no(bool(r.get("locked")), key),
-            _number(r.get("approved"), True), _number(r.get("staff"), True),
-            _number(r.get("vacancy", max(0, r.get("approved", 0) - r.get("staff", 0))), True),
-            _number(r.get("over_quota", max(0, r.get("staff", 0) - r.get("approved", 0))), True),
-            _number(r.get("leadership", 0), True), _number(r.get("required_fte")),
-            _number(r.get("required"), True), _number(r.get("proposed"), True), _number(r.get("change"), True),
-            _number(r.get("pressure_before")), _number(r.get("pressure_after")),
-            (r.get("explanation_en") or r.get("explanation", "")) if key == "en" else r.get("explanation", ""),
+            r.township, kinds.get(r.kind, r.kind), yes_no(bool(r.locked), key),
+            _number(r.approved, True), _number(r.staff, True), _number(r.vacancy, True),
+            _number(r.over_quota, True), _number(r.leadership, True), _number(r.required_fte),
+            _number(r.required, True), _number(r.proposed, True), _number(r.change, True),
+            _number(r.pressure_before), _number(r.pressure_after), r.explanation_in(key == "en"),
         ], formats={8: "0.00", 11: "+0;-0;0", 12: "0.00", 13: "0.00"})
 
     moves = _SheetWriter(workbook, names[2], WIDTHS["moves"])
     moves.header(t["moves"])
-    for i, m in enumerate(result.get("moves", []), start=1):
-        reason = (m.get("reason_en") or m.get("reason", "")) if key == "en" else m.get("reason", "")
-        moves.row([i, m.get("from", ""), m.get("to", ""), kinds.get(m.get("kind"), m.get("kind", "")),
-                   _number(m.get("count"), True), reason])
+    for i, m in enumerate(proposal.moves, start=1):
+        moves.row([i, m.giver, m.receiver, kinds.get(m.kind, m.kind), _number(m.count, True),
+                   m.reason_in(key == "en")])
 
     roster = _SheetWriter(workbook, names[3], WIDTHS["roster"])
     roster.header(t["roster"])
-    for p in result.get("ab_roster", []) or []:
-        load, capacity = _number(p.get("load_hours")), _number(p.get("capacity_hours"))
-        roster.row([p.get("township", ""), kinds.get(p.get("kind"), p.get("kind", "")), str(p.get("post", "")),
-                    t["sep"].join(map(str, p.get("a") or [])), t["sep"].join(map(str, p.get("b") or [])),
-                    load, capacity, load / capacity if load is not None and capacity else None],
+    for p in proposal.roster:
+        roster.row([p.township, kinds.get(p.kind, p.kind), str(p.post), t["sep"].join(map(str, p.a)),
+                    t["sep"].join(map(str, p.b)), _number(p.load_hours), _number(p.capacity_hours),
+                    p.load_share],
                    formats={5: "0.0", 6: "0.0", 7: "0%"})
 
     params = _SheetWriter(workbook, names[4], WIDTHS["params"])
     params.header(t["params"])
-    rows, solver = t["rows"], result.get("solver", {})
-    params.row([rows["county"], result.get("county", "")])
-    params.row([rows["scenario"], result.get("scenario", "")])
+    rows, solver = t["rows"], proposal.solver
+    params.row([rows["county"], proposal.county])
+    params.row([rows["scenario"], proposal.scenario])
     params.row([rows["nature"], rows["draft"]])
     params.row([rows["status"], status])
-    params.row([rows["generated_at"], _generated(result)])
-    params.row([rows["fingerprint"], result.get("fingerprint", "")])
-    params.row([rows["solver"], str(solver.get("name", ""))])
-    params.row([rows["solver_version"], str(solver.get("version", ""))])
-    params.row([rows["seconds"], _number(solver.get("seconds"))], formats={1: "0.00"})
-    params.row([rows["gap"], _number(solver.get("gap"))], formats={1: "0.00%"})
-    if "proven_optimal" in solver:
-        params.row([rows["proven_optimal"], yes_no(bool(solver.get("proven_optimal")), key)])
+    params.row([rows["generated_at"], _generated(proposal)])
+    params.row([rows["fingerprint"], proposal.fingerprint])
+    params.row([rows["solver"], str(solver.name)])
+    params.row([rows["solver_version"], str(solver.version)])
+    params.row([rows["seconds"], _number(solver.seconds)], formats={1: "0.00"})
+    params.row([rows["gap"], _number(solver.gap)], formats={1: "0.00%"})
+    if solver.proven_optimal is not None:  # results of older versions did not say
+        params.row([rows["proven_optimal"], yes_no(bool(solver.proven_optimal), key)])
     for name, label in t["parameters"].items():
-        if name in result.get("parameters", {}):
-            params.row([label, _number(result["parameters"][name])])
-    for m in result.get("marginal", []) or []:
-        params.row([rows["marginal"].format(kind=kinds.get(m.get("kind"), m.get("kind", ""))),
-                    _number(m.get("uncovered_reduction"), True)])
-    diagnosis = (result.get("diagnosis_en") or result.get("diagnosis")) if key == "en" else result.get("diagnosis")
-    for n, line in enumerate(diagnosis or [], start=1):
+        if name in proposal.parameters:
+            params.row([label, _number(proposal.parameters[name])])
+    for m in proposal.marginal:
+        params.row([rows["marginal"].format(kind=kinds.get(m.kind, m.kind)), _number(m.uncovered_reduction, True)])
+    for n, line in enumerate(proposal.diagnosis_in(key == "en"), start=1):
         params.row([rows["diagnosis"].format(n=n), line])
 
     path = Path(path)

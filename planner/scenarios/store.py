@@ -23,6 +23,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.domain.county import CountyData, DutyData, OfficeData, PersonData, QuotaData, TownshipData
+from planner.domain.fingerprint import county_fingerprint
+from planner.domain.options import SolveOptions
+from planner.domain.proposal import Proposal
 from planner.store.ledger import load_county
 from planner.store.models import Scenario
 from planner.scenarios.changes import (
@@ -91,10 +94,8 @@ def describe_change(change: Change, lang: str = "zh") -> str:
 
 
 # ---------------------------------------------------------------- applying
-def make_options(draft: OptionsDraft | None = None):
+def make_options(draft: OptionsDraft | None = None) -> SolveOptions:
     """SolveOptions holding what the option changes asked for (defaults for the rest)."""
-    from planner.solving.solve import SolveOptions
-
     draft = draft or OptionsDraft()
     return SolveOptions(reserve=dict(draft.reserve), total_cap=dict(draft.total_cap), bands=dict(draft.bands))
 
@@ -163,7 +164,7 @@ class ScenarioRecord:
     name: str
     description: str
     changes: list[Change]
-    last_result: dict | None
+    last_result: Proposal | None
     last_fingerprint: str | None
     last_solved_at: datetime | None
     updated_at: datetime | None
@@ -189,9 +190,15 @@ def _record(row: Scenario) -> ScenarioRecord:
         changes = parse_changes(row.changes_json)
     except ScenarioError as exc:
         changes, problem = [], str(exc)  # listed all the same, marked invalid
-    result = json.loads(row.last_result_json) if row.last_result_json else None
-    return ScenarioRecord(row.id, row.name, row.description or "", changes, result, row.last_fingerprint,
+    proposal = _stored_proposal(row.last_result_json)
+    return ScenarioRecord(row.id, row.name, row.description or "", changes, proposal, row.last_fingerprint,
                           row.last_solved_at, row.updated_at, problem)
+
+
+def _stored_proposal(text: str | None) -> Proposal | None:
+    """The last proposal as stored (by this version or an older one); None if none was stored."""
+    data = json.loads(text) if text else None
+    return Proposal.from_json(data) if isinstance(data, dict) else None
 
 
 def _row(session: Session, name: str) -> Scenario:
@@ -269,9 +276,9 @@ def rename_scenario(session: Session, name: str, new_name: str) -> str:
     row.name = new_name
     if row.last_result_json:
         # The stored proposal carries the scenario's name; keep it saying the same as the list.
-        result = json.loads(row.last_result_json)
-        result["scenario"] = new_name
-        row.last_result_json = json.dumps(result, ensure_ascii=False)
+        proposal = _stored_proposal(row.last_result_json)
+        if proposal is not None:
+            row.last_result_json = json.dumps(proposal.renamed(new_name).to_json(), ensure_ascii=False)
     row.updated_at = func.current_timestamp()
     session.flush()
     return new_name
@@ -319,11 +326,11 @@ def set_description(session: Session, name: str, description: str) -> str:
     return old
 
 
-def save_result(session: Session, name: str, result: dict) -> None:
-    """Keep `result` as the scenario's last proposal, with the fingerprint it was computed from."""
+def save_result(session: Session, name: str, proposal: Proposal) -> None:
+    """Keep `proposal` as the scenario's last proposal, with the fingerprint it was computed from."""
     row = _row(session, name)
-    row.last_result_json = json.dumps(result, ensure_ascii=False)
-    row.last_fingerprint = result.get("fingerprint")
+    row.last_result_json = json.dumps(proposal.to_json(), ensure_ascii=False)
+    row.last_fingerprint = proposal.fingerprint
     row.last_solved_at = datetime.now().replace(microsecond=0)
     session.flush()
 
@@ -337,8 +344,6 @@ def build_scenario_inputs(session: Session, name: str):
 
 def current_fingerprint(session: Session, name: str) -> str | None:
     """Fingerprint of the scenario's inputs now; None when they cannot be built."""
-    from planner.solving.solve import county_fingerprint
-
     try:
         county, options = build_scenario_inputs(session, name)
     except ScenarioError:
@@ -355,8 +360,6 @@ def _state(county: CountyData, record: ScenarioRecord) -> str:
         return "invalid"
     if not record.last_fingerprint:
         return "unsolved"
-    from planner.solving.solve import county_fingerprint
-
     return "current" if county_fingerprint(work, make_options(draft)) == record.last_fingerprint else "stale"
 
 

@@ -18,15 +18,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from planner.domain.fingerprint import county_fingerprint
+from planner.domain.proposal import Proposal
+from planner.domain.validate import validate_proposal
 from planner.domain.vocabulary import kind_label
 from planner.errors import UserError
 from planner.scenarios.store import BASELINE_NAME, ScenarioError, build_scenario_inputs
 from planner.store.ledger import load_county
 from planner.store.models import AppliedProposal, AuditEntry, Quota, Township
-
-# planner.solving.solve and planner.domain.validate are imported where they are used: they
-# load the optimizer, about 0.15 s (python -X importtime), which the window would pay at
-# start-up for this module; only checking a proposal needs them.
 
 APPLICABLE_STATUSES = ("optimal", "feasible")
 
@@ -71,20 +70,19 @@ def _label(township: str, kind: str) -> str:
     return f"{township}·{kind_label(kind)}"
 
 
-def proposal_changes(result: dict) -> list[QuotaChange]:
-    """The quota lines a result changes (proposed ≠ approved), in the result's order."""
-    return [QuotaChange(row["township"], row["kind"], int(row["approved"]), int(row["proposed"]))
-            for row in result.get("townships", []) if int(row["proposed"]) != int(row["approved"])]
+def proposal_changes(proposal: Proposal) -> list[QuotaChange]:
+    """The quota lines a proposal changes (proposed ≠ approved), in the proposal's order."""
+    return [QuotaChange(line.township, line.kind, int(line.approved), int(line.proposed))
+            for line in proposal.lines if int(line.proposed) != int(line.approved)]
 
 
-def inputs_now(session: Session, result: dict):
+def inputs_now(session: Session, result: Proposal):
     """(county, options) the result would be computed from now: the ledger, or the ledger with
     the result's scenario applied, with the options the result was computed with."""
-    from planner.solving.solve import SolveOptions
 
-    scenario = result.get("scenario") or BASELINE_NAME
+    scenario = result.scenario or BASELINE_NAME
     if scenario == BASELINE_NAME:
-        return load_county(session), SolveOptions.from_dict(result.get("options"))
+        return load_county(session), result.options
     try:
         return build_scenario_inputs(session, scenario)
     except (ScenarioError, LookupError) as error:
@@ -92,10 +90,8 @@ def inputs_now(session: Session, result: dict):
                          f"the proposal's scenario '{scenario}' is gone or no longer fits the ledger") from None
 
 
-def current_fingerprint(session: Session, result: dict) -> str | None:
+def current_fingerprint(session: Session, result: Proposal) -> str | None:
     """Fingerprint of the inputs the result would be computed from now (None: they cannot be built)."""
-    from planner.solving.solve import county_fingerprint
-
     try:
         county, options = inputs_now(session, result)
     except ApplyError:
@@ -103,30 +99,29 @@ def current_fingerprint(session: Session, result: dict) -> str | None:
     return county_fingerprint(county, options)
 
 
-def check_proposal(session: Session, result: dict) -> list[QuotaChange]:
+def check_proposal(session: Session, result: Proposal) -> list[QuotaChange]:
     """Every reason not to apply `result` to this ledger, raised as ApplyError; else its changes."""
-    status = result.get("status")
+    status = result.status
     if status not in APPLICABLE_STATUSES:
         raise ApplyError(
             f"该方案的求解状态为“{status}”，不是可执行的调剂方案，不能写入台账。",
             f"the result's status is {status!r}, not a proposal that can be applied")
 
     lines = _quota_lines(session)
-    rows = result.get("townships", [])
     seen: set[tuple[str, str]] = set()
     problems: list[str] = []
-    for row in rows:
-        key = (row["township"], row["kind"])
+    for row in result.lines:
+        key = (row.township, row.kind)
         seen.add(key)
         quota = lines.get(key)
         if quota is None:
             # A kind the township holds no line of, left at zero, changes nothing.
-            if int(row.get("approved", 0)) == 0 and int(row.get("proposed", 0)) == 0:
+            if int(row.approved) == 0 and int(row.proposed) == 0:
                 continue
             problems.append(f"{_label(*key)}：台账中已无此编制行 (no such quota line in the ledger)")
-        elif quota.approved != int(row["approved"]):
-            problems.append(f"{_label(*key)}：台账核定编制为 {quota.approved}，方案依据的是 {row['approved']} "
-                            f"(ledger has {quota.approved}, the proposal was computed from {row['approved']})")
+        elif quota.approved != int(row.approved):
+            problems.append(f"{_label(*key)}：台账核定编制为 {quota.approved}，方案依据的是 {row.approved} "
+                            f"(ledger has {quota.approved}, the proposal was computed from {row.approved})")
     for key, quota in lines.items():
         if key not in seen and quota.approved:
             problems.append(f"{_label(*key)}：方案中没有此编制行 (the proposal has no row for this quota line)")
@@ -134,15 +129,11 @@ def check_proposal(session: Session, result: dict) -> list[QuotaChange]:
         raise ApplyError("台账的编制行与方案不一致，方案已过期，请重新计算。",
                          "the ledger's quota lines no longer match the proposal; solve again", problems)
 
-    from planner.solving.solve import county_fingerprint
-
     county, options = inputs_now(session, result)
-    if result.get("fingerprint", "") != county_fingerprint(county, options):
+    if result.fingerprint != county_fingerprint(county, options):
         raise ApplyError("方案计算之后台账已有改动（数据指纹不符），方案已过期，请重新计算。",
                          "the ledger changed after the proposal was computed (fingerprint differs); "
                          "solve again")
-
-    from planner.domain.validate import validate_proposal
 
     # The validator trusts nothing the optimizer says: every hard rule, re-derived from the ledger.
     problems = [str(p) for p in validate_proposal(county, options, result)]
@@ -152,7 +143,7 @@ def check_proposal(session: Session, result: dict) -> list[QuotaChange]:
     return proposal_changes(result)
 
 
-def apply_proposal(session: Session, result: dict, user: str | None = None) -> int:
+def apply_proposal(session: Session, result: Proposal, user: str | None = None) -> int:
     """Write the proposed quota as approved quota; returns the AppliedProposal id.
 
     Inside the caller's transaction; raises ApplyError, with nothing changed, when
@@ -170,9 +161,9 @@ def apply_proposal(session: Session, result: dict, user: str | None = None) -> i
                                entity_key=f"{change.township}/{change.kind}", field="approved",
                                old_value=str(change.before), new_value=str(change.after)))
     record = AppliedProposal(
-        applied_by=who, scenario=str(result.get("scenario", "")),
-        fingerprint=str(result.get("fingerprint", "")),
-        result_json=json.dumps(result, ensure_ascii=False, sort_keys=True, default=str),
+        applied_by=who, scenario=str(result.scenario),
+        fingerprint=str(result.fingerprint),
+        result_json=json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True, default=str),
         before_json=json.dumps({"quota": before}, ensure_ascii=False, sort_keys=True))
     session.add(record)
     session.flush()
@@ -191,7 +182,8 @@ def revert_proposal(session: Session, applied_id: int, user: str | None = None) 
     if record.reverted:
         raise ApplyError(f"编号为 {applied_id} 的方案已撤销过。", f"applied proposal {applied_id} was already reverted")
     before = {(r["township"], r["kind"]): int(r["approved"]) for r in json.loads(record.before_json)["quota"]}
-    written = {(c.township, c.kind): c.after for c in proposal_changes(json.loads(record.result_json))}
+    written = {(c.township, c.kind): c.after
+               for c in proposal_changes(Proposal.from_json(json.loads(record.result_json)))}
     lines = _quota_lines(session)
     problems = []
     for key, after in written.items():

@@ -7,19 +7,20 @@ call.
 
 from __future__ import annotations
 
+from planner.domain.proposal import Proposal
 from planner.services.apply import QuotaChange, apply_proposal, check_proposal, revert_proposal
 from planner.services.backups import Outcome, back_up_before
 from planner.store.conflicts import save
 
 
-def proposal_check(db, result) -> list[QuotaChange]:
+def proposal_check(db, result: Proposal) -> list[QuotaChange]:
     """The quota lines applying `result` would change; ApplyError with every reason it cannot apply.
     Writes nothing."""
     with db.session() as session:
         return check_proposal(session, result)
 
 
-def apply_proposal_safely(db, result, user: str | None = None) -> Outcome:
+def apply_proposal_safely(db, result: Proposal, user: str | None = None) -> Outcome:
     """Check the proposal, back up the ledger, then apply it in one transaction.
 
     Outcome.value is the AppliedProposal id. A refused proposal (ApplyError)

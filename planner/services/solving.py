@@ -1,4 +1,4 @@
-"""Solving: read the ledger (or a scenario), solve, store a scenario's proposal, hand back the result.
+"""Solving: read the ledger (or a scenario), solve, store a scenario's proposal, hand back the Proposal.
 
 `solve_job(source, scenario, time_limit, state)` is the one solve of the
 planner: `main.py solve` calls it, and the window runs it through ui.tasks
@@ -6,18 +6,19 @@ off the GUI thread (or in a spawned child process). It reports progress and
 listens for Cancel through a planner.taskstate.TaskState, opens its own
 sessions (sessions are never shared across threads) and, given a database
 URL instead of a Database (a child process), its own engine: only the URL,
-the scenario name and the result cross the boundary. No Qt here.
-
-The result is passed along as it is: this module reads none of its keys.
+the scenario name and the Proposal (plain data) cross the boundary. No Qt here.
 """
 
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any, Callable
 
 from sqlalchemy.orm import sessionmaker
 
+from planner.domain.options import SolveOptions
+from planner.domain.proposal import Proposal
 from planner.errors import UserError
 from planner.scenarios.store import BASELINE_NAME as BASELINE  # the ledger itself
 from planner.scenarios.store import build_scenario_inputs, save_result
@@ -51,7 +52,7 @@ def _sessions(source: Any):
 
 def solve_job(source: Any, scenario: str | None, time_limit: float | None, state, *,
               solver: str | None = None, store_failed: Callable[[Exception], None] | None = None,
-              on_warning: Callable[[str], None] | None = None):
+              on_warning: Callable[[str], None] | None = None) -> Proposal:
     """The proposal for `scenario` (the ledger itself for 基准 or None) on the database `source`.
 
     `time_limit` (seconds) and `solver` ("auto", "highs", "cbc") override the
@@ -65,7 +66,7 @@ def solve_job(source: Any, scenario: str | None, time_limit: float | None, state
     HiGHS asked for by name but not installed: CBC solves instead, `on_warning`
     hears so and the result's solver name says so.
     """
-    from planner.solving.solve import SolveOptions, solve_county
+    from planner.solving.solve import solve_county
 
     name = scenario or BASELINE
     new_session, engine = _sessions(source)
@@ -89,8 +90,8 @@ def solve_job(source: Any, scenario: str | None, time_limit: float | None, state
         result = solve_county(county, options, scenario=name, progress=state.set_progress,
                               cancel=state.is_cancelled, load_seconds=load_seconds)
         state.check_cancelled()
-        if options.solver == "highs" and not str(result["solver"]["name"]).lower().startswith("highs"):
-            result["solver"]["name"] = f"{result['solver']['name']} ({HIGHS_FALLBACK})"
+        if options.solver == "highs" and not result.solver.name.lower().startswith("highs"):
+            result = replace(result, solver=replace(result.solver, name=f"{result.solver.name} ({HIGHS_FALLBACK})"))
             if on_warning is not None:
                 on_warning(HIGHS_FALLBACK)
         if name != BASELINE:
@@ -101,7 +102,7 @@ def solve_job(source: Any, scenario: str | None, time_limit: float | None, state
             engine.dispose()
 
 
-def _store(new_session, name: str, result, store_failed: Callable[[Exception], None] | None) -> None:
+def _store(new_session, name: str, result: Proposal, store_failed: Callable[[Exception], None] | None) -> None:
     """A scenario keeps its last proposal (the window and `scenarios` show it, stale or not)."""
     try:
         with new_session() as session, session.begin():
@@ -112,10 +113,10 @@ def _store(new_session, name: str, result, store_failed: Callable[[Exception], N
         store_failed(error)
 
 
-def fingerprint_job(source: Any, result, state) -> str | None:
+def fingerprint_job(source: Any, result: Proposal, state) -> str | None:
     """Fingerprint of the inputs `result` would be computed from now (None: cannot be built).
 
-    Differs from the result's own fingerprint when the ledger (or the scenario)
+    Differs from result.fingerprint when the ledger (or the scenario)
     changed since: the window then marks the proposal stale.
     """
     new_session, engine = _sessions(source)

@@ -1,28 +1,30 @@
-"""The bridge between the ledger and the optimizer: county in, validated result dict out.
+"""The bridge between the ledger and the optimizer: county in, validated Proposal out.
 
 solve_county turns a CountyData into the optimizer's plain inputs (duty hours,
 required FTE, quota lines with their locks and bands), runs optimizer.pipeline,
-turns the plan into the result dict of interfaces.md (plus the keys listed in
-the team conventions) and checks it against every hard rule with
-planner.domain.validate before anyone sees it.
+turns the plan into a Proposal (planner.solving.result) and checks it against
+every hard rule with planner.domain.validate before anyone sees it.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import math
 import time
-from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Callable
 
 from optimizer.ab_batch import Cancelled as OptimizerCancelled
 from optimizer.inputs import DesignInput, DutyLoad, SolverSettings
 from optimizer.pipeline import CountyProblem, QuotaLine, optimise
-from planner.domain.county import KINDS, CountyData, TownshipData
+from planner.domain.county import CountyData
+from planner.domain.fingerprint import county_fingerprint
+from planner.domain.lines import duty_labels, township_lines
+from planner.domain.options import SolveOptions
+from planner.domain.proposal import Proposal
+from planner.domain.validate import validate_proposal
 from planner.domain.workload import duty_hours, post_capacity_hours, required_fte
 from planner.errors import Cancelled, PlannerError
+from planner.solving.faults import solver_failed
+from planner.solving.result import build_proposal
 
 BASELINE = "基准"
 
@@ -40,88 +42,7 @@ class ProposalInvalid(PlannerError, RuntimeError):
         self.problems = problems
 
 
-@dataclass
-class SolveOptions:
-    """What the user asked of one solve, beyond the ledger itself."""
-
-    reserve: dict[str, int] = field(default_factory=dict)          # kind -> slots kept back
-    total_cap: dict[str, int] = field(default_factory=dict)        # kind -> most allowed in total after
-    bands: dict[tuple[str, str], tuple[int | None, int | None]] = field(default_factory=dict)
-    locked: set[str] | None = None                                 # None: the ledger's locks
-    # Duties exempt from mutual backup beyond those the ledger marks: a duty name
-    # (every township) or a (township, duty name) pair.
-    exempt_duties: set = field(default_factory=set)
-    time_limit: float = 60.0
-    design_time_limit: float = 0.4                                 # exact A/B work per design, first pass
-    solver: str = "auto"                                           # auto | highs | cbc
-    workers: int | None = None                                     # processes for A/B designs
-
-    def is_locked(self, township: TownshipData) -> bool:
-        return township.name in self.locked if self.locked is not None else bool(township.locked)
-
-    def is_exempt(self, township: str, duty: str) -> bool:
-        return duty in self.exempt_duties or (township, duty) in self.exempt_duties
-
-    def as_dict(self) -> dict:
-        """The options that shape the proposal (not how hard it was solved), JSON-ready."""
-        return {
-            "reserve": {k: int(v) for k, v in sorted(self.reserve.items()) if v},
-            "total_cap": {k: int(v) for k, v in sorted(self.total_cap.items())},
-            "bands": [[t, k, lo, hi] for (t, k), (lo, hi) in sorted(self.bands.items())],
-            "locked": None if self.locked is None else sorted(self.locked),
-            "exempt_duties": sorted(json.dumps(e, ensure_ascii=False) if not isinstance(e, str) else e
-                                    for e in self.exempt_duties),
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict | None) -> "SolveOptions":
-        data = data or {}
-        exempt: set = set()
-        for e in data.get("exempt_duties", []):
-            if isinstance(e, str) and e.startswith("["):
-                pair = json.loads(e)
-                exempt.add((pair[0], pair[1]))
-            elif isinstance(e, (list, tuple)):
-                exempt.add((e[0], e[1]))
-            else:
-                exempt.add(e)
-        locked = data.get("locked")
-        return cls(reserve=dict(data.get("reserve", {})), total_cap=dict(data.get("total_cap", {})),
-                   bands={(t, k): (lo, hi) for t, k, lo, hi in data.get("bands", [])},
-                   locked=None if locked is None else set(locked), exempt_duties=exempt)
-
-
 # ---------------------------------------------------------------- inputs
-def duty_labels(township: TownshipData, kind: str) -> list[tuple[str, object]]:
-    """(label, duty) for the township's duties of a kind; clashing names get their office."""
-    duties = township.duties_of_kind(kind)
-    counts: dict[str, int] = {}
-    for d in duties:
-        counts[d.name] = counts.get(d.name, 0) + 1
-    labels = []
-    seen: dict[str, int] = {}
-    for d in duties:
-        label = d.name if counts[d.name] == 1 else f"{d.office}·{d.name}"
-        if label in seen:  # the same name twice in one office: number them
-            seen[label] += 1
-            label = f"{label}#{seen[label]}"
-        else:
-            seen[label] = 1
-        labels.append((label, d))
-    return labels
-
-
-def township_lines(county: CountyData) -> list[tuple[TownshipData, str]]:
-    """The (township, kind) lines a proposal covers: every quota line, and kinds with duties."""
-    lines = []
-    for t in county.townships:
-        kinds_with_duties = set(t.office_kinds()[d.office] for d in t.duties if d.office in t.office_kinds())
-        for kind in KINDS:
-            if kind in t.quotas or kind in kinds_with_duties:
-                lines.append((t, kind))
-    return lines
-
-
 def build_problem(county: CountyData, options: SolveOptions) -> tuple[CountyProblem, dict]:
     params = county.params.validate()
     capacity = post_capacity_hours(params)
@@ -146,42 +67,11 @@ def build_problem(county: CountyData, options: SolveOptions) -> tuple[CountyProb
     return problem, hours_of
 
 
-# ---------------------------------------------------------------- fingerprint
-def county_fingerprint(county: CountyData, options: SolveOptions | None = None) -> str:
-    """sha256 of a canonical JSON of everything the proposal depends on.
-
-    Names of people and how hard the solver worked (time limit, processes) do
-    not change the proposal's inputs and are left out. The JSON is hashed one
-    township at a time (one line each), so a province-sized ledger never
-    holds the interpreter for long in one call (the window stays responsive).
-    """
-    options = options or SolveOptions()
-    digest = hashlib.sha256()
-
-    def feed(value) -> None:
-        digest.update(json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode())
-        digest.update(b"\n")
-
-    # Numbers are fed as floats so that 248 typed in memory and 248.0 read back
-    # from the database give the same fingerprint.
-    params = {k: float(v) for k, v in county.params.as_dict().items()}
-    feed({"county": county.name, "params": params, "options": options.as_dict(),
-          "townships": len(county.townships)})
-    for t in county.townships:
-        feed([t.name, t.type, t.category, int(t.population), float(t.area_km2), int(t.villages), bool(t.locked),
-              sorted([q.kind, q.approved, q.staff, q.leadership] for q in t.quotas.values()),
-              [[o.name, o.kind] for o in t.offices],
-              [[d.office, d.name, float(d.annual_volume), float(d.minutes_per_case), float(d.fixed_hours),
-                bool(d.needs_backup)]
-               for d in t.duties]])
-    return digest.hexdigest()
-
-
 # ---------------------------------------------------------------- solving
 def solve_county(county: CountyData, options: SolveOptions | None = None, *, scenario: str = BASELINE,
                  progress: Callable[[float, str], None] | None = None,
-                 cancel: Callable[[], bool] | None = None, load_seconds: float = 0.0) -> dict:
-    """The reallocation proposal of a county as the result dict, checked against every hard rule.
+                 cancel: Callable[[], bool] | None = None, load_seconds: float = 0.0) -> Proposal:
+    """The reallocation proposal of a county, checked against every hard rule.
 
     Raises SolveCancelled when `cancel()` turns true, ProposalInvalid if the
     optimizer ever broke a rule, planner.domain.workload.ParameterError on bad parameters.
@@ -196,30 +86,21 @@ def solve_county(county: CountyData, options: SolveOptions | None = None, *, sce
     problem, hours_of = build_problem(county, options)
     fingerprint = county_fingerprint(county, options)
     requirement_seconds = time.perf_counter() - t0
-    settings = SolverSettings(time_limit=float(options.time_limit),
-                              design_time_limit=float(options.design_time_limit),
-                              solver=options.solver, workers=options.workers)
+    settings = SolverSettings(time_limit=float(options.time_limit), design_max_nodes=options.design_max_nodes,
+                              design_splits=options.design_splits, solver=options.solver,
+                              workers=options.workers)
     try:
         plan = optimise(problem, settings, progress=progress, cancel=cancel)
     except OptimizerCancelled:
         raise SolveCancelled() from None
     except Exception as exc:  # missing, out of time or crashed solver: one clear error, nothing produced
-        from planner.solving.faults import solver_failed
-
         raise solver_failed(exc, settings.time_limit, time.perf_counter() - started) from exc
 
-    from planner.solving.result import build_result
-
     stage_seconds = {"load": load_seconds, "requirement": requirement_seconds, **plan.stage_seconds}
-    result = build_result(county, options, plan, scenario=scenario, fingerprint=fingerprint,
-                          stage_seconds=stage_seconds, seconds=time.perf_counter() - started + load_seconds)
-    from planner.domain.validate import validate_proposal
-
-    problems = validate_proposal(county, options, result)
+    proposal = build_proposal(county, options, plan, scenario=scenario, fingerprint=fingerprint,
+                              stage_seconds=stage_seconds, seconds=time.perf_counter() - started + load_seconds)
+    problems = validate_proposal(county, options, proposal)
     if problems:
         raise ProposalInvalid(problems)
-    return result
+    return proposal
 
-
-def generated_at() -> str:
-    return datetime.now().replace(microsecond=0).isoformat()

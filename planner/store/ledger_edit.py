@@ -89,6 +89,12 @@ def set_township_field(session: Session, township_name: str, field_name: str, va
     return old
 
 
+def township_ids(session: Session, name: str) -> set[int] | None:
+    """{id} of the township called `name` (the ledger rows an edit touched), None when there is none."""
+    found = session.scalars(select(Township.id).where(Township.name == name)).first()
+    return None if found is None else {found}
+
+
 def quota_line(session: Session, township_name: str, kind: str) -> QuotaData | None:
     """The quota line of a township and kind as plain data; None when there is none."""
     township = _township(session, township_name)

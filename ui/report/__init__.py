@@ -1,8 +1,8 @@
 """The printed reallocation proposal (调剂方案建议稿): PDF, printer and print preview.
 
     from ui.report import write_proposal_pdf, ProposalDocument
-    write_proposal_pdf(result, "proposal.pdf", lang="zh_CN")      # headless is fine
-    ProposalDocument(result, "zh_CN").print_to(printer)            # QPrinter / preview
+    write_proposal_pdf(proposal, "proposal.pdf", lang="zh_CN")    # headless is fine
+    ProposalDocument(proposal, "zh_CN").print_to(printer)          # QPrinter / preview
 """
 
 from ui.report.render import ProposalDocument, write_proposal_pdf

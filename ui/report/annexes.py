@@ -1,6 +1,6 @@
 """The annexes of the proposal: reasons per township, the A/B roster, the basis, the charts.
 
-A mixin of ContentBuilder (content.py), which supplies self.t, self.result,
+A mixin of ContentBuilder (content.py), which supplies self.t, self.proposal,
 self.kinds, self.english and the naming helpers.
 """
 
@@ -12,7 +12,7 @@ from planner.domain.vocabulary import stage_label
 from ui.report.blocks import (
     LANDSCAPE, PORTRAIT, AnnexMark, Block, Column, FigureBlock, NewPage, Paragraph, Table, TitleBlock,
 )
-from ui.report.numbers import fmt_float, fmt_int, township_order
+from ui.report.numbers import fmt_float, fmt_int
 from ui.report.strings import PARAMETER_ROWS
 
 
@@ -32,15 +32,15 @@ class AnnexBuilder:
         colon = ": " if self.english else "："
         written = False
         for i, kind in enumerate(self.kinds, 1):
-            rows = [r for r in self.result.get("townships", []) if r.get("kind") == kind and self.explanation(r)]
+            rows = [r for r in self.proposal.lines_of(kind) if self.explanation(r)]
             if not rows:
                 continue
             blocks.append(self.heading2(i, self.kind_name(kind)))
             for r in rows:
                 text = self.explanation(r)
                 # The optimizer's sentences usually begin with the township's name already.
-                if not text.startswith(r["township"]):
-                    text = r["township"] + colon + text
+                if not text.startswith(r.township):
+                    text = r.township + colon + text
                 blocks.append(Paragraph(text, style="note"))
                 written = True
         if not written:
@@ -54,55 +54,54 @@ class AnnexBuilder:
     def roster_annex(self, n: int) -> list[Block]:
         t = self.t
         blocks = self.annex_start(n, "roster_title", LANDSCAPE)
-        roster = self.result.get("ab_roster") or []
+        roster = self.proposal.roster
         if not roster:
             return blocks + [Paragraph(t["no_roster"])]
         blocks.append(Paragraph(t["roster_intro"], style="note"))
-        designs = {(d.get("township"), d.get("kind")): d for d in self.result.get("ab_designs") or []}
+        designs = {(d.township, d.kind): d for d in self.proposal.designs}
         columns = [Column(t["c_move_kind"], 0.7), Column(t["c_post"], 1.3, "left"), Column(t["c_a"], 3.6, "left"),
                    Column(t["c_b"], 3.0, "left"), Column(t["c_load"], 1.0), Column(t["c_capacity"], 1.0),
                    Column(t["c_ratio"], 0.8)]
         sep = ", " if self.english else "、"
-        names = [n for n in township_order(self.result) if any(r.get("township") == n for r in roster)]
-        names += [n for n in dict.fromkeys(r.get("township") for r in roster) if n not in names]
+        with_posts = {r.township for r in roster}
+        names = [n for n in self.proposal.township_names() if n in with_posts]
+        names += [n for n in dict.fromkeys(r.township for r in roster) if n not in names]
         for i, name in enumerate(names, 1):
-            posts = [r for r in roster if r.get("township") == name]
+            posts = [r for r in roster if r.township == name]
             blocks.append(self.heading2(i, name))
             notes = []
             for kind in self.kinds:
                 d = designs.get((name, kind))
                 if d:
                     notes.append(t["design_sentence"].format(
-                        kind=self.kind_name(kind), posts=d.get("posts", 0), lower=d.get("lower_bound", 0),
-                        proof=t["proven"] if d.get("proven_minimal") else t["not_proven"]))
+                        kind=self.kind_name(kind), posts=d.posts, lower=d.lower_bound or 0,
+                        proof=t["proven"] if d.proven_minimal else t["not_proven"]))
             if notes:
                 blocks.append(Paragraph(("; " if self.english else "；").join(notes) + ("." if self.english else "。"),
                                         style="note"))
             rows = []
             for r in posts:
-                capacity = r.get("capacity_hours")
-                load = r.get("load_hours")
-                ratio = f"{load / capacity:.0%}" if load is not None and capacity else ""
-                rows.append([self.kind_short(r.get("kind", "")), str(r.get("post", "")),
-                             sep.join(map(str, r.get("a") or [])), sep.join(map(str, r.get("b") or [])),
-                             fmt_float(load), fmt_float(capacity), ratio])
+                share = r.load_share
+                rows.append([self.kind_short(r.kind), str(r.post), sep.join(map(str, r.a)), sep.join(map(str, r.b)),
+                             fmt_float(r.load_hours), fmt_float(r.capacity_hours),
+                             "" if share is None else f"{share:.0%}"])
             suffix = f" ({t['continued']})" if self.english else f"（{t['continued']}）"
             blocks.append(Table(columns, rows, dense=True, continued_caption=name + suffix))
         return blocks
 
     def status_text(self) -> str:
-        t, solver = self.t, self.result.get("solver", {})
+        t, solver = self.t, self.proposal.solver
         if self.infeasible:
             return t["st_infeasible"]
-        if solver.get("proven_optimal") or (self.result.get("status") == "optimal" and not solver.get("gap")):
+        if solver.proven_optimal or (self.proposal.status == "optimal" and not solver.gap):
             return t["st_optimal"]
-        gap = solver.get("gap")
+        gap = solver.gap
         if gap:
             return t["st_gap"].format(gap=f"{float(gap):.2%}")
         return t["st_feasible"]
 
     def basis_annex(self, n: int) -> list[Block]:
-        t, params = self.t, self.result.get("parameters", {})
+        t, params = self.t, self.proposal.parameters
         blocks = self.annex_start(n, "params_title", PORTRAIT)
         rows = []
         for key, zh, en, unit, meaning_zh, meaning_en in PARAMETER_ROWS:
@@ -117,27 +116,26 @@ class AnnexBuilder:
             rows.append([en if self.english else zh, text, meaning_en if self.english else meaning_zh])
         blocks.append(Table([Column(t["c_item"], 1.6, "left"), Column(t["c_value"], 1.0),
                              Column(t["c_meaning"], 2.4, "left")], rows, caption=t["params_caption"]))
-        solver = self.result.get("solver", {})
-        stages = solver.get("stage_seconds") or {}
+        solver = self.proposal.solver
+        stages = solver.stage_seconds
         stage_text = ("; " if self.english else "；").join(
             f"{stage_label(k, self.key)} {t['seconds'].format(s=float(v))}" for k, v in stages.items()
             if isinstance(v, (int, float)))
         basis = [
-            (t["b_scenario"], str(self.result.get("scenario", ""))),
-            (t["b_generated"], str(self.result.get("generated_at", "")).replace("T", " ")),
-            (t["b_fingerprint"], str(self.result.get("fingerprint", ""))),
-            (t["b_solver"], " ".join(str(solver.get(k, "")) for k in ("name", "version")).strip()),
-            (t["b_seconds"], t["seconds"].format(s=float(solver.get("seconds") or 0))),
+            (t["b_scenario"], str(self.proposal.scenario)),
+            (t["b_generated"], str(self.proposal.generated_at).replace("T", " ")),
+            (t["b_fingerprint"], str(self.proposal.fingerprint)),
+            (t["b_solver"], f"{solver.name} {solver.version}".strip()),
+            (t["b_seconds"], t["seconds"].format(s=float(solver.seconds or 0))),
             (t["b_status"], self.status_text()),
         ]
         if stage_text:
             basis.append((t["b_stages"], stage_text))
         blocks.append(Table([Column(t["c_item"], 1.3, "left"), Column(t["c_value"], 3.7, "left")],
                             [list(r) for r in basis], caption=t["basis_caption"]))
-        marginal = self.result.get("marginal") or []
+        marginal = self.proposal.marginal
         if marginal:
-            rows = [[self.kind_name(m.get("kind", "")), fmt_int(m.get("uncovered_reduction")),
-                     m.get("township") or "—"] for m in marginal]
+            rows = [[self.kind_name(m.kind), fmt_int(m.uncovered_reduction), m.township or "—"] for m in marginal]
             blocks.append(Table([Column(t["c_kind"], 1.0), Column(t["c_reduction"], 1.0),
                                  Column(t["c_best"], 1.5)], rows, caption=t["marginal_caption"]))
         return blocks

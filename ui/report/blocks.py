@@ -1,6 +1,6 @@
 """The printed proposal as a flow of blocks, before any page exists.
 
-Plain data (no Qt): content.py turns a result dict into these; layout.py
+Plain data (no Qt): content.py turns a Proposal into these; layout.py
 measures them on a paint device and breaks them into pages.
 """
 

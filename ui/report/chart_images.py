@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import logging
 
+from planner.domain.proposal import Proposal
 from ui.report.blocks import FigureBlock
 
 log = logging.getLogger(__name__)
@@ -40,13 +41,13 @@ def figure_to_block(figure) -> FigureBlock:
     return FigureBlock(caption=title, aspect=float(height) / float(width), png=buffer.getvalue())
 
 
-def chart_blocks(result: dict, lang: str = "zh_CN") -> list[FigureBlock]:
-    """Quota and pressure chart of every kind in the result, in that order."""
+def chart_blocks(proposal: Proposal, lang: str = "zh_CN") -> list[FigureBlock]:
+    """Quota and pressure chart of every kind in the proposal, in that order."""
     charts = _charts_module()
-    if charts is None or not result.get("townships"):
+    if charts is None or not proposal.lines:
         return []
     blocks = []
-    for kind in charts.kinds_in(result):
+    for kind in charts.kinds_in(proposal):
         for make in (charts.quota_chart, charts.pressure_chart):
-            blocks.append(figure_to_block(make(result, kind, lang)))
+            blocks.append(figure_to_block(make(proposal, kind, lang)))
     return blocks

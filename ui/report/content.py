@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from planner.domain.proposal import Move, Proposal, TownshipLine
 from ui.report.blocks import (
     LANDSCAPE, PORTRAIT, Block, Column, FigureBlock, Heading, KeepTogether, NewPage, Paragraph, Table,
     TitleBlock,
 )
 from ui.report.annexes import AnnexBuilder
-from ui.report.numbers import fmt_change, fmt_float, fmt_int, kinds_present, township_order
+from ui.report.numbers import fmt_change, fmt_float, fmt_int
 from planner.domain.vocabulary import kind_label
 from ui.report.strings import TEXT, chinese_ordinal, lang_key
 
@@ -28,16 +29,16 @@ def parse_date(text: str | None) -> date:
 
 
 class ContentBuilder(AnnexBuilder):
-    """Builds the block flow of one result in one language."""
+    """Builds the block flow of one proposal in one language."""
 
-    def __init__(self, result: dict, lang: str = "zh_CN") -> None:
-        self.result = result
+    def __init__(self, proposal: Proposal, lang: str = "zh_CN") -> None:
+        self.proposal = proposal
         self.key = lang_key(lang)
         self.t = TEXT[self.key]
         self.english = self.key == "en"
-        self.kinds = kinds_present(result)
-        self.county = result.get("county") or ""
-        self.infeasible = result.get("status") == "infeasible"
+        self.kinds = proposal.kinds_present()
+        self.county = proposal.county or ""
+        self.infeasible = proposal.infeasible
         self._heading_no = 0
 
     # -- helpers ---------------------------------------------------------------
@@ -50,7 +51,7 @@ class ContentBuilder(AnnexBuilder):
         return kind_label(kind, self.key, short=True)
 
     def date_text(self) -> str:
-        d = parse_date(self.result.get("generated_at"))
+        d = parse_date(self.proposal.generated_at)
         return self.t["date"].format(y=d.year, m=d.month, d=d.day)
 
     def heading1(self, key: str) -> Heading:
@@ -63,34 +64,30 @@ class ContentBuilder(AnnexBuilder):
         prefix = f"({n}) " if self.english else f"（{chinese_ordinal(n)}）"
         return Heading(prefix + text, 2)
 
-    def reason(self, move: dict) -> str:
-        return (move.get("reason_en") or move.get("reason") or "") if self.english else move.get("reason", "")
+    def reason(self, move: Move) -> str:
+        return move.reason_in(self.english) or ""
 
-    def explanation(self, row: dict) -> str:
-        if self.english:
-            return row.get("explanation_en") or row.get("explanation") or ""
-        return row.get("explanation") or ""
+    def explanation(self, row: TownshipLine) -> str:
+        return row.explanation_in(self.english) or ""
 
     def diagnosis(self) -> list[str]:
-        if self.english:
-            return list(self.result.get("diagnosis_en") or self.result.get("diagnosis") or [])
-        return list(self.result.get("diagnosis") or [])
+        return self.proposal.diagnosis_in(self.english)
 
-    def short_note(self, row: dict) -> str:
+    def short_note(self, row: TownshipLine) -> str:
         """调入2名，仍缺3名: the table's remark; the full explanation is in the annex."""
         t = self.t
         parts = []
-        change = int(row.get("change") or 0)
-        if row.get("locked"):
+        change = row.change
+        if row.locked:
             parts.append(t["note_locked"])
         if change > 0:
             parts.append(t["note_in"].format(n=change))
         elif change < 0:
             parts.append(t["note_out"].format(n=-change))
-        short = int(row.get("required") or 0) - int(row.get("proposed") or 0)
+        short = row.uncovered_after
         if short > 0:
             parts.append(t["note_short"].format(n=short))
-        over = int(row.get("over_quota") or 0)
+        over = row.over_quota
         if over > 0:
             parts.append(t["note_over"].format(n=over))
         return t["note_join"].join(parts) or "—"
@@ -110,35 +107,34 @@ class ContentBuilder(AnnexBuilder):
 
     def title_block(self) -> list[Block]:
         t = self.t
-        n = len(township_order(self.result))
+        n = len(self.proposal.township_names())
         return [
             TitleBlock(t["title"].format(county=self.county),
-                       [t["draft"], t["info"].format(scenario=self.result.get("scenario", ""),
+                       [t["draft"], t["info"].format(scenario=self.proposal.scenario,
                                                      date=self.date_text())]),
             Paragraph(t["addressee"].format(county=self.county), indent=False, space_before_mm=4),
             Paragraph((t["intro_infeasible"] if self.infeasible else t["intro"]).format(n=n)),
         ]
 
     def summary_section(self) -> list[Block]:
-        t, totals = self.t, self.result.get("totals", {})
+        t = self.t
+        totals = {kind: self.proposal.totals_of(kind) for kind in self.kinds}
         blocks: list[Block] = [self.heading1("h_summary")]
         for kind in self.kinds:
-            k = totals.get(kind, {})
+            k = totals[kind]
             sentence = t["kind_sentence"].format(
-                kind=self.kind_name(kind), before=k.get("before", 0), after=k.get("after", 0),
-                ub=k.get("uncovered_before", 0), ua=k.get("uncovered_after", 0),
-                moved=k.get("moved", 0), touched=k.get("townships_touched", 0))
-            if k.get("reserve"):
-                sentence += t["reserve_sentence"].format(reserve=k["reserve"])
+                kind=self.kind_name(kind), before=k.before, after=k.after, ub=k.uncovered_before,
+                ua=k.uncovered_after, moved=k.moved, touched=k.townships_touched)
+            if k.reserve:
+                sentence += t["reserve_sentence"].format(reserve=k.reserve)
             blocks.append(Paragraph(sentence))
-        moves = self.result.get("moves", [])
+        moves = self.proposal.moves
         blocks.append(Paragraph(t["moves_sentence"].format(n=len(moves)) if moves else t["no_moves_sentence"]))
         keys = ("before", "after", "uncovered_before", "uncovered_after", "moved", "townships_touched", "reserve")
         # English kind names are long single words: the short forms keep the eight columns on a portrait page.
         label = self.kind_short if self.english else self.kind_name
-        rows = [[label(kind)] + [fmt_int(totals.get(kind, {}).get(key, 0)) for key in keys]
-                for kind in self.kinds]
-        rows.append([t["total"]] + [fmt_int(sum(totals.get(kind, {}).get(key, 0) or 0 for kind in self.kinds))
+        rows = [[label(kind)] + [fmt_int(getattr(totals[kind], key)) for key in keys] for kind in self.kinds]
+        rows.append([t["total"]] + [fmt_int(sum(getattr(totals[kind], key) for kind in self.kinds))
                                     for key in keys])
         columns = [Column(t["c_kind"], 1.3)] + [Column(t[c], 1.0) for c in (
             "c_before", "c_after", "c_unc_before", "c_unc_after", "c_moved", "c_touched", "c_reserve")]
@@ -158,23 +154,20 @@ class ContentBuilder(AnnexBuilder):
                    Column(t["c_required"], 1.25), Column(t["c_proposed"], 0.75), Column(t["c_change"], 0.65),
                    Column(t["c_note"], 2.6, "left")]
         for i, kind in enumerate(self.kinds, 1):
-            rows_of_kind = [r for r in self.result.get("townships", []) if r.get("kind") == kind]
+            rows_of_kind = self.proposal.lines_of(kind)
             rows = []
             for no, r in enumerate(rows_of_kind, 1):
-                name = r["township"] + (t["locked"] if r.get("locked") else "")
-                rows.append([str(no), name, fmt_int(r.get("approved")), fmt_int(r.get("staff")),
-                             fmt_int(r.get("vacancy", max(0, r.get("approved", 0) - r.get("staff", 0)))),
-                             fmt_int(r.get("over_quota", max(0, r.get("staff", 0) - r.get("approved", 0)))),
-                             fmt_int(r.get("leadership", 0)), fmt_float(r.get("required_fte")),
-                             fmt_int(r.get("required")), fmt_int(r.get("proposed")),
-                             fmt_change(r.get("change")), self.short_note(r)])
-            sums = [sum(int(r.get(k, 0) or 0) for r in rows_of_kind) for k in
+                name = r.township + (t["locked"] if r.locked else "")
+                rows.append([str(no), name, fmt_int(r.approved), fmt_int(r.staff), fmt_int(r.vacancy),
+                             fmt_int(r.over_quota), fmt_int(r.leadership), fmt_float(r.required_fte),
+                             fmt_int(r.required), fmt_int(r.proposed), fmt_change(r.change), self.short_note(r)])
+            sums = [sum(int(getattr(r, k)) for r in rows_of_kind) for k in
                     ("approved", "staff", "vacancy", "over_quota", "leadership")]
             rows.append(["", t["total"], *map(str, sums),
-                         fmt_float(sum(float(r.get("required_fte") or 0) for r in rows_of_kind)),
-                         str(sum(int(r.get("required") or 0) for r in rows_of_kind)),
-                         str(sum(int(r.get("proposed") or 0) for r in rows_of_kind)),
-                         fmt_change(sum(int(r.get("change") or 0) for r in rows_of_kind)), ""])
+                         fmt_float(sum(float(r.required_fte or 0) for r in rows_of_kind)),
+                         str(sum(int(r.required) for r in rows_of_kind)),
+                         str(sum(int(r.proposed) for r in rows_of_kind)),
+                         fmt_change(sum(r.change for r in rows_of_kind)), ""])
             # The caption names the kind; a （一） heading above it would only repeat it.
             caption = t["township_caption"].format(i=i, kind=self.kind_name(kind))
             blocks.append(Table(columns, rows, caption=caption, bold_rows={len(rows) - 1}))
@@ -183,14 +176,14 @@ class ContentBuilder(AnnexBuilder):
     def moves_section(self) -> list[Block]:
         t = self.t
         blocks: list[Block] = [NewPage(PORTRAIT), self.heading1("h_moves")]
-        moves = self.result.get("moves", [])
+        moves = self.proposal.moves
         if not moves:
             return blocks + [Paragraph(t["no_moves_sentence"])]
         columns = [Column(t["c_no"], 0.55), Column(t["c_from"], 1.35), Column(t["c_to"], 1.35),
                    Column(t["c_move_kind"], 0.7), Column(t["c_count"], 0.6), Column(t["c_reason"], 4.6, "left")]
-        rows = [[str(i), m.get("from", ""), m.get("to", ""), self.kind_short(m.get("kind", "")),
-                 fmt_int(m.get("count")), self.reason(m)] for i, m in enumerate(moves, 1)]
-        rows.append(["", t["total"], "", "", str(sum(int(m.get("count") or 0) for m in moves)), ""])
+        rows = [[str(i), m.giver, m.receiver, self.kind_short(m.kind), fmt_int(m.count), self.reason(m)]
+                for i, m in enumerate(moves, 1)]
+        rows.append(["", t["total"], "", "", str(self.proposal.slots_moved), ""])
         return blocks + [Table(columns, rows, caption=t["moves_caption"], bold_rows={len(rows) - 1})]
 
     def closing(self, annex_titles: list[str]) -> list[Block]:
@@ -208,5 +201,5 @@ class ContentBuilder(AnnexBuilder):
         return [KeepTogether(group)]
 
 
-def build_blocks(result: dict, lang: str = "zh_CN", figures: list[FigureBlock] | None = None) -> list[Block]:
-    return ContentBuilder(result, lang).build(figures)
+def build_blocks(proposal: Proposal, lang: str = "zh_CN", figures: list[FigureBlock] | None = None) -> list[Block]:
+    return ContentBuilder(proposal, lang).build(figures)

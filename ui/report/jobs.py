@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import os
 
+from planner.domain.proposal import Proposal
 
-def export_pdf_job(result: dict, path: str, lang: str, state) -> str:
+
+def export_pdf_job(proposal: Proposal, path: str, lang: str, state) -> str:
     from PySide6.QtGui import QGuiApplication
 
     if QGuiApplication.instance() is None:
@@ -19,7 +21,7 @@ def export_pdf_job(result: dict, path: str, lang: str, state) -> str:
     from ui.report.render import ProposalDocument
 
     state.set_progress(0.05, "charts")
-    document = ProposalDocument(result, lang)
+    document = ProposalDocument(proposal, lang)
     state.check_cancelled()
     state.set_progress(0.4, "pages")
     document.write_pdf(path)
@@ -27,10 +29,10 @@ def export_pdf_job(result: dict, path: str, lang: str, state) -> str:
     return str(path)
 
 
-def export_xlsx_job(result: dict, path: str, lang: str, state) -> str:
+def export_xlsx_job(proposal: Proposal, path: str, lang: str, state) -> str:
     from planner.exports.proposal_xlsx import write_proposal_xlsx
 
     state.set_progress(0.1, "workbook")
-    write_proposal_xlsx(result, path, lang)
+    write_proposal_xlsx(proposal, path, lang)
     state.set_progress(1.0, "done")
     return str(path)

@@ -18,7 +18,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter, QPen
+from PySide6.QtPrintSupport import QPrinter
 
+from planner.domain.proposal import Proposal
 from planner.files import write_bytes_atomically
 from ui.report.blocks import LANDSCAPE, FigureBlock
 from ui.report.chart_images import chart_blocks
@@ -38,20 +40,20 @@ _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHC
 
 
 class ProposalDocument:
-    """The printed proposal of one result, in one language."""
+    """The printed proposal, in one language."""
 
-    def __init__(self, result: dict, lang: str = "zh_CN", *, charts: bool = True) -> None:
+    def __init__(self, proposal: Proposal, lang: str = "zh_CN", *, charts: bool = True) -> None:
         ensure_gui_application()
-        self.result = result
+        self.proposal = proposal
         self.lang = lang
         self.fonts = ReportFonts.select(lang)
-        self.figures: list[FigureBlock] = chart_blocks(result, lang) if charts else []
-        self.blocks = build_blocks(result, lang, self.figures)
+        self.figures: list[FigureBlock] = chart_blocks(proposal, lang) if charts else []
+        self.blocks = build_blocks(proposal, lang, self.figures)
         self.pages: list[Page] = []
         self._images: dict[int, QImage] = {}
 
     def title(self) -> str:
-        return TEXT[lang_key(self.lang)]["title"].format(county=self.result.get("county", ""))
+        return TEXT[lang_key(self.lang)]["title"].format(county=self.proposal.county)
 
     # -- PDF ------------------------------------------------------------------------------
     def pdf_bytes(self) -> bytes:
@@ -119,8 +121,6 @@ class ProposalDocument:
 
     def _repair_printed_pdf(self, printer) -> None:
         """"Print to file" writes a PDF through the same engine: give it searchable text too."""
-        from PySide6.QtPrintSupport import QPrinter
-
         name = printer.outputFileName()
         if printer.outputFormat() != QPrinter.OutputFormat.PdfFormat or not name or name == os.devnull:
             return
@@ -183,7 +183,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     write_bytes_atomically(path, data)
 
 
-def write_proposal_pdf(result: dict, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
-    """Write the printed proposal of `result` as a PDF (works without a display)."""
-    return ProposalDocument(result, lang).write_pdf(path)
+def write_proposal_pdf(proposal: Proposal, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
+    """Write the printed proposal as a PDF (works without a display)."""
+    return ProposalDocument(proposal, lang).write_pdf(path)
 
