@@ -8,9 +8,18 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
+import sqlite3
 import sys
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from planner import __version__
+from planner.errors import PlannerError
+from planner.logsetup import configure_logging, log_file
+from planner.store.db import DamagedDatabase, is_damage
+
+log = logging.getLogger("cli")
 
 COMMAND_MODULES = [
     "cli.ledger_cmds",
@@ -41,9 +50,16 @@ def progress_to_stderr(fraction: float, message: str) -> None:
     print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr, flush=True)
 
 
+def error_line(message: str) -> None:
+    """An error for the user on stderr, with where the details went."""
+    print(f"错误 (error): {message}", file=sys.stderr)
+    print(f"详情见日志 (details in the log): {log_file()}", file=sys.stderr)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    configure_logging()
     if args.command is None:
         from ui.app import run_gui
 
@@ -57,3 +73,28 @@ def main(argv: list[str] | None = None) -> int:
         # Output piped into `head` and the like: stop quietly, as Unix tools do.
         sys.stderr.close()
         return 0
+    # What a command did not turn into its own message still becomes one: a damaged
+    # file, a full disk, a folder that cannot be written. The traceback goes to the log.
+    except PlannerError as error:
+        log.warning("%s failed: %s", args.command, error, exc_info=True)
+        error_line(str(error))
+        return 2
+    except (SQLAlchemyError, sqlite3.Error) as error:
+        log.error("%s failed", args.command, exc_info=True)
+        if is_damage(error):
+            path = getattr(args, "sub_db", None) or getattr(args, "db", None) or "?"
+            error_line(str(DamagedDatabase(path, str(getattr(error, "orig", None) or error).splitlines()[0])))
+        else:
+            detail = str(getattr(error, "orig", None) or error).splitlines()[0]
+            error_line(f"数据库操作失败，已回滚 (a database operation failed and was rolled back): {detail}")
+        return 2
+    except OSError as error:
+        log.error("%s failed", args.command, exc_info=True)
+        where = f" {error.filename}" if error.filename else ""
+        error_line(f"无法读写文件{where}：{error.strerror or error} (cannot read or write{where}: "
+                   f"{error.strerror or error})")
+        return 2
+    except Exception as error:  # noqa: BLE001 -- a fault of the planner: a sentence here, the traceback in the log
+        log.exception("%s failed", args.command)
+        error_line(f"内部错误 (internal error): {type(error).__name__}: {error}")
+        return 1

@@ -51,12 +51,16 @@ def run_restore(args: argparse.Namespace) -> int:
     try:
         # Restoring under an open window would pull the ledger from under its edits.
         with exclusive(path):
-            outcome = restore_and_log(args.backup, path)
+            outcome = restore_and_log(args.backup, path, on_wait=lambda text: print(text, file=sys.stderr,
+                                                                                    flush=True))
     except LockHeld as held:
         return _fail(f"{held}；请先关闭该窗口再恢复 (close that window first, then restore)")
     except BackupError as exc:
         return _fail(str(exc))
-    if outcome.backup is not None:
+    if outcome.backup is not None and ".damaged-" in outcome.backup.name:
+        print(f"原数据库已损坏，其原样副本保存在 (the database was damaged; its bytes are kept in): "
+              f"{outcome.backup}", file=sys.stderr)
+    elif outcome.backup is not None:
         print(f"恢复前的数据库已备份到 (the state before the restore was saved to): {outcome.backup}",
               file=sys.stderr)
     print(f"已从 {args.backup} 恢复 {path} (restored)")

@@ -12,7 +12,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from cli.common import add_db_argument, db_arg, open_db_or_exit
 from planner.excel.problems import is_english
+from planner.files import make_private
 from planner.services.backups import exclusive
+from planner.services.outputs import OutputRefused, check_output
 from planner.store.instance_lock import LockHeld
 
 # planner.excel and planner.services.excel are imported by the commands that use them:
@@ -64,7 +66,11 @@ def run_template(args: argparse.Namespace) -> int:
     from planner.excel import write_template
 
     try:
-        path = write_template(args.file)
+        path = write_template(check_output(args.file))
+        make_private(path)
+    except OutputRefused as refused:
+        _say(args, f"错误：{refused.message_zh}", f"error: {refused.message_en}")
+        return 2
     except OSError as exc:
         _say(args, f"错误：无法写入 {args.file}：{exc.strerror or exc}",
              f"error: cannot write {args.file}: {exc.strerror or exc}")
@@ -131,6 +137,11 @@ def run_export(args: argparse.Namespace) -> int:
     from planner.services.excel import export_workbook
 
     start = time.perf_counter()
+    try:
+        check_output(args.file, db_arg(args))
+    except OutputRefused as refused:
+        _say(args, f"错误：{refused.message_zh}", f"error: {refused.message_en}")
+        return 2
     db = open_db_or_exit(args)
     try:
         county = export_workbook(db, args.file, progress=_Progress())

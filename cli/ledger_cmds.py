@@ -8,7 +8,11 @@ import time
 
 from sqlalchemy import func, select
 
-from cli.common import add_db_argument, open_db_or_exit
+from cli.common import add_db_argument, db_arg, open_db_or_exit
+from planner.services.backups import exclusive
+from planner.services.outputs import replace_ledger_guard
+from planner.store.instance_lock import LockHeld
+from planner.store.location import display_url
 from planner.domain.county import KINDS
 from planner.domain.vocabulary import kind_label
 from planner.store.ledger import duty_hours_by_township_kind, load_params
@@ -22,6 +26,9 @@ def register(subparsers) -> None:
     add_db_argument(demo)
     demo.add_argument("--townships", type=int, default=14, help="乡镇数量 (number of townships), default 14")
     demo.add_argument("--seed", type=int, default=1, help="随机种子 (seed), default 1")
+    demo.add_argument("--force", action="store_true",
+                      help="数据库已有台账时仍替换它（先备份） (replace a ledger the database already holds; "
+                           "it is backed up first)")
     demo.set_defaults(func=run_demo)
 
     summary = subparsers.add_parser("summary", help="打印编制台账 (print the ledger)")
@@ -38,12 +45,21 @@ def run_demo(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     db = open_db_or_exit(args, create=True)
     try:
-        county = write_demo(db, args.townships, args.seed)
+        # Replacing a ledger under an open window would pull it from under its edits.
+        with exclusive(db.url):
+            backup = replace_ledger_guard(db, args.force, "demo")
+            county = write_demo(db, args.townships, args.seed)
+    except LockHeld as held:
+        print(f"错误 (error): {held}；请先关闭该窗口，数据库未改动 (close that window first; nothing was "
+              f"changed)", file=sys.stderr)
+        return 2
     finally:
         db.close()
+    if backup is not None:
+        print(f"原有台账已备份到 (the ledger as it was is backed up in): {backup}", file=sys.stderr)
     duties = sum(len(t.duties) for t in county.townships)
     print(f"已写入示范县「{county.name}」：{len(county.townships)} 个乡镇，{duties} 项职责事项，"
-          f"用时 {time.perf_counter() - start:.1f} 秒 -> {args.sub_db}", file=sys.stderr)
+          f"用时 {time.perf_counter() - start:.1f} 秒 -> {display_url(db_arg(args))}", file=sys.stderr)
     return 0
 
 

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
+import logging
 import sys
-import tempfile
 from pathlib import Path
 
-from cli.common import add_db_argument, open_db_or_exit
+from cli.common import add_db_argument, db_arg, open_db_or_exit
+from planner.files import write_text_atomically
+from planner.services.outputs import OutputRefused, check_output
 from planner.domain.vocabulary import kind_label
 from planner.domain.workload import ParameterError
 from planner.errors import Cancelled
 from planner.scenarios.changes import ScenarioError
 from planner.taskstate import TaskState
 from planner.domain.proposal import Proposal
+
+log = logging.getLogger(__name__)
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
 
@@ -46,20 +49,10 @@ def _progress(fraction: float, message: str) -> None:
 
 
 def _write_json(result: Proposal, path: str) -> None:
-    """Write whole or not at all: a temporary file beside the target, then a rename."""
+    """Write whole or not at all, private (planner.files): a temporary file beside the target, then a rename."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".solve-", suffix=".json", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(result.to_json(), fh, ensure_ascii=False, indent=2)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the result is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(target, json.dumps(result.to_json(), ensure_ascii=False, indent=2))
 
 
 def run_solve(args: argparse.Namespace) -> int:
@@ -73,10 +66,18 @@ def run_solve(args: argparse.Namespace) -> int:
     if args.time_limit is not None and not args.time_limit > 0:
         print("错误：--time-limit 须为正数 (error: --time-limit must be positive)", file=sys.stderr)
         return EXIT_USAGE
+    try:
+        # Checked before the solve: a minute of work must not end by writing over the ledger.
+        for path in (args.json, args.xlsx, args.pdf):
+            if path:
+                check_output(path, db_arg(args))
+    except OutputRefused as refused:
+        print(f"错误 (error): {refused}", file=sys.stderr)
+        return EXIT_USAGE
     db = open_db_or_exit(args)
     try:
         result = solve_job(db, args.scenario, args.time_limit, TaskState(on_progress=_progress),
-                           solver=args.solver, store_failed=_store_failed)
+                           solver=args.solver, store_failed=_store_failed, on_warning=_warn)
     except ScenarioError as exc:
         print(f"错误 (error): {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -103,8 +104,10 @@ def run_solve(args: argparse.Namespace) -> int:
         try:
             writer(result, path)
         except Exception as exc:  # noqa: BLE001 -- one failed format must not hide the others
+            log.warning("writing %s to %s failed", label, path, exc_info=True)
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
             print(f"错误：写出 {label} 失败 (error: could not write {label} to {path}): "
-                  f"{type(exc).__name__}: {exc}", file=sys.stderr)
+                  f"{type(exc).__name__}: {detail}", file=sys.stderr)
             failed = True
         else:
             print(f"{label} -> {path}", file=sys.stderr)
@@ -112,6 +115,10 @@ def run_solve(args: argparse.Namespace) -> int:
     if failed:
         return EXIT_ERROR
     return EXIT_INFEASIBLE if result.infeasible else EXIT_OK
+
+
+def _warn(message: str) -> None:
+    print(f"警告 (warning): {message}", file=sys.stderr)
 
 
 def _store_failed(error: Exception) -> None:

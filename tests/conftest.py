@@ -21,6 +21,7 @@ def _private_user_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("PLANNER_LOG_DIR", str(home / "logs"))  # the log too (planner.logsetup)
     # QSettings reads its folder once per process, so point it at this test's folder explicitly.
     if "PySide6.QtCore" in sys.modules:
         from PySide6.QtCore import QSettings

@@ -29,7 +29,8 @@ from planner.solving.faults import TIME_LIMIT, SolverFailed
 from planner.solving.solve import ProposalInvalid, solve_county
 from planner.store.backup import BackupError, backup_database
 from planner.store.conflicts import ConflictError
-from planner.store.db import DatabaseError, SchemaTooNew, open_database
+from planner.services.outputs import check_output
+from planner.store.db import DamagedDatabase, DatabaseError, SchemaTooNew, open_database
 from planner.store.instance_lock import LockHeld, LockInfo
 from planner.taskstate import TaskError
 
@@ -112,6 +113,8 @@ def user_errors(tmp_path: Path) -> list[UserError]:
         TaskError("计算进程意外退出（退出码 -9）。 (The worker process stopped unexpectedly, exit code -9.)"),
         SchemaTooNew("数据库结构版本 9 由更新版本的本软件创建。 (The database schema 9 was written by a newer version.)"),
         EmptyLedger(),
+        DamagedDatabase(tmp_path / "ledger.sqlite", "file is not a database"),
+        raised(lambda: check_output(tmp_path / "ledger.sqlite", tmp_path / "ledger.sqlite")),
     ]
 
 

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from planner import __version__
 from planner.demo.county import write_demo
 from planner.store.credentials import open_server_database
-from planner.store.db import Database, DatabaseError, default_database_path, open_database
+from planner.store.db import Database, DamagedDatabase, DatabaseError, default_database_path, open_database
 from planner.store.reads import is_empty
 from ui import fonts, i18n
 from ui.main_window import MainWindow
+from ui.recovery import offer_restore
 from ui.safety_actions import ask_password
 from ui.settings import APPLICATION, ORGANIZATION, Settings
 
@@ -65,7 +66,12 @@ def run_gui(args: argparse.Namespace) -> int:
     location = choose_database(args, settings)
     default = str(default_database_path())
     try:
-        db = open_start_database(location, on_default_path=(location == default))
+        try:
+            db = open_start_database(location, on_default_path=(location == default))
+        except DamagedDatabase as damaged:
+            db = offer_restore(None, damaged)
+            if db is None:
+                raise
     except DatabaseError as error:
         QMessageBox.critical(None, translate("App", "Cannot open the database"), str(error))
         if getattr(args, "db", None) or location == default:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from planner.store.audit import ACTION_LABELS, write_audit_csv
 from planner.store.reads import audit_rows, audit_user_names
 from ui import i18n
+from ui.recovery import safe_save_path
 from ui.table_model import TableModel
 
 MAX_ROWS = 20000  # newest first; a narrower filter shows older entries
@@ -187,7 +188,7 @@ class AuditLogDialog(QDialog):
     def choose_export_file(self) -> str:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export audit log"), self.tr("audit-log.csv"),
                                               self.tr("CSV files (*.csv)"))
-        return path
+        return safe_save_path(self, path, self.workspace.db) or ""
 
     def export(self) -> str | None:
         path = self.choose_export_file()

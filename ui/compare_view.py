@@ -25,6 +25,7 @@ from planner.domain.county import KINDS
 from planner.domain.proposal import Proposal
 from ui.labels import kind_label
 from ui.compare_report import ComparisonDocument, comparison_pdf_job
+from ui.recovery import safe_save_path
 from ui.scenario_models import CompareRowsModel, CompareSummaryModel, ScenarioRow, ui_language
 from ui.table_model import Role
 from ui.tasks import run_task
@@ -262,7 +263,7 @@ class CompareView(QWidget):
         """Where to save the workbook (tests replace this)."""
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison"),
                                               self.tr("Scenario comparison") + ".xlsx", "Excel (*.xlsx)")
-        return path or None
+        return safe_save_path(self, path, self.workspace.db)
 
     def _compared_results(self) -> dict[str, Proposal]:
         return {n: self._results[n] for n in self.comparison.names} if self.comparison else {}
@@ -274,6 +275,7 @@ class CompareView(QWidget):
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison as PDF"),
                                                   self.tr("Scenario comparison") + ".pdf", "PDF (*.pdf)")
+            path = safe_save_path(self, path, self.workspace.db)
         if not path:
             return False
         if not path.lower().endswith(".pdf"):

@@ -30,6 +30,7 @@ from planner.store.instance_lock import is_read_only
 from ui import tasks
 from ui.excel_dialogs import ImportPreviewDialog, ProblemsDialog
 from ui.i18n import current_language
+from ui.recovery import safe_save_path
 from ui.workspace import Workspace
 
 EXCEL_FILTER = "Excel (*.xlsx *.xlsm);;*"
@@ -124,7 +125,7 @@ class ExcelActions(QObject):
         path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, EXCEL_FILTER)
         if path and not Path(path).suffix:
             path += ".xlsx"
-        return path
+        return safe_save_path(self.window, path, self.workspace.db) or ""
 
     def confirm_import(self, outcome: ImportOutcome, file_name: str) -> bool:
         dialog = ImportPreviewDialog(outcome.preview, file_name, outcome.result.notices, ui_language(),

@@ -10,10 +10,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.county import KINDS
+from planner.files import write_text_atomically
 from planner.domain.vocabulary import kind_label
 from planner.excel.preview import ImportPreview, KindTotals
 from planner.excel.problems import ImportProblem
 from ui.i18n import current_language
+from ui.recovery import safe_save_path
 
 MAX_SHOWN_PROBLEMS = 5000  # beyond this the list is saved to a file rather than scrolled
 
@@ -133,8 +135,8 @@ class ProblemsDialog(QDialog):
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, translate("ExcelDialogs", "Save the list of problems"), "problems.txt",
                                                   translate("ExcelDialogs", "Text files (*.txt)"))
+            path = safe_save_path(self, path, None)
         if not path:
             return None
-        with open(path, "w", encoding="utf-8-sig") as fh:  # the BOM lets Notepad and WPS read Chinese
-            fh.write(self.all_text())
+        write_text_atomically(path, self.all_text(), encoding="utf-8-sig")  # the BOM lets Notepad and WPS read Chinese
         return path

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 from planner.store.credentials import display_url, open_server_database, url_for_settings
-from planner.store.db import Database, DatabaseError, open_database
+from planner.store.db import Database, DamagedDatabase, DatabaseError, open_database
+from ui.recovery import log_hint, offer_restore
 from ui.safety_actions import ask_password
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
@@ -45,8 +46,12 @@ def open_location(window: "MainWindow", location: str, create: bool = False) -> 
         # A server that wants a password: the keyring's, else asked (never kept in settings).
         db = open_server_database(location, ask=lambda url: ask_password(window, url),
                                   open_fn=lambda url: open_database(url, create=create))
+    except DamagedDatabase as error:
+        db = offer_restore(window, error)
+        if db is None:
+            return False
     except DatabaseError as error:
-        QMessageBox.critical(window, translate("FileMenu", "Cannot open the database"), str(error))
+        QMessageBox.critical(window, translate("FileMenu", "Cannot open the database"), f"{error}\n{log_hint()}")
         return False
     window.set_database(db)
     window.status(translate("FileMenu", "Opened {name}").format(name=display_name(db, full=True)))

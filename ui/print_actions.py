@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog,
 from planner.domain.proposal import Proposal
 from ui import tasks
 from ui.i18n import current_language
+from ui.recovery import safe_save_path
 from ui.report.jobs import export_pdf_job, export_xlsx_job
 from ui.workspace import Workspace
 
@@ -155,7 +156,7 @@ class PrintActions(QObject):
                                               file_filter)
         if path and not path.lower().endswith(suffix):
             path += suffix
-        return path
+        return safe_save_path(self.window, path, self.workspace.db) or ""
 
     def export_pdf(self, path: str | None = None) -> None:
         if self.no_result():

@@ -24,10 +24,12 @@ from PySide6.QtWidgets import (
 from planner.domain.proposal import Proposal
 from planner.scenarios.reads import scenario_names
 from planner.services.solving import BASELINE, fingerprint_job
+from planner.errors import UserError
 from ui.apply_action import ProposalApplier
 from ui.results_models import ui_is_chinese
 from ui.results_view import ResultsView
 from ui import solve_runner
+from ui.recovery import log_hint
 from ui.solve_runner import SolveRunner, readable_error
 from ui.tasks import TaskHandle, run_task
 from ui.workspace import Workspace
@@ -156,6 +158,8 @@ class SolvePanel(QWidget):
         self._set_running(False)
         log.warning("solve failed", exc_info=error)
         text = self.tr("The solve failed: {reason}").format(reason=readable_error(error))
+        if not isinstance(error, UserError):  # a fault of the planner: its traceback is in the log
+            text = f"{text}\n{log_hint()}"
         self.last_error = text
         self.workspace.show_error(text)
         self.solveFailed.emit(text)

@@ -9,7 +9,6 @@ into place, so a failed export never leaves half a workbook behind.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -17,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from planner.exports.comparison import Comparison
+from planner.files import atomic_output
 from planner.domain.county import KINDS
 from planner.domain.vocabulary import kind_label, yes_no
 from planner.domain.proposal import Proposal
@@ -130,12 +130,6 @@ def write_comparison_xlsx(comparison: Comparison, proposals: dict[str, Proposal]
     """Write the comparison to `path` (.xlsx); the file appears whole or not at all."""
     target = Path(path)
     wb = build_workbook(comparison, proposals, lang)
-    fd, temp = tempfile.mkstemp(prefix=".comparison-", suffix=".xlsx", dir=target.parent)
-    os.close(fd)
-    try:
+    with atomic_output(target, ".xlsx") as temp:
         wb.save(temp)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
     return target

@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 
 
 from planner.domain.county import KINDS
+from planner.files import atomic_output
 from planner.domain.proposal import Proposal
 from planner.domain.vocabulary import kind_label, status_label, yes_no
 
@@ -170,10 +171,21 @@ def _generated(proposal: Proposal) -> str:
 
 def write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
     """Write the proposal workbook; returns the path. The file appears whole or not at all."""
+    opened: list = []
+    try:
+        return _write_proposal_xlsx(proposal, path, lang, opened)
+    except BaseException:
+        for workbook in opened:
+            _discard(workbook)
+        raise
+
+
+def _write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str, opened: list) -> Path:
     key = _lang(lang)
     t = TEXT[key]
     kinds = {kind: kind_label(kind, key, cap=True) for kind in KINDS}
     workbook = Workbook(write_only=True)
+    opened.append(workbook)  # streamed sheets write as rows come: a full disk can stop any of them
     names = t["sheets"]
 
     summary = _SheetWriter(workbook, names[0], WIDTHS["summary"], header_row=SUMMARY_HEADER_ROW)
@@ -240,11 +252,24 @@ def write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str =
         params.row([rows["diagnosis"].format(n=n), line])
 
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    with atomic_output(path, ".xlsx") as tmp:
         workbook.save(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     return path
+
+
+def _discard(workbook) -> None:
+    """Close the streamed sheets of a workbook whose save failed (a full disk): left to the garbage
+    collector they print tracebacks after the command's own clear error."""
+    for ws in workbook.worksheets:
+        writer = getattr(ws, "_writer", None)
+        for stream in (getattr(ws, "_rows", None), getattr(writer, "xf", None)):
+            try:
+                if stream is not None:
+                    stream.close()
+            except Exception:  # its file is gone with the failed save: nothing more to write
+                pass
+        try:
+            if writer is not None:
+                writer.cleanup()
+        except Exception:
+            pass

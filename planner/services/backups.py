@@ -13,10 +13,11 @@ import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
+from planner.services.outputs import check_output
 from planner.store.audit import record
-from planner.store.backup import backup_before, backup_database, restore_database
+from planner.store.backup import LOCK_WAIT_SECONDS, backup_before, backup_database, restore_database
 from planner.store.db import database_url, open_database, sqlite_path
 from planner.store.instance_lock import InstanceLock
 
@@ -33,6 +34,8 @@ def back_up(db_or_path, to: str | os.PathLike | None = None) -> Path:
     Without `to` it goes to the backups folder beside the database, where only
     the newest automatic backups are kept.
     """
+    if to is not None:  # never over the ledger, its side files, its backups or another database
+        check_output(to, db_or_path, backup=True)
     return backup_database(db_or_path, to)
 
 
@@ -61,15 +64,20 @@ def exclusive(db_target) -> Iterator[None]:
         lock.release()
 
 
-def restore_and_log(backup: str | os.PathLike, db_path: str | os.PathLike) -> Outcome:
+def restore_and_log(backup: str | os.PathLike, db_path: str | os.PathLike, *,
+                    on_wait: Callable[[str], None] | None = None,
+                    wait_seconds: float = LOCK_WAIT_SECONDS) -> Outcome:
     """Restore a backup into a SQLite ledger, then log the restore in the restored ledger.
 
     The restored file is opened (and upgraded, if the backup came from an
     older version) before the entry is written; returns the backup of the
     state that was replaced. The caller holds the ledger's lock (the window
     does while it has the ledger open; the command line through `exclusive`).
+    A damaged ledger is kept as a copy of its bytes (Outcome.backup names it);
+    another program's lock is waited for, saying so through `on_wait`, for
+    `wait_seconds` at most.
     """
-    safety = restore_database(backup, db_path)
+    safety = restore_database(backup, db_path, on_wait=on_wait, wait_seconds=wait_seconds)
     db = open_database(db_path, create=False)
     try:
         with db.session() as session:

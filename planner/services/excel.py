@@ -20,7 +20,9 @@ from planner.excel.preview import ImportPreview, build_preview
 from planner.excel.reader import Progress
 from planner.excel.validate import ReadResult, read_workbook
 from planner.excel.writer import write_workbook
+from planner.files import make_private
 from planner.services.backups import Outcome, back_up_before
+from planner.services.outputs import check_output
 from planner.store.conflicts import save
 from planner.store.ledger import load_county, replace_county
 from planner.store.models import County
@@ -114,7 +116,13 @@ def import_workbook(db, path: str | Path, *, progress: Progress | None = None,
 
 def export_workbook(db, path: str | Path, *, progress: Progress | None = None,
                     cancelled: Callable[[], bool] | None = None) -> CountyData:
-    """Write the ledger in the template's format; returns what was written."""
+    """Write the ledger in the template's format; returns what was written.
+
+    OutputRefused (before anything is read or written) when `path` is the
+    ledger, one of its side files or backups, or another database.
+    """
+    path = check_output(path, db)
     county = read_ledger(db)
     write_workbook(path, county, progress=progress, cancelled=cancelled)
+    make_private(path)  # it holds staff names: the owner's eyes only, whatever the umask
     return county

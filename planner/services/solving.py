@@ -12,6 +12,7 @@ the scenario name and the Proposal (plain data) cross the boundary. No Qt here.
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from typing import Any, Callable
 
 from sqlalchemy.orm import sessionmaker
@@ -37,6 +38,9 @@ class EmptyLedger(UserError):
         super().__init__("台账中没有乡镇 (the ledger holds no township)")
 
 
+HIGHS_FALLBACK = "未安装 HiGHS，已改用 CBC 求解 (HiGHS is not installed; CBC solved instead)"
+
+
 def _sessions(source: Any):
     """A Database (thread, command line) or a database URL (child process) -> (session factory,
     engine to dispose)."""
@@ -47,7 +51,8 @@ def _sessions(source: Any):
 
 
 def solve_job(source: Any, scenario: str | None, time_limit: float | None, state, *,
-              solver: str | None = None, store_failed: Callable[[Exception], None] | None = None) -> Proposal:
+              solver: str | None = None, store_failed: Callable[[Exception], None] | None = None,
+              on_warning: Callable[[str], None] | None = None) -> Proposal:
     """The proposal for `scenario` (the ledger itself for 基准 or None) on the database `source`.
 
     `time_limit` (seconds) and `solver` ("auto", "highs", "cbc") override the
@@ -57,6 +62,9 @@ def solve_job(source: Any, scenario: str | None, time_limit: float | None, state
     raised. Raises planner.errors.Cancelled when the state is cancelled,
     ScenarioError for a scenario that cannot be built, EmptyLedger,
     ParameterError, SolverFailed or ProposalInvalid.
+
+    HiGHS asked for by name but not installed: CBC solves instead, `on_warning`
+    hears so and the result's solver name says so.
     """
     from planner.solving.solve import solve_county
 
@@ -75,12 +83,17 @@ def solve_job(source: Any, scenario: str | None, time_limit: float | None, state
             options.time_limit = float(time_limit)
         if solver is not None:
             options.solver = solver
+
         if not county.townships:
             raise EmptyLedger()
         state.check_cancelled()
         result = solve_county(county, options, scenario=name, progress=state.set_progress,
                               cancel=state.is_cancelled, load_seconds=load_seconds)
         state.check_cancelled()
+        if options.solver == "highs" and not result.solver.name.lower().startswith("highs"):
+            result = replace(result, solver=replace(result.solver, name=f"{result.solver.name} ({HIGHS_FALLBACK})"))
+            if on_warning is not None:
+                on_warning(HIGHS_FALLBACK)
         if name != BASELINE:
             _store(new_session, name, result, store_failed)
         return result

@@ -19,7 +19,6 @@ import os
 from collections import Counter
 from contextlib import contextmanager
 from datetime import date, datetime, time
-from pathlib import Path
 from typing import Iterable, Iterator
 
 from sqlalchemy import event, func, inspect, or_, select
@@ -27,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from planner.domain.county import KINDS
 from planner.domain.vocabulary import kind_label
+from planner.files import atomic_output
 from planner.store.models import AuditEntry, County, Duty, Office, Person, Quota, Township
 
 ENTITIES: dict[type, str] = {
@@ -274,10 +274,13 @@ def _forget_import(session: Session, *_args) -> None:
 
 def install_audit(sessions: sessionmaker) -> None:
     """Log every ledger change made through sessions of this factory (once per factory)."""
-    if not event.contains(sessions, "before_flush", _before_flush):
-        event.listen(sessions, "before_flush", _before_flush)
-    if not event.contains(sessions, "after_rollback", _forget_import):
-        event.listen(sessions, "after_rollback", _forget_import)
+    # Marked on the factory's own session class: event.contains can answer True for a new
+    # sessionmaker whose class reuses the id of a collected one, and the log would be skipped.
+    if sessions.class_.__dict__.get("_planner_audit"):
+        return
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_rollback", _forget_import)
+    sessions.class_._planner_audit = True
 
 
 # ---------------------------------------------------------------- reading the log
@@ -343,15 +346,29 @@ def entry_row(entry: AuditEntry, lang: str = "zh_CN") -> list[str]:
             "" if entry.new_value is None else entry.new_value]
 
 
+# A cell Excel or WPS would read as a formula (or a DDE command): =cmd|' /C calc'!A0.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value) -> str:
+    """A cell as text a spreadsheet shows as text: one that starts like a formula gets a leading '."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def write_audit_csv(target: str | os.PathLike, rows: Iterable[list[str]], header: list[str] | None = None) -> int:
-    """Write rows of strings (as `entry_row` gives them) as CSV that Excel opens in Chinese."""
+    """Write rows of strings (as `entry_row` gives them) as CSV that Excel opens in Chinese.
+
+    Every cell is written as text (`csv_cell`): a value someone typed into the
+    ledger must not run as a formula on the desk of whoever opens the log.
+    """
     count = 0
     # utf-8-sig: Excel on Chinese Windows reads a BOM-less CSV as GBK and garbles it.
-    with open(Path(target), "w", encoding="utf-8-sig", newline="") as fh:
+    with atomic_output(target, ".csv") as temp, open(temp, "w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(header or CSV_HEADER)
+        writer.writerow([csv_cell(c) for c in (header or CSV_HEADER)])
         for row in rows:
-            writer.writerow(row)
+            writer.writerow([csv_cell(c) for c in row])
             count += 1
     return count
 

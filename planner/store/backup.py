@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import sqlite3
 import time
 from datetime import datetime
@@ -256,14 +257,86 @@ def _check_backup_file(backup: Path) -> None:
                           f"(the backup was written by a newer version of the planner)") from None
 
 
+LOCK_WAIT_SECONDS = 30.0
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+def _locked_error(target: Path, seconds: float) -> BackupError:
+    return BackupError(
+        f"数据库 {target} 被另一个程序锁定，等待 {seconds:.0f} 秒后放弃，未作任何改动；请关闭该程序后重试 "
+        f"(the database is locked by another program; gave up after {seconds:.0f} s and changed nothing. "
+        f"Close that program and try again)")
+
+
+def _wait_until_writable(target: Path, seconds: float, on_wait) -> float:
+    """Wait (saying so once through `on_wait`) until no other program locks `target`;
+    BackupError after `seconds`. Returns the deadline for the restore itself."""
+    deadline = time.monotonic() + seconds
+    told = False
+    while True:
+        try:
+            con = sqlite3.connect(str(target), timeout=0)
+            try:
+                con.execute("BEGIN IMMEDIATE")
+                con.execute("ROLLBACK")
+                return deadline
+            finally:
+                con.close()
+        except sqlite3.Error as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                return deadline  # damaged or unreadable: the restore itself will say how
+        if time.monotonic() >= deadline:
+            raise _locked_error(target, seconds)
+        if not told and on_wait is not None:
+            on_wait(f"数据库被另一个程序锁定，正在等待（最多 {seconds:.0f} 秒）… "
+                    f"(the database is locked by another program; waiting up to {seconds:.0f} s …)")
+            told = True
+        time.sleep(0.25)
+
+
+def keep_damaged_copy(target: Path) -> Path:
+    """A byte-for-byte copy of a damaged ledger (and its side files) beside it, before it is replaced:
+    ledger.sqlite.damaged-YYYYmmdd-HHMMSS. Nothing of it is lost by a restore."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    copy = target.with_name(f"{target.name}.damaged-{stamp}")
+    for suffix in ("", *SIDE_FILES):
+        source = target.with_name(target.name + suffix)
+        if not source.exists():
+            continue
+        dest = copy.with_name(copy.name + suffix)
+        try:
+            fd = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "wb") as out, open(source, "rb") as src:
+                shutil.copyfileobj(src, out)
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as exc:
+            dest.unlink(missing_ok=True)
+            raise BackupError(f"无法保存损坏数据库的副本 {dest}：{exc.strerror or exc}，未恢复 "
+                              f"(could not keep a copy of the damaged database; nothing was restored)") from exc
+    return copy
+
+
+def _start_afresh(target: Path) -> None:
+    """Remove a damaged ledger (already copied) and its side files; an empty private file takes its place."""
+    for suffix in SIDE_FILES:
+        target.with_name(target.name + suffix).unlink(missing_ok=True)
+    target.unlink(missing_ok=True)
+    create_private_file(target)
+
+
 def restore_database(backup: str | os.PathLike, db_path: str | os.PathLike, *,
-                     keep: int | None = None) -> Path | None:
+                     keep: int | None = None, wait_seconds: float = LOCK_WAIT_SECONDS,
+                     on_wait=None) -> Path | None:
     """Put a backup back into the database file; returns the backup of the state it replaced.
 
-    The current state is backed up first. The backup is then copied with the
-    online backup API into the live file, as one write transaction of that
-    file: safe in WAL mode, and a crash half-way leaves the previous state.
-    A backup from an older version of the planner is upgraded when next opened.
+    The current state is backed up first; a damaged database, which cannot be
+    backed up, is kept as a copy of its bytes instead (`keep_damaged_copy`).
+    The backup is then copied with the online backup API into the live file,
+    as one write transaction of that file: safe in WAL mode, and a crash
+    half-way leaves the previous state. Another program's lock is waited for
+    (`on_wait` hears so) for `wait_seconds` at most. A backup from an older
+    version of the planner is upgraded when next opened.
     """
     backup = Path(backup).expanduser().absolute()
     target = database_file(db_path)
@@ -272,16 +345,28 @@ def restore_database(backup: str | os.PathLike, db_path: str | os.PathLike, *,
         raise BackupError("备份文件就是数据库本身 (the backup is the database itself)")
     safety = None
     if target.exists():
-        safety = backup_database(target, reason="before-restore", keep=keep)
+        deadline = _wait_until_writable(target, wait_seconds, on_wait)
+        if target.stat().st_size == 0:
+            pass
+        elif integrity_problems(target):
+            safety = keep_damaged_copy(target)
+            _start_afresh(target)
+        else:
+            safety = backup_database(target, reason="before-restore", keep=keep)
     else:
+        deadline = time.monotonic() + wait_seconds
         create_private_file(target)
+
+    def give_up_when_late(_status, _remaining, _total) -> None:
+        if time.monotonic() > deadline:  # raised here, it ends the copy and leaves the file as it was
+            raise _locked_error(target, wait_seconds)
+
     try:
         src = _connect(backup, read_only=True)
         try:
-            dst = _connect(target)
+            dst = sqlite3.connect(str(target), timeout=max(1.0, deadline - time.monotonic()))
             try:
-                dst.execute("PRAGMA busy_timeout=30000")
-                src.backup(dst)
+                src.backup(dst, progress=give_up_when_late)
             finally:
                 dst.close()
         finally:

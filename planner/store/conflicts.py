@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Iterator, TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -133,6 +133,46 @@ def conflict_guard(session: Session) -> Iterator[Session]:
         conflict = conflict_from(exc, session)
         session.rollback()
         raise conflict from exc
+    except ConflictError:
+        session.rollback()
+        raise
+
+
+_HELD = "planner.held_rows"
+
+
+class LedgerSession(Session):
+    """A session whose every write is a compare-and-set on the rows' version columns.
+
+    Two things make a read-modify-write safe whoever calls it: every row the
+    transaction loads is held (strongly) until it ends, so a later lookup of the
+    same row finds the copy the caller read, and its UPDATE carries that copy's
+    version (`WHERE id = ? AND version = ?`) instead of a fresh one read
+    after someone else's commit; and a flush that matches no row raises
+    ConflictError here, for `with db.session()` and `save` alike.
+    """
+
+    def flush(self, objects=None) -> None:
+        try:
+            super().flush(objects)
+        except StaleDataError as exc:
+            raise conflict_from(exc, self) from exc
+
+
+def _hold(session: Session, instance) -> None:
+    session.info.setdefault(_HELD, []).append(instance)
+
+
+def _release(session: Session, transaction) -> None:
+    if transaction.parent is None:
+        session.info.pop(_HELD, None)
+
+
+# Once, on the class: every session of every Database (each sessionmaker makes a subclass)
+# holds its rows. Not per sessionmaker with event.contains, which can answer from a
+# collected sessionmaker's class whose id a new one reuses.
+event.listen(LedgerSession, "loaded_as_persistent", _hold)
+event.listen(LedgerSession, "after_transaction_end", _release)
 
 
 def save(db, edit: Callable[[Session], T]) -> T:

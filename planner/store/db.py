@@ -7,6 +7,7 @@ planner and refuses, untouched, one written by a newer version.
 from __future__ import annotations
 
 import os
+import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,10 +22,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from planner.errors import UserError
 from planner.store.audit import install_audit
 from planner.store.backup import backup_database
+from planner.store.conflicts import LedgerSession
 # Re-exported: the rest of the planner opens databases through this module.
 from planner.store.location import (  # noqa: F401
     APP_NAME, MIGRATIONS_DIR, alembic_config, create_private_file, database_url, default_database_path,
-    head_revision, is_sqlite, sqlite_path,
+    display_url, head_revision, is_sqlite, sqlite_path,
 )
 
 
@@ -35,6 +37,51 @@ class DatabaseError(UserError, RuntimeError):
 
 class SchemaTooNew(DatabaseError):
     """The database was written by a newer version of the planner."""
+
+
+class DamagedDatabase(DatabaseError):
+    """A SQLite file that is not a sound database (torn or zeroed pages, not a database at all).
+
+    Nothing was written to it; `path` is the file, so the window can offer its latest good backup.
+    """
+
+    def __init__(self, path: Path, detail: str) -> None:
+        self.path = Path(path)
+        self.detail = detail
+        super().__init__(
+            f"数据库文件已损坏，无法打开，文件未作任何改动：{path}（{detail}）。"
+            f"可用 `restore 备份文件 --db {path}` 从备份恢复（备份在旁边的 backups 文件夹） "
+            f"(the database file is damaged and cannot be opened; it was left untouched: {path} ({detail}). "
+            f"Restore a backup with `restore BACKUP --db {path}`; backups are in the backups folder beside it)")
+
+
+DAMAGE_WORDS = ("malformed", "not a database", "disk image", "file is encrypted", "database corrupt")
+
+
+def is_damage(error: BaseException) -> bool:
+    """Whether a database error says the file itself is damaged (not locked, not missing)."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    return any(word in text for word in DAMAGE_WORDS)
+
+
+def check_sqlite_file(path: Path) -> None:
+    """DamagedDatabase unless `path` passes SQLite's quick check; read-only, writes nothing."""
+    try:
+        con = sqlite3.connect(path.absolute().as_uri() + "?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"无法打开数据库 {path}: {exc}",
+                            message_en=f"cannot open the database {path}: {exc}") from exc
+    try:
+        rows = [r[0] for r in con.execute("PRAGMA quick_check(5)")]
+    except sqlite3.Error as exc:
+        if is_damage(exc):
+            raise DamagedDatabase(path, str(exc)) from exc
+        raise DatabaseError(f"无法打开数据库 {path}: {exc}",
+                            message_en=f"cannot open the database {path}: {exc}") from exc
+    finally:
+        con.close()
+    if rows != ["ok"]:
+        raise DamagedDatabase(path, "; ".join(rows[:3]))
 
 
 def _on_sqlite_connect(dbapi_connection, _record) -> None:
@@ -92,7 +139,8 @@ class Database:
     created: bool = False
 
     def __post_init__(self) -> None:
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # LedgerSession: a read-modify-write carries the version it read (planner.store.conflicts).
+        self._sessions = sessionmaker(self.engine, class_=LedgerSession, expire_on_commit=False)
         install_audit(self._sessions)  # every ledger change is logged in its own transaction
 
     @property
@@ -132,8 +180,15 @@ def open_database(path_or_url: str | os.PathLike, *, create: bool = True, upgrad
     if path is not None and not path.exists():
         if not create:
             raise DatabaseError(f"数据库文件不存在：{path} (no such database file)")
-        create_private_file(path)
+        try:
+            create_private_file(path)
+        except OSError as exc:
+            raise DatabaseError(
+                f"无法创建数据库文件 {path}：{exc.strerror or exc} (cannot create the database file)",
+                message_en=f"cannot create the database file {path}: {exc.strerror or exc}") from exc
         created = True
+    elif path is not None and path.stat().st_size > 0:
+        check_sqlite_file(path)
     engine = make_engine(url)
     try:
         current = check_schema(engine)
@@ -146,8 +201,16 @@ def open_database(path_or_url: str | os.PathLike, *, create: bool = True, upgrad
         raise
     except Exception as exc:
         engine.dispose()
-        raise DatabaseError(f"无法打开数据库 {url}: {exc}",
-                            message_en=f"cannot open the database {url}: {exc}") from exc
+        if created:  # a file this call made and could not finish (a full disk): not left half-made
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
+        elif path is not None and is_damage(exc):
+            raise DamagedDatabase(path, str(getattr(exc, "orig", None) or exc)) from exc
+        shown = str(path) if path is not None else display_url(url)
+        # The driver's own words, without the SQL statement SQLAlchemy appends.
+        detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0].replace(str(url), shown)
+        raise DatabaseError(f"无法打开数据库 {shown}: {detail}",
+                            message_en=f"cannot open the database {shown}: {detail}") from exc
     return Database(url=url, engine=engine, created=created)
 
 

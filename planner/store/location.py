@@ -7,6 +7,7 @@ need these; keeping them here lets each of those import the other's layer below.
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from alembic.config import Config
@@ -28,6 +29,20 @@ def database_url(path_or_url: str | os.PathLike) -> str:
     if "://" in text:
         return text
     return "sqlite:///" + str(Path(text).expanduser().absolute())
+
+
+def display_url(path_or_url: str | os.PathLike) -> str:
+    """A database as it may be shown or logged: a file as its path, a URL without its password.
+
+    Every message, log line, audit entry and window title names a database through this.
+    """
+    text = str(path_or_url)
+    if "://" not in text:
+        return text
+    try:
+        return make_url(text).render_as_string(hide_password=True)
+    except Exception:  # not a URL SQLAlchemy can parse: hide whatever sits between ':' and '@'
+        return re.sub(r"(://[^:/@]*):[^@]*@", r"\1:***@", text)
 
 
 def is_sqlite(url: str) -> bool:

@@ -21,6 +21,7 @@ from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter, QPen
 from PySide6.QtPrintSupport import QPrinter
 
 from planner.domain.proposal import Proposal
+from planner.files import write_bytes_atomically
 from ui.report.blocks import LANDSCAPE, FigureBlock
 from ui.report.chart_images import chart_blocks
 from ui.report.content import build_blocks
@@ -179,14 +180,7 @@ class ProposalDocument:
 
 def write_atomically(path: Path, data: bytes) -> None:
     """Write beside the target and rename, so a failed export never leaves half a file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(tmp, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(path, data)
 
 
 def write_proposal_pdf(proposal: Proposal, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
