@@ -6,19 +6,15 @@ import argparse
 import sys
 import time
 
-from sqlalchemy import func, select
 
 from cli.common import add_db_argument, db_arg, open_db_or_exit
 from planner.services.backups import exclusive
 from planner.services.outputs import replace_ledger_guard
 from planner.store.instance_lock import LockHeld
 from planner.store.location import display_url
-from planner.domain.county import KINDS
 from planner.domain.vocabulary import kind_label
-from planner.store.ledger import duty_hours_by_township_kind, load_params
-from planner.store.models import Person, Quota, Township
+from planner.store.reads import ledger_summary
 from planner.domain.time_rules import roster_gaps_of_counts
-from planner.domain.workload import pressure, required_fte
 
 
 def register(subparsers) -> None:
@@ -37,7 +33,7 @@ def register(subparsers) -> None:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from planner.demo.county import write_demo
+    from planner.services.demo import write_demo
 
     if args.townships < 1:
         print("错误：--townships 至少为 1 (error: --townships must be at least 1)", file=sys.stderr)
@@ -66,33 +62,18 @@ def run_demo(args: argparse.Namespace) -> int:
 def run_summary(args: argparse.Namespace) -> int:
     db = open_db_or_exit(args)
     try:
-        with db.session() as session:
-            params = load_params(session)
-            hours = duty_hours_by_township_kind(session)
-            townships = session.execute(
-                select(Township.id, Township.name).order_by(Township.position, Township.id)).all()
-            quotas = {(q.township_id, q.kind): q for q in session.execute(
-                select(Quota.township_id, Quota.kind, Quota.approved, Quota.staff, Quota.leadership))}
-            people = dict(((t, k), n) for t, k, n in session.execute(
-                select(Person.township_id, Person.kind, func.count()).group_by(Person.township_id, Person.kind)))
+        summary = ledger_summary(db)
     finally:
         db.close()
     out = sys.stdout
     out.write("乡镇\t编制类型\t核定编制\t实有人数\t空编\t超编\t需求FTE\t压力比\n")
     out.write("township\tkind\tapproved\tstaff\tvacancy\tover_quota\trequired_fte\tpressure\n")
-    for township_id, name in townships:
-        for kind in KINDS:
-            q = quotas.get((township_id, kind))
-            if q is None:
-                continue
-            fte = required_fte(hours.get((township_id, kind), 0.0), params, q.leadership)
-            ratio = pressure(q.staff, fte)
-            out.write(f"{name}\t{kind_label(kind)}\t{q.approved}\t{q.staff}\t{max(0, q.approved - q.staff)}\t"
-                      f"{max(0, q.staff - q.approved)}\t{fte:.2f}\t{'—' if ratio is None else f'{ratio:.2f}'}\n")
-    names = dict(townships)
-    gaps = roster_gaps_of_counts(
-        [name for _, name in townships], {(names[t], k): q.staff for (t, k), q in quotas.items()},
-        {(names[t], k): n for (t, k), n in people.items()})
+    for line in summary.lines:
+        ratio = line.pressure
+        out.write(f"{line.township}\t{kind_label(line.kind)}\t{line.approved}\t{line.staff}\t{line.vacancy}\t"
+                  f"{line.over_quota}\t{line.required_fte:.2f}\t{'—' if ratio is None else f'{ratio:.2f}'}\n")
+    gaps = roster_gaps_of_counts(summary.townships, {(line.township, line.kind): line.staff for line in summary.lines},
+                                 summary.people_on_file)
     for gap in gaps:
         print(f"警告：{gap.message('zh')} (warning: {gap.message('en')})", file=sys.stderr)
     return 0

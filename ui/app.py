@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner import __version__
-from planner.demo.county import write_demo
+from planner.services.demo import write_demo
 from planner.store.credentials import open_server_database
 from planner.store.db import Database, DamagedDatabase, DatabaseError, default_database_path, open_database
 from planner.store.reads import is_empty

@@ -1,4 +1,4 @@
-"""Undoable ledger edits: steps (ui.undo.UndoCommand) whose redo/undo call planner.store.ledger_edit.
+"""Undoable ledger edits: steps (ui.undo.UndoCommand) whose redo/undo call planner.services.editing.
 
 Each step is its own committed transaction and a refused step leaves the
 stack; ui/undo.py says why. LedgerEditor is the one way views change the
@@ -14,10 +14,11 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from planner.domain.county import DutyData, TownshipData
-from planner.store import ledger_edit
+from planner.domain import edit_rules
+from planner.services import editing
 from planner.store.conflicts import ensure_unchanged
 from planner.store.db import Database
-from planner.store.ledger_edit import township_ids as _id_of
+from planner.services.editing import township_ids as _id_of
 from planner.store.reads import township_id_named
 from ui.labels import field_label, kind_label, parameter_label
 from ui.undo import UndoCommand, UndoContext, push
@@ -63,14 +64,14 @@ class SetTownshipFieldCommand(LedgerCommand):
         self.new_name = township
 
     def _do(self, session):
-        self.old = ledger_edit.set_township_field(session, self.township, self.field_name, self.value)
+        self.old = editing.set_township_field(session, self.township, self.field_name, self.value)
         self._check_seen(session, "township", self.township, self.old)
         if self.field_name == "name":
-            self.new_name = ledger_edit.coerce(ledger_edit.TOWNSHIP_FIELDS["name"], self.value)
+            self.new_name = edit_rules.coerce(edit_rules.TOWNSHIP_FIELDS["name"], self.value)
         return _id_of(session, self.new_name)
 
     def _undo(self, session):
-        ledger_edit.set_township_field(session, self.new_name, self.field_name, self.old)
+        editing.set_township_field(session, self.new_name, self.field_name, self.old)
         return _id_of(session, self.township)
 
 
@@ -79,17 +80,17 @@ class SetQuotaFieldCommand(LedgerCommand):
         super().__init__(context, lambda: translate("Commands", "Change {kind} {field} of {township}").format(
             kind=kind_label(kind), field=field_label(field_name), township=township))
         self.township, self.kind, self.field_name, self.value = township, kind, field_name, value
-        self.before: ledger_edit.QuotaData | None = None
+        self.before: editing.QuotaData | None = None
 
     def _do(self, session):
         # The whole line is kept, so undo also removes a line the edit created.
-        self.before = ledger_edit.quota_line(session, self.township, self.kind)
-        old = ledger_edit.set_quota_field(session, self.township, self.kind, self.field_name, self.value)
+        self.before = editing.quota_line(session, self.township, self.kind)
+        old = editing.set_quota_field(session, self.township, self.kind, self.field_name, self.value)
         self._check_seen(session, "quota", f"{self.township}/{self.kind}", old)
         return _id_of(session, self.township)
 
     def _undo(self, session):
-        ledger_edit.restore_quota_line(session, self.township, self.kind, self.before)
+        editing.restore_quota_line(session, self.township, self.kind, self.before)
         return _id_of(session, self.township)
 
 
@@ -102,14 +103,14 @@ class SetOfficeFieldCommand(LedgerCommand):
         self.new_office = office
 
     def _do(self, session):
-        self.old = ledger_edit.set_office_field(session, self.township, self.office, self.field_name, self.value)
+        self.old = editing.set_office_field(session, self.township, self.office, self.field_name, self.value)
         self._check_seen(session, "office", f"{self.township}/{self.office}", self.old)
         if self.field_name == "name":
-            self.new_office = ledger_edit.coerce(ledger_edit.OFFICE_FIELDS["name"], self.value)
+            self.new_office = edit_rules.coerce(edit_rules.OFFICE_FIELDS["name"], self.value)
         return _id_of(session, self.township)
 
     def _undo(self, session):
-        ledger_edit.set_office_field(session, self.township, self.new_office, self.field_name, self.old)
+        editing.set_office_field(session, self.township, self.new_office, self.field_name, self.old)
         return _id_of(session, self.township)
 
 
@@ -123,15 +124,15 @@ class SetDutyFieldCommand(LedgerCommand):
         self.new_duty = duty
 
     def _do(self, session):
-        self.old = ledger_edit.set_duty_field(session, self.township, self.office, self.duty,
+        self.old = editing.set_duty_field(session, self.township, self.office, self.duty,
                                               self.field_name, self.value)
         self._check_seen(session, "duty", f"{self.township}/{self.office}/{self.duty}", self.old)
         if self.field_name == "name":
-            self.new_duty = ledger_edit.coerce(ledger_edit.DUTY_FIELDS["name"], self.value)
+            self.new_duty = edit_rules.coerce(edit_rules.DUTY_FIELDS["name"], self.value)
         return _id_of(session, self.township)
 
     def _undo(self, session):
-        ledger_edit.set_duty_field(session, self.township, self.office, self.new_duty, self.field_name, self.old)
+        editing.set_duty_field(session, self.township, self.office, self.new_duty, self.field_name, self.old)
         return _id_of(session, self.township)
 
 
@@ -143,11 +144,11 @@ class SetPersonFieldCommand(LedgerCommand):
         self.old: Any = None
 
     def _do(self, session):
-        self.old = ledger_edit.set_person_field(session, self.township, self.ordinal, self.field_name, self.value)
+        self.old = editing.set_person_field(session, self.township, self.ordinal, self.field_name, self.value)
         return _id_of(session, self.township)
 
     def _undo(self, session):
-        ledger_edit.set_person_field(session, self.township, self.ordinal, self.field_name, self.old)
+        editing.set_person_field(session, self.township, self.ordinal, self.field_name, self.old)
         return _id_of(session, self.township)
 
 
@@ -157,11 +158,11 @@ class AddTownshipCommand(LedgerCommand):
         self.data = data
 
     def _do(self, session):
-        ledger_edit.add_township(session, self.data)
+        editing.add_township(session, self.data)
         return None
 
     def _undo(self, session):
-        ledger_edit.remove_township(session, self.data.name)
+        editing.remove_township(session, self.data.name)
         return None
 
 
@@ -169,14 +170,14 @@ class RemoveTownshipCommand(LedgerCommand):
     def __init__(self, context: EditContext, township: str) -> None:
         super().__init__(context, lambda: translate("Commands", "Remove township {township}").format(township=township))
         self.township = township
-        self.snapshot: ledger_edit.TownshipSnapshot | None = None
+        self.snapshot: editing.TownshipSnapshot | None = None
 
     def _do(self, session):
-        self.snapshot = ledger_edit.remove_township(session, self.township)
+        self.snapshot = editing.remove_township(session, self.township)
         return None
 
     def _undo(self, session):
-        ledger_edit.restore_township(session, self.snapshot)
+        editing.restore_township(session, self.snapshot)
         return None
 
 
@@ -186,11 +187,11 @@ class AddDutyCommand(LedgerCommand):
         self.township, self.duty = township, duty
 
     def _do(self, session):
-        ledger_edit.add_duty(session, self.township, self.duty)
+        editing.add_duty(session, self.township, self.duty)
         return _id_of(session, self.township)
 
     def _undo(self, session):
-        ledger_edit.remove_duty(session, self.township, self.duty.office, self.duty.name)
+        editing.remove_duty(session, self.township, self.duty.office, self.duty.name)
         return _id_of(session, self.township)
 
 
@@ -198,14 +199,14 @@ class RemoveDutyCommand(LedgerCommand):
     def __init__(self, context: EditContext, township: str, office: str, duty: str) -> None:
         super().__init__(context, lambda: translate("Commands", "Remove duty {duty} from {township}").format(duty=duty, township=township))
         self.township, self.office, self.duty = township, office, duty
-        self.snapshot: ledger_edit.DutySnapshot | None = None
+        self.snapshot: editing.DutySnapshot | None = None
 
     def _do(self, session):
-        self.snapshot = ledger_edit.remove_duty(session, self.township, self.office, self.duty)
+        self.snapshot = editing.remove_duty(session, self.township, self.office, self.duty)
         return _id_of(session, self.township)
 
     def _undo(self, session):
-        ledger_edit.restore_duty(session, self.snapshot)
+        editing.restore_duty(session, self.snapshot)
         return _id_of(session, self.township)
 
 
@@ -218,11 +219,11 @@ class SetParameterCommand(LedgerCommand):
         self.old: Any = None
 
     def _do(self, session):
-        self.old = ledger_edit.set_parameter(session, self.name, self.value)
+        self.old = editing.set_parameter(session, self.name, self.value)
         return None
 
     def _undo(self, session):
-        ledger_edit.set_parameter(session, self.name, self.old)
+        editing.set_parameter(session, self.name, self.old)
         return None
 
 
@@ -271,16 +272,16 @@ class LedgerEditor(QObject):
         command.retry = lambda: self.push(again())
         return self.push(command)
 
-    def _checked(self, spec: ledger_edit.FieldSpec, value: Any) -> tuple[bool, Any]:
+    def _checked(self, spec: edit_rules.FieldSpec, value: Any) -> tuple[bool, Any]:
         try:
-            return True, ledger_edit.coerce(spec, value)
-        except ledger_edit.EditError as error:
+            return True, edit_rules.coerce(spec, value)
+        except edit_rules.EditError as error:
             self.context.errors.append(error)
             self.failed.emit(error)
             return False, None
 
     def set_township_field(self, township: str, field_name: str, value: Any, current: Any = None) -> bool:
-        ok, value = self._checked(ledger_edit.TOWNSHIP_FIELDS[field_name], value)
+        ok, value = self._checked(edit_rules.TOWNSHIP_FIELDS[field_name], value)
         if not ok:
             return False
         if current is not None and value == current:
@@ -289,7 +290,7 @@ class LedgerEditor(QObject):
                                lambda: SetTownshipFieldCommand(self.context, township, field_name, value))
 
     def set_quota_field(self, township: str, kind: str, field_name: str, value: Any, current: Any = None) -> bool:
-        ok, value = self._checked(ledger_edit.QUOTA_FIELDS[field_name], value)
+        ok, value = self._checked(edit_rules.QUOTA_FIELDS[field_name], value)
         if not ok:
             return False
         if current is not None and value == current:
@@ -299,7 +300,7 @@ class LedgerEditor(QObject):
 
     def set_office_field(self, township: str, office: str, field_name: str, value: Any,
                          current: Any = None) -> bool:
-        ok, value = self._checked(ledger_edit.OFFICE_FIELDS[field_name], value)
+        ok, value = self._checked(edit_rules.OFFICE_FIELDS[field_name], value)
         if not ok:
             return False
         if current is not None and value == current:
@@ -309,7 +310,7 @@ class LedgerEditor(QObject):
 
     def set_duty_field(self, township: str, office: str, duty: str, field_name: str, value: Any,
                        current: Any = None) -> bool:
-        ok, value = self._checked(ledger_edit.DUTY_FIELDS[field_name], value)
+        ok, value = self._checked(edit_rules.DUTY_FIELDS[field_name], value)
         if not ok:
             return False
         if current is not None and value == current:
@@ -320,10 +321,10 @@ class LedgerEditor(QObject):
 
     def set_person_field(self, township: str, ordinal: int, field_name: str, value: Any,
                          current: Any = None) -> bool:
-        if field_name in ledger_edit.PERSON_OPTIONAL and not str(value or "").strip():
+        if field_name in edit_rules.PERSON_OPTIONAL and not str(value or "").strip():
             value = None  # left empty: not known
         elif field_name != "office":  # an office is checked against the township's offices by the service
-            ok, value = self._checked(ledger_edit.PERSON_FIELDS[field_name], value)
+            ok, value = self._checked(edit_rules.PERSON_FIELDS[field_name], value)
             if not ok:
                 return False
         if value == current:

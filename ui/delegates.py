@@ -15,7 +15,7 @@ from PySide6.QtGui import QDoubleValidator, QIntValidator, QRegularExpressionVal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate, QWidget
 
 from planner.domain.county import KINDS
-from planner.store.ledger_edit import FieldSpec
+from planner.domain.edit_rules import FieldSpec
 from ui.labels import category_label, kind_label, type_label
 from ui.table_model import Role
 

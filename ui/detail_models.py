@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush
 
 from planner.domain.retirement import age_text
 from planner.domain.vocabulary import TIME_FIELD_WORDS, time_field_label, person_status_label, sex_label
-from planner.store.ledger_edit import (
+from planner.domain.edit_rules import (
     DUTY_FIELDS, OFFICE_FIELDS, PERSON_FIELDS, QUOTA_FIELDS, TOWNSHIP_FIELDS, FieldSpec,
 )
 from planner.store.ledger_view import TownshipDetail, pressure_status

@@ -19,7 +19,7 @@ from PySide6.QtCore import QCollator, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
-from planner.store.ledger_edit import QUOTA_FIELDS, TOWNSHIP_FIELDS
+from planner.domain.edit_rules import QUOTA_FIELDS, TOWNSHIP_FIELDS
 from planner.store.ledger_view import SHORTAGE_BELOW, SURPLUS_ABOVE, KindFigures, TownshipSummary
 from ui.labels import category_label, field_label, field_short, kind_label, kind_short, status_label, type_label
 from ui.table_model import ModelIndex, Role, TableModel

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from planner.store.ledger import PARAM_NAMES
 from planner.store.reads import county_params
-from planner.store.ledger_edit import FieldSpec
+from planner.domain.edit_rules import FieldSpec
 from planner.domain.workload import PARAMETER_RANGES, WorkParams, available_hours
 from ui.delegates import format_number
 from ui.table_model import ModelIndex, Role, TableModel
