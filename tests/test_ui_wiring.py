@@ -124,3 +124,11 @@ def test_step_texts_follow_the_language(ledger_db, stack):
         i18n.install_language("en")
         retranslate_stack(stack)
     assert stack.text(0) == "Add township 新设乡"
+
+
+def test_every_undoable_step_derives_from_the_one_base():
+    # One undo framework: no module but ui/undo.py subclasses QUndoCommand directly.
+    ui_dir = Path(__file__).resolve().parents[1] / "ui"
+    direct = [p.name for p in ui_dir.rglob("*.py")
+              if "(QUndoCommand)" in p.read_text(encoding="utf-8") and p.name != "undo.py"]
+    assert direct == []

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QProgressDialog, QWidget
 
 from planner.domain.county import CountyData
@@ -31,6 +31,7 @@ from ui import tasks
 from ui.excel_dialogs import ImportPreviewDialog, ProblemsDialog
 from ui.i18n import current_language
 from ui.recovery import safe_save_path
+from ui.undo import UndoCommand, UndoContext
 from ui.workspace import Workspace
 
 EXCEL_FILTER = "Excel (*.xlsx *.xlsm);;*"
@@ -43,44 +44,43 @@ def ui_language() -> str:
     return current_language()
 
 
-class ImportLedgerCommand(QUndoCommand):
+class ImportLedgerCommand(UndoCommand):
     """The ledger replaced by an imported county; undo puts back the county it replaced.
 
     The first redo happens before the push (on a worker thread, with progress),
-    so the push itself does not write again.
+    so the push itself does not write again. Each direction is its own backed-up
+    transaction (planner.services.excel), so the step overrides `perform`.
     """
 
     def __init__(self, workspace: Workspace, before: CountyData, after: CountyData, source: str,
                  already_applied: bool = True) -> None:
-        super().__init__(translate("ExcelActions", "Import {file}").format(file=source))
+        context = UndoContext(db=workspace.db, changed=lambda _outcome: workspace.reload_ledger(),
+                              failed=lambda error: _show_error(workspace, error))
+        super().__init__(context, lambda: translate("ExcelActions", "Import {file}").format(file=source))
         self.workspace = workspace
         self.before, self.after, self.source = before, after, source
         self._skip_redo = already_applied
         self.backups: list[Path | None] = []
-        self.error: Exception | None = None
+
+    @property
+    def error(self) -> Exception | None:
+        """Why the last step was refused (nothing was written then), or None."""
+        return self.context.errors[-1] if self.context.errors else None
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._replace(self.after, f"{self.source}")
+        super().redo()
 
-    def undo(self) -> None:
-        self._replace(self.before, f"undo {self.source}")
-
-    def _replace(self, county: CountyData, source: str) -> None:
+    def perform(self, forward: bool) -> None:
+        county, source = (self.after, self.source) if forward else (self.before, f"undo {self.source}")
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             outcome = excel_service.replace_ledger_safely(self.workspace.db, county, source=source[:300])
-            self.backups.append(outcome.backup)
-        except Exception as error:  # nothing was written: the transaction rolled back
-            self.error = error
-            self.setObsolete(True)
-            _show_error(self.workspace, error)
-            return
         finally:
             QApplication.restoreOverrideCursor()
-        self.workspace.reload_ledger()
+        self.backups.append(outcome.backup)
 
 
 def _read_only(db) -> bool:
