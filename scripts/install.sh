@@ -14,8 +14,9 @@ packages=(fonts-noto-cjk fontconfig libgl1 libegl1 libxkbcommon0 libxkbcommon-x1
           libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-randr0
           libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1)
 if [ "$want_tests" = 1 ]; then
-  # pdftotext/pdftoppm for the report tests, a PostgreSQL server for the shared-database tests.
-  packages+=(poppler-utils postgresql)
+  # pdftotext/pdftoppm for the report tests, a PostgreSQL server for the shared-database tests,
+  # LibreOffice Calc (no GUI) for the test that imports a workbook LibreOffice has just saved.
+  packages+=(poppler-utils postgresql libreoffice-calc-nogui)
 fi
 
 if command -v apt-get >/dev/null 2>&1; then
