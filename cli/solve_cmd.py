@@ -146,7 +146,7 @@ def _write_pdf(result: Proposal, path: str) -> None:
 def _summary(result: Proposal) -> None:
     """A few lines on stderr so a user sees the outcome without opening a file."""
     solver = result.solver
-    print(f"状态 (status): {result.status}；用时 {solver.seconds:.2f} 秒；"
+    print(f"状态 (status): {result.status}（{result.status_text()} / {result.status_text(english=True)}）；用时 {solver.seconds:.2f} 秒；"
           f"{'已证明最优' if solver.proven_optimal else '未证明最优'} (proven optimal: "
           f"{solver.proven_optimal})", file=sys.stderr)
     for kind, t in result.totals.items():

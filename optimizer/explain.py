@@ -25,49 +25,79 @@ def _need_words(t: TownshipQuota, kind: str) -> tuple[str, str]:
             f"needs {t.required} {kind_en(kind)} posts for its workload with A/B backup{lead_en}")
 
 
+def _cap_words(t: TownshipQuota, plan: KindPlan) -> tuple[str, str]:
+    """How many slots the township can give and which rule caps that: its need, or its floor."""
+    a, r = t.approved, t.required
+    lo = plan.lower[t.township]
+    spare = _spare(t, plan)
+    if lo.value is None or lo.value <= r:
+        return (f"超出需要 {a - r} 名，可调出 {spare} 名",
+                f"{a - r} above its need, so it can give {spare}")
+    if lo.rule == "staff":
+        floor_zh = f"空编 {a - t.staff} 名"
+        floor_en = f"{a - t.staff} vacant"
+    else:
+        floor_zh = f"不得低于{rule_zh(lo.rule)} {lo.value} 名"
+        floor_en = f"it may not go below {rule_en(lo.rule)}, {lo.value}"
+    return (f"超出需要 {a - r} 名，但按“{rule_zh(lo.rule, True)}”{floor_zh}，可调出 {spare} 名",
+            f"{a - r} above its need, but '{rule_en(lo.rule, True)}' ({floor_en}) lets it give {spare}")
+
+
 def move_reason(data: KindInput, plan: KindPlan, giver: TownshipQuota,
                 receiver: TownshipQuota | None, count: int) -> tuple[str, str]:
+    """Why `count` slots go from the giver to the receiver, with the figures of the proposal's table.
+
+    Every number is one of the table's (核定编制 approved, 实有人数 staff, 需要 the A/B need,
+    the proposed quota) or follows from them by the arithmetic the sentence states.
+    """
     kind = data.kind
     kzh, ken = kind_zh(kind), kind_en(kind)
+    this_zh, this_en = f"此笔 {count} 名", f"this line {count}"
     if receiver is None:
         why_zh = (f"全县{kzh}编制调剂后总量须不超过 {plan.total_limit} 名"
                   f"（{'县里预留 ' + str(data.reserve) + ' 名' if data.reserve else '总量压减'}），"
-                  f"{count} 名收归县机动编制")
+                  f"{this_zh}收归县机动编制")
         why_en = (f"the county's {ken} total after the proposal may be at most {plan.total_limit} "
                   f"({'a county reserve of ' + str(data.reserve) if data.reserve else 'a total cut'}); "
-                  f"{count} {'goes' if count == 1 else 'go'} to the county reserve")
+                  f"{this_en} {'goes' if count == 1 else 'go'} to the county reserve")
     else:
-        lo = plan.lower[receiver.township]
-        if receiver.required > receiver.approved:
+        rname, ra, rr = receiver.township, receiver.approved, receiver.required
+        rq = plan.quota[rname]
+        got_zh, got_en = f"共调入 {rq - ra} 名至 {rq} 名", f"receives {rq - ra} in all, to {rq}"
+        lo = plan.lower[rname]
+        if rr > ra:
             nz, ne = _need_words(receiver, kind)
-            why_zh = f"{receiver.township}{nz}，现有 {receiver.approved} 名"
-            why_en = f"{receiver.township} {ne} and has {receiver.approved}"
-        elif lo.value is not None and lo.value > receiver.approved:
-            why_zh = (f"{receiver.township}{kzh}编制 {receiver.approved} 名，{rule_zh(lo.rule)} {lo.value} 名，"
-                      f"按“{rule_zh(lo.rule, True)}”须补足")
-            why_en = (f"{receiver.township} has {receiver.approved} {ken} slots but {rule_en(lo.rule)} "
-                      f"is {lo.value}; '{rule_en(lo.rule, True)}' requires them")
+            why_zh = f"{rname}{nz}，核定编制 {ra} 名，缺 {rr - ra} 名，{got_zh}"
+            why_en = f"{rname} {ne}, has {ra} approved, is {rr - ra} short and {got_en}"
+        elif lo.value is not None and lo.value > ra:
+            why_zh = (f"{rname}核定{kzh}编制 {ra} 名，{rule_zh(lo.rule)} {lo.value} 名，"
+                      f"按“{rule_zh(lo.rule, True)}”须补足 {lo.value - ra} 名，{got_zh}")
+            why_en = (f"{rname} has {ra} approved {ken} slots but {rule_en(lo.rule)} is {lo.value}; "
+                      f"'{rule_en(lo.rule, True)}' requires {lo.value - ra} more; it {got_en}")
         else:
-            why_zh = (f"{receiver.township}{kzh}编制 {receiver.approved} 名、需要 {receiver.required} 名，"
-                      f"工作压力高于全县平均（均衡工作压力）")
-            why_en = (f"{receiver.township} has {receiver.approved} {ken} slots for a need of "
-                      f"{receiver.required}; its pressure is above the county average (balance)")
-    hi = plan.upper[giver.township]
-    spare = _spare(giver, plan)
-    if hi.value is not None and giver.approved > hi.value:
-        give_zh = f"{giver.township}{kzh}编制 {giver.approved} 名，超过编制上限 {hi.value} 名"
-        give_en = f"{giver.township} has {giver.approved} {ken} slots, above its band maximum of {hi.value}"
-    elif spare > 0:
-        give_zh = (f"{giver.township}有 {spare} 名{kzh}编制超出其需要（核定 {giver.approved} 名，"
-                   f"需要 {giver.required} 名）")
-        give_en = (f"{giver.township} has {spare} {ken} slots beyond its need "
-                   f"({giver.approved} approved, {giver.required} needed)")
+            why_zh = (f"{rname}核定{kzh}编制 {ra} 名、需要 {rr} 名，"
+                      f"编制/需求低于全县平均（均衡工作压力），{got_zh}")
+            why_en = (f"{rname} has {ra} approved {ken} slots for a need of {rr}; its quota per need "
+                      f"is below the county average (balance); it {got_en}")
+    gname, ga, gr = giver.township, giver.approved, giver.required
+    gq = plan.quota[gname]
+    gave_zh, gave_en = f"共调出 {ga - gq} 名至 {gq} 名，{this_zh}", f"it gives {ga - gq} in all, to {gq}; {this_en}"
+    head_zh = f"{gname}核定{kzh}编制 {ga} 名、实有人数 {giver.staff} 名、需要 {gr} 名"
+    head_en = f"{gname} has {ga} approved {ken} slots, {giver.staff} staff and a need of {gr}"
+    hi = plan.upper[gname]
+    if hi.value is not None and ga > hi.value:
+        give_zh = f"{head_zh}，超过编制上限 {hi.value} 名，{gave_zh}"
+        give_en = f"{head_en}, above its band maximum of {hi.value}; {gave_en}"
+    elif _spare(giver, plan) > 0:
+        cap_zh, cap_en = _cap_words(giver, plan)
+        give_zh = f"{head_zh}：{cap_zh}，{gave_zh}"
+        give_en = f"{head_en}: {cap_en}; {gave_en}"
     else:
-        why = "县里预留" if data.reserve and receiver is None else "全县总量须压减"
-        give_zh = f"{giver.township}{kzh}编制 {giver.approved} 名，因{why}而调出（总量控制）"
-        give_en = (f"{giver.township} has {giver.approved} {ken} slots and gives some up because the "
-                   f"county {'keeps a reserve' if data.reserve and receiver is None else 'total must shrink'}"
-                   f" (totals never grow)")
+        keeps = data.reserve and receiver is None
+        why = "县里预留" if keeps else "全县总量须压减"
+        give_zh = f"{head_zh}，因{why}而调出（总量控制），{gave_zh}"
+        give_en = (f"{head_en} and gives some up because the county "
+                   f"{'keeps a reserve' if keeps else 'total must shrink'} (totals never grow); {gave_en}")
     return f"{why_zh}；{give_zh}。", f"{why_en}; {give_en}."
 
 
@@ -83,8 +113,8 @@ def township_reason(data: KindInput, plan: KindPlan, t: TownshipQuota) -> tuple[
     q = plan.quota[name]
     lo, hi = plan.lower[name], plan.upper[name]
     need_zh, need_en = _need_words(t, kind)
-    head_zh = f"{name}{kzh}编制核定 {a} 名、实有 {t.staff} 人，{need_zh}。"
-    head_en = f"{name}: {a} {ken} slots approved, {t.staff} staff; it {need_en}."
+    head_zh = f"{name}核定{kzh}编制 {a} 名、实有人数 {t.staff} 名，{need_zh}。"
+    head_en = f"{name}: {a} approved {ken} slots, {t.staff} staff; it {need_en}."
     if t.locked:
         tail_zh = f"该乡镇已锁定，编制保持 {a} 名（锁定乡镇不变）。"
         tail_en = f"The township is locked and keeps {a} (locked townships keep their quota)."
@@ -116,12 +146,12 @@ def township_reason(data: KindInput, plan: KindPlan, t: TownshipQuota) -> tuple[
             tail_zh = f"调出 {a - q} 名至编制上限 {q} 名（编制上限）。"
             tail_en = f"It gives {a - q} to come down to its band maximum of {q}."
         elif q >= r:
-            tail_zh = f"富余 {a - max(r, lo.value)} 名，调出 {a - q} 名至 {q} 名，补给缺编乡镇（补足工作量缺口）"
-            tail_en = (f"It has {a - max(r, lo.value)} to spare and gives {a - q}, to {q}, to townships "
-                       f"that are short (cover the workload)")
-            if q == lo.value and lo.rule in ("staff", "leadership", "band_min"):
-                tail_zh += f"；不低于{rule_zh(lo.rule)} {lo.value} 名（{rule_zh(lo.rule, True)}）"
-                tail_en += f"; not below {rule_en(lo.rule)}, {lo.value} ({rule_en(lo.rule, True)})"
+            cap_zh, cap_en = _cap_words(t, plan)
+            tail_zh = f"{cap_zh}，调出 {a - q} 名至 {q} 名，补给缺编乡镇（补足工作量缺口）"
+            tail_en = f"It is {cap_en}; it gives {a - q}, to {q}, to townships that are short (cover the workload)"
+            if a - q < _spare(t, plan):
+                tail_zh += f"；其余 {_spare(t, plan) - (a - q)} 名不调出（尽量少调动）"
+                tail_en += f"; the other {_spare(t, plan) - (a - q)} stay (move few slots)"
             tail_zh += "。"
             tail_en += "."
         else:
@@ -148,8 +178,9 @@ def township_reason(data: KindInput, plan: KindPlan, t: TownshipQuota) -> tuple[
             tail_en = (f"Its {a - r} slots above need are taken by {rule_en(lo.rule)}; "
                        f"'{rule_en(lo.rule, True)}' keeps them.")
         else:
-            tail_zh = f"富余 {spare} 名，但没有乡镇需要调入，保持不变（尽量少调动）。"
-            tail_en = f"It has {spare} to spare but no township needs them; it stays (move few slots)."
+            cap_zh, cap_en = _cap_words(t, plan)
+            tail_zh = f"{cap_zh}，但没有乡镇需要调入，保持不变（尽量少调动）。"
+            tail_en = f"It is {cap_en}, but no township needs them; it stays (move few slots)."
     return head_zh + tail_zh, head_en + " " + tail_en
 
 

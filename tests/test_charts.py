@@ -87,11 +87,11 @@ def test_pressure_chart_marks_before_and_after_per_township():
     for name, (x_before, _), (x_after, _) in zip(names, before.get_offsets(), after.get_offsets()):
         assert x_before == pytest.approx(rows[name].pressure_before)
         assert x_after == pytest.approx(rows[name].pressure_after)
-        # staff ÷ required FTE before, proposed ÷ required FTE after
-        assert x_before == pytest.approx(rows[name].staff / rows[name].required_fte, abs=5e-4)
-        assert x_after == pytest.approx(rows[name].proposed / rows[name].required_fte, abs=5e-4)
-    assert ax.get_title().startswith("Institutional quota")
-    assert ax.get_legend().get_texts()[0].get_text().startswith("before (staff")
+        # the same measure before and after: approved ÷ required, then proposed ÷ required
+        assert x_before == pytest.approx(rows[name].approved / rows[name].required, abs=5e-4)
+        assert x_after == pytest.approx(rows[name].proposed / rows[name].required, abs=5e-4)
+    assert ax.get_title().startswith("Institutional quota") and "quota/need" in ax.get_title()
+    assert ax.get_legend().get_texts()[0].get_text().startswith("before (approved quota")
 
 
 def test_many_townships_show_the_ones_that_change_most():

@@ -83,9 +83,9 @@ def test_moves_carry_reasons_with_real_numbers():
     assert [(m.giver, m.receiver, m.count) for m in moves] == [("甲乡", "乙镇", 3)]
     (m,) = moves
     assert "乙镇" in m.reason and "23" in m.reason and "19" in m.reason
-    assert "甲乡" in m.reason and "3 名事业编制超出其需要" in m.reason
-    assert "乙镇 needs 23 institutional posts" in m.reason_en and "has 19" in m.reason_en
-    assert "甲乡 has 3 institutional slots beyond its need" in m.reason_en
+    assert "甲乡核定事业编制 25 名" in m.reason and "超出需要 3 名，可调出 3 名" in m.reason
+    assert "乙镇 needs 23 institutional posts" in m.reason_en and "has 19 approved" in m.reason_en
+    assert "甲乡 has 25 approved institutional slots, 22 staff and a need of 22: 3 above its need" in m.reason_en
 
 
 def test_slots_kept_back_go_to_the_county_reserve():

@@ -86,7 +86,9 @@ def test_results_written_by_older_versions_still_read():
     old = json.loads((DATA / "sample_result.json").read_text(encoding="utf-8"))
     p = Proposal.from_json(old)
     assert p.status == old["status"] and p.fingerprint == old["fingerprint"]
-    assert [line.to_json()["pressure_before"] for line in p.lines] == [r["pressure_before"] for r in old["townships"]]
+    # 编制/需求 is approved ÷ required now (it was staff ÷ required FTE): an older result reads by today's definition
+    assert [line.to_json()["pressure_before"] for line in p.lines] == [
+        None if r["required"] == 0 else round(r["approved"] / r["required"], 3) for r in old["townships"]]
     for kind, totals in old["totals"].items():
         for key, value in totals.items():
             assert p.totals[kind].to_json()[key] == value, (kind, key)

@@ -91,8 +91,10 @@ def test_demo_county_is_solved_proven_and_valid(county, proposal, result):
 def test_pressure_and_requirement_follow_the_workload(result):
     for row in result["townships"]:
         if row["required_fte"] > 0:
-            assert row["pressure_before"] == pytest.approx(row["staff"] / row["required_fte"], rel=0.01)
-            assert row["pressure_after"] == pytest.approx(row["proposed"] / row["required_fte"], rel=0.01)
+            # 编制/需求: quota ÷ the whole-post A/B need, before and after alike; the WISN ratio apart
+            assert row["pressure_before"] == pytest.approx(row["approved"] / row["required"], abs=0.0005)
+            assert row["pressure_after"] == pytest.approx(row["proposed"] / row["required"], abs=0.0005)
+            assert row["wisn_ratio"] == pytest.approx(row["staff"] / row["required_fte"], rel=0.01)
             # the whole-number need is never below the FTE figure rounded down
             assert row["required"] >= int(row["required_fte"])
 

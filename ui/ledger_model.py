@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
 from planner.domain.edit_rules import QUOTA_FIELDS, TOWNSHIP_FIELDS
+from planner.domain.rounding import fte_text, ratio_text
 from planner.store.ledger_view import SHORTAGE_BELOW, SURPLUS_ABOVE, KindFigures, TownshipSummary
 from ui.labels import category_label, field_label, field_short, kind_label, kind_short, status_label, type_label
 from ui.table_model import ModelIndex, Role, TableModel
@@ -93,9 +94,9 @@ def _display_number(key: str, value: Any) -> str:
     if value is None:
         return "—"
     if key == "required_fte":
-        return f"{value:.1f}"
+        return fte_text(value)
     if key == "pressure":
-        return f"{value:.2f}"
+        return ratio_text(value)
     return str(value)
 
 
@@ -358,8 +359,10 @@ def cell_data(row: TownshipSummary, column: LedgerColumn, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             if value is None:
                 return status_label("")
-            return translate("LedgerModel", "{status}: staff {staff} ÷ required {required:.1f} FTE = {pressure:.2f}").format(
-                status=status_label(status), staff=figures.staff, required=figures.required_fte, pressure=value)
+            return translate("LedgerModel", "{status}: staff {staff} ÷ required {required} FTE = {pressure} "
+                             "(WISN ratio, not the proposal's quota/need)").format(
+                status=status_label(status), staff=figures.staff, required=fte_text(figures.required_fte),
+                pressure=ratio_text(value))
     if role == Qt.ItemDataRole.ForegroundRole:
         if key == "over_quota" and value:
             return QBrush(OVER_QUOTA_COLOR)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.domain.county import KINDS
 from planner.domain.proposal import KindTotals, Proposal, TownshipLine
+from planner.domain.rounding import ratio_text
 from ui.labels import kind_label
 from ui.table_model import ModelIndex, Role, TableModel
 
@@ -129,6 +130,11 @@ def _num(name: str, digits: int = 0) -> tuple[Callable[[Any], Any], Callable[[An
     return (lambda r: getattr(r, name)), (lambda r: _number(getattr(r, name), digits))
 
 
+def _ratio(name: str) -> tuple[Callable[[Any], Any], Callable[[Any], str]]:
+    """A ratio column: sorts by the figure, shows it by the one rounding rule of every reader."""
+    return (lambda r: getattr(r, name)), (lambda r: ratio_text(getattr(r, name), "—"))
+
+
 def _kind_order(row: Any) -> int:
     return KINDS.index(row.kind) if row.kind in KINDS else 9
 
@@ -153,11 +159,11 @@ class ProposalModel(RowsModel):
                numeric=True),
         Column("Proposed", *_num("proposed"), tip="Quota the proposal gives this township", numeric=True),
         Column("Change", lambda r: r.change, _change_text, tip="Proposed − approved", numeric=True),
-        Column("Pressure before", *_num("pressure_before", 2),
-               tip="Staff ÷ required FTE now (WISN ratio; below 1 the township is short of people)",
+        Column("Quota/need before", *_ratio("pressure_before"),
+               tip="Approved quota ÷ required (the A/B need); below 1 the quota does not cover the workload",
                numeric=True),
-        Column("Pressure after", *_num("pressure_after", 2),
-               tip="Proposed quota ÷ required FTE (WISN ratio; below 1 the township stays short)",
+        Column("Quota/need after", *_ratio("pressure_after"),
+               tip="Proposed quota ÷ required (the A/B need), the same measure as before the proposal",
                numeric=True),
     ]
     CHANGE = 7
@@ -353,10 +359,10 @@ _COLUMN_TEXTS = (
     QT_TRANSLATE_NOOP("Results", "Quota the proposal gives this township"),
     QT_TRANSLATE_NOOP("Results", "Change"),
     QT_TRANSLATE_NOOP("Results", "Proposed − approved"),
-    QT_TRANSLATE_NOOP("Results", "Pressure before"),
-    QT_TRANSLATE_NOOP("Results", "Staff ÷ required FTE now (WISN ratio; below 1 the township is short of people)"),
-    QT_TRANSLATE_NOOP("Results", "Pressure after"),
-    QT_TRANSLATE_NOOP("Results", "Proposed quota ÷ required FTE (WISN ratio; below 1 the township stays short)"),
+    QT_TRANSLATE_NOOP("Results", "Quota/need before"),
+    QT_TRANSLATE_NOOP("Results", "Approved quota ÷ required (the A/B need); below 1 the quota does not cover the workload"),
+    QT_TRANSLATE_NOOP("Results", "Quota/need after"),
+    QT_TRANSLATE_NOOP("Results", "Proposed quota ÷ required (the A/B need), the same measure as before the proposal"),
     QT_TRANSLATE_NOOP("Results", "From"),
     QT_TRANSLATE_NOOP("Results", "Township giving quota (调出)"),
     QT_TRANSLATE_NOOP("Results", "To"),

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 
 from planner.domain.county import KINDS
 from planner.domain.proposal import Proposal, RosterPost
-from planner.domain.vocabulary import status_label
 from ui.charts_view import ChartsView
 from ui.labels import kind_label
 from ui.results_models import (
@@ -359,7 +358,7 @@ class ResultsView(QWidget):
             self.summary_label.setText(self.tr("No proposal yet."))
             return
         status = r.status
-        status_text = status_label(status, "zh" if ui_is_chinese() else "en", long=True)
+        status_text = r.status_text(english=not ui_is_chinese())
         solver = r.solver
         text = self.tr("Proposal for {county}, scenario “{scenario}”: <b style='color:{colour}'>{status}</b>. "
                        "{moves} moves, {slots} slots. Computed {when} by {solver} in {seconds:.1f} s; "

@@ -149,7 +149,7 @@ class SolvePanel(QWidget):
             self._inform(self.tr("The rules cannot all be met, so there is no proposal."),
                          "\n".join(str(line) for line in lines))
         else:
-            status_text = self.tr("optimal") if status == "optimal" else self.tr("feasible, time limit reached")
+            status_text = result.status_text(english=not self._chinese())
             self.workspace.status(self.tr("Proposal ready: {moves} moves, {slots} slots ({status}).").format(
                 moves=len(result.moves), slots=result.slots_moved, status=status_text))
         self.solveFinished.emit(result)

@@ -15,6 +15,7 @@ from planner.domain.county import KINDS
 from planner.domain.options import SolveOptions
 from planner.domain.proposal_parts import (DesignSummary, KindTotals, Level, MarginalValue, Move, RosterPost,
                                            TownshipLine)
+from planner.domain.vocabulary import status_label
 
 __all__ = ["DesignSummary", "KindTotals", "Level", "MarginalValue", "Move", "PROPOSAL_STATUSES", "Proposal",
            "RosterPost", "SolverFigures", "TownshipLine"]
@@ -90,12 +91,34 @@ class Proposal:
         return {kind: t.status for kind, t in self.totals.items() if t.status is not None}
 
     @property
+    def designs_not_proven(self) -> int:
+        """A/B post designs feeding the reallocation whose headcount is not proven the least."""
+        return sum(1 for d in self.designs if not d.proven_minimal)
+
+    def status_text(self, english: bool = False) -> str:
+        """The status in words, saying when "optimal" rests on A/B needs not all proven minimal.
+
+        The reallocation is optimal for the A/B requirements it was given; when some of
+        those requirements come from designs not proven the least, the words say so.
+        """
+        n = self.designs_not_proven
+        if self.status == "optimal" and n:
+            return (f"optimal given the A/B requirements, {n} design{'s' if n != 1 else ''} not proven minimal"
+                    if english else f"最优（基于AB岗需求；{n} 个岗位设计未证明最少）")
+        return status_label(self.status, "en" if english else "zh", long=True)
+
+    @property
     def uncovered_before(self) -> int:
         return sum(t.uncovered_before for t in self.totals.values())
 
     @property
     def uncovered_after(self) -> int:
         return sum(t.uncovered_after for t in self.totals.values())
+
+    @property
+    def townships_touched(self) -> int:
+        """Distinct townships whose quota of any kind changes (a township changing two kinds counts once)."""
+        return len({line.township for line in self.lines if line.proposed != line.approved})
 
     @property
     def slots_moved(self) -> int:
@@ -138,6 +161,9 @@ class Proposal:
             "options": self.options.as_dict(),
             "solver": self.solver.to_json(),
             "kind_status": self.kind_status,
+            "designs_not_proven": self.designs_not_proven,
+            "status_text": self.status_text(),
+            "status_text_en": self.status_text(english=True),
             "totals": {kind: t.to_json() for kind, t in self.totals.items()},
             "townships": [line.to_json() for line in self.lines],
             "moves": [m.to_json() for m in self.moves],

@@ -39,12 +39,10 @@ class TownshipLine(QuotaFigures):
     band_max: int | None = None
     explanation: str = ""
     explanation_en: str = ""
-    # Pressure is computed from the unrounded required FTE, which the JSON does not
-    # keep (it rounds the FTE to two places); a line read back from JSON keeps the
-    # pressures it was written with instead, so a stored proposal reads the same.
+    # The WISN FTE unrounded (the JSON keeps two decimals); only the WISN ratio reads it. A line
+    # read back from JSON keeps the WISN ratio it was written with, so a stored proposal reads the same.
     workload_fte: float | None = field(default=None, compare=False, repr=False)
-    written_pressure: tuple[float | None, float | None] | None = field(default=None, compare=False,
-                                                                        repr=False)
+    written_wisn: float | None = field(default=None, compare=False, repr=False)
 
     @property
     def change(self) -> int:
@@ -63,21 +61,25 @@ class TownshipLine(QuotaFigures):
 
     @property
     def pressure_before(self) -> float | None:
-        """WISN ratio with today's staff: staff ÷ required FTE (3 decimals)."""
-        if self.workload_fte is None and self.written_pressure is not None:
-            return self.written_pressure[0]
-        return rounded(pressure(self.staff, self._fte))
+        """编制/需求 调剂前: approved quota ÷ the whole-post A/B need `required` (3 decimals).
+
+        Before and after compare the same thing (quota ÷ need), so a township that
+        gives slots shows the ratio falling and one left alone shows it unchanged.
+        """
+        return rounded(pressure(self.approved, self.required))
 
     @property
     def pressure_after(self) -> float | None:
-        """WISN ratio with the proposed quota filled: proposed ÷ required FTE (3 decimals)."""
-        if self.workload_fte is None and self.written_pressure is not None:
-            return self.written_pressure[1]
-        return rounded(pressure(self.proposed, self._fte))
+        """编制/需求 调剂后: proposed quota ÷ the whole-post A/B need `required` (3 decimals)."""
+        return rounded(pressure(self.proposed, self.required))
 
     @property
-    def _fte(self) -> float:
-        return self.required_fte if self.workload_fte is None else self.workload_fte
+    def wisn_ratio(self) -> float | None:
+        """WISN ratio 实有人数/需求FTE: staff ÷ WISN FTE (3 decimals); not the 编制/需求 ratio."""
+        if self.workload_fte is None and self.written_wisn is not None:
+            return self.written_wisn
+        fte = self.required_fte if self.workload_fte is None else self.workload_fte
+        return rounded(pressure(self.staff, fte))
 
     def explanation_in(self, english: bool) -> str:
         return (self.explanation_en or self.explanation) if english else self.explanation
@@ -88,20 +90,18 @@ class TownshipLine(QuotaFigures):
                 "proposed": self.proposed, "change": self.change, "vacancy": self.vacancy,
                 "over_quota": self.over_quota, "locked": self.locked, "band_min": self.band_min,
                 "band_max": self.band_max, "pressure_before": self.pressure_before,
-                "pressure_after": self.pressure_after, "explanation": self.explanation,
+                "pressure_after": self.pressure_after, "wisn_ratio": self.wisn_ratio, "explanation": self.explanation,
                 "explanation_en": self.explanation_en}
 
     @classmethod
     def from_json(cls, row: dict) -> "TownshipLine":
-        written = ((row.get("pressure_before"), row.get("pressure_after"))
-                   if "pressure_before" in row or "pressure_after" in row else None)
         return cls(township=row.get("township", ""), kind=row.get("kind", ""), approved=row.get("approved", 0),
                    staff=row.get("staff", 0), leadership=row.get("leadership", 0),
                    required_fte=row.get("required_fte", 0.0), required=row.get("required", 0),
                    proposed=row.get("proposed", row.get("approved", 0)), locked=row.get("locked", False),
                    band_min=row.get("band_min"), band_max=row.get("band_max"),
                    explanation=row.get("explanation", ""), explanation_en=row.get("explanation_en", ""),
-                   written_pressure=written)
+                   written_wisn=row.get("wisn_ratio"))
 
 
 @dataclass(frozen=True)

@@ -82,11 +82,10 @@ class Comparison:
 def figures_of(name: str, proposal: Proposal) -> ScenarioFigures:
     if not isinstance(proposal, Proposal) or not proposal.totals:
         raise ComparisonError(f"“{name}”没有可比较的调剂方案 ('{name}' holds no proposal to compare)")
-    touched = {line.township for line in proposal.lines if line.change}
     return ScenarioFigures(
         name=name, status=proposal.status, fingerprint=proposal.fingerprint,
         totals={k: proposal.totals[k] for k in KINDS if k in proposal.totals}, moves=len(proposal.moves),
-        slots_moved=proposal.slots_moved, townships_touched=len(touched))
+        slots_moved=proposal.slots_moved, townships_touched=proposal.townships_touched)
 
 
 def compare(proposals: dict[str, Proposal]) -> Comparison:

@@ -27,11 +27,16 @@ from openpyxl.utils import get_column_letter
 from planner.domain.county import KINDS
 from planner.files import atomic_output
 from planner.domain.proposal import Proposal
-from planner.domain.vocabulary import kind_label, status_label, yes_no
+from planner.domain.rounding import FTE_DIGITS, RATIO_DIGITS
+from planner.domain.vocabulary import kind_label, yes_no
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
 HEADER_FILL = "DDEBF7"
-SUMMARY_HEADER_ROW = 4  # under the title, the scenario line and an empty row
+SUMMARY_HEADER_ROW = 4
+# The cells keep the published figures; shown, they round half up to the digits of planner.domain.rounding,
+# as the window and the printed proposal show them (Excel rounds a decimal half away from zero).
+FTE_FORMAT = "0." + "0" * FTE_DIGITS
+RATIO_FORMAT = "0." + "0" * RATIO_DIGITS  # under the title, the scenario line and an empty row
 
 TEXT = {
     "zh": {
@@ -42,7 +47,7 @@ TEXT = {
                     "涉及乡镇", "县级预留"),
         "total": "合计",
         "townships": ("乡镇（街道）", "编制类型", "锁定", "核定编制", "实有人数", "空编", "超编", "领导职数",
-                      "测算需求（FTE）", "需求人数（含AB岗）", "建议编制", "增减", "调剂前压力", "调剂后压力",
+                      "需求FTE（WISN）", "需求人数（含AB岗）", "建议编制", "增减", "编制/需求 调剂前", "编制/需求 调剂后",
                       "说明"),
         "moves": ("序号", "调出单位", "调入单位", "编制类型", "名额", "调剂理由"),
         "roster": ("乡镇（街道）", "编制类型", "岗位", "A岗职责（主办）", "B岗职责（备岗）",
@@ -68,8 +73,8 @@ TEXT = {
                     "Townships touched", "County reserve"),
         "total": "Total",
         "townships": ("Township", "Kind", "Locked", "Approved", "Staff", "Vacancy", "Over quota", "Leadership",
-                      "Required FTE", "Required (with A/B)", "Proposed", "Change", "Pressure before",
-                      "Pressure after", "Explanation"),
+                      "WISN FTE", "Required (with A/B)", "Proposed", "Change", "Quota/need before",
+                      "Quota/need after", "Explanation"),
         "moves": ("No.", "From", "To", "Kind", "Slots", "Reason"),
         "roster": ("Township", "Kind", "Post", "A duties (primary)", "B duties (backup)", "Annual load (h)",
                    "Available (h)", "Load ratio"),
@@ -189,7 +194,7 @@ def _write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str,
     names = t["sheets"]
 
     summary = _SheetWriter(workbook, names[0], WIDTHS["summary"], header_row=SUMMARY_HEADER_ROW)
-    status = status_label(proposal.status, key)
+    status = proposal.status_text(english=key == "en")
     summary.title(t["title"].format(county=proposal.county))
     summary.title(t["info"].format(scenario=proposal.scenario, generated=_generated(proposal),
                                    status=status), bold=False)
@@ -200,8 +205,9 @@ def _write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str,
     present = [k for k in KINDS if k in totals]
     for kind in present:
         summary.row([kinds[kind]] + [_number(getattr(totals[kind], k), integer=True) for k in keys])
-    summary.row([t["total"]] + [sum(int(getattr(totals[kind], k)) for kind in present) for k in keys],
-                bold=True)
+    # Townships are counted once however many kinds they change in.
+    summary.row([t["total"]] + [proposal.townships_touched if k == "townships_touched" else
+                                sum(int(getattr(totals[kind], k)) for kind in present) for k in keys], bold=True)
 
     townships = _SheetWriter(workbook, names[1], WIDTHS["townships"])
     townships.header(t["townships"])
@@ -212,7 +218,7 @@ def _write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str,
             _number(r.over_quota, True), _number(r.leadership, True), _number(r.required_fte),
             _number(r.required, True), _number(r.proposed, True), _number(r.change, True),
             _number(r.pressure_before), _number(r.pressure_after), r.explanation_in(key == "en"),
-        ], formats={8: "0.00", 11: "+0;-0;0", 12: "0.00", 13: "0.00"})
+        ], formats={8: FTE_FORMAT, 11: "+0;-0;0", 12: RATIO_FORMAT, 13: RATIO_FORMAT})
 
     moves = _SheetWriter(workbook, names[2], WIDTHS["moves"])
     moves.header(t["moves"])

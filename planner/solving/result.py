@@ -98,8 +98,8 @@ def _diagnosis(plan: CountyPlan, totals: dict[str, KindTotals]) -> tuple[list[st
             continue
         for t in totals[kind].lines:
             if t.over_quota and not t.locked:
-                zh.append(f"{t.township}{kind_zh(kind)}编制超编 {t.over_quota} 名（实有 {t.staff} 人、"
-                          f"核定 {t.approved} 名），按“人员不减”调剂后为 {t.proposed} 名。")
+                zh.append(f"{t.township}{kind_zh(kind)}编制超编 {t.over_quota} 名（实有人数 {t.staff} 名、"
+                          f"核定编制 {t.approved} 名），按“人员不减”调剂后为 {t.proposed} 名。")
                 en.append(f"{t.township} is {t.over_quota} over its {kind_en(kind)} quota "
                           f"({t.staff} staff, {t.approved} approved); nobody is dismissed, so it gets "
                           f"{t.proposed}.")

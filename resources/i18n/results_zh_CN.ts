@@ -126,20 +126,20 @@
         <translation>建议编制 − 核定编制</translation>
     </message>
     <message>
-        <source>Pressure before</source>
-        <translation>调剂前压力比</translation>
+        <source>Quota/need before</source>
+        <translation>编制/需求 调剂前</translation>
     </message>
     <message>
-        <source>Staff ÷ required FTE now (WISN ratio; below 1 the township is short of people)</source>
-        <translation>现有：实有人数 ÷ 需求人数（WISN 比值，低于 1 表示人手不足）</translation>
+        <source>Approved quota ÷ required (the A/B need); below 1 the quota does not cover the workload</source>
+        <translation>核定编制 ÷ 需求人数（含AB岗）；低于 1 表示编制不足以覆盖工作量</translation>
     </message>
     <message>
-        <source>Pressure after</source>
-        <translation>调剂后压力比</translation>
+        <source>Quota/need after</source>
+        <translation>编制/需求 调剂后</translation>
     </message>
     <message>
-        <source>Proposed quota ÷ required FTE (WISN ratio; below 1 the township stays short)</source>
-        <translation>建议编制 ÷ 需求人数（WISN 比值，低于 1 表示仍然不足）</translation>
+        <source>Proposed quota ÷ required (the A/B need), the same measure as before the proposal</source>
+        <translation>建议编制 ÷ 需求人数（含AB岗），与调剂前同一口径</translation>
     </message>
     <message>
         <source>From</source>

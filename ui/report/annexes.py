@@ -93,6 +93,8 @@ class AnnexBuilder:
         t, solver = self.t, self.proposal.solver
         if self.infeasible:
             return t["st_infeasible"]
+        if self.proposal.status == "optimal" and self.proposal.designs_not_proven:
+            return self.proposal.status_text(self.english)
         if solver.proven_optimal or (self.proposal.status == "optimal" and not solver.gap):
             return t["st_optimal"]
         gap = solver.gap

@@ -11,12 +11,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from planner.domain.proposal import Move, Proposal, TownshipLine
+from planner.domain.rounding import fte_text, ratio_text
 from ui.report.blocks import (
     LANDSCAPE, PORTRAIT, Block, Column, FigureBlock, Heading, KeepTogether, NewPage, Paragraph, Table,
     TitleBlock,
 )
 from ui.report.annexes import AnnexBuilder
-from ui.report.numbers import fmt_change, fmt_float, fmt_int
+from ui.report.numbers import fmt_change, fmt_int
 from planner.domain.vocabulary import kind_label
 from ui.report.strings import TEXT, chinese_ordinal, lang_key
 
@@ -72,6 +73,12 @@ class ContentBuilder(AnnexBuilder):
 
     def diagnosis(self) -> list[str]:
         return self.proposal.diagnosis_in(self.english)
+
+    def ratio_pair(self, before: float | None, after: float | None) -> str:
+        """编制/需求 before → after, by the one rounding rule of every reader ("—" without a need)."""
+        if before is None or after is None:
+            return "—"
+        return self.t["ratio_pair"].format(before=ratio_text(before), after=ratio_text(after))
 
     def short_note(self, row: TownshipLine) -> str:
         """调入2名，仍缺3名: the table's remark; the full explanation is in the annex."""
@@ -134,7 +141,9 @@ class ContentBuilder(AnnexBuilder):
         # English kind names are long single words: the short forms keep the eight columns on a portrait page.
         label = self.kind_short if self.english else self.kind_name
         rows = [[label(kind)] + [fmt_int(getattr(totals[kind], key)) for key in keys] for kind in self.kinds]
-        rows.append([t["total"]] + [fmt_int(sum(getattr(totals[kind], key) for kind in self.kinds))
+        # Townships are counted once however many kinds they change in (a county of 14 never touches 18).
+        rows.append([t["total"]] + [fmt_int(self.proposal.townships_touched if key == "townships_touched" else
+                                            sum(getattr(totals[kind], key) for kind in self.kinds))
                                     for key in keys])
         columns = [Column(t["c_kind"], 1.3)] + [Column(t[c], 1.0) for c in (
             "c_before", "c_after", "c_unc_before", "c_unc_after", "c_moved", "c_touched", "c_reserve")]
@@ -152,22 +161,23 @@ class ContentBuilder(AnnexBuilder):
                    Column(t["c_approved"], 0.75), Column(t["c_staff"], 0.75), Column(t["c_vacancy"], 0.65),
                    Column(t["c_over"], 0.65), Column(t["c_leadership"], 0.75), Column(t["c_fte"], 1.15),
                    Column(t["c_required"], 1.25), Column(t["c_proposed"], 0.75), Column(t["c_change"], 0.65),
-                   Column(t["c_note"], 2.6, "left")]
+                   Column(t["c_ratio_pair"], 1.2), Column(t["c_note"], 1.7, "left")]
         for i, kind in enumerate(self.kinds, 1):
             rows_of_kind = self.proposal.lines_of(kind)
             rows = []
             for no, r in enumerate(rows_of_kind, 1):
                 name = r.township + (t["locked"] if r.locked else "")
                 rows.append([str(no), name, fmt_int(r.approved), fmt_int(r.staff), fmt_int(r.vacancy),
-                             fmt_int(r.over_quota), fmt_int(r.leadership), fmt_float(r.required_fte),
-                             fmt_int(r.required), fmt_int(r.proposed), fmt_change(r.change), self.short_note(r)])
+                             fmt_int(r.over_quota), fmt_int(r.leadership), fte_text(r.required_fte),
+                             fmt_int(r.required), fmt_int(r.proposed), fmt_change(r.change),
+                             self.ratio_pair(r.pressure_before, r.pressure_after), self.short_note(r)])
             sums = [sum(int(getattr(r, k)) for r in rows_of_kind) for k in
                     ("approved", "staff", "vacancy", "over_quota", "leadership")]
             rows.append(["", t["total"], *map(str, sums),
-                         fmt_float(sum(float(r.required_fte or 0) for r in rows_of_kind)),
+                         fte_text(sum(float(r.required_fte or 0) for r in rows_of_kind)),
                          str(sum(int(r.required) for r in rows_of_kind)),
                          str(sum(int(r.proposed) for r in rows_of_kind)),
-                         fmt_change(sum(r.change for r in rows_of_kind)), ""])
+                         fmt_change(sum(r.change for r in rows_of_kind)), "", ""])
             # The caption names the kind; a （一） heading above it would only repeat it.
             caption = t["township_caption"].format(i=i, kind=self.kind_name(kind))
             blocks.append(Table(columns, rows, caption=caption, bold_rows={len(rows) - 1}))
