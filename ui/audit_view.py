@@ -197,7 +197,7 @@ class AuditLogDialog(QDialog):
         try:
             count = write_audit_csv(path, self.visible_rows(), header=_headers())
         except OSError as error:
-            QMessageBox.warning(self, self.tr("Export audit log"), str(error))
+            QMessageBox.warning(self, self.tr("Export audit log"), i18n.error_text(error))
             return None
         self.workspace.status(self.tr("{count} audit entries written to {path}").format(count=count, path=path))
         return path

@@ -29,6 +29,7 @@ from ui.recovery import safe_save_path
 from ui.scenario_models import CompareRowsModel, CompareSummaryModel, ScenarioRow, ui_language
 from ui.table_model import Role
 from ui.tasks import run_task
+from ui.i18n import error_text
 
 MAX_COMPARED = 3
 
@@ -210,7 +211,7 @@ class CompareView(QWidget):
             try:
                 comparison = compare({n: self._results[n] for n in names})
             except ComparisonError as error:
-                self.workspace.status(str(error))
+                self.workspace.status(error_text(error))
         self._show(comparison)
 
     def _show(self, comparison: Comparison | None) -> None:

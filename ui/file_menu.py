@@ -11,6 +11,7 @@ from planner.store.credentials import display_url, open_server_database, url_for
 from planner.store.db import Database, DamagedDatabase, DatabaseError, open_database
 from ui.recovery import log_hint, offer_restore
 from ui.safety_actions import ask_password
+from ui.i18n import error_text
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -51,7 +52,7 @@ def open_location(window: "MainWindow", location: str, create: bool = False) -> 
         if db is None:
             return False
     except DatabaseError as error:
-        QMessageBox.critical(window, translate("FileMenu", "Cannot open the database"), f"{error}\n{log_hint()}")
+        QMessageBox.critical(window, translate("FileMenu", "Cannot open the database"), f"{error_text(error)}\n{log_hint()}")
         return False
     window.set_database(db)
     window.status(translate("FileMenu", "Opened {name}").format(name=display_name(db, full=True)))

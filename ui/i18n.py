@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from planner.domain.vocabulary import in_language
+from planner.errors import PlannerError
 from ui.settings import LANGUAGES
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
@@ -79,3 +81,15 @@ def _language_change_event():
     from PySide6.QtCore import QEvent
 
     return QEvent(QEvent.Type.LanguageChange)
+
+
+def progress_text(message: str) -> str:
+    """A task's "中文 (English)" progress message in the UI's language only."""
+    return in_language(message, _current)
+
+
+def error_text(error: BaseException) -> str:
+    """An error for the window in the UI's language: a planner error's own half, others as written."""
+    if isinstance(error, PlannerError):
+        return error.message(_current)
+    return str(error) or type(error).__name__

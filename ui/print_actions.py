@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog,
 
 from planner.domain.proposal import Proposal
 from ui import tasks
-from ui.i18n import current_language
+from ui.i18n import current_language, error_text
 from ui.recovery import safe_save_path
 from ui.report.jobs import export_pdf_job, export_xlsx_job
 from ui.workspace import Workspace
@@ -176,6 +176,7 @@ class PrintActions(QObject):
 
     def _run(self, label: str, fn, path: str, process: bool) -> None:
         self.progress = QProgressDialog(label, translate("PrintActions", "Cancel"), 0, 100, self.window)
+        self.progress.setWindowTitle(translate("PrintActions", "Writing the proposal"))
         self.progress.setMinimumDuration(400)
         progress = self.progress
 
@@ -190,7 +191,7 @@ class PrintActions(QObject):
         def failed(error) -> None:
             done(translate("PrintActions", "Could not write {file}.").format(file=Path(path).name))
             self.error(translate("PrintActions", "Could not write {file}: {reason}").format(
-                file=path, reason=str(error) or type(error).__name__))
+                file=path, reason=error_text(error)))
 
         self.handle = tasks.run_task(
             self.window, fn, self.result(), path, ui_language(),

@@ -16,6 +16,7 @@ from ui.scenario_models import ScenarioRow, state_text
 from ui.solve_runner import SolveRunner, readable_error
 from ui.tasks import TaskHandle
 from ui.workspace import Workspace
+from ui.i18n import progress_text
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -108,7 +109,7 @@ class ScenarioSolveBar(QWidget):
     def _progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(round(fraction * 1000)))
         if message:
-            self.progress_label.setText(message)
+            self.progress_label.setText(progress_text(message))
 
     def _solved(self, name: str, result: Proposal) -> None:
         self._set_running(False)

@@ -41,6 +41,7 @@ from ui.solve_panel import SolvePanel
 from ui.table_model import Role
 from ui.tasks import TaskHandle, run_task
 from ui.workspace import Workspace
+from ui.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -282,7 +283,7 @@ class ScenarioView(ScenarioChanges, QWidget):
         self.refresh(select=name)
 
     def _command_failed(self, error: Exception) -> None:
-        self.last_error = str(error)
+        self.last_error = error_text(error)
         self.workspace.show_error(error)
 
     def _ask_name(self, title: str, label: str, text: str) -> str | None:
