@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog, QWidget
 
 from planner.domain.proposal import Proposal
 from ui import tasks
@@ -27,6 +27,7 @@ from ui.i18n import current_language, error_text
 from ui.recovery import safe_save_path
 from ui.report.jobs import export_pdf_job, export_xlsx_job
 from ui.workspace import Workspace
+from ui.file_dialogs import save_file_name
 
 translate = QCoreApplication.translate  # lupdate finds translate("PrintActions", "text") calls
 
@@ -152,8 +153,8 @@ class PrintActions(QObject):
 
     # -- exports --------------------------------------------------------------------------
     def ask_path(self, title: str, suffix: str, file_filter: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested_name(self.result(), suffix),
-                                              file_filter)
+        path = save_file_name(self.window, self.workspace.settings, title, suggested_name(self.result(), suffix),
+                              file_filter)
         if path and not path.lower().endswith(suffix):
             path += suffix
         return safe_save_path(self.window, path, self.workspace.db) or ""
