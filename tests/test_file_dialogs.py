@@ -32,3 +32,14 @@ def test_the_last_folder_is_remembered_and_offered_next_time(qapp, tmp_path, mon
     assert open_file_name(None, settings, "t", "*") == "" and offered[-1] == str(folder)
     assert settings.last_folder == str(folder)
     assert Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)).last_folder == str(folder)
+
+
+def test_qt_file_dialog_speaks_chinese_in_the_chinese_ui(qapp, chinese_ui):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    dialog = QFileDialog(None, "x")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    texts = [w.text() for w in dialog.findChildren(QLabel) + dialog.findChildren(QAbstractButton) if w.text()]
+    assert "查找范围(&L)：" in texts and "文件类型(&T)：" in texts and "取消" in texts
+    assert not [t for t in texts if "Look in" in t or "Files of" in t or t == "Cancel"]
+    dialog.deleteLater()

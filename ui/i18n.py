@@ -3,7 +3,8 @@
 Source strings are English; Chinese is the default language. For Chinese every
 resources/i18n/*_zh_CN.qm is installed (each module group keeps its own .ts),
 together with Qt's qtbase_zh_CN.qm so standard dialogs and buttons speak
-Chinese too. Switching language at run time removes the old translators and
+Chinese too; qt_extra_zh_CN.ts (kept by hand) gives the few strings of Qt's
+file dialog that qtbase_zh_CN leaves in English ("Look in:", "Files of type:"). Switching language at run time removes the old translators and
 installs the new ones; Qt then sends QEvent.LanguageChange to every widget,
 whose changeEvent re-translates it.
 """
