@@ -15,6 +15,7 @@ import sys
 from sqlalchemy.exc import SQLAlchemyError
 
 from planner import __version__
+from planner.domain.vocabulary import in_language
 from planner.errors import PlannerError
 from planner.logsetup import configure_logging, log_file
 from planner.store.db import DamagedDatabase, is_damage
@@ -45,9 +46,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def progress_to_stderr(fraction: float, message: str) -> None:
-    """Progress of long commands goes to stderr so stdout stays clean for results."""
-    print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr, flush=True)
+def progress_to_stderr(fraction: float, message: str, lang: str | None = "zh_CN") -> None:
+    """Progress of long commands goes to stderr so stdout stays clean for results, in the
+    command's language (a "中文 (English)" message shows one half, as in the window)."""
+    print(f"[{fraction * 100:5.1f}%] {in_language(message, lang)}", file=sys.stderr, flush=True)
 
 
 def error_line(message: str) -> None:

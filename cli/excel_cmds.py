@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from cli.common import add_db_argument, db_arg, open_db_or_exit
+from planner.domain.vocabulary import in_language
 from planner.excel.problems import is_english
 from planner.files import make_private
 from planner.services.backups import exclusive
@@ -54,12 +55,13 @@ class _Progress:
     """Progress lines on stderr, once a command has run for a second: a small file's
     problem list is not buried under them."""
 
-    def __init__(self) -> None:
+    def __init__(self, lang: str = "zh_CN") -> None:
         self.start = time.perf_counter()
+        self.lang = lang
 
     def __call__(self, fraction: float, message: str) -> None:
         if time.perf_counter() - self.start >= 1.0:
-            print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr, flush=True)
+            print(f"[{fraction * 100:5.1f}%] {in_language(message, self.lang)}", file=sys.stderr, flush=True)
 
 
 def run_template(args: argparse.Namespace) -> int:
@@ -89,7 +91,7 @@ def run_import(args: argparse.Namespace) -> int:
         return 2
     start = time.perf_counter()
     # The file is read and checked before the database is even opened.
-    result = read_workbook(args.file, progress=_Progress())
+    result = read_workbook(args.file, progress=_Progress(_lang(args)))
     for notice in result.notices:
         _say(args, "提示：" + notice.format(lang), "notice: " + notice.format(lang))
     if not result.ok:
@@ -144,7 +146,7 @@ def run_export(args: argparse.Namespace) -> int:
         return 2
     db = open_db_or_exit(args)
     try:
-        county = export_workbook(db, args.file, progress=_Progress())
+        county = export_workbook(db, args.file, progress=_Progress(_lang(args)))
     except OSError as exc:
         _say(args, f"错误：无法写入 {args.file}：{exc.strerror or exc}（文件是否正在 Excel/WPS 中打开？）",
              f"error: cannot write {args.file}: {exc.strerror or exc} (is it open in Excel or WPS?)")

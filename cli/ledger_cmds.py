@@ -59,6 +59,12 @@ def run_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+SUMMARY_HEADINGS = {
+    "zh": ("乡镇", "编制类型", "核定编制", "实有人数", "空编", "超编", "测算需求人数", "压力比"),
+    "en": ("Township", "Kind", "Approved", "Staff", "Vacancy", "Over quota", "Required FTE", "Pressure"),
+}
+
+
 def run_summary(args: argparse.Namespace) -> int:
     db = open_db_or_exit(args)
     try:
@@ -66,11 +72,13 @@ def run_summary(args: argparse.Namespace) -> int:
     finally:
         db.close()
     out = sys.stdout
-    out.write("乡镇\t编制类型\t核定编制\t实有人数\t空编\t超编\t需求FTE\t压力比\n")
+    lang = getattr(args, "lang", None) or "zh_CN"
+    # The first line names the columns in the command's language; the second is their keys, for scripts.
+    out.write("\t".join(SUMMARY_HEADINGS["en" if lang == "en" else "zh"]) + "\n")
     out.write("township\tkind\tapproved\tstaff\tvacancy\tover_quota\trequired_fte\tpressure\n")
     for line in summary.lines:
         ratio = line.pressure
-        out.write(f"{line.township}\t{kind_label(line.kind)}\t{line.approved}\t{line.staff}\t{line.vacancy}\t"
+        out.write(f"{line.township}\t{kind_label(line.kind, lang)}\t{line.approved}\t{line.staff}\t{line.vacancy}\t"
                   f"{line.over_quota}\t{line.required_fte:.2f}\t{'—' if ratio is None else f'{ratio:.2f}'}\n")
     gaps = roster_gaps_of_counts(summary.townships, {(line.township, line.kind): line.staff for line in summary.lines},
                                  summary.people_on_file)

@@ -12,6 +12,7 @@ import sys
 
 from cli.common import add_db_argument, open_db_or_exit
 from planner.domain.proposal import Proposal
+from planner.domain.vocabulary import status_label
 from planner.scenarios.store import describe_change, list_scenarios, scenario_states
 
 STATE_TEXT = {
@@ -34,7 +35,7 @@ def result_text(proposal: Proposal | None, lang: str) -> str:
         return "无结果" if lang == "zh" else "no result"
     before, after = proposal.uncovered_before, proposal.uncovered_after
     moves = len(proposal.moves)
-    status = proposal.status or "?"
+    status = status_label(proposal.status, lang) if proposal.status else "?"
     if lang == "zh":
         return f"上次结果：{status}，未覆盖需求 {before}→{after}，调剂 {moves} 笔"
     return f"last result: {status}, uncovered need {before}→{after}, {moves} moves"

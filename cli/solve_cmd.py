@@ -16,7 +16,7 @@ from pathlib import Path
 from cli.common import add_db_argument, db_arg, open_db_or_exit
 from planner.files import write_text_atomically
 from planner.services.outputs import OutputRefused, check_output
-from planner.domain.vocabulary import kind_label
+from planner.domain.vocabulary import in_language, is_chinese, kind_label
 from planner.domain.workload import ParameterError
 from planner.errors import Cancelled
 from planner.scenarios.changes import ScenarioError
@@ -44,8 +44,11 @@ def register(subparsers) -> None:
     p.set_defaults(func=run_solve)
 
 
-def _progress(fraction: float, message: str) -> None:
-    print(f"[{fraction * 100:5.1f}%] {message}", file=sys.stderr, flush=True)
+def _progress_in(lang: str):
+    """Progress lines on stderr in the command's language (--lang, Chinese by default), as the window shows them."""
+    def report(fraction: float, message: str) -> None:
+        print(f"[{fraction * 100:5.1f}%] {in_language(message, lang)}", file=sys.stderr, flush=True)
+    return report
 
 
 def _write_json(result: Proposal, path: str) -> None:
@@ -76,7 +79,7 @@ def run_solve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     db = open_db_or_exit(args)
     try:
-        result = solve_job(db, args.scenario, args.time_limit, TaskState(on_progress=_progress),
+        result = solve_job(db, args.scenario, args.time_limit, TaskState(on_progress=_progress_in(_lang(args))),
                            solver=args.solver, store_failed=_store_failed, on_warning=_warn)
     except ScenarioError as exc:
         print(f"错误 (error): {exc}", file=sys.stderr)
@@ -111,7 +114,7 @@ def run_solve(args: argparse.Namespace) -> int:
             failed = True
         else:
             print(f"{label} -> {path}", file=sys.stderr)
-    _summary(result)
+    _summary(result, _lang(args))
     if failed:
         return EXIT_ERROR
     return EXIT_INFEASIBLE if result.infeasible else EXIT_OK
@@ -143,14 +146,26 @@ def _write_pdf(result: Proposal, path: str) -> None:
     write_proposal_pdf(result, path)
 
 
-def _summary(result: Proposal) -> None:
-    """A few lines on stderr so a user sees the outcome without opening a file."""
+def _lang(args: argparse.Namespace) -> str:
+    return getattr(args, "lang", None) or "zh_CN"
+
+
+def _summary(result: Proposal, lang: str = "zh_CN") -> None:
+    """A few lines on stderr, in the command's language, so a user sees the outcome without opening a file."""
     solver = result.solver
-    print(f"状态 (status): {result.status}（{result.status_text()} / {result.status_text(english=True)}）；用时 {solver.seconds:.2f} 秒；"
-          f"{'已证明最优' if solver.proven_optimal else '未证明最优'} (proven optimal: "
-          f"{solver.proven_optimal})", file=sys.stderr)
+    status = result.status_text(english=not is_chinese(lang))
+    if is_chinese(lang):
+        print(f"状态：{status}；用时 {solver.seconds:.2f} 秒；"
+              f"{'已证明最优' if solver.proven_optimal else '未证明最优'}", file=sys.stderr)
+    else:
+        print(f"status: {status}; {solver.seconds:.2f} s; "
+              f"{'proven optimal' if solver.proven_optimal else 'not proven optimal'}", file=sys.stderr)
     for kind, t in result.totals.items():
-        print(f"  {kind_label(kind)} ({kind}): {t.before} -> {t.after}，未覆盖需要 (uncovered) "
-              f"{t.uncovered_before} -> {t.uncovered_after}，调动 (moved) {t.moved}", file=sys.stderr)
+        if is_chinese(lang):
+            print(f"  {kind_label(kind, lang, long=True)}：{t.before} -> {t.after}，未覆盖需求 "
+                  f"{t.uncovered_before} -> {t.uncovered_after}，调动 {t.moved}", file=sys.stderr)
+        else:
+            print(f"  {kind_label(kind, lang, cap=True)}: {t.before} -> {t.after}, uncovered need "
+                  f"{t.uncovered_before} -> {t.uncovered_after}, moved {t.moved}", file=sys.stderr)
     for line in result.diagnosis[:10]:
         print(f"  · {line}", file=sys.stderr)

@@ -25,6 +25,7 @@ from optimizer.ab_design import MAX_NODES, SPLITS, design_posts
 from optimizer.inputs import DesignInput
 from optimizer.lp import time_left
 from optimizer.plan import ABDesign
+from optimizer.words import progress_words
 
 PARALLEL_FROM = 900        # designs; below this the pool's start-up costs more than it saves
 CHUNK = 20
@@ -75,7 +76,8 @@ def design_all(designs: list[DesignInput], *, max_nodes: int = MAX_NODES, splits
     def report(count: int | None = None) -> None:
         if progress is not None:
             shown = done if count is None else count
-            progress(shown / max(1, len(designs)), f"AB岗设计 {shown}/{len(designs)} (A/B post designs)")
+            count = f" {shown}/{len(designs)}"
+            progress(shown / max(1, len(designs)), progress_words("ab_design", count, count))
 
     job = (max_nodes, splits, deadline, prefer)
     if workers > 1 and len(chunks) > 1:

@@ -17,6 +17,7 @@ from optimizer.inputs import DesignInput, KindInput, SolverSettings, TownshipQuo
 from optimizer.moves import itemise
 from optimizer.plan import ABDesign, KindPlan, Marginal, Move
 from optimizer.reallocation import reallocate
+from optimizer.words import kind_en, kind_zh, progress_words
 
 KINDS = ("administrative", "institutional", "support")
 
@@ -90,7 +91,7 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
     # Work limits decide the answers; the user's time limit only stops the solve (lp.OutOfTime).
     deadline = None if settings.time_limit is None else started + settings.time_limit
     t0 = time.perf_counter()
-    say(0.0, "AB岗设计 (A/B post designs)")
+    say(0.0, progress_words("ab_design"))
     designs = design_all(
         list(problem.designs), max_nodes=settings.design_max_nodes, splits=settings.design_splits,
         deadline=deadline, prefer=prefer, workers=settings.workers,
@@ -123,7 +124,7 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
     lp_times = lp.SolverTimes()
     for index, kind in enumerate(KINDS):
         check()
-        say(0.8 + 0.05 * index, f"调剂测算：{kind} (reallocation)")
+        say(0.8 + 0.05 * index, progress_words("reallocation", "：" + kind_zh(kind), ": " + kind_en(kind)))
         plan = reallocate(inputs[kind], max_nodes=settings.reallocation_max_nodes, deadline=deadline,
                           prefer=prefer)
         kinds[kind] = plan
@@ -135,7 +136,7 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
     check()
 
     t0 = time.perf_counter()
-    say(0.95, "调剂明细与说明 (moves and reasons)")
+    say(0.95, progress_words("reasons"))
     moves: list[Move] = []
     reasons: dict[tuple[str, str], tuple[str, str]] = {}
     marginal: list[Marginal] = []
@@ -145,7 +146,7 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
             reasons[(t.township, kind)] = township_reason(inputs[kind], kinds[kind], t)
         marginal.append(marginal_value(inputs[kind], kinds[kind]))
     stages["moves"] = time.perf_counter() - t0
-    say(1.0, "完成 (done)")
+    say(1.0, progress_words("done"))
     return CountyPlan(designs, kinds, inputs, moves, reasons, marginal, stages,
                       {"ab_design": ab_times, "reallocation": lp_times}, lp.solver_identity(prefer))
 

@@ -9,6 +9,7 @@ here; planner.domain.vocabulary re-exports it with the helpers the rest use.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -107,6 +108,20 @@ STAGE_WORDS: dict[str, Word] = {
     "moves": Word("调剂明细", "moves"),
 }
 
+# What a long task says besides its stages: a progress message is written "中文 (English)"
+# (`bilingual`) and each reader shows the half of its language (`in_language`).
+PROGRESS_WORDS: dict[str, Word] = {
+    "workload": Word("测算工作量", "computing workload"),
+    "load": Word("读取台账", "reading the ledger"),
+    "reasons": Word("调剂明细与说明", "moves and reasons"),
+    "done": Word("完成", "done"),
+    "write_ledger": Word("备份并写入台账", "backing up and writing the ledger"),
+    "charts": Word("绘制图表", "drawing the charts"),
+    "pages": Word("排版页面", "laying out the pages"),
+    "workbook": Word("写入工作簿", "writing the workbook"),
+    "read_sheet": Word("读取", "reading"),
+}
+
 # Township types and categories are kept as the Chinese words of the official ledgers.
 TOWNSHIP_TYPE_WORDS: dict[str, Word] = {
     "乡": Word("乡", "township", aliases=("xiang",)),
@@ -165,6 +180,32 @@ _RULES_EN = {
     "total_cap": ("the cut total", "total cut", "cut total"),
     "none": ("", "", ""),
 }
+
+
+def bilingual(zh: str, en: str) -> str:
+    """A progress message in both languages, "中文 (English)"; `in_language` takes it apart."""
+    return f"{zh} ({en})" if zh != en else zh
+
+
+def progress_words(key: str, zh_tail: str = "", en_tail: str = "") -> str:
+    """A PROGRESS_WORDS or STAGE_WORDS entry as a bilingual message, each half with its tail."""
+    word = PROGRESS_WORDS.get(key) or STAGE_WORDS[key]
+    return bilingual(word.zh + zh_tail, word.en + en_tail)
+
+
+_BILINGUAL = re.compile(r"^(?P<zh>.*?)\s*\((?P<en>[^()]*)\)(?P<rest>[^()]*)$", re.S)
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+
+
+def in_language(message: str, lang: str | None = "zh") -> str:
+    """The half of a "中文 (English)[ detail]" message in `lang`; a message in one language as it is.
+
+    The detail after the group (a file name, a count) belongs to both halves.
+    """
+    match = _BILINGUAL.match(str(message))
+    if not match or not _CJK.search(match["zh"]) or _CJK.search(match["en"]):
+        return str(message)
+    return (match["zh"] if is_chinese(lang) else match["en"]) + match["rest"]
 
 
 def kind_zh(kind: str) -> str:

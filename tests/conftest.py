@@ -47,3 +47,15 @@ def demo_db(db_path):
     write_demo(db, 14, 1)
     yield db
     db.close()
+
+
+@pytest.fixture
+def chinese_ui(qapp):
+    """The window's language is Chinese for the test (errors, progress and labels show their Chinese)."""
+    from ui import i18n
+
+    i18n.install_language("zh_CN", qapp)
+    try:
+        yield
+    finally:
+        i18n.install_language("en", qapp)

@@ -190,4 +190,4 @@ def test_filters_and_csv_export(ledger, tmp_path):
     rows = list(csv.reader(target.open(encoding="utf-8-sig")))
     assert rows[0] == CSV_HEADER
     assert len(rows) - 1 == written == len(_entries(ledger, action="ledger_edit")) >= 1
-    assert rows[1][2] == "台账修改" and rows[1][4] == f"{township}/administrative"
+    assert rows[1][2] == "台账修改" and rows[1][4] == f"{township}/行政编制"  # the kind in the ledger's words

@@ -161,10 +161,18 @@ def test_planner_errors_cross_a_process_boundary_whole():
 
 
 def test_the_window_shows_user_errors_as_written_and_names_other_faults(qapp):
+    from ui import i18n
     from ui.solve_runner import readable_error
 
+    # A user error in the window's language: its own half of what was written in both.
     failed = SolverFailed(TIME_LIMIT, "求解超时。", "out of time")
-    assert readable_error(failed) == str(failed)
-    assert readable_error(TaskError("计算进程意外退出 (the worker stopped)")) == "计算进程意外退出 (the worker stopped)"
+    assert readable_error(failed) == failed.message(i18n.current_language())
+    stopped = TaskError("计算进程意外退出 (the worker stopped)")
+    assert readable_error(stopped) == ("计算进程意外退出" if i18n.current_language() == "zh_CN" else "the worker stopped")
+    i18n.install_language("zh_CN", qapp)
+    try:
+        assert readable_error(failed) == "求解超时。" and readable_error(stopped) == "计算进程意外退出"
+    finally:
+        i18n.install_language("en", qapp)
     assert readable_error(KeyError("townships")) == "'townships' (KeyError)"
     assert readable_error(ProposalInvalid(["x"])).endswith("(ProposalInvalid)")

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from planner.domain.vocabulary import status_label
 from planner.demo.scenarios import CUT_NAME, GROWTH_NAME, MERGE_NAME, RESERVE_NAME
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,7 +87,7 @@ def test_solve_scenario_works_on_every_saved_scenario_and_stores_the_result(demo
         written = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))
         before_after = (sum(t["uncovered_before"] for t in written["totals"].values()),
                         sum(t["uncovered_after"] for t in written["totals"].values()))
-        assert listed[name][2] == (f"上次结果：{written['status']}，未覆盖需求 {before_after[0]}→{before_after[1]}，"
+        assert listed[name][2] == (f"上次结果：{status_label(written['status'])}，未覆盖需求 {before_after[0]}→{before_after[1]}，"
                                     f"调剂 {len(written['moves'])} 笔")
         assert listed[name][3] == "结果最新"
     assert ledger_dump(demo_db) == before

@@ -173,7 +173,7 @@ def test_editing_in_place_updates_row_totals_and_database(window):
     (("approved", "institutional"), "abc", "核定编制"),
     (("name", None), "", "乡镇名称"),
 ])
-def test_bad_values_typed_into_the_ledger_are_refused(window, column, text, words):
+def test_bad_values_typed_into_the_ledger_are_refused(window, chinese_ui, column, text, words):
     panel = window.ledger_panel
     before = load_county(window.db.new_session())
     index = panel.proxy.index(0, column_of(*column))
@@ -183,7 +183,7 @@ def test_bad_values_typed_into_the_ledger_are_refused(window, column, text, word
     assert load_county(window.db.new_session()) == before
 
 
-def test_duplicate_township_name_is_refused(window):
+def test_duplicate_township_name_is_refused(window, chinese_ui):
     panel = window.ledger_panel
     second = panel.proxy.index(1, 0).data()
     assert not panel.proxy.setData(panel.proxy.index(0, 0), second, Qt.ItemDataRole.EditRole)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from planner.domain.county import DutyData, TownshipData
 from planner.store.ledger import load_county
 from planner.store.models import Township
+from ui import i18n
 from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: F401  (fixtures)
 from ui.commands import (
     AddDutyCommand, AddTownshipCommand, EditContext, RemoveDutyCommand, RemoveTownshipCommand,
@@ -213,7 +214,7 @@ def test_detail_edits_are_undoable_and_rename_follows(qtbot, window):
         assert s.scalars(select(Township.id).where(Township.name == old_name)).first() == first_id
 
 
-def test_parameter_edits_are_undoable_and_change_required_fte(qtbot, qtmodeltester, window):
+def test_parameter_edits_are_undoable_and_change_required_fte(qtbot, qtmodeltester, window, chinese_ui):
     from planner.store.ledger import PARAM_NAMES, load_params
     from ui.ledger_model import column_of
 
@@ -242,7 +243,7 @@ def test_parameter_edits_are_undoable_and_change_required_fte(qtbot, qtmodeltest
     assert leave.data() == "10"
 
 
-def test_people_are_edited_in_place_and_undone(qtbot, window):
+def test_people_are_edited_in_place_and_undone(qtbot, window, chinese_ui):
     from datetime import date
 
     from PySide6.QtWidgets import QStyleOptionViewItem
@@ -296,7 +297,13 @@ def test_people_dates_sex_status_and_leader_are_edited_and_undone(qtbot, window)
     assert model.setData(model.index(1, keys.index("leader")), Qt.CheckState.Checked.value,
                          Qt.ItemDataRole.CheckStateRole)
     assert not model.setData(model.index(1, keys.index("birth_month")), "2099-01", Qt.ItemDataRole.EditRole)
-    assert "出生年月" in window.last_error
+    assert "birth month" in window.last_error  # the error's half in the window's language
+    i18n.install_language("zh_CN")
+    try:
+        assert not model.setData(model.index(1, keys.index("birth_month")), "2099-01", Qt.ItemDataRole.EditRole)
+        assert "出生年月" in window.last_error
+    finally:
+        i18n.install_language("en")
     person = county(window.db).township(detail.detail.name).people[1]
     assert (person.sex, person.birth_month, person.leader) == ("男", Month(1965, 1), True)
     # a man born January 1965 retires in February 2025 at 60 years and 1 month, and is overdue now

@@ -19,6 +19,7 @@ from ui.main_window import MainWindow
 from ui.recovery import offer_restore
 from ui.safety_actions import ask_password
 from ui.settings import APPLICATION, ORGANIZATION, Settings
+from ui.i18n import error_text
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -73,7 +74,7 @@ def run_gui(args: argparse.Namespace) -> int:
             if db is None:
                 raise
     except DatabaseError as error:
-        QMessageBox.critical(None, translate("App", "Cannot open the database"), str(error))
+        QMessageBox.critical(None, translate("App", "Cannot open the database"), error_text(error))
         if getattr(args, "db", None) or location == default:
             return 2
         # The remembered database failed (moved, upgraded elsewhere): fall back to the default one.

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
     QCoreApplication, QDate, QEvent, QModelIndex, QSortFilterProxyModel, Qt,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
     QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
@@ -22,6 +22,7 @@ from planner.store.reads import audit_rows, audit_user_names
 from ui import i18n
 from ui.recovery import safe_save_path
 from ui.table_model import TableModel
+from ui.file_dialogs import save_file_name
 
 MAX_ROWS = 20000  # newest first; a narrower filter shows older entries
 
@@ -186,8 +187,8 @@ class AuditLogDialog(QDialog):
         return [[self.proxy.index(r, c).data() or "" for c in range(8)] for r in range(self.proxy.rowCount())]
 
     def choose_export_file(self) -> str:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export audit log"), self.tr("audit-log.csv"),
-                                              self.tr("CSV files (*.csv)"))
+        path = save_file_name(self, self.workspace.settings, self.tr("Export audit log"), self.tr("audit-log.csv"),
+                              self.tr("CSV files (*.csv)"))
         return safe_save_path(self, path, self.workspace.db) or ""
 
     def export(self) -> str | None:
@@ -197,7 +198,7 @@ class AuditLogDialog(QDialog):
         try:
             count = write_audit_csv(path, self.visible_rows(), header=_headers())
         except OSError as error:
-            QMessageBox.warning(self, self.tr("Export audit log"), str(error))
+            QMessageBox.warning(self, self.tr("Export audit log"), i18n.error_text(error))
             return None
         self.workspace.status(self.tr("{count} audit entries written to {path}").format(count=count, path=path))
         return path

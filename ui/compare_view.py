@@ -13,7 +13,7 @@ from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget,
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
     QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
@@ -29,6 +29,8 @@ from ui.recovery import safe_save_path
 from ui.scenario_models import CompareRowsModel, CompareSummaryModel, ScenarioRow, ui_language
 from ui.table_model import Role
 from ui.tasks import run_task
+from ui.i18n import error_text
+from ui.file_dialogs import save_file_name
 
 MAX_COMPARED = 3
 
@@ -210,7 +212,7 @@ class CompareView(QWidget):
             try:
                 comparison = compare({n: self._results[n] for n in names})
             except ComparisonError as error:
-                self.workspace.status(str(error))
+                self.workspace.status(error_text(error))
         self._show(comparison)
 
     def _show(self, comparison: Comparison | None) -> None:
@@ -261,8 +263,8 @@ class CompareView(QWidget):
     # ------------------------------------------------------------ export
     def _ask_path(self) -> str | None:
         """Where to save the workbook (tests replace this)."""
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison"),
-                                              self.tr("Scenario comparison") + ".xlsx", "Excel (*.xlsx)")
+        path = save_file_name(self, self.workspace.settings, self.tr("Export comparison"),
+                              self.tr("Scenario comparison") + ".xlsx", "Excel (*.xlsx)")
         return safe_save_path(self, path, self.workspace.db)
 
     def _compared_results(self) -> dict[str, Proposal]:
@@ -273,8 +275,8 @@ class CompareView(QWidget):
         if self.comparison is None or (self.handle is not None and self.handle.is_running()):
             return False
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export comparison as PDF"),
-                                                  self.tr("Scenario comparison") + ".pdf", "PDF (*.pdf)")
+            path = save_file_name(self, self.workspace.settings, self.tr("Export comparison as PDF"),
+                                  self.tr("Scenario comparison") + ".pdf", "PDF (*.pdf)")
             path = safe_save_path(self, path, self.workspace.db)
         if not path:
             return False

@@ -19,7 +19,7 @@ from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMenu, QProgressDialog, QWidget
 
 from planner.domain.county import CountyData
 from planner.excel import write_template
@@ -33,6 +33,7 @@ from ui.i18n import current_language
 from ui.recovery import safe_save_path
 from ui.undo import UndoCommand, UndoContext
 from ui.workspace import Workspace
+from ui.file_dialogs import open_file_name, save_file_name
 
 EXCEL_FILTER = "Excel (*.xlsx *.xlsm);;*"
 
@@ -118,11 +119,11 @@ class ExcelActions(QObject):
 
     # ------------------------------------------------------------ people's answers
     def ask_open_path(self) -> str:
-        path, _ = QFileDialog.getOpenFileName(self.window, translate("ExcelActions", "Import ledger from Excel"), "", EXCEL_FILTER)
-        return path
+        return open_file_name(self.window, self.workspace.settings, translate("ExcelActions", "Import ledger from Excel"),
+                              EXCEL_FILTER)
 
     def ask_save_path(self, title: str, suggested: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested, EXCEL_FILTER)
+        path = save_file_name(self.window, self.workspace.settings, title, suggested, EXCEL_FILTER)
         if path and not Path(path).suffix:
             path += ".xlsx"
         return safe_save_path(self.window, path, self.workspace.db) or ""

@@ -11,6 +11,8 @@ from planner.store.credentials import display_url, open_server_database, url_for
 from planner.store.db import Database, DamagedDatabase, DatabaseError, open_database
 from ui.recovery import log_hint, offer_restore
 from ui.safety_actions import ask_password
+from ui.i18n import error_text
+from ui.file_dialogs import open_file_name, save_file_name
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -51,7 +53,7 @@ def open_location(window: "MainWindow", location: str, create: bool = False) -> 
         if db is None:
             return False
     except DatabaseError as error:
-        QMessageBox.critical(window, translate("FileMenu", "Cannot open the database"), f"{error}\n{log_hint()}")
+        QMessageBox.critical(window, translate("FileMenu", "Cannot open the database"), f"{error_text(error)}\n{log_hint()}")
         return False
     window.set_database(db)
     window.status(translate("FileMenu", "Opened {name}").format(name=display_name(db, full=True)))
@@ -59,8 +61,8 @@ def open_location(window: "MainWindow", location: str, create: bool = False) -> 
 
 
 def new_database(window: "MainWindow") -> bool:
-    path, _ = QFileDialog.getSaveFileName(window, translate("FileMenu", "New ledger database"), "ledger.sqlite", FILE_FILTER,
-                                          options=QFileDialog.Option.DontConfirmOverwrite)
+    path = save_file_name(window, window.settings, translate("FileMenu", "New ledger database"), "ledger.sqlite",
+                          FILE_FILTER, options=QFileDialog.Option.DontConfirmOverwrite)
     if not path:
         return False
     if Path(path).exists():
@@ -73,7 +75,7 @@ def new_database(window: "MainWindow") -> bool:
 
 
 def open_database_file(window: "MainWindow") -> bool:
-    path, _ = QFileDialog.getOpenFileName(window, translate("FileMenu", "Open ledger database"), "", FILE_FILTER)
+    path = open_file_name(window, window.settings, translate("FileMenu", "Open ledger database"), FILE_FILTER)
     return bool(path) and open_location(window, path)
 
 

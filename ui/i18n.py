@@ -3,7 +3,8 @@
 Source strings are English; Chinese is the default language. For Chinese every
 resources/i18n/*_zh_CN.qm is installed (each module group keeps its own .ts),
 together with Qt's qtbase_zh_CN.qm so standard dialogs and buttons speak
-Chinese too. Switching language at run time removes the old translators and
+Chinese too; qt_extra_zh_CN.ts (kept by hand) gives the few strings of Qt's
+file dialog that qtbase_zh_CN leaves in English ("Look in:", "Files of type:"). Switching language at run time removes the old translators and
 installs the new ones; Qt then sends QEvent.LanguageChange to every widget,
 whose changeEvent re-translates it.
 """
@@ -14,6 +15,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from planner.domain.vocabulary import in_language
+from planner.errors import PlannerError
 from ui.settings import LANGUAGES
 
 I18N_DIR = Path(__file__).resolve().parents[1] / "resources" / "i18n"
@@ -79,3 +82,15 @@ def _language_change_event():
     from PySide6.QtCore import QEvent
 
     return QEvent(QEvent.Type.LanguageChange)
+
+
+def progress_text(message: str) -> str:
+    """A task's "中文 (English)" progress message in the UI's language only."""
+    return in_language(message, _current)
+
+
+def error_text(error: BaseException) -> str:
+    """An error for the window in the UI's language: a planner error's own half, others as written."""
+    if isinstance(error, PlannerError):
+        return error.message(_current)
+    return str(error) or type(error).__name__

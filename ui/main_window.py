@@ -40,6 +40,7 @@ from ui.parameters_dialog import ParametersDialog
 from ui.settings import Settings
 from ui.undo import retranslate_stack
 from ui.workspace import Workspace
+from ui.i18n import error_text
 
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}  # each in its own language, never translated
 
@@ -345,7 +346,7 @@ class MainWindow(QMainWindow):
 
     def show_error(self, error) -> None:
         """A refused edit or failed action: in the status bar and a message box that does not block."""
-        text = str(error)
+        text = error_text(error) if isinstance(error, BaseException) else str(error)
         self.last_error = text
         self.status(text, 10000)
         if self._error_box is None:

@@ -19,14 +19,15 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QProgressDialog, QWidget
 
 from planner.domain.proposal import Proposal
 from ui import tasks
-from ui.i18n import current_language
+from ui.i18n import current_language, error_text
 from ui.recovery import safe_save_path
 from ui.report.jobs import export_pdf_job, export_xlsx_job
 from ui.workspace import Workspace
+from ui.file_dialogs import save_file_name
 
 translate = QCoreApplication.translate  # lupdate finds translate("PrintActions", "text") calls
 
@@ -152,8 +153,8 @@ class PrintActions(QObject):
 
     # -- exports --------------------------------------------------------------------------
     def ask_path(self, title: str, suffix: str, file_filter: str) -> str:
-        path, _ = QFileDialog.getSaveFileName(self.window, title, suggested_name(self.result(), suffix),
-                                              file_filter)
+        path = save_file_name(self.window, self.workspace.settings, title, suggested_name(self.result(), suffix),
+                              file_filter)
         if path and not path.lower().endswith(suffix):
             path += suffix
         return safe_save_path(self.window, path, self.workspace.db) or ""
@@ -176,6 +177,7 @@ class PrintActions(QObject):
 
     def _run(self, label: str, fn, path: str, process: bool) -> None:
         self.progress = QProgressDialog(label, translate("PrintActions", "Cancel"), 0, 100, self.window)
+        self.progress.setWindowTitle(translate("PrintActions", "Writing the proposal"))
         self.progress.setMinimumDuration(400)
         progress = self.progress
 
@@ -190,7 +192,7 @@ class PrintActions(QObject):
         def failed(error) -> None:
             done(translate("PrintActions", "Could not write {file}.").format(file=Path(path).name))
             self.error(translate("PrintActions", "Could not write {file}: {reason}").format(
-                file=path, reason=str(error) or type(error).__name__))
+                file=path, reason=error_text(error)))
 
         self.handle = tasks.run_task(
             self.window, fn, self.result(), path, ui_language(),

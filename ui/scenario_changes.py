@@ -17,6 +17,7 @@ from planner.scenarios.changes import Change
 from ui.scenario_commands import SetChangesCommand
 from ui.scenario_dialogs import ChangeDialog
 from ui.scenario_models import ui_language
+from ui.i18n import error_text
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -32,7 +33,7 @@ class ScenarioChanges:
         try:
             store.check_changes(county, changes)
         except store.ScenarioError as error:
-            return str(error)
+            return error_text(error)
         return None
 
     def _set_changes(self, changes: list[Change], text: str) -> bool:

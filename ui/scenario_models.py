@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from planner.exports.comparison import Comparison, ComparedRow
 from planner.domain.county import KINDS
 from planner.domain.proposal import Proposal
+from planner.domain.vocabulary import in_language, status_label
 from planner.scenarios.changes import Change
 from planner.scenarios.store import ScenarioRecord, describe_change
 from ui.i18n import current_language
@@ -43,11 +44,16 @@ def state_text(state: str) -> str:
             "unknown": translate("ScenarioModels", "Could not be checked")}.get(state, state)
 
 
+def description_text(record: ScenarioRecord) -> str:
+    """A scenario's description in the UI's language when it is written "中文 (English)" (the demo's are)."""
+    return in_language(record.description or "", ui_language())
+
+
 def result_summary(proposal: Proposal | None) -> str:
     if proposal is None:
         return "—"
     return translate("ScenarioModels", "{status}; uncovered {before} → {after}; {moves} moves").format(
-        status=proposal.status or "?", before=proposal.uncovered_before, after=proposal.uncovered_after,
+        status=status_label(proposal.status, ui_language()) if proposal.status else "?", before=proposal.uncovered_before, after=proposal.uncovered_after,
         moves=len(proposal.moves))
 
 
@@ -107,7 +113,7 @@ class ScenarioListModel(_Table):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             lang = ui_language()
             if column == self.NAME:
-                return row.name if role == Qt.ItemDataRole.DisplayRole else (row.record.description or row.name)
+                return row.name if role == Qt.ItemDataRole.DisplayRole else (description_text(row.record) or row.name)
             if column == self.CHANGES:
                 texts = [describe_change(c, lang) for c in row.record.changes]
                 if role == Qt.ItemDataRole.ToolTipRole:
@@ -172,7 +178,7 @@ class CompareSummaryModel(_Table):
         if c is None:
             return []
         figs = [c.figures[n] for n in c.names]
-        lines = [(translate("ScenarioModels", "Status"), [f.status for f in figs])]
+        lines = [(translate("ScenarioModels", "Status"), [status_label(f.status, ui_language()) for f in figs])]
         for kind in KINDS:
             if not any(kind in f.totals for f in figs):
                 continue

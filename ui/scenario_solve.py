@@ -16,6 +16,8 @@ from ui.scenario_models import ScenarioRow, state_text
 from ui.solve_runner import SolveRunner, readable_error
 from ui.tasks import TaskHandle
 from ui.workspace import Workspace
+from planner.domain.vocabulary import status_label
+from ui.i18n import current_language, progress_text
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
 
@@ -108,13 +110,13 @@ class ScenarioSolveBar(QWidget):
     def _progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(int(round(fraction * 1000)))
         if message:
-            self.progress_label.setText(message)
+            self.progress_label.setText(progress_text(message))
 
     def _solved(self, name: str, result: Proposal) -> None:
         self._set_running(False)
         self.solved.emit(name, result)
         self.workspace.status(translate("ScenarioView", "Scenario {name} solved: {status}, {moves} moves.").format(
-            name=name, status=result.status, moves=len(result.moves)))
+            name=name, status=status_label(result.status, current_language()), moves=len(result.moves)))
         self.finished.emit(name, result)
 
     def _failed(self, error: BaseException) -> None:

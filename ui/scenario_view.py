@@ -35,12 +35,13 @@ from ui.scenario_commands import (
     SetDescriptionCommand, push,
 )
 from ui.scenario_dialogs import TITLES
-from ui.scenario_models import ChangesModel, ScenarioListModel, ScenarioRow
+from ui.scenario_models import ChangesModel, ScenarioListModel, ScenarioRow, description_text
 from ui.scenario_solve import ScenarioSolveBar
 from ui.solve_panel import SolvePanel
 from ui.table_model import Role
 from ui.tasks import TaskHandle, run_task
 from ui.workspace import Workspace
+from ui.i18n import error_text
 
 log = logging.getLogger(__name__)
 
@@ -251,7 +252,7 @@ class ScenarioView(ScenarioChanges, QWidget):
         self.changes_model.set_changes(row.record.changes if has else [])
         self.changes_view.resizeColumnToContents(0)
         self.title_label.setText(row.name if has else self.tr("No scenario chosen"))
-        self.description_edit.setText(row.record.description if has else "")
+        self.description_edit.setText(description_text(row.record) if has else "")
         self.results_view.set_result(row.record.last_result if has else None)
         self._show_state()
         self._update_change_buttons()
@@ -282,7 +283,7 @@ class ScenarioView(ScenarioChanges, QWidget):
         self.refresh(select=name)
 
     def _command_failed(self, error: Exception) -> None:
-        self.last_error = str(error)
+        self.last_error = error_text(error)
         self.workspace.show_error(error)
 
     def _ask_name(self, title: str, label: str, text: str) -> str | None:
@@ -333,7 +334,7 @@ class ScenarioView(ScenarioChanges, QWidget):
     def _description_edited(self) -> None:
         row = self.current_row()
         text = self.description_edit.text().strip()
-        if row is not None and text != row.record.description:
+        if row is not None and text != description_text(row.record):
             self._push(SetDescriptionCommand(self.context, row.name, text))
 
     # ------------------------------------------------------------ solving (ui.scenario_solve)

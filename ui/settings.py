@@ -36,6 +36,7 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("ui/language", str, "zh_CN"),
     Setting("files/last_database", str, ""),
     Setting("files/recent", list, []),
+    Setting("files/last_folder", str, ""),  # where the file dialogs open (ui.file_dialogs)
     Setting("solver/time_limit", int, 3600),  # an outer limit only: it stops a solve, never changes it
     Setting("backup/keep", int, 20),  # automatic backups kept per database (ui.safety_actions)
 )}
@@ -103,6 +104,14 @@ class Settings:
     @last_database.setter
     def last_database(self, value: str) -> None:
         self.set_value("files/last_database", value)
+
+    @property
+    def last_folder(self) -> str:
+        return self.value("files/last_folder")
+
+    @last_folder.setter
+    def last_folder(self, value: str) -> None:
+        self.set_value("files/last_folder", value)
 
     @property
     def recent_files(self) -> list[str]:

@@ -33,6 +33,7 @@ from ui.recovery import log_hint
 from ui.solve_runner import SolveRunner, readable_error
 from ui.tasks import TaskHandle, run_task
 from ui.workspace import Workspace
+from ui.i18n import progress_text
 
 log = logging.getLogger(__name__)
 
@@ -128,7 +129,7 @@ class SolvePanel(QWidget):
     def _progress(self, fraction: float, message: str) -> None:
         self.bar.setValue(int(round(fraction * 1000)))
         if message:
-            self.message.setText(message)
+            self.message.setText(progress_text(message))
 
     def _succeeded(self, _scenario: str, result: Proposal) -> None:
         self._set_running(False)

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from planner.errors import UserError
 from planner.services import solving
 from ui.tasks import TaskHandle, run_task
+from ui.i18n import error_text
 
 # Thread or process: measured, not assumed (benchmarks/bench_ui_stalls.py; a
 # 10 ms QTimer on the GUI thread, longest gap between its ticks). HiGHS itself
@@ -36,8 +37,8 @@ SOLVE_IN_PROCESS = True
 def readable_error(error: BaseException) -> str:
     """A failure as a sentence for the user; the traceback goes to the log only."""
     text = str(error).strip()
-    if isinstance(error, UserError):  # written for the user, in Chinese and English
-        return text or type(error).__name__
+    if isinstance(error, UserError):  # written for the user, in Chinese and English: the UI's half
+        return error_text(error).strip() or type(error).__name__
     if isinstance(error, MemoryError):
         return QCoreApplication.translate("SolvePanel", "there is not enough memory for this county")
     # Anything else is a fault of the planner; its name helps whoever reads the log.

@@ -11,12 +11,13 @@ parses an imported cell's word back into its code.
 from __future__ import annotations
 
 from optimizer.words import (
-    CATEGORY_WORDS, KIND_EN, KIND_WORDS, KIND_ZH, LEVEL_WORDS, PERSON_STATUS_WORDS, PRESSURE_WORDS, RESERVE,
-    SEX_WORDS, STAGE_WORDS, STATUS_WORDS, TIME_FIELD_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS, Word, is_chinese,
-    kind_en, kind_zh,
+    CATEGORY_WORDS, KIND_EN, KIND_WORDS, KIND_ZH, LEVEL_WORDS, PERSON_STATUS_WORDS, PRESSURE_WORDS, PROGRESS_WORDS,
+    RESERVE, SEX_WORDS, STAGE_WORDS, STATUS_WORDS, TIME_FIELD_WORDS, TOWNSHIP_TYPE_WORDS, YES_NO_WORDS, Word,
+    bilingual, in_language, is_chinese, kind_en, kind_zh, progress_words,
 )
 
 __all__ = [
+    "PROGRESS_WORDS", "bilingual", "in_language", "progress_words",
     "CATEGORY_WORDS", "KIND_EN", "KIND_WORDS", "KIND_ZH", "LEVEL_WORDS", "PERSON_STATUS_WORDS", "PRESSURE_WORDS",
     "RESERVE", "SEX_WORDS", "STAGE_WORDS", "STATUS_WORDS", "TIME_FIELD_WORDS", "TOWNSHIP_TYPE_WORDS",
     "YES_NO_WORDS", "Word", "category_label", "is_chinese", "kind_en", "kind_label", "kind_zh", "lang_key",

@@ -14,7 +14,7 @@ from typing import Callable
 from planner.domain.county import (
     CountyData, DutyData, OfficeData, PersonData, QuotaData, TimeParams, TownshipData,
 )
-from planner.domain.vocabulary import kind_label
+from planner.domain.vocabulary import kind_label, progress_words
 from planner.excel.cells import is_blank, to_number, to_text
 from planner.excel.fastsheet import FastWorkbook
 from planner.excel.package import PackageError
@@ -118,7 +118,7 @@ def read_workbook(path: str | Path, *, max_rows: int = MAX_DATA_ROWS,
             def sheet_progress(rows: int, message: str, base=base) -> None:
                 step(0.05 + 0.85 * (base + rows) / total, message)
 
-            step(0.05 + 0.85 * done / total, f"读取 (reading) {title}")
+            step(0.05 + 0.85 * done / total, progress_words("read_sheet") + f" {title}")
             try:
                 sheets[spec.key] = read_sheet(
                     wb[title], spec, title, scan.sheets[title], result.problems, result.notices,

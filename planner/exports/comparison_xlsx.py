@@ -18,7 +18,7 @@ from openpyxl.utils import get_column_letter
 from planner.exports.comparison import Comparison
 from planner.files import atomic_output
 from planner.domain.county import KINDS
-from planner.domain.vocabulary import kind_label, yes_no
+from planner.domain.vocabulary import kind_label, status_label, yes_no
 from planner.domain.proposal import Proposal
 
 HIGHLIGHT = PatternFill("solid", fgColor="FFF2B3")
@@ -54,7 +54,7 @@ def summary_lines(comparison: Comparison, lang: str = "zh") -> list[tuple[str, l
     """(label, one value per scenario) for the cover figures, in the order shown."""
     t = TEXT[lang]
     figs = [comparison.figures[n] for n in comparison.names]
-    lines: list[tuple[str, list]] = [(t["status"], [f.status for f in figs])]
+    lines: list[tuple[str, list]] = [(t["status"], [status_label(f.status, lang) for f in figs])]
     for kind in KINDS:
         if not any(kind in f.totals for f in figs):
             continue

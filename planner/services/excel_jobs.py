@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from planner.domain.county import CountyData
+from planner.domain.vocabulary import progress_words
 from planner.services.excel import Applied, ImportOutcome, apply_county, export_workbook, read_for_import
 
 
@@ -20,7 +21,7 @@ def read_job(db, path: str | Path, state) -> ImportOutcome:
 
 def apply_job(db, county: CountyData, source: str, state) -> Applied:
     """Replace the ledger with a checked county (backup first, one transaction)."""
-    state.set_progress(0.1, "备份并写入台账 (backing up and writing the ledger)")
+    state.set_progress(0.1, progress_words("write_ledger"))
     applied = apply_county(db, county, source=source)
     state.set_progress(1.0, "")
     return applied

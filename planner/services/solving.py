@@ -19,6 +19,7 @@ from sqlalchemy.orm import sessionmaker
 
 from planner.domain.options import SolveOptions
 from planner.domain.proposal import Proposal
+from planner.domain.vocabulary import progress_words
 from planner.errors import UserError
 from planner.scenarios.store import BASELINE_NAME as BASELINE  # the ledger itself
 from planner.scenarios.store import build_scenario_inputs, save_result
@@ -71,7 +72,7 @@ def solve_job(source: Any, scenario: str | None, time_limit: float | None, state
     name = scenario or BASELINE
     new_session, engine = _sessions(source)
     try:
-        state.set_progress(0.0, "读取台账 (reading the ledger)")
+        state.set_progress(0.0, progress_words("load"))
         started = time.perf_counter()
         with new_session() as session:
             if name == BASELINE:

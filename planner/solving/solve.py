@@ -21,6 +21,7 @@ from planner.domain.lines import duty_labels, township_lines
 from planner.domain.options import SolveOptions
 from planner.domain.proposal import Proposal
 from planner.domain.validate import validate_proposal
+from planner.domain.vocabulary import progress_words
 from planner.domain.workload import duty_hours, post_capacity_hours, required_fte
 from planner.errors import Cancelled, PlannerError
 from planner.solving.faults import solver_failed
@@ -81,7 +82,7 @@ def solve_county(county: CountyData, options: SolveOptions | None = None, *, sce
     if cancel is not None and cancel():
         raise SolveCancelled()
     if progress is not None:
-        progress(0.0, "测算工作量 (computing workload)")
+        progress(0.0, progress_words("workload"))
     t0 = time.perf_counter()
     problem, hours_of = build_problem(county, options)
     fingerprint = county_fingerprint(county, options)

@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from planner.domain.county import KINDS
 from planner.domain.vocabulary import kind_label
 from planner.files import atomic_output
+from planner.store.audit_labels import field_label, key_label, value_label
 from planner.store.models import AuditEntry, County, Duty, Office, Person, Quota, Township
 
 ENTITIES: dict[type, str] = {
@@ -336,14 +337,17 @@ CSV_HEADER = ["时间 (time)", "用户 (user)", "操作 (action)", "对象 (enti
 
 
 def entry_row(entry: AuditEntry, lang: str = "zh_CN") -> list[str]:
-    """One entry as the strings a table or a CSV file shows, action and entity named in `lang`."""
+    """One entry as the strings a table or a CSV file shows, in `lang`: action, entity, the key's
+    quota kind, the field and a census's names in the ledger's words (planner.store.audit_labels)."""
     i = 1 if lang == "en" else 0
     action = ACTION_LABELS.get(entry.action, (entry.action, entry.action))[i]
     entity = ENTITY_LABELS.get(entry.entity, (entry.entity, entry.entity))[i]
     at = entry.at.isoformat(sep=" ", timespec="seconds") if isinstance(entry.at, datetime) else str(entry.at or "")
-    return [at, entry.user or "", action, entity, entry.entity_key or "", entry.field or "",
-            "" if entry.old_value is None else entry.old_value,
-            "" if entry.new_value is None else entry.new_value]
+    kind, field = entry.entity or "", entry.field or ""
+    return [at, entry.user or "", action, entity, key_label(kind, entry.entity_key or "", lang),
+            field_label(kind, field, lang),
+            "" if entry.old_value is None else value_label(kind, field, entry.old_value, lang),
+            "" if entry.new_value is None else value_label(kind, field, entry.new_value, lang)]
 
 
 # A cell Excel or WPS would read as a formula (or a DDE command): =cmd|' /C calc'!A0.

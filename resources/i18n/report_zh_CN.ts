@@ -24,10 +24,6 @@
         <translation>逐页查看调剂方案的打印效果</translation>
     </message>
     <message>
-        <source>Proposal</source>
-        <translation>调剂方案</translation>
-    </message>
-    <message>
         <source>Compute a proposal first (Tools → Solve).</source>
         <translation>请先计算调剂方案（工具 → 求解）。</translation>
     </message>
@@ -54,6 +50,10 @@
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+    <message>
+        <source>Writing the proposal</source>
+        <translation>写出调剂方案</translation>
     </message>
     <message>
         <source>Could not write {file}.</source>

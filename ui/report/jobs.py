@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 
 from planner.domain.proposal import Proposal
+from planner.domain.vocabulary import progress_words
 
 
 def export_pdf_job(proposal: Proposal, path: str, lang: str, state) -> str:
@@ -20,19 +21,19 @@ def export_pdf_job(proposal: Proposal, path: str, lang: str, state) -> str:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a child process draws, it never shows anything
     from ui.report.render import ProposalDocument
 
-    state.set_progress(0.05, "charts")
+    state.set_progress(0.05, progress_words("charts"))
     document = ProposalDocument(proposal, lang)
     state.check_cancelled()
-    state.set_progress(0.4, "pages")
+    state.set_progress(0.4, progress_words("pages"))
     document.write_pdf(path)
-    state.set_progress(1.0, "done")
+    state.set_progress(1.0, progress_words("done"))
     return str(path)
 
 
 def export_xlsx_job(proposal: Proposal, path: str, lang: str, state) -> str:
     from planner.exports.proposal_xlsx import write_proposal_xlsx
 
-    state.set_progress(0.1, "workbook")
+    state.set_progress(0.1, progress_words("workbook"))
     write_proposal_xlsx(proposal, path, lang)
-    state.set_progress(1.0, "done")
+    state.set_progress(1.0, progress_words("done"))
     return str(path)

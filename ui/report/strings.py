@@ -36,7 +36,7 @@ TEXT: dict[str, dict[str, str]] = {
         "h_townships": "各乡镇编制调剂情况",
         "township_caption": "表2-{i}　{kind}调剂情况",
         "c_no": "序号", "c_township": "乡镇（街道）", "c_approved": "核定\n编制", "c_staff": "实有\n人数",
-        "c_vacancy": "空编", "c_over": "超编", "c_leadership": "领导\n职数", "c_fte": "需求FTE\n（WISN）",
+        "c_vacancy": "空编", "c_over": "超编", "c_leadership": "领导\n职数", "c_fte": "测算需求\n（WISN）",
         "c_required": "需求人数\n（含AB岗）", "c_proposed": "建议\n编制", "c_change": "增减",
         "c_ratio_pair": "编制/需求\n调剂前→后", "ratio_pair": "{before}→{after}",
         "c_note": "备注", "locked": "（锁定）",
