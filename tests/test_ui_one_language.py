@@ -28,7 +28,7 @@ from tests.fabricated_result import shifted
 from ui import i18n, tasks
 from ui.settings import Settings
 
-ENGLISH_WORDS = re.compile(r"\b(optimal|feasible|administrative|institutional|support|FTE|staff|reading|done)\b",
+ENGLISH_WORDS = re.compile(r"(?<![A-Za-z])(optimal|feasible|administrative|institutional|support|FTE|staff|reading|done)(?![A-Za-z])",
                            re.IGNORECASE)
 CJK = re.compile(r"[\u3400-\u9fff\uff08\uff09\uff0c\uff1a\u3001\u3002]")
 MAX_ROWS = 60  # rows read of each model: enough to meet every kind of cell, and quick

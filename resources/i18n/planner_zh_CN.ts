@@ -246,11 +246,11 @@
     </message>
     <message>
         <source>Required FTE</source>
-        <translation>需求FTE</translation>
+        <translation>测算需求</translation>
     </message>
     <message>
         <source>Pressure</source>
-        <translation>实有/需求FTE</translation>
+        <translation>实有/测算需求</translation>
     </message>
     <message>
         <source>Office</source>
@@ -333,7 +333,7 @@
     <name>LedgerModel</name>
     <message>
         <source>Pressure = staff ÷ required FTE. Below {low} (warm colour): shortage; above {high} (cool colour): surplus.</source>
-        <translation>实有/需求FTE（WISN 比值）= 实有人数 ÷ 需求FTE，不同于调剂方案的“编制/需求”。低于 {low}（暖色）为紧缺；高于 {high}（冷色）为富余。</translation>
+        <translation>实有/测算需求（WISN 比值）= 实有人数 ÷ 测算需求，不同于调剂方案的“编制/需求”。低于 {low}（暖色）为紧缺；高于 {high}（冷色）为富余。</translation>
     </message>
     <message>
         <source>Approved quota (核定编制) on the ledger</source>
@@ -365,7 +365,7 @@
     </message>
     <message>
         <source>{status}: staff {staff} ÷ required {required} FTE = {pressure} (WISN ratio, not the proposal&apos;s quota/need)</source>
-        <translation>{status}：实有人数 {staff} ÷ 需求FTE {required} = {pressure}（WISN 比值，不是调剂方案的“编制/需求”）</translation>
+        <translation>{status}：实有人数 {staff} ÷ 测算需求 {required} = {pressure}（WISN 比值，不是调剂方案的“编制/需求”）</translation>
     </message>
     <message>
         <source>Total</source>
@@ -412,11 +412,11 @@
     </message>
     <message>
         <source>Shortage (pressure &lt; 0.9)</source>
-        <translation>紧缺（实有/需求FTE &lt; 0.9）</translation>
+        <translation>紧缺（实有/测算需求 &lt; 0.9）</translation>
     </message>
     <message>
         <source>Surplus (pressure &gt; 1.2)</source>
-        <translation>富余（实有/需求FTE &gt; 1.2）</translation>
+        <translation>富余（实有/测算需求 &gt; 1.2）</translation>
     </message>
     <message>
         <source>Over quota</source>
