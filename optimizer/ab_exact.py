@@ -175,10 +175,8 @@ def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None],
     lp.set_objective(problem, lp.expr([]))
 
     times.build += time.perf_counter() - started  # writing the model in PuLP
-    outcome = lp.solve(problem, lp.time_left(deadline), prefer, max_nodes=max_nodes)
+    outcome = lp.solve_by(problem, deadline, prefer, max_nodes=max_nodes)
     times.add(outcome.times)
-    if outcome.stopped == "time":
-        raise lp.OutOfTime()
     read_from = time.perf_counter()
     if outcome.status == lp.INFEASIBLE:
         return ExactAnswer("infeasible", None, times)

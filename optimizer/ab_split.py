@@ -231,10 +231,8 @@ def feasible_with(pieces: Pieces, keep_b: list[bool], posts: int, *, max_nodes: 
     lp.set_objective(problem, lp.expr([]))
 
     times.build += time.perf_counter() - started  # writing the model in PuLP
-    outcome = lp.solve(problem, lp.time_left(deadline), prefer, max_nodes=max_nodes)
+    outcome = lp.solve_by(problem, deadline, prefer, max_nodes=max_nodes)
     times.add(outcome.times)
-    if outcome.stopped == "time":
-        raise lp.OutOfTime()
     read_from = time.perf_counter()
     if outcome.status == lp.INFEASIBLE:
         return ExactAnswer("infeasible", None, None, times)
@@ -294,9 +292,7 @@ def resize(pieces: Pieces, keep_b: list[bool], assignment: Assignment, posts: in
     for p in range(posts):
         lp.add(problem, lp.expr(terms[p] + [(room, 1.0)]) <= cap - fixed[p], f"post_{p}_within_capacity")
     lp.set_objective(problem, lp.expr([(room, -1.0)]))
-    outcome = lp.solve(problem, lp.time_left(deadline), prefer)
-    if outcome.stopped == "time":
-        raise lp.OutOfTime()
+    outcome = lp.solve_by(problem, deadline, prefer)
     if outcome.status != lp.OPTIMAL or lp.value(room) < 0:
         return None, outcome.times
     sizes = list(pieces.hours)

@@ -5,8 +5,8 @@
 - Limits are work, not time: one thread, a fixed random seed and a node
   limit make a model's answer the same on a busy or an idle machine. The
   only clock is the user's outer time limit; a solve it stops says so
-  (Outcome.stopped == "time") and the caller raises OutOfTime instead of
-  using a different answer.
+  (Outcome.stopped == "time") and solve_by raises OutOfTime instead of
+  returning a different answer.
 - Both the solve status and the solution status are read: a model stopped by
   its time limit with a solution is "feasible", not "optimal".
 - Models are handed to HiGHS in bulk (one addCols / addRows call) instead of
@@ -276,6 +276,19 @@ def solve(problem: pulp.LpProblem, time_limit: float | None, prefer: str = "auto
     elif not proven:
         stopped = "work"
     return Outcome(word, proven, objective, bound, gap, name, times, stopped)
+
+
+def solve_by(problem: pulp.LpProblem, deadline: float | None, prefer: str = "auto", *,
+             max_nodes: int | None = None, what: str = "") -> Outcome:
+    """Solve within the work budget and the user's `deadline` (a time.time() instant or None).
+
+    Raises OutOfTime when the deadline, not the work budget, ended the solve: the caller
+    never sees an answer the clock cut short. `what` names the model in that message.
+    """
+    outcome = solve(problem, time_left(deadline), prefer, max_nodes=max_nodes)
+    if outcome.stopped == "time":
+        raise OutOfTime(f"{what}: the user's time limit ended the solve") if what else OutOfTime()
+    return outcome
 
 
 def time_left(deadline: float | None) -> float | None:

@@ -206,9 +206,7 @@ def reallocate(data: KindInput, *, max_nodes: int = 20000, deadline: float | Non
         objective = lp.total(terms)
         lp.set_objective(problem, objective)
         plan.build_seconds += time.perf_counter() - build_started
-        outcome = lp.solve(problem, lp.time_left(deadline), prefer, max_nodes=max_nodes)
-        if outcome.stopped == "time":
-            raise lp.OutOfTime(f"{kind}: the user's time limit ended level '{name}'")
+        outcome = lp.solve_by(problem, deadline, prefer, max_nodes=max_nodes, what=f"{kind}, level '{name}'")
         plan.models += 1
         solver_name = outcome.solver
         plan.build_seconds += outcome.times.build

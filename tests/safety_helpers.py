@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from cli import main as cli_main
 from planner.domain.proposal import Proposal
 
 TABLES = ("county", "township", "quota", "office", "duty", "person", "scenario",
@@ -63,3 +64,13 @@ def solved_proposal(session) -> Proposal:
     from planner.solving.solve import solve_county
 
     return solve_county(load_county(session))
+
+
+def run_cli(capsys, *argv) -> tuple[int, str]:
+    """`main.py ARGS` in this process: its exit code and everything it printed."""
+    try:
+        code = cli_main([str(a) for a in argv])
+    except SystemExit as exit_:
+        code = exit_.code
+    captured = capsys.readouterr()
+    return code, captured.err + captured.out

@@ -13,9 +13,8 @@ import time
 
 import pytest
 
-from cli import main as cli_main
 from damaged_dbs import DAMAGES, settle
-from safety_helpers import file_digest, write_ledger
+from safety_helpers import file_digest, run_cli, write_ledger
 from planner.services.backups import back_up, restore_and_log
 from planner.store.backup import BackupError, integrity_problems
 from planner.store.db import DamagedDatabase, open_database
@@ -39,22 +38,13 @@ def _bytes(path) -> tuple:
                  for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")))
 
 
-def _run(capsys, *argv) -> tuple[int, str]:
-    try:
-        code = cli_main([str(a) for a in argv])
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.err + captured.out
-
-
 @pytest.mark.parametrize("damage", sorted(DAMAGES))
 def test_every_command_on_a_damaged_ledger_says_so_and_changes_nothing(ledger, tmp_path, capsys, damage):
     DAMAGES[damage](ledger)
     before = _bytes(ledger)
     for command in COMMANDS:
         argv = [a.format(out=tmp_path / "out.xlsx", json=tmp_path / "out.json") for a in command]
-        code, text = _run(capsys, argv[0], "--db", ledger, *argv[1:])
+        code, text = run_cli(capsys, argv[0], "--db", ledger, *argv[1:])
         assert code != 0, (command, text)
         assert "数据库文件已损坏" in text and "damaged" in text, (command, text)
         assert "restore" in text and "Traceback" not in text, (command, text)
@@ -74,7 +64,7 @@ def test_restore_over_a_damaged_ledger_keeps_its_bytes_and_restores(ledger, tmp_
     good = back_up(ledger, tmp_path / "good.sqlite")
     DAMAGES[damage](ledger)
     damaged_bytes = ledger.read_bytes()
-    code, text = _run(capsys, "restore", good, "--db", ledger)
+    code, text = run_cli(capsys, "restore", good, "--db", ledger)
     assert code == 0, text
     assert integrity_problems(ledger) == []
     [kept] = list(tmp_path.glob("ledger.sqlite.damaged-*"))
@@ -82,7 +72,7 @@ def test_restore_over_a_damaged_ledger_keeps_its_bytes_and_restores(ledger, tmp_
     assert str(kept) in text and "damaged" in text
     db = open_database(ledger, create=False)
     db.close()
-    code, text = _run(capsys, "summary", "--db", ledger)
+    code, text = run_cli(capsys, "summary", "--db", ledger)
     assert code == 0, text
 
 

@@ -13,13 +13,12 @@ import sqlite3
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from cli import main as cli_main
-from safety_helpers import file_digest, write_ledger
+from safety_helpers import file_digest, run_cli, write_ledger
 from planner.services.backups import back_up
 from planner.services.outputs import OutputRefused, check_output
 from planner.store.backup import backup_folder, list_backups
@@ -35,15 +34,6 @@ def ledger(tmp_path):
     write_ledger(db, 5, 1)
     db.close()
     return path
-
-
-def _run(capsys, *argv) -> tuple[int, str]:
-    try:
-        code = cli_main([str(a) for a in argv])
-    except SystemExit as exit_:
-        code = exit_.code
-    captured = capsys.readouterr()
-    return code, captured.err + captured.out
 
 
 @pytest.mark.parametrize("command", [
@@ -66,13 +56,13 @@ def test_no_output_is_written_over_a_ledger(ledger, tmp_path, capsys, command):
     db.close()
     before = {p: p.read_bytes() for p in (ledger, backup, other)}
     argv = [a.format(L=ledger, B=backup, OTHER=other) for a in command]
-    code, text = _run(capsys, *argv)
+    code, text = run_cli(capsys, *argv)
     assert code == 2, text
     assert "不能写入" in text, text
     if command[0] == "solve":  # the Excel commands speak one language, --lang's; solve speaks both
         assert "refusing to write" in text, text
     else:
-        assert "refusing to write" in text or _run(capsys, "--lang", "en", *argv)[1].startswith("error: refusing")
+        assert "refusing to write" in text or run_cli(capsys, "--lang", "en", *argv)[1].startswith("error: refusing")
     assert {p: p.read_bytes() for p in before} == before
 
 
@@ -90,10 +80,10 @@ def test_check_output_names_the_reason(ledger, tmp_path):
 
 def test_demo_over_a_ledger_needs_force_and_backs_it_up(ledger, capsys):
     before = file_digest(ledger)
-    code, text = _run(capsys, "demo", "--db", ledger)
+    code, text = run_cli(capsys, "demo", "--db", ledger)
     assert code == 2 and "--force" in text and "untouched" in text
     assert file_digest(ledger) == before and not list_backups(backup_folder(ledger))
-    code, text = _run(capsys, "demo", "--db", ledger, "--force")
+    code, text = run_cli(capsys, "demo", "--db", ledger, "--force")
     assert code == 0, text
     [backup] = list_backups(backup_folder(ledger))
     assert file_digest(backup) == before and str(backup) in text
@@ -101,14 +91,14 @@ def test_demo_over_a_ledger_needs_force_and_backs_it_up(ledger, capsys):
 
 
 def test_demo_on_an_empty_database_needs_no_force(tmp_path, capsys):
-    code, text = _run(capsys, "demo", "--db", tmp_path / "new.sqlite")
+    code, text = run_cli(capsys, "demo", "--db", tmp_path / "new.sqlite")
     assert code == 0, text
 
 
 def test_demo_on_a_read_only_database_is_a_message(ledger, capsys):
     url = f"sqlite:///file:{ledger}?mode=ro&uri=true"
     before = file_digest(ledger)
-    code, text = _run(capsys, "demo", "--db", url, "--force")
+    code, text = run_cli(capsys, "demo", "--db", url, "--force")
     assert code == 2 and "Traceback" not in text and "错误" in text, text
     assert file_digest(ledger) == before
 
@@ -129,7 +119,7 @@ def test_demo_on_a_locked_database_is_a_message(ledger, capsys):
     holder.start()
     ready.wait(5)
     try:
-        code, text = _run(capsys, "demo", "--db", ledger, "--force")
+        code, text = run_cli(capsys, "demo", "--db", ledger, "--force")
     finally:
         done.set()
         holder.join()
@@ -153,7 +143,7 @@ def test_a_folder_that_cannot_be_written_is_a_message(ledger, tmp_path, capsys, 
     good = back_up(ledger, tmp_path / "good.sqlite")
     capsys.readouterr()
     argv = [a.format(F=blocker, X=workbook, G=good, L=ledger) for a in command]
-    code, text = _run(capsys, *argv)
+    code, text = run_cli(capsys, *argv)
     assert code == 2, text
     assert "Traceback" not in text and "错误" in text and str(blocker) in text, text
     assert blocker.read_text() == "not a folder"

@@ -29,14 +29,8 @@ class ScenarioFigures:
     moves: int              # lines in the list of moves
     slots_moved: int        # Σ count over the moves
     townships_touched: int  # townships whose quota of some kind changes
-
-    @property
-    def uncovered_before(self) -> int:
-        return sum(t.uncovered_before for t in self.totals.values())
-
-    @property
-    def uncovered_after(self) -> int:
-        return sum(t.uncovered_after for t in self.totals.values())
+    uncovered_before: int   # Σ over the kinds, as the Proposal defines it
+    uncovered_after: int
 
 
 @dataclass
@@ -85,7 +79,8 @@ def figures_of(name: str, proposal: Proposal) -> ScenarioFigures:
     return ScenarioFigures(
         name=name, status=proposal.status, fingerprint=proposal.fingerprint,
         totals={k: proposal.totals[k] for k in KINDS if k in proposal.totals}, moves=len(proposal.moves),
-        slots_moved=proposal.slots_moved, townships_touched=proposal.townships_touched)
+        slots_moved=proposal.slots_moved, townships_touched=proposal.townships_touched,
+        uncovered_before=proposal.uncovered_before, uncovered_after=proposal.uncovered_after)
 
 
 def compare(proposals: dict[str, Proposal]) -> Comparison:
