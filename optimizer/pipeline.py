@@ -14,7 +14,7 @@ from optimizer import lp
 from optimizer.ab_batch import Cancelled, design_all
 from optimizer.explain import marginal_value, township_reason
 from optimizer.inputs import DesignInput, KindInput, SolverSettings, TownshipQuota
-from optimizer.moves import itemise
+from optimizer.moves import itemise_with_bound
 from optimizer.plan import ABDesign, KindPlan, Marginal, Move
 from optimizer.reallocation import reallocate
 from optimizer.words import kind_en, kind_zh, progress_words
@@ -141,7 +141,8 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
     reasons: dict[tuple[str, str], tuple[str, str]] = {}
     marginal: list[Marginal] = []
     for kind in KINDS:
-        moves += itemise(inputs[kind], kinds[kind])
+        kind_moves, kinds[kind].fewest_lines = itemise_with_bound(inputs[kind], kinds[kind])
+        moves += kind_moves
         for t in inputs[kind].townships:
             reasons[(t.township, kind)] = township_reason(inputs[kind], kinds[kind], t)
         marginal.append(marginal_value(inputs[kind], kinds[kind]))

@@ -101,6 +101,7 @@ class KindPlan:
     upper: dict[str, Limit] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
     target_ratio: float | None = None    # county quota ÷ required FTE used by level 3
+    fewest_lines: int | None = None      # the fewest move lines proven possible (None: not itemised)
     build_seconds: float = 0.0
     solver_seconds: float = 0.0
     read_seconds: float = 0.0

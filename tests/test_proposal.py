@@ -50,6 +50,10 @@ def test_to_json_is_what_was_written_before(proposal):
     # of each part of a duty split among several A holders. They add up to the duty's hours.
     parts = [d.pop("part_hours") for d in written["ab_designs"] if "part_hours" in d]
     assert parts and all(all(h > 0 for h in p.values()) for p in parts)
+    # Also added since: the fewest move lines proven possible per kind; on this small county the
+    # list is proven minimal, so each kind's bound is its own number of lines.
+    for kind, totals in written["totals"].items():
+        assert totals.pop("fewest_lines") == sum(1 for m in written["moves"] if m["kind"] == kind)
     assert list(written) == list(expected)
     assert written == expected
     assert _shape(written) == _shape(expected)  # same order of keys, same int/float types

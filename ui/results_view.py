@@ -369,6 +369,8 @@ class ResultsView(QWidget):
             when=_escape(str(r.generated_at)[:19].replace("T", " ")),
             solver=_escape(f"{solver.name} {solver.version}".strip()),
             seconds=float(solver.seconds or 0.0), fingerprint=str(r.fingerprint)[:12])
+        if r.moves:
+            text += " " + _escape(r.moves_text(english=not ui_is_chinese())) + ("." if not ui_is_chinese() else "。")
         self.summary_label.setText(text)
 
     # -- actions -----------------------------------------------------------

@@ -125,6 +125,25 @@ class Proposal:
         """Slots that change township, summed over the moves."""
         return sum(int(m.count) for m in self.moves)
 
+    @property
+    def fewest_move_lines(self) -> int | None:
+        """The fewest move lines proven possible, summed over the kinds (None in older results)."""
+        bounds = [t.fewest_lines for t in self.totals.values()]
+        if not bounds or any(b is None for b in bounds):
+            return None
+        return sum(bounds)
+
+    def moves_text(self, english: bool = False) -> str:
+        """How many move lines, and whether fewer are possible: proven minimal, or the proven bound."""
+        n, fewest = len(self.moves), self.fewest_move_lines
+        if fewest is None:
+            return f"{n} move lines" if english else f"调剂明细 {n} 行"
+        if fewest >= n:
+            return (f"{n} move lines, proven the fewest possible" if english
+                    else f"调剂明细 {n} 行（已证明为最少行数）")
+        return (f"{n} move lines; at least {fewest} are proven necessary" if english
+                else f"调剂明细 {n} 行（可证明至少需要 {fewest} 行）")
+
     def totals_of(self, kind: str) -> KindTotals:
         """The totals of a kind (summed from its lines when the result did not carry them)."""
         return self.totals.get(kind) or KindTotals(kind, tuple(self.lines_of(kind)))

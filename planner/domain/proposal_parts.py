@@ -135,6 +135,7 @@ class KindTotals:
     status: str | None = None         # the kind's own solve status (None in results of older versions)
     levels: tuple[Level, ...] = ()
     balance_ratio: float | None = None
+    fewest_lines: int | None = None   # the fewest move lines proven possible (None in older results)
 
     @property
     def before(self) -> int:
@@ -173,7 +174,8 @@ class KindTotals:
                 "uncovered_after": self.uncovered_after, "moved": self.moved,
                 "townships_touched": self.townships_touched, "reserve": self.reserve,
                 "reserve_asked": self.reserve_asked, "total_limit": self.total_limit, "status": self.status,
-                "levels": [lv.to_json() for lv in self.levels], "balance_ratio": self.balance_ratio}
+                "levels": [lv.to_json() for lv in self.levels], "balance_ratio": self.balance_ratio,
+                "fewest_lines": self.fewest_lines}
 
     @classmethod
     def from_json(cls, kind: str, data: dict, lines: tuple[TownshipLine, ...],
@@ -181,7 +183,7 @@ class KindTotals:
         return cls(kind, lines, reserve_asked=data.get("reserve_asked", 0), total_limit=data.get("total_limit"),
                    status=data.get("status", status),
                    levels=tuple(Level.from_json(lv) for lv in data.get("levels") or []),
-                   balance_ratio=data.get("balance_ratio"))
+                   balance_ratio=data.get("balance_ratio"), fewest_lines=data.get("fewest_lines"))
 
 
 @dataclass(frozen=True)

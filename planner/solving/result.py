@@ -42,7 +42,7 @@ def build_proposal(county: CountyData, options: SolveOptions, plan: CountyPlan, 
             kind, tuple(of_kind), reserve_asked=data.reserve, total_limit=kplan.total_limit, status=kplan.status,
             levels=tuple(Level(lv.name, round(lv.value, 4), lv.proven_optimal, rounded(lv.bound, 4),
                                rounded(lv.gap, 6)) for lv in kplan.levels),
-            balance_ratio=rounded(kplan.target_ratio, 4))
+            balance_ratio=rounded(kplan.target_ratio, 4), fewest_lines=kplan.fewest_lines)
 
     roster = []
     designs = []
