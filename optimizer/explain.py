@@ -177,11 +177,22 @@ def township_reason(data: KindInput, plan: KindPlan, t: TownshipQuota) -> tuple[
             tail_zh = (f"超出需要的 {a - r} 名已被{rule_zh(lo.rule)}占用，按“{rule_zh(lo.rule, True)}”不能调出。")
             tail_en = (f"Its {a - r} slots above need are taken by {rule_en(lo.rule)}; "
                        f"'{rule_en(lo.rule, True)}' keeps them.")
+        elif _moved_any(plan) and _covered(plan):
+            # Others give what the short townships need: taking it from fewer townships is level 3.
+            cap_zh, cap_en = _cap_words(t, plan)
+            tail_zh = (f"{cap_zh}，但缺编乡镇所需已由其他乡镇调出的编制补足，"
+                       f"为尽量少涉及乡镇，保持不变（尽量少调动、少涉及乡镇）。")
+            tail_en = (f"It is {cap_en}, but other townships already give what the short ones need; it stays "
+                       f"so that fewer townships change (move few slots, touch few townships).")
         else:
             cap_zh, cap_en = _cap_words(t, plan)
             tail_zh = f"{cap_zh}，但没有乡镇需要调入，保持不变（尽量少调动）。"
             tail_en = f"It is {cap_en}, but no township needs them; it stays (move few slots)."
     return head_zh + tail_zh, head_en + " " + tail_en
+
+
+def _covered(plan: KindPlan) -> bool:
+    return any(lv.name == "uncovered" and lv.value == 0 for lv in plan.levels)
 
 
 def _moved_any(plan: KindPlan) -> bool:
@@ -230,7 +241,7 @@ def marginal_value(data: KindInput, plan: KindPlan) -> Marginal:
         hi = plan.upper[t.township].value
         reach = t.required if hi is None else min(t.required, hi)
         if q < reach:
-            pressure = q / t.required_fte if t.required_fte > 0 else 0.0
+            pressure = q / t.required if t.required > 0 else 0.0  # quota ÷ need, as the tables show
             candidates.append((-(t.required - q), pressure, t.township, reach - q))
     binding = sum(plan.quota.values()) >= plan.total_limit
     if candidates and binding:

@@ -38,7 +38,7 @@ class TownshipQuota:
     approved: int
     staff: int
     required: int                # whole-number need: A/B posts (+ leadership posts)
-    required_fte: float          # the WISN figure; pressure after = quota ÷ required_fte
+    required_fte: float          # the WISN figure (shown beside the need, not optimised on)
     leadership: int = 0
     locked: bool = False
     band_min: int | None = None

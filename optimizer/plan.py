@@ -100,7 +100,7 @@ class KindPlan:
     lower: dict[str, Limit] = field(default_factory=dict)
     upper: dict[str, Limit] = field(default_factory=dict)
     conflicts: list[Conflict] = field(default_factory=list)
-    target_ratio: float | None = None    # county quota ÷ required FTE used by level 3
+    target_ratio: float | None = None    # county quota ÷ county A/B need: the even pressure balanced to
     fewest_lines: int | None = None      # the fewest move lines proven possible (None: not itemised)
     build_seconds: float = 0.0
     solver_seconds: float = 0.0

@@ -12,13 +12,19 @@ Objectives, each minimised with the ones before it held at their optimum:
  2. slots moved      Σ max(0, approved_t − q_t): every slot leaves a township
                      once, to another township or to the county reserve, so
                      this counts each moved slot exactly once
- 3. imbalance        Σ |q_t − ρ·required_fte_t|, ρ = county total allowed ÷
-                     county required FTE: how many slots each township is
-                     away from an even spread of the county's quota over the
-                     workload (the same pressure everywhere). Linear, and in
-                     slots, so it reads like the other two.
-Levels 1 and 2 are network-flow problems (their LP optimum is whole), level 3
-needs the integer solver; all three are solved by HiGHS (CBC as fallback) and
+ 3. townships touched  Σ [q_t ≠ approved_t]: with the slots moved held at
+                     their fewest, as few townships as possible change
+                     (domain.md, soft preference 2: "fewest slots moved, and
+                     fewest townships touched")
+ 4. imbalance        (among proposals that change only the townships level 3
+                     chose) Σ |q_t − ρ·required_t|, ρ = county total allowed ÷
+                     county A/B need `required`: how many slots each township
+                     is away from an even spread of the county's quota over
+                     the need the proposal covers (the same pressure, quota ÷
+                     need, everywhere: the figure the tables show). Linear,
+                     and in slots, so it reads like the others.
+Levels 1 and 2 are network-flow problems (their LP optimum is whole), levels
+3 and 4 need the integer solver; all are solved by HiGHS (CBC as fallback) and
 each optimum's proof or gap is recorded.
 
 Rules that cannot all hold are found before any model is built (the lower
@@ -136,20 +142,21 @@ def reallocate(data: KindInput, *, max_nodes: int = 20000, deadline: float | Non
         plan.status, plan.conflicts = lp.INFEASIBLE, conflicts
         return plan
     if not data.townships:
-        plan.levels = [Level(n, 0.0, True, 0.0, 0.0) for n in ("uncovered", "moved", "imbalance")]
+        plan.levels = [Level(n, 0.0, True, 0.0, 0.0) for n in ("uncovered", "moved", "touched", "imbalance")]
         return plan
 
     total_limit = data.total_limit
     slack = total_limit - sum(lo.value for lo in lower.values())
-    fte_total = math.fsum(t.required_fte for t in data.townships)
-    ratio = total_limit / fte_total if fte_total > 0 else 0.0
+    need_total = sum(t.required for t in data.townships)
+    ratio = total_limit / need_total if need_total > 0 else 0.0
     plan.target_ratio = ratio
 
     build_started = time.perf_counter()
     problem = lp.new_problem(f"reallocate_{kind}")
     q: dict[str, object] = {}
     fixed: dict[str, int] = {}
-    short_terms, give_terms, dev_terms = [], [], []
+    short_terms, give_terms, touch_terms, dev_terms = [], [], [], []
+    changeable = []  # (quota variable, approved, lowest, highest, key): the switches of level 3
     for t in data.townships:
         lo = lower[t.township].value
         hi = upper[t.township].value
@@ -168,7 +175,8 @@ def reallocate(data: KindInput, *, max_nodes: int = 20000, deadline: float | Non
             g = lp.continuous(problem, f"given_{key}", 0, t.approved - lo)
             lp.add(problem, g + var >= t.approved, f"slots_given_by_{key}")
             give_terms.append(g)
-        target = ratio * t.required_fte
+        changeable.append((var, t.approved, lo, top, key))
+        target = ratio * t.required
         d = lp.continuous(problem, f"imbalance_{key}", 0, None)
         lp.add(problem, d - var >= -target, f"above_even_share_{key}")
         lp.add(problem, d + var >= target, f"below_even_share_{key}")
@@ -189,13 +197,16 @@ def reallocate(data: KindInput, *, max_nodes: int = 20000, deadline: float | Non
     levels: list[Level] = []
     objectives = (("uncovered", short_terms, True),
                   ("moved", give_terms, True),
+                  ("touched", touch_terms, True),
                   ("imbalance", dev_terms, False))
     status = lp.OPTIMAL
     constant = {"uncovered": sum(max(0, t.required - fixed[t.township]) for t in data.townships
                                  if t.township in fixed),
                 "moved": sum(max(0, t.approved - fixed[t.township]) for t in data.townships
                              if t.township in fixed),
-                "imbalance": math.fsum(abs(fixed[t.township] - ratio * t.required_fte)
+                "touched": sum(1 for t in data.townships
+                               if t.township in fixed and fixed[t.township] != t.approved),
+                "imbalance": math.fsum(abs(fixed[t.township] - ratio * t.required)
                                        for t in data.townships if t.township in fixed)}
     solver_name = ""
     for name, terms, whole in objectives:
@@ -226,6 +237,14 @@ def reallocate(data: KindInput, *, max_nodes: int = 20000, deadline: float | Non
         # Hold this level at what was reached before optimising the next one.
         if name != "imbalance":
             lp.add(problem, objective <= value + (0 if whole else 1e-6), f"keep_{name}_at_its_optimum")
+        if name == "moved":
+            touch_terms += _touch_switches(problem, changeable, int(value) + constant["moved"])
+        if name == "touched":
+            # Balance among proposals that change only the townships this level chose: choosing
+            # among equally few sets too makes the last level a hard search at 2,000 townships.
+            for switch in touch_terms:
+                if round(lp.value(switch)) == 0:
+                    switch.upBound = 0
         read_started = time.perf_counter()
         plan.quota.update({n: int(round(lp.value(v))) for n, v in q.items()})
         plan.read_seconds += time.perf_counter() - read_started
@@ -236,6 +255,27 @@ def reallocate(data: KindInput, *, max_nodes: int = 20000, deadline: float | Non
     return plan
 
 
+def _touch_switches(problem, changeable, moved_total: int) -> list:
+    """One 0/1 switch per township that may change, on when its quota differs from the approved.
+
+    Built once the slots moved are known: no township can grow by more than all the slots
+    given up (totals never grow) nor shrink by more, so the switches' coefficients are at
+    most `moved_total`, which keeps the model tight where the plain quota range would not.
+    """
+    switches = []
+    for var, approved, lo, top, key in changeable:
+        grow, shrink = min(top - approved, moved_total), min(approved - lo, moved_total)
+        if grow <= 0 and shrink <= 0:
+            continue
+        touched = lp.binary(problem, f"touched_{key}")
+        if grow > 0:
+            lp.add(problem, var - grow * touched <= approved, f"grows_only_if_touched_{key}")
+        if shrink > 0:
+            lp.add(problem, var + shrink * touched >= approved, f"shrinks_only_if_touched_{key}")
+        switches.append(touched)
+    return switches
+
+
 def uncovered(data: KindInput, quota: dict[str, int]) -> int:
     return sum(max(0, t.required - quota[t.township]) for t in data.townships)
 
@@ -244,8 +284,12 @@ def moved(data: KindInput, quota: dict[str, int]) -> int:
     return sum(max(0, t.approved - quota[t.township]) for t in data.townships)
 
 
+def touched(data: KindInput, quota: dict[str, int]) -> int:
+    return sum(1 for t in data.townships if quota[t.township] != t.approved)
+
+
 def imbalance(data: KindInput, quota: dict[str, int], ratio: float | None = None) -> float:
     if ratio is None:
-        fte = math.fsum(t.required_fte for t in data.townships)
-        ratio = data.total_limit / fte if fte > 0 else 0.0
-    return math.fsum(abs(quota[t.township] - ratio * t.required_fte) for t in data.townships)
+        need = sum(t.required for t in data.townships)
+        ratio = data.total_limit / need if need > 0 else 0.0
+    return math.fsum(abs(quota[t.township] - ratio * t.required) for t in data.townships)

@@ -96,6 +96,7 @@ STATUS_WORDS: dict[str, Word] = {
 LEVEL_WORDS: dict[str, Word] = {
     "uncovered": Word("补足工作量缺口", "cover the workload"),
     "moved": Word("尽量少调动", "move few slots"),
+    "touched": Word("尽量少涉及乡镇", "touch few townships"),
     "imbalance": Word("均衡工作压力", "balance pressure"),
 }
 

@@ -11,15 +11,16 @@ from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
 from optimizer.explain import marginal_value, township_reason
 from optimizer.inputs import KindInput, TownshipQuota
-from optimizer.reallocation import imbalance, moved, reallocate, uncovered
+from optimizer.reallocation import imbalance, moved, reallocate, touched, uncovered
 
 NAMES = ["甲乡", "乙镇", "丙镇", "丁乡", "戊镇"]
 
 
-def brute_force(data: KindInput):
-    """Lexicographic optimum (uncovered, moved, imbalance) by enumerating every quota vector.
+def brute_force(data: KindInput, within: set[str] | None = None):
+    """Lexicographic optimum (uncovered, moved, touched, imbalance) by enumerating every quota vector.
 
     The hard rules are written out again here, independently of the optimizer's limits().
+    `within`: only quota vectors that change no township outside it.
     """
     lows, highs = [], []
     for t in data.townships:
@@ -37,15 +38,18 @@ def brute_force(data: KindInput):
     if slack < 0:
         return None
     ranges = [range(lo, (lo + slack if hi is None else min(hi, lo + slack)) + 1) for lo, hi in zip(lows, highs)]
-    fte = math.fsum(t.required_fte for t in data.townships)
-    ratio = data.total_limit / fte if fte > 0 else 0.0
+    need = sum(t.required for t in data.townships)
+    ratio = data.total_limit / need if need > 0 else 0.0
     best = None
     for combo in itertools.product(*ranges):
         if sum(combo) > data.total_limit:
             continue
         quota = {t.township: q for t, q in zip(data.townships, combo)}
-        key = (uncovered(data, quota), moved(data, quota), imbalance(data, quota, ratio))
-        if best is None or (key[0], key[1], key[2] + 1e-9) < best:
+        if within is not None and any(quota[t.township] != t.approved and t.township not in within
+                                      for t in data.townships):
+            continue
+        key = (uncovered(data, quota), moved(data, quota), touched(data, quota), imbalance(data, quota, ratio))
+        if best is None or (key[0], key[1], key[2], key[3] + 1e-9) < best:
             best = key
     return best
 
@@ -86,8 +90,13 @@ def test_each_level_matches_brute_force(data):
     values = {lv.name: lv.value for lv in plan.levels}
     assert values["uncovered"] == best[0] == uncovered(data, plan.quota)
     assert values["moved"] == best[1] == moved(data, plan.quota)
-    assert values["imbalance"] == pytest.approx(best[2], abs=1e-6)
-    assert imbalance(data, plan.quota, plan.target_ratio) == pytest.approx(best[2], abs=1e-6)
+    assert values["touched"] == best[2] == touched(data, plan.quota)
+    # Balance is sought among the proposals that change only the townships level 3 chose.
+    changed = {t.township for t in data.townships if plan.quota[t.township] != t.approved}
+    best_within = brute_force(data, changed)
+    assert best_within[:3] == best[:3]
+    assert values["imbalance"] == pytest.approx(best_within[3], abs=1e-6)
+    assert imbalance(data, plan.quota, plan.target_ratio) == pytest.approx(best_within[3], abs=1e-6)
 
 
 def hard_rule_problems(data: KindInput, plan) -> list[str]:
@@ -231,7 +240,6 @@ def test_cbc_fallback_gives_the_same_levels():
 
 def test_scales_to_two_thousand_townships():
     import random
-    import time
 
     rng = random.Random(3)
     rows = []
@@ -242,10 +250,8 @@ def test_scales_to_two_thousand_townships():
         rows.append(TownshipQuota(f"乡镇{i}", a, staff, a + rng.randint(-8, 8),
                                   a * rng.uniform(0.8, 1.2), 0, locked))
     data = KindInput("institutional", tuple(rows), reserve=20)
-    started = time.perf_counter()
-    plan = reallocate(data)
-    assert time.perf_counter() - started < 20
-    assert plan.status == "optimal"
+    plan = reallocate(data)  # its time is measured by benchmarks/bench_optimizer.py, not here
+    assert plan.status == "optimal" and all(lv.proven_optimal for lv in plan.levels)
     assert hard_rule_problems(data, plan) == []
 
 
