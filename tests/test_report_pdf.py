@@ -146,7 +146,7 @@ def test_wide_tables_are_landscape_and_every_page_is_numbered(zh_pdf, zh_pages):
     assert size_of_page_with("三、调剂明细") == portrait
     assert size_of_page_with(r"^\s*附件1\s*$") == portrait    # reasons per township
     assert size_of_page_with(r"^\s*附件2\s*$") == landscape   # the A/B roster
-    assert size_of_page_with(r"^\s*附件3\s*$") == portrait    # parameters and basis
+    assert size_of_page_with(r"^\s*附件3\s*$") == portrait    # parameters
     assert size_of_page_with(r"^\s*附件4\s*$") == landscape   # charts
     for number, page in enumerate(zh_pages, start=1):
         assert re.search(rf"—\s*{number}\s*—", page), f"page {number} has no page number"
@@ -209,7 +209,7 @@ def test_english_document_has_english_headings_and_reasons(tmp_path, sample, qap
     flat = re.sub(r"\s+", " ", text)
     for heading in ("Reallocation of Township Establishment Quota", "(Draft for decision)", "1. Summary",
                     "Itemised moves", "Annex 1", "Reasons by township",
-                    "A/B roster of each township", "Parameters and basis"):
+                    "A/B roster of each township", "Parameters", "How the proposal was computed"):
         assert heading in flat, heading
     assert "调剂明细" not in text and "建议稿" not in text
     short = {"administrative": "Admin.", "institutional": "Inst.", "support": "Support"}
