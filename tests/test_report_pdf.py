@@ -455,3 +455,38 @@ def test_exports_from_the_window_write_pdf_and_workbook(window, sample, tmp_path
     workbook = openpyxl.load_workbook(tmp_path / "a.xlsx")
     assert workbook.sheetnames[0] == "汇总"
     assert any("a.xlsx" in m for m in window.messages)
+
+
+def test_window_offers_body_annexes_or_both_and_the_word_request(window, sample, tmp_path, qtbot):
+    import docx
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QComboBox
+
+    from ui import tasks
+    from ui.print_actions import install
+
+    window.workspace.set_proposal(proposal_of(sample))
+    actions = install(window.workspace, window, menu=window.menu_file, before=window.action_quit)
+    assert actions.action_docx in window.menu_file.actions() and actions.action_docx.isEnabled()
+    assert actions.part == "body"
+    with tasks.synchronous():
+        actions.export_pdf(str(tmp_path / "body.pdf"))
+        actions.export_pdf(str(tmp_path / "annexes.pdf"), part="annexes")
+        actions.export_docx(str(tmp_path / "请示.docx"))
+    body, annexes = pdftotext(tmp_path / "body.pdf"), pdftotext(tmp_path / "annexes.pdf")
+    assert "青岚县乡镇机构编制调剂方案" in body and "A岗职责" not in body
+    assert annexes.lstrip().startswith("附件1") and "A岗职责" in annexes
+    request = docx.Document(str(tmp_path / "请示.docx"))
+    assert request.paragraphs[0].text == "关于青岚县乡镇机构编制调剂的请示"
+
+    dialog = actions.make_preview_dialog()
+    qtbot.addWidget(dialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    chooser = dialog.findChild(QComboBox, "partChooser")
+    assert chooser is not None and chooser.count() == 3
+    preview.updatePreview()
+    body_pages = preview.pageCount()
+    assert actions.last_document.part == "body" and body_pages == len(actions.last_document.pages)
+    chooser.setCurrentIndex(2)  # body and annexes
+    assert actions.part == "all" and actions.last_document.part == "all"
+    assert preview.pageCount() == len(actions.last_document.pages) > body_pages
