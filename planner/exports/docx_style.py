@@ -227,12 +227,15 @@ def title_paragraph(document, text: str):
     return paragraph
 
 
-def heading_paragraph(document, text: str, level: int):
-    """一、 in 黑体, （一） in 楷体, 1. in 仿宋 bold: 三号, indented two characters like the body."""
+def heading_paragraph(document, text: str, level: int, latin: bool = False):
+    """一、 in 黑体, （一） in 楷体, 1. in 仿宋 bold: 三号, indented two characters like the body.
+    An English heading is set in the Latin face, which has no 黑体: bold says it is a heading."""
     face, bold = {1: (HEADING, False), 2: (KAI, False)}.get(level, (BODY, True))
+    bold = bold or latin
     paragraph = body_paragraph(document, indent=True, align="left")
     paragraph.paragraph_format.keep_with_next = True
     set_run_font(paragraph.add_run(text), face, SIZE_3, bold)
+    paragraph.runs[0].font.italic = latin and level == 2
     return paragraph
 
 

@@ -72,6 +72,9 @@ class RequestWriter:
     def kind_short(self, kind: str) -> str:
         return kind_label(kind, self.key, short=True)
 
+    def heading(self, text: str, level: int):
+        return style.heading_paragraph(self.doc, text, level, latin=self.key == "en")
+
     def para(self, text: str = "", **kwargs):
         return style.body_paragraph(self.doc, text, **kwargs)
 
@@ -100,15 +103,15 @@ class RequestWriter:
 
     def basis(self) -> None:
         w = self.w
-        style.heading_paragraph(self.doc, w["h_basis"], 1)
+        self.heading(w["h_basis"], 1)
         self.para(w["basis"].format(ub=self.proposal.uncovered_before,
                                     kinds=self.kinds_list(lambda k: self.totals[k].uncovered_before)))
         self.todo_paragraph(w["todo_basis"], w["basis_todo"])
 
     def plan(self) -> None:
         w, p = self.w, self.proposal
-        style.heading_paragraph(self.doc, w["h_plan"], 1)
-        style.heading_paragraph(self.doc, w["h_totals"], 2)
+        self.heading(w["h_plan"], 1)
+        self.heading(w["h_totals"], 2)
         self.para(w["totals_lead"])
         for kind in self.kinds:
             t = self.totals[kind]
@@ -117,19 +120,21 @@ class RequestWriter:
                                                    touched=t.townships_touched)
             self.para(sentence + (w["reserve_sentence"].format(reserve=t.reserve) if t.reserve else ""))
         keys = ("before", "after", "uncovered_before", "uncovered_after", "moved", "townships_touched", "reserve")
-        rows = [[self.kind_name(k)] + [str(getattr(self.totals[k], key)) for key in keys] for k in self.kinds]
+        # English kind names are long single words: the short forms keep them whole in the first column.
+        label = self.kind_short if self.key == "en" else self.kind_name
+        rows = [[label(k)] + [str(getattr(self.totals[k], key)) for key in keys] for k in self.kinds]
         # Townships are counted once however many kinds they change in.
         rows.append([w["total"]] + [str(p.townships_touched if key == "townships_touched"
                                         else sum(getattr(self.totals[k], key) for k in self.kinds)) for key in keys])
         style.add_table(self.doc, [w[c] for c in ("c_kind", "c_before", "c_after", "c_ub", "c_ua", "c_moved",
                                                   "c_touched", "c_reserve")],
-                        rows, [28] + [18] * 7, bold_last=True)
+                        rows, [23] + [19] * 7, bold_last=True)
         self.moves()
         self.townships()
 
     def moves(self) -> None:
         w, p = self.w, self.proposal
-        style.heading_paragraph(self.doc, w["h_moves"], 2)
+        self.heading(w["h_moves"], 2)
         if not p.moves:
             self.para(w["no_moves"])
             return
@@ -142,7 +147,7 @@ class RequestWriter:
 
     def townships(self) -> None:
         w, p = self.w, self.proposal
-        style.heading_paragraph(self.doc, w["h_townships"], 2)
+        self.heading(w["h_townships"], 2)
         self.para(w["townships_lead"])
         lines = {(line.township, line.kind): line for line in p.lines}
         header = [w["c_township"]]
@@ -168,26 +173,26 @@ class RequestWriter:
 
     def points(self) -> None:
         w, p = self.w, self.proposal
-        style.heading_paragraph(self.doc, w["h_points"], 1)
+        self.heading(w["h_points"], 1)
         self.para(w["points_lead"])
-        style.heading_paragraph(self.doc, w["h_effect"], 2)
+        self.heading(w["h_effect"], 2)
         effect = w["effect"].format(ub=p.uncovered_before, ua=p.uncovered_after, slots=p.slots_moved,
                                     touched=p.townships_touched)
         self.para(effect + (w["effect_left"].format(ua=p.uncovered_after) if p.uncovered_after else ""))
 
-        style.heading_paragraph(self.doc, w["h_alternatives"], 2)
+        self.heading(w["h_alternatives"], 2)
         vacancy = {k: sum(line.vacancy for line in p.lines_of(k)) for k in self.kinds}
         over = sum(line.over_quota for line in p.lines)
         self.para(w["alternatives"].format(vacancy=sum(vacancy.values()), kinds=self.kinds_list(vacancy.get),
                                            over=over))
         self.todo_paragraph(w["todo_alternatives"])
 
-        style.heading_paragraph(self.doc, w["h_fiscal"], 2)
+        self.heading(w["h_fiscal"], 2)
         self.para(w["fiscal"].format(total=sum(t.before for t in self.totals.values()),
                                      reserve=sum(t.reserve for t in self.totals.values())))
         self.todo_paragraph(w["todo_fiscal"])
 
-        style.heading_paragraph(self.doc, w["h_risks"], 2)
+        self.heading(w["h_risks"], 2)
         self.risks()
 
     def risks(self) -> None:

@@ -131,8 +131,9 @@ class AnnexBuilder:
         """Solver, time and fingerprint in sentences a committee member can read, on one small page."""
         t, solver = self.t, self.proposal.solver
         blocks = self.annex_start(n, "technical_title", PORTRAIT)
+        clock = str(self.proposal.generated_at)[11:16]  # HH:MM of the ISO time, when there is one
         blocks.append(Paragraph(t["tech_made"].format(
-            scenario=self.proposal.scenario, generated=str(self.proposal.generated_at).replace("T", " "))))
+            scenario=self.proposal.scenario, generated=f"{self.date_text()} {clock}".strip())))
         name = f"{solver.name} {solver.version}".strip() or "—"
         blocks.append(Paragraph(t["tech_solver"].format(
             solver=name, seconds=t["seconds"].format(s=float(solver.seconds or 0)), status=self.status_text())))
