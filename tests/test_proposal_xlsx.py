@@ -200,3 +200,14 @@ def test_libreoffice_prints_the_township_sheet_at_full_size(tmp_path, sample):
                                              text=True).stdout)
     for move in sample["moves"]:
         assert re.sub(r"\s+", "", move["reason"]) in text
+
+
+def test_the_body_and_the_annexes_as_separate_workbooks(tmp_path, sample):
+    body = openpyxl.load_workbook(write(sample, tmp_path / "body.xlsx", part="body"))
+    annexes = openpyxl.load_workbook(write(sample, tmp_path / "annexes.xlsx", part="annexes"))
+    assert body.sheetnames == ["汇总", "乡镇编制", "调剂明细"]
+    assert annexes.sheetnames == ["AB岗", "参数"]
+    assert len(rows_of(annexes["AB岗"])) == len(sample["ab_roster"])
+    assert [r[1] for r in rows_of(annexes["参数"])][5] == sample["fingerprint"]
+    with pytest.raises(ValueError):
+        write(sample, tmp_path / "x.xlsx", part="cover")

@@ -459,6 +459,7 @@ def test_exports_from_the_window_write_pdf_and_workbook(window, sample, tmp_path
 
 def test_window_offers_body_annexes_or_both_and_the_word_request(window, sample, tmp_path, qtbot):
     import docx
+    import openpyxl
     from PySide6.QtPrintSupport import QPrintPreviewWidget
     from PySide6.QtWidgets import QComboBox
 
@@ -473,6 +474,10 @@ def test_window_offers_body_annexes_or_both_and_the_word_request(window, sample,
         actions.export_pdf(str(tmp_path / "body.pdf"))
         actions.export_pdf(str(tmp_path / "annexes.pdf"), part="annexes")
         actions.export_docx(str(tmp_path / "请示.docx"))
+        actions.set_part("annexes")
+        actions.export_xlsx(str(tmp_path / "附件.xlsx"))
+        actions.set_part("body")
+    assert openpyxl.load_workbook(tmp_path / "附件.xlsx").sheetnames == ["AB岗", "参数"]
     body, annexes = pdftotext(tmp_path / "body.pdf"), pdftotext(tmp_path / "annexes.pdf")
     assert "青岚县乡镇机构编制调剂方案" in body and "A岗职责" not in body
     assert annexes.lstrip().startswith("附件1") and "A岗职责" in annexes

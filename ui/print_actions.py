@@ -41,6 +41,7 @@ EXCEL_FILTER = "Excel (*.xlsx)"
 WORD_FILTER = "Word (*.docx)"
 # The parts of the printed proposal (ui.report.content: body | annexes | all), in the order offered.
 PARTS = ("body", "annexes", "all")
+PART_FILE_LEAD = {"body": "调剂方案", "annexes": "调剂方案附件", "all": "调剂方案及附件"}
 
 
 def ui_language() -> str:
@@ -223,9 +224,8 @@ class PrintActions(QObject):
         if self.no_result():
             return
         part = part or self.part
-        lead = {"body": "调剂方案", "annexes": "调剂方案附件", "all": "调剂方案及附件"}[part]
         path = path or self.ask_path(translate("PrintActions", "Export proposal as PDF") + " — " +
-                                     self.part_label(part), ".pdf", PDF_FILTER, lead)
+                                     self.part_label(part), ".pdf", PDF_FILTER, PART_FILE_LEAD[part])
         if path:
             self._run(translate("PrintActions", "Writing {file}…").format(file=Path(path).name),
                       export_pdf_job, path, process=True, extra=(part,))
@@ -239,13 +239,16 @@ class PrintActions(QObject):
             self._run(translate("PrintActions", "Writing {file}…").format(file=Path(path).name),
                       export_docx_job, path, process=False)
 
-    def export_xlsx(self, path: str | None = None) -> None:
+    def export_xlsx(self, path: str | None = None, part: str | None = None) -> None:
+        """The workbook of the chosen part (the body's sheets, the annexes' or all), like the PDF."""
         if self.no_result():
             return
-        path = path or self.ask_path(translate("PrintActions", "Export proposal to Excel"), ".xlsx", EXCEL_FILTER)
+        part = part or self.part
+        path = path or self.ask_path(translate("PrintActions", "Export proposal to Excel") + " — " +
+                                     self.part_label(part), ".xlsx", EXCEL_FILTER, PART_FILE_LEAD[part])
         if path:
             self._run(translate("PrintActions", "Writing {file}…").format(file=Path(path).name),
-                      export_xlsx_job, path, process=False)
+                      export_xlsx_job, path, process=False, extra=(part,))
 
     def _run(self, label: str, fn, path: str, process: bool, extra: tuple = ()) -> None:
         self.progress = QProgressDialog(label, translate("PrintActions", "Cancel"), 0, 100, self.window)

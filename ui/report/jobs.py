@@ -31,11 +31,12 @@ def export_pdf_job(proposal: Proposal, path: str, lang: str, part: str, state) -
     return str(path)
 
 
-def export_xlsx_job(proposal: Proposal, path: str, lang: str, state) -> str:
+def export_xlsx_job(proposal: Proposal, path: str, lang: str, part: str, state) -> str:
+    """The proposal workbook: the body's sheets, the annexes' or all (`part`, as for the PDF)."""
     from planner.exports.proposal_xlsx import write_proposal_xlsx
 
     state.set_progress(0.1, progress_words("workbook"))
-    write_proposal_xlsx(proposal, path, lang)
+    write_proposal_xlsx(proposal, path, lang, part)
     state.set_progress(1.0, progress_words("done"))
     return str(path)
 
