@@ -192,3 +192,26 @@ def test_solve_writes_the_request_the_body_and_the_annexes_apart(demo_db, tmp_pa
                            text=True).stdout
     assert "三、调剂明细" in body and "A岗职责" not in body
     assert annex.lstrip().startswith("附件1") and "A岗职责" in annex and "三、调剂明细" not in annex
+
+
+def test_properties_are_in_the_order_word_requires(request_path):
+    """Word calls a document damaged when a paragraph's or a run's properties are out of schema
+    order (LibreOffice does not mind, so converting it proves nothing about Word)."""
+    import zipfile
+
+    from lxml import etree
+
+    archive = zipfile.ZipFile(request_path)
+    parts = [n for n in archive.namelist() if re.match(r"word/(document|styles|footer\d*)\.xml$", n)]
+    checked = 0
+    for name in parts:
+        root = etree.fromstring(archive.read(name))
+        for tag, order in (("w:pPr", style.PPR_ORDER), ("w:rPr", style.RPR_ORDER)):
+            rank = {qn(t): i for i, t in enumerate(order)}
+            for props in root.iter(qn(tag)):
+                ranks = [rank[child.tag] for child in props if child.tag in rank]
+                assert ranks == sorted(ranks), (name, etree.tostring(props)[:300])
+                unknown = [child.tag for child in props if child.tag not in rank]
+                assert not unknown, (name, unknown)
+                checked += 1
+    assert checked > 100
