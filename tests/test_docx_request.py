@@ -97,11 +97,18 @@ def test_font_table_names_what_office_pcs_have_in_place_of_each_gb_face(request_
         assert re.search(rf'w:name="{face}">\s*<w:altName w:val="{alt}"/>', xml), face
 
 
-def test_page_number_is_a_page_field_between_dashes(document):
-    footer = document.sections[0].footer.paragraphs[0]
-    xml = footer._p.xml
-    assert "PAGE" in "".join(t.text for t in footer._p.iter(qn("w:instrText")))
-    assert xml.count('w:fldCharType="begin"') == 1 and footer.text.startswith("— ") and footer.text.endswith(" —")
+def test_page_number_is_a_page_field_between_dashes_right_on_odd_pages_left_on_even(document):
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    section = document.sections[0]
+    assert document.settings.odd_and_even_pages_header_footer
+    for footer, alignment in ((section.footer, WD_ALIGN_PARAGRAPH.RIGHT),
+                              (section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)):
+        paragraph = footer.paragraphs[0]
+        assert "PAGE" in "".join(t.text for t in paragraph._p.iter(qn("w:instrText")))
+        assert paragraph._p.xml.count('w:fldCharType="begin"') == 1
+        assert paragraph.text.startswith("— ") and paragraph.text.endswith(" —")
+        assert paragraph.alignment == alignment
 
 
 def test_every_township_move_and_total_comes_from_the_proposal(document, proposal):

@@ -5,7 +5,7 @@ A4; margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm, which leave the
 lines of 28 characters (line pitch 225 mm ÷ 22, character pitch 156 mm ÷ 28);
 the title in 小标宋 二号; first-level headings 一、 in 黑体, second-level （一）
 in 楷体, third-level 1. in 仿宋 bold; the page number "— N —" in 宋体 四号 under
-the type area.
+the type area, right on odd pages and left on even ones.
 
 Word picks a run's Chinese face from `w:rFonts w:eastAsia`, which python-docx
 leaves unset (it writes only `w:ascii`/`w:hAnsi`): every run here gets all
@@ -138,7 +138,7 @@ def set_up_page(document) -> None:
         # out at about half the characters Word does, and table cells would inherit it.
         grid.set(qn("w:type"), "lines")
         grid.set(qn("w:linePitch"), str(round(LINE_PITCH_PT * 20)))
-        add_page_number(section)
+        add_page_numbers(document, section)
 
 
 def set_up_styles(document) -> None:
@@ -171,16 +171,24 @@ def add_fallback_faces(document) -> None:
     part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
-def add_page_number(section) -> None:
-    """"— N —" centred under the type area, N a PAGE field (Word and WPS count the pages)."""
-    footer = section.footer
+def add_page_numbers(document, section) -> None:
+    """"— N —" 7 mm under the type area, N a PAGE field: odd pages right, even pages left, one character
+    in from the edge of the type area (GB/T 9704 7.5), so the number is outside when the pages are bound."""
+    document.settings.odd_and_even_pages_header_footer = True
+    _page_number(section.footer, WD_ALIGN_PARAGRAPH.RIGHT)
+    _page_number(section.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _page_number(footer, alignment) -> None:
+    footer.is_linked_to_previous = False
     paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
     for run in list(paragraph.runs):
         run._element.getparent().remove(run._element)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
     fmt = paragraph.paragraph_format
+    fmt.alignment = alignment
     fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
     fmt.first_line_indent = Pt(0)
+    fmt.left_indent = fmt.right_indent = Pt(SIZE_4)  # 空一字
     set_snap_to_grid(paragraph, False)
     set_run_font(paragraph.add_run("— "), PAGE_NUMBER, SIZE_4)
     for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "1"), ("end", None)):
