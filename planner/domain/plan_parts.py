@@ -118,11 +118,14 @@ class PlanLoan:
         return self.returned_before + sum(r.count for r in self.returns)
 
     def outstanding_at(self, month: Month | str) -> int:
-        """Slots still on loan at the start of `month` (a return made in that month counted back)."""
+        """Slots still on loan at the start of `month`.
+
+        A leaver's return counts from the month after it; on the due month all is back.
+        """
         when = str(month if isinstance(month, Month) else Month.parse(month))
-        if when < self.start:
+        if when < self.start or when >= self.due:
             return 0
-        back = self.returned_before + sum(r.count for r in self.returns if r.month <= when)
+        back = self.returned_before + sum(r.count for r in self.returns if r.month < when)
         return max(0, self.count - back)
 
     def to_json(self) -> dict:
