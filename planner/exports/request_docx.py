@@ -35,9 +35,10 @@ def _lang_key(lang: str | None) -> str:
     return "zh" if not lang or str(lang).lower().startswith("zh") else "en"
 
 
-def _date(proposal: Proposal) -> date:
+def issued_on(generated_at: str) -> date:
+    """The request's date: the day the proposal or plan was computed (today when unknown)."""
     try:
-        return datetime.fromisoformat(str(proposal.generated_at)).date()
+        return datetime.fromisoformat(str(generated_at)).date()
     except (TypeError, ValueError):
         return date.today()
 
@@ -51,16 +52,15 @@ def at_staff_floor(line: TownshipLine) -> bool:
     return line.staff > 0 and line.proposed == line.staff
 
 
-class RequestWriter:
-    """Builds one request in one language."""
+class OfficialRequest:
+    """A request to the committee in one language: the page, the words, and the closing every request has
+    (the ask, the annex list, the signature, the date and the contact). The proposal's and the multi-year
+    plan's requests (plan_docx.py) build their bodies on it."""
 
-    def __init__(self, proposal: Proposal, lang: str = "zh_CN") -> None:
-        self.proposal = proposal
+    def __init__(self, county: str, lang: str = "zh_CN", words: dict[str, dict] | None = None) -> None:
         self.key = _lang_key(lang)
-        self.w = WORDS[self.key]
-        self.county = proposal.county or ""
-        self.kinds = proposal.kinds_present()
-        self.totals = {kind: proposal.totals_of(kind) for kind in self.kinds}
+        self.w = {**WORDS[self.key], **((words or {}).get(self.key) or {})}
+        self.county = county or ""
         self.doc = Document()
         style.set_up_styles(self.doc)
         style.set_up_page(self.doc)
@@ -89,6 +89,49 @@ class RequestWriter:
         return self.w["kind_sep"].join(self.w["basis_kind"].format(kind=self.kind_name(k), n=figure(k))
                                        for k in self.kinds)
 
+    def save(self) -> bytes:
+        buffer = BytesIO()
+        self.doc.save(buffer)
+        return buffer.getvalue()
+
+    def closing(self, annexes: list[str], when) -> None:
+        """以上请示妥否，请批示; the annexes, the office and the date standing right, the contact to fill in."""
+        w = self.w
+        self.para(w["closing"])
+        self.para()
+        # GB/T 9704: 附件 two characters in, the second annex name under the first.
+        names = [name.format(county=self.county) for name in annexes]
+        number = "{n}．{name}" if self.key == "zh" else "{n}. {name}"
+        first = self.para(indent=True, align="left")
+        style.add_text(first, w["annex_lead"] + number.format(n=1, name=names[0]))
+        pad = "　" * 3 if self.key == "zh" else " " * 16
+        for n, name in enumerate(names[1:], 2):
+            self.para(pad + number.format(n=n, name=name), indent=True, align="left")
+        self.para()
+        self.para()
+        # The issuing office and the date stand right, four characters in from the edge.
+        right = "　" * 4 if self.key == "zh" else ""
+        self.para(w["signature"].format(county=self.county) + right, indent=False, align="right")
+        self.para(w["date"].format(y=when.year, m=when.month, d=when.day) + right, indent=False, align="right")
+        self.para()
+        contact = self.para(indent=True, align="left")
+        head, middle, tail = w["contact"].split("{todo}")
+        style.add_text(contact, head)
+        style.add_text(contact, w["todo"].format(what=w["todo_contact"]), highlight=True)
+        style.add_text(contact, middle)
+        style.add_text(contact, w["todo"].format(what=w["todo_phone"]), highlight=True)
+        style.add_text(contact, tail)
+
+
+class RequestWriter(OfficialRequest):
+    """The request for one reallocation proposal."""
+
+    def __init__(self, proposal: Proposal, lang: str = "zh_CN") -> None:
+        super().__init__(proposal.county, lang)
+        self.proposal = proposal
+        self.kinds = proposal.kinds_present()
+        self.totals = {kind: proposal.totals_of(kind) for kind in self.kinds}
+
     # -- the document -------------------------------------------------------------------
     def build(self):
         w, p = self.w, self.proposal
@@ -98,7 +141,7 @@ class RequestWriter:
         self.basis()
         self.plan()
         self.points()
-        self.closing()
+        self.closing(w["annexes"], issued_on(p.generated_at))
         return self.doc
 
     def basis(self) -> None:
@@ -214,39 +257,10 @@ class RequestWriter:
                 self.para(f"{i}. {line}")
         self.todo_paragraph(w["todo_risks"])
 
-    def closing(self) -> None:
-        w = self.w
-        self.para(w["closing"])
-        self.para()
-        # GB/T 9704: 附件 two characters in, the second annex name under the first.
-        names = [name.format(county=self.county) for name in w["annexes"]]
-        first = self.para(indent=True, align="left")
-        style.add_text(first, w["annex_lead"] + f"1．{names[0]}" if self.key == "zh" else
-                       w["annex_lead"] + f"1. {names[0]}")
-        pad = "　" * 3 if self.key == "zh" else " " * 16
-        for n, name in enumerate(names[1:], 2):
-            self.para(pad + (f"{n}．{name}" if self.key == "zh" else f"{n}. {name}"), indent=True, align="left")
-        self.para()
-        self.para()
-        # The issuing office and the date stand right, four characters in from the edge.
-        right = "　" * 4 if self.key == "zh" else ""
-        self.para(w["signature"].format(county=self.county) + right, indent=False, align="right")
-        d = _date(self.proposal)
-        self.para(w["date"].format(y=d.year, m=d.month, d=d.day) + right, indent=False, align="right")
-        self.para()
-        contact = self.para(indent=True, align="left")
-        head, middle, tail = w["contact"].split("{todo}")
-        style.add_text(contact, head)
-        style.add_text(contact, w["todo"].format(what=w["todo_contact"]), highlight=True)
-        style.add_text(contact, middle)
-        style.add_text(contact, w["todo"].format(what=w["todo_phone"]), highlight=True)
-        style.add_text(contact, tail)
-
-
 def request_docx_bytes(proposal: Proposal, lang: str = "zh_CN") -> bytes:
-    buffer = BytesIO()
-    RequestWriter(proposal, lang).build().save(buffer)
-    return buffer.getvalue()
+    writer = RequestWriter(proposal, lang)
+    writer.build()
+    return writer.save()
 
 
 def write_request_docx(proposal: Proposal, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
