@@ -37,6 +37,8 @@ def register(subparsers) -> None:
                    help="规划年数，默认为参数“规划年限”（5） (years to plan, default the plan horizon, 5)")
     p.add_argument("--json", help="写出 JSON 规划 (write the JSON plan)")
     p.add_argument("--xlsx", help="写出 Excel 规划 (write the plan workbook)")
+    p.add_argument("--docx", help="写出可编辑的 Word 规划请示 (write the request for the plan as an editable "
+                                  "Word document)")
     p.add_argument("--time-limit", type=float, default=None,
                    help="求解时限（秒），默认 3600；只决定能否在时限内算完，不改变规划 "
                         "(time limit in seconds, default 3600: a plan that reaches it stops without a plan; "
@@ -60,7 +62,7 @@ def run_plan(args: argparse.Namespace) -> int:
         print("错误：--years 应为 1–20 (error: --years must be 1 to 20)", file=sys.stderr)
         return EXIT_USAGE
     try:
-        for path in (args.json, args.xlsx):
+        for path in (args.json, args.xlsx, args.docx):
             if path:
                 check_output(path, db_arg(args))
     except OutputRefused as refused:
@@ -95,7 +97,8 @@ def run_plan(args: argparse.Namespace) -> int:
         db.close()
 
     failed = False
-    for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx)):
+    for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
+                                ("Word", args.docx, _write_docx)):
         if not path:
             continue
         try:
@@ -124,6 +127,12 @@ def _write_xlsx(result: Plan, path: str) -> None:
     from planner.exports.plan_xlsx import write_plan_xlsx
 
     write_plan_xlsx(result, path)
+
+
+def _write_docx(result: Plan, path: str) -> None:
+    from planner.exports.plan_docx import write_plan_docx
+
+    write_plan_docx(result, path)
 
 
 def summary(plan: Plan, lang: str = "zh_CN") -> str:

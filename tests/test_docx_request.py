@@ -222,3 +222,36 @@ def test_properties_are_in_the_order_word_requires(request_path):
                 assert not unknown, (name, unknown)
                 checked += 1
     assert checked > 100
+
+
+def test_plan_writes_its_request_in_word(demo_db, tmp_path, capsys):
+    import json
+
+    from cli import main
+    from planner.domain.plan import Plan
+
+    code = main(["plan", "--db", str(demo_db.path), "--years", "3", "--docx", str(tmp_path / "规划请示.docx"),
+                 "--json", str(tmp_path / "plan.json")])
+    assert code == 0, capsys.readouterr().err
+    plan = Plan.from_json(json.loads((tmp_path / "plan.json").read_text(encoding="utf-8")))
+    document = docx.Document(str(tmp_path / "规划请示.docx"))
+    first, last = plan.years[0], plan.years[-1]
+    assert document.paragraphs[0].text == f"关于{plan.county}乡镇机构编制{first}—{last}年统筹规划的请示"
+    totals, *rest = document.tables
+    rows = table_rows(totals)[1:]
+    expected = [[kind_label(kind, "zh", short=True), str(r.year), str(r.quota), str(r.pool_lent), str(r.pool_held),
+                 str(r.staff_start), str(r.uncovered), str(sum(m.count for m in plan.moves_of(r.year, kind)))]
+                for kind, per_year in plan.totals().items() for r in per_year]
+    assert rows == expected
+    townships = table_rows(document.tables[-1])
+    assert [r[0] for r in townships[1:]] == plan.township_names()
+    assert plan.moves, "the demo county's plan is meant to move some quota"
+    moves = table_rows(document.tables[1])[1:-1]
+    assert [(r[0], r[1], r[2], r[4]) for r in moves] == [(str(m.year), m.giver, m.receiver, str(m.count))
+                                                         for m in plan.moves]
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert f"共调剂编制{plan.slots_moved}名" in text and "以上请示妥否，请批示。" in text
+    for paragraph in document.paragraphs:
+        for run in paragraph.runs:
+            if run.text.strip():
+                assert style.east_asian_font(run) in OFFICIAL_FACES

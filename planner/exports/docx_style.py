@@ -263,6 +263,8 @@ def heading_paragraph(document, text: str, level: int, latin: bool = False):
 def add_table(document, header: list[str], rows: list[list[str]], widths_mm: list[float], *,
               size: float = SIZE_5, left_columns: set[int] = frozenset(), bold_last: bool = False):
     """A real Word table, thin borders, the header row repeated on each page, rows never split."""
+    if document.paragraphs:  # the sentence that introduces the table stays on its page
+        document.paragraphs[-1].paragraph_format.keep_with_next = True
     table = document.add_table(rows=1, cols=len(header))
     table.style = document.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER

@@ -101,7 +101,8 @@ class OfficialRequest:
         self.para()
         # GB/T 9704: 附件 two characters in, the second annex name under the first.
         names = [name.format(county=self.county) for name in annexes]
-        number = "{n}．{name}" if self.key == "zh" else "{n}. {name}"
+        # One annex is named without a number (GB/T 9704 7.3.4).
+        number = "{name}" if len(names) == 1 else "{n}．{name}" if self.key == "zh" else "{n}. {name}"
         first = self.para(indent=True, align="left")
         style.add_text(first, w["annex_lead"] + number.format(n=1, name=names[0]))
         pad = "　" * 3 if self.key == "zh" else " " * 16
