@@ -139,7 +139,7 @@ INTERFACE_KEYS = {
 
 def test_the_keys_of_interfaces_md_are_the_ones_the_test_checks():
     text = (ROOT / "docs" / "interfaces.md").read_text(encoding="utf-8")
-    block = text[text.index("JSON of `plan`"):]
+    block = text[text.index("## JSON of `plan`"):]
     block = block[block.index("```"):]
     block = block[:block.index("```", 3)]
     written = set(re.findall(r'"([a-z_]+)":', block))
