@@ -139,7 +139,7 @@ INTERFACE_KEYS = {
 
 def test_the_keys_of_interfaces_md_are_the_ones_the_test_checks():
     text = (ROOT / "docs" / "interfaces.md").read_text(encoding="utf-8")
-    block = text[text.index("JSON of `plan`"):]
+    block = text[text.index("## JSON of `plan`"):]
     block = block[block.index("```"):]
     block = block[:block.index("```", 3)]
     written = set(re.findall(r'"([a-z_]+)":', block))
@@ -252,3 +252,21 @@ def test_rules_that_cannot_hold_give_exit_3_and_a_diagnosis(tmp_path, capsys):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["status"] == "infeasible" and any("乙乡" in d and "锁定" in d for d in data["diagnosis"])
     assert not data["moves"]
+
+
+def test_plan_job_reports_progress_and_stops_on_cancel(demo_db):
+    from planner.errors import Cancelled
+    from planner.taskstate import TaskState
+
+    heard = []
+    state = TaskState(on_progress=lambda fraction, message: heard.append((fraction, message)))
+    plan_job(demo_db, years=2, state=state, as_of=AS_OF)
+    assert heard[0][0] == 0.0 and heard[-1] == (1.0, "完成 (done)")
+    assert any("多年度规划" in message for _, message in heard)
+
+    class CancelAfterLoading(TaskState):
+        def is_cancelled(self) -> bool:
+            return self.progress()[0] > 0.0 or "人员离岗" in self.progress()[1]
+
+    with pytest.raises(Cancelled):
+        plan_job(demo_db, years=2, state=CancelAfterLoading(), as_of=AS_OF)

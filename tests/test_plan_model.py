@@ -17,7 +17,7 @@ import random
 
 import pytest
 
-from optimizer.multi_year import IMBALANCE_GAP, KindYears, TownshipYears, plan_years
+from optimizer.multi_year import IMBALANCE_GAP, KindYears, TownshipYears, plan_years, unchanging
 
 
 def _held(slots: int, start: int, year: int, free: tuple[int, ...], term: int) -> int:
@@ -85,21 +85,26 @@ def brute_force(data: KindYears) -> tuple[int, int, int, float] | None:
     return best
 
 
-def random_county(seed: int, townships: int, years: int, kind: str = "institutional") -> KindYears:
+def random_county(seed: int, townships: int, years: int, kind: str = "institutional",
+                  still: bool = False) -> KindYears:
+    """A random tiny county; `still`: nobody leaves and the need stays (the model's held-year path)."""
     rng = random.Random(seed)
     term = rng.choice((2, 3))
     rows = []
     for i in range(townships):
         staff0 = rng.randint(3, 7)
-        leavers = [rng.choice((0, 0, 1, 1, 2)) for _ in range(years + term)]
+        leavers = [0 if still else rng.choice((0, 0, 1, 1, 2)) for _ in range(years + term)]
         staff = tuple(max(0, staff0 - sum(leavers[:y])) for y in range(years))
-        required = tuple(max(1, rng.randint(3, 8) + (y if rng.random() < 0.3 else 0)) for y in range(years))
+        need = rng.randint(3, 8)
+        required = tuple(need if still else max(1, rng.randint(3, 8) + (y if rng.random() < 0.3 else 0))
+                         for y in range(years))
+        fte = rng.random()
         low = rng.choice((0, 2)) if kind == "administrative" else 0
         approved = rng.randint(max(low, staff0 - 1), staff0 + 2)
-        existing = (1, 1, 0)[:years] if i == 0 and rng.random() < 0.4 else (0,) * years
+        existing = (1, 1, 0)[:years] if i == 0 and rng.random() < 0.4 and not still else (0,) * years
         rows.append(TownshipYears(
             township=f"t{i}", approved=approved, staff=staff, required=required,
-            required_fte=tuple(r - rng.random() for r in required), existing_pool=existing,
+            required_fte=tuple(r - fte if still else r - rng.random() for r in required), existing_pool=existing,
             free_leavers=tuple(leavers), later_hires=(0,) * years, leavers=tuple(leavers[:years]),
             leadership=low, locked=rng.random() < 0.15, band_min=max(0, approved - 1),
             band_max=approved + (1 if townships > 3 else 2)))
@@ -108,14 +113,15 @@ def random_county(seed: int, townships: int, years: int, kind: str = "institutio
     return KindYears(kind, years, tuple(rows), limit, pool=pool, term=term)
 
 
-CASES = [(seed, 2, 3) for seed in range(8)] + [(seed, 3, 2) for seed in range(8, 16)] + \
-        [(seed, 4, 2) for seed in range(16, 20)]
+CASES = [(seed, 2, 3, False) for seed in range(8)] + [(seed, 3, 2, False) for seed in range(8, 16)] + \
+        [(seed, 4, 2, False) for seed in range(16, 20)] + [(seed, 3, 2, True) for seed in range(20, 26)]
 
 
-@pytest.mark.parametrize("seed,townships,years", CASES)
-def test_plan_matches_brute_force(seed, townships, years):
+@pytest.mark.parametrize("seed,townships,years,still", CASES)
+def test_plan_matches_brute_force(seed, townships, years, still):
     kind = "administrative" if seed % 3 == 0 else "institutional"
-    data = random_county(seed, townships, years, kind)
+    data = random_county(seed, townships, years, kind, still)
+    assert unchanging(data) == still
     best = brute_force(data)
     result = plan_years(data)
     if best is None:
