@@ -253,7 +253,7 @@ class RequestWriter(OfficialRequest):
             self.para(w["over_quota"].format(names=sep.join(over)))
         diagnosis = p.diagnosis_in(self.key == "en")
         if diagnosis:
-            self.para(w["diagnosis_lead"])
+            self.para(w["diagnosis_lead"]).paragraph_format.keep_with_next = True
             for i, line in enumerate(diagnosis, 1):
                 self.para(f"{i}. {line}")
         self.todo_paragraph(w["todo_risks"])
