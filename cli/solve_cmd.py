@@ -34,7 +34,13 @@ def register(subparsers) -> None:
     p.add_argument("--scenario", help="情景名称，默认为基准（台账本身） (scenario; default: the baseline)")
     p.add_argument("--json", help="写出 JSON 结果 (write the JSON result)")
     p.add_argument("--xlsx", help="写出 Excel 方案 (write the proposal workbook)")
-    p.add_argument("--pdf", help="写出 PDF 方案 (write the proposal as PDF)")
+    p.add_argument("--pdf", help="写出 PDF 方案正文：总体情况、各乡镇表、调剂明细、说明 "
+                                 "(write the body of the proposal as PDF: summary, township tables, moves, notes)")
+    p.add_argument("--annex-pdf", help="写出 PDF 方案附件：各乡镇说明、AB岗设置表、测算参数、计算说明 "
+                                       "(write the annexes as PDF: reasons per township, A/B rosters, parameters, "
+                                       "how it was computed)")
+    p.add_argument("--docx", help="写出可编辑的 Word 请示 (write the request to the committee as an editable "
+                                  "Word document)")
     p.add_argument("--time-limit", type=float, default=None,
                    help="求解时限（秒），默认 3600（一小时）；只决定能否在时限内算完，不改变方案 "
                         "(solver time limit in seconds, default 3600, an hour: a solve that reaches it stops without a "
@@ -71,7 +77,7 @@ def run_solve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     try:
         # Checked before the solve: a minute of work must not end by writing over the ledger.
-        for path in (args.json, args.xlsx, args.pdf):
+        for path in (args.json, args.xlsx, args.pdf, args.annex_pdf, args.docx):
             if path:
                 check_output(path, db_arg(args))
     except OutputRefused as refused:
@@ -101,7 +107,8 @@ def run_solve(args: argparse.Namespace) -> int:
 
     failed = False
     for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
-                                ("PDF", args.pdf, _write_pdf)):
+                                ("PDF", args.pdf, _write_pdf), ("PDF（附件）", args.annex_pdf, _write_annex_pdf),
+                                ("Word", args.docx, _write_docx)):
         if not path:
             continue
         try:
@@ -141,9 +148,21 @@ def _write_xlsx(result: Proposal, path: str) -> None:
 
 
 def _write_pdf(result: Proposal, path: str) -> None:
-    from ui.report import write_proposal_pdf
+    from ui.report import BODY, write_proposal_pdf
 
-    write_proposal_pdf(result, path)
+    write_proposal_pdf(result, path, part=BODY)
+
+
+def _write_annex_pdf(result: Proposal, path: str) -> None:
+    from ui.report import ANNEXES, write_proposal_pdf
+
+    write_proposal_pdf(result, path, part=ANNEXES)
+
+
+def _write_docx(result: Proposal, path: str) -> None:
+    from planner.exports.request_docx import write_request_docx
+
+    write_request_docx(result, path)
 
 
 def _lang(args: argparse.Namespace) -> str:

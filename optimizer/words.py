@@ -120,6 +120,7 @@ PROGRESS_WORDS: dict[str, Word] = {
     "charts": Word("绘制图表", "drawing the charts"),
     "pages": Word("排版页面", "laying out the pages"),
     "workbook": Word("写入工作簿", "writing the workbook"),
+    "document": Word("写入文档", "writing the document"),
     "read_sheet": Word("读取", "reading"),
 }
 

@@ -15,8 +15,8 @@ packages=(fonts-noto-cjk fontconfig libgl1 libegl1 libxkbcommon0 libxkbcommon-x1
           libxcb-render-util0 libxcb-image0 libxcb-xinerama0 libxcb-xkb1)
 if [ "$want_tests" = 1 ]; then
   # pdftotext/pdftoppm for the report tests, a PostgreSQL server for the shared-database tests,
-  # LibreOffice Calc (no GUI) for the test that imports a workbook LibreOffice has just saved.
-  packages+=(poppler-utils postgresql libreoffice-calc-nogui)
+  # LibreOffice Calc and Writer (no GUI) to save workbooks and convert the Word request to PDF in tests.
+  packages+=(poppler-utils postgresql libreoffice-calc-nogui libreoffice-writer-nogui)
 fi
 
 if command -v apt-get >/dev/null 2>&1; then

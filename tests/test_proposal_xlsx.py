@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+import shutil
+import statistics
+import subprocess
 import zipfile
 from pathlib import Path
 
@@ -100,8 +104,36 @@ def test_header_rows_are_frozen_and_columns_sized(tmp_path, sample):
         ws = workbook[name]
         assert ws.freeze_panes == "A2", name
         assert ws["A1"].font.b, name
-        assert ws.column_dimensions["B"].width > 8, name
+        # Sized to fit A4 landscape at full size (test_sheets_print_on_a4_at_full_size): the kind column
+        # is narrow now, the text wraps, so "sized" means "as set", no longer "wider than 8".
+        assert ws.column_dimensions["B"].width >= 6, name
     assert workbook["调剂明细"].column_dimensions["F"].width >= 40  # the reasons
+
+
+def test_sheets_print_on_a4_at_full_size_with_borders_wrapping_and_the_header_repeated(tmp_path, sample):
+    from openpyxl.utils import get_column_letter
+
+    from planner.exports.xlsx_print import MIN_FONT_PT, fits_a4, print_scale
+
+    workbook = openpyxl.load_workbook(write(sample, tmp_path / "p.xlsx"))
+    assert workbook.sheetnames == ["汇总", "乡镇编制", "调剂明细", "AB岗", "参数"]
+    for ws in workbook:
+        setup = ws.page_setup
+        assert (setup.orientation, str(setup.paperSize)) == ("landscape", "9"), ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage and (setup.fitToWidth, setup.fitToHeight) == (1, 0)
+        header = 4 if ws.title == "汇总" else 1
+        assert ws.print_title_rows == f"${header}:${header}", ws.title
+        assert "&P" in ws.oddFooter.center.text
+        widths = [ws.column_dimensions[get_column_letter(i)].width for i in range(1, ws.max_column + 1)]
+        assert fits_a4(widths) and print_scale(widths) >= MIN_FONT_PT, (ws.title, widths)
+        for row in ws.iter_rows(min_row=header, max_row=min(ws.max_row, 40)):
+            for cell in row:
+                assert cell.border.left.style == "thin" and cell.border.bottom.style == "thin", cell.coordinate
+                if isinstance(cell.value, str):
+                    assert cell.alignment.wrap_text, cell.coordinate
+    # A long reason wraps into a row tall enough to show every line of it.
+    moves = workbook["调剂明细"]
+    assert moves.row_dimensions[2].height >= 2 * 15
 
 
 def test_text_that_looks_like_a_formula_stays_text(tmp_path, sample):
@@ -147,3 +179,35 @@ def test_demo_county_solved_then_written(tmp_path):
     assert proposal.status in ("optimal", "feasible") and proposal.moves
     workbook = openpyxl.load_workbook(write_proposal_xlsx(proposal, tmp_path / "demo.xlsx"))
     check_numbers_equal_result(workbook, proposal.to_json(), KIND_ZH)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_prints_the_township_sheet_at_full_size(tmp_path, sample):
+    """Printed through LibreOffice, the text is as tall as the 11 pt it is set in (the workbook
+    before it fitted A4 came out at under 5 pt), and the wrapped reasons are there in full."""
+    path = write(sample, tmp_path / "方案.xlsx")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180)
+    pdf = path.with_suffix(".pdf")
+    assert pdf.is_file()
+    for page in (1, 2, 3):
+        boxes = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-bbox", str(pdf), "-"],
+                               check=True, capture_output=True, text=True).stdout
+        heights = [float(y1) - float(y0) for y0, y1 in
+                   re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes)]
+        assert heights and statistics.median(heights) >= 9.0, (page, statistics.median(heights))
+    text = re.sub(r"\s+", "", subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True,
+                                             text=True).stdout)
+    for move in sample["moves"]:
+        assert re.sub(r"\s+", "", move["reason"]) in text
+
+
+def test_the_body_and_the_annexes_as_separate_workbooks(tmp_path, sample):
+    body = openpyxl.load_workbook(write(sample, tmp_path / "body.xlsx", part="body"))
+    annexes = openpyxl.load_workbook(write(sample, tmp_path / "annexes.xlsx", part="annexes"))
+    assert body.sheetnames == ["汇总", "乡镇编制", "调剂明细"]
+    assert annexes.sheetnames == ["AB岗", "参数"]
+    assert len(rows_of(annexes["AB岗"])) == len(sample["ab_roster"])
+    assert [r[1] for r in rows_of(annexes["参数"])][5] == sample["fingerprint"]
+    with pytest.raises(ValueError):
+        write(sample, tmp_path / "x.xlsx", part="cover")

@@ -123,6 +123,68 @@ def test_demo_county_solved_then_printed(tmp_path, qapp):
     assert re.search(rf"^\s*合计\s+{sum(m['count'] for m in result['moves'])}\s*$", text, re.M)
 
 
+@pytest.fixture(scope="module")
+def demo_proposal(qapp):
+    from planner.demo.county import generate_demo
+    from planner.solving.solve import solve_county
+
+    return solve_county(generate_demo(14, 1))
+
+
+def page_fill(page) -> float:
+    """How far down its text block a laid-out page is written (text, rules and images alike)."""
+    from ui.report.geometry import ImageOp, LineOp, Units
+
+    units = Units(1200)
+    body = units.body_rect(page.geometry)
+    bottom = max(max(op.y1, op.y2) if isinstance(op, LineOp) else op.rect.bottom() for op in page.ops
+                 if isinstance(op, (LineOp, ImageOp)) or op.text.strip())
+    return (bottom - body.top()) / body.height()
+
+
+def test_the_demo_body_is_short_and_no_page_but_the_last_is_under_a_quarter_full(tmp_path, demo_proposal):
+    from ui.report import BODY
+    from ui.report.render import ProposalDocument
+
+    document = ProposalDocument(demo_proposal, "zh_CN", part=BODY)
+    path = document.write_pdf(tmp_path / "body.pdf")
+    pages = pdftotext(path, "-layout").split("\f")[:-1]
+    assert len(pages) == len(document.pages) <= 12
+    fills = [page_fill(page) for page in document.pages]
+    assert all(fill >= 0.25 for fill in fills[:-1]), fills
+    # The same measured on the PDF itself: every page but the last holds a quarter of the 22 lines.
+    assert all(len([line for line in page.splitlines() if line.strip()]) >= 22 / 4 for page in pages[:-1])
+    text = "\n".join(pages)
+    for name in demo_proposal.township_names():
+        assert name in text, name
+    assert "三、调剂明细" in text and "四、需要说明的情况" in text
+    # The annexes are named at the end of the body, but none of them is in it.
+    assert "附件：1．各乡镇编制测算与调剂说明" in re.sub(r"[ \t]+", "", text)
+    assert demo_proposal.fingerprint not in re.sub(r"\s+", "", text) and "A岗职责" not in text
+    # The signature shares its page with the last lines of the text (GB/T 9704).
+    last = [line for line in pages[-1].splitlines() if line.strip()]
+    assert "委员会办公室" in pages[-1] and not last[0].strip().startswith("附件")
+
+
+def test_the_annexes_hold_the_rosters_and_the_technical_note_in_words(tmp_path, demo_proposal):
+    from ui.report import ANNEXES, write_proposal_pdf
+
+    path = write_proposal_pdf(demo_proposal, tmp_path / "annexes.pdf", part=ANNEXES)
+    pages = pdftotext(path, "-layout").split("\f")[:-1]
+    assert pages[0].lstrip().startswith("附件1")
+    flat = re.sub(r"\s+", "", "\n".join(pages))
+    assert "一、总体情况" not in flat and "青岚县机构编制委员会：" not in flat
+    for post in demo_proposal.roster[:3] + demo_proposal.roster[-3:]:
+        assert post.post in flat and post.township in flat
+    technical = next(page for page in pages if re.search(r"^\s*附件5\s*$", page, re.M))
+    words = re.sub(r"\s+", "", technical)
+    assert "计算说明" in words and demo_proposal.fingerprint in words and "优化求解器" in words
+    assert "SHA-256" not in flat and "FTE" not in flat
+    # Each annex starts on a page of its own; inside one, no page but its last is under a quarter full.
+    starts = [i for i, page in enumerate(pages) if re.search(r"^\s*附件\d\s*$", page, re.M)]
+    assert len(starts) == 5
+
+
 def test_cjk_fonts_are_embedded(zh_pdf):
     out = subprocess.run(["pdffonts", str(zh_pdf)], check=True, capture_output=True, text=True).stdout
     rows = [line.split() for line in out.splitlines()[2:] if line.strip()]
@@ -146,7 +208,7 @@ def test_wide_tables_are_landscape_and_every_page_is_numbered(zh_pdf, zh_pages):
     assert size_of_page_with("三、调剂明细") == portrait
     assert size_of_page_with(r"^\s*附件1\s*$") == portrait    # reasons per township
     assert size_of_page_with(r"^\s*附件2\s*$") == landscape   # the A/B roster
-    assert size_of_page_with(r"^\s*附件3\s*$") == portrait    # parameters and basis
+    assert size_of_page_with(r"^\s*附件3\s*$") == portrait    # parameters
     assert size_of_page_with(r"^\s*附件4\s*$") == landscape   # charts
     for number, page in enumerate(zh_pages, start=1):
         assert re.search(rf"—\s*{number}\s*—", page), f"page {number} has no page number"
@@ -209,7 +271,7 @@ def test_english_document_has_english_headings_and_reasons(tmp_path, sample, qap
     flat = re.sub(r"\s+", " ", text)
     for heading in ("Reallocation of Township Establishment Quota", "(Draft for decision)", "1. Summary",
                     "Itemised moves", "Annex 1", "Reasons by township",
-                    "A/B roster of each township", "Parameters and basis"):
+                    "A/B roster of each township", "Parameters", "How the proposal was computed"):
         assert heading in flat, heading
     assert "调剂明细" not in text and "建议稿" not in text
     short = {"administrative": "Admin.", "institutional": "Inst.", "support": "Support"}
@@ -393,3 +455,43 @@ def test_exports_from_the_window_write_pdf_and_workbook(window, sample, tmp_path
     workbook = openpyxl.load_workbook(tmp_path / "a.xlsx")
     assert workbook.sheetnames[0] == "汇总"
     assert any("a.xlsx" in m for m in window.messages)
+
+
+def test_window_offers_body_annexes_or_both_and_the_word_request(window, sample, tmp_path, qtbot):
+    import docx
+    import openpyxl
+    from PySide6.QtPrintSupport import QPrintPreviewWidget
+    from PySide6.QtWidgets import QComboBox
+
+    from ui import tasks
+    from ui.print_actions import install
+
+    window.workspace.set_proposal(proposal_of(sample))
+    actions = install(window.workspace, window, menu=window.menu_file, before=window.action_quit)
+    assert actions.action_docx in window.menu_file.actions() and actions.action_docx.isEnabled()
+    assert actions.part == "body"
+    with tasks.synchronous():
+        actions.export_pdf(str(tmp_path / "body.pdf"))
+        actions.export_pdf(str(tmp_path / "annexes.pdf"), part="annexes")
+        actions.export_docx(str(tmp_path / "请示.docx"))
+        actions.set_part("annexes")
+        actions.export_xlsx(str(tmp_path / "附件.xlsx"))
+        actions.set_part("body")
+    assert openpyxl.load_workbook(tmp_path / "附件.xlsx").sheetnames == ["AB岗", "参数"]
+    body, annexes = pdftotext(tmp_path / "body.pdf"), pdftotext(tmp_path / "annexes.pdf")
+    assert "青岚县乡镇机构编制调剂方案" in body and "A岗职责" not in body
+    assert annexes.lstrip().startswith("附件1") and "A岗职责" in annexes
+    request = docx.Document(str(tmp_path / "请示.docx"))
+    assert request.paragraphs[0].text == "关于青岚县乡镇机构编制调剂的请示"
+
+    dialog = actions.make_preview_dialog()
+    qtbot.addWidget(dialog)
+    preview = dialog.findChild(QPrintPreviewWidget)
+    chooser = dialog.findChild(QComboBox, "partChooser")
+    assert chooser is not None and chooser.count() == 3
+    preview.updatePreview()
+    body_pages = preview.pageCount()
+    assert actions.last_document.part == "body" and body_pages == len(actions.last_document.pages)
+    chooser.setCurrentIndex(2)  # body and annexes
+    assert actions.part == "all" and actions.last_document.part == "all"
+    assert preview.pageCount() == len(actions.last_document.pages) > body_pages

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from planner.exports.comparison import Comparison
+from planner.exports.xlsx_print import frame_cells, set_up_printing
 from planner.files import atomic_output
 from planner.domain.county import KINDS
 from planner.domain.vocabulary import kind_label, status_label, yes_no
@@ -79,9 +80,13 @@ def _header(ws, values: list[str]) -> None:
     ws.freeze_panes = "A2"
 
 
-def _widths(ws, first: int = 14, rest: int = 16) -> None:
-    for i in range(1, ws.max_column + 1):
-        ws.column_dimensions[get_column_letter(i)].width = first if i == 1 else rest
+def _widths(ws, widths: list[float], lang: str) -> None:
+    """Column widths, then what makes the sheet print well (xlsx_print): borders, wrapped text, row
+    heights, A4 landscape with the header on every page. Up to five scenarios print at full size."""
+    for i, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    frame_cells(ws)
+    set_up_printing(ws, 1, lang)
 
 
 def build_workbook(comparison: Comparison, proposals: dict[str, Proposal], lang: str = "zh") -> Workbook:
@@ -96,7 +101,7 @@ def build_workbook(comparison: Comparison, proposals: dict[str, Proposal], lang:
         if len({str(v) for v in values}) > 1:
             for cell in ws[ws.max_row][1:]:
                 cell.fill = HIGHLIGHT
-    _widths(ws, 30, 22)
+    _widths(ws, [24] + [min(22, (120 - 24) // max(1, len(comparison.names)))] * len(comparison.names), lang)
 
     rows = wb.create_sheet(t["townships"])
     columns = [t["township"], t["kind"], t["approved"]]
@@ -113,15 +118,14 @@ def build_workbook(comparison: Comparison, proposals: dict[str, Proposal], lang:
         if r.differs:
             for cell in rows[rows.max_row]:
                 cell.fill = HIGHLIGHT
-    _widths(rows)
+    _widths(rows, [12, 6, 6] + [7, 6, 7] * len(comparison.names) + [6], lang)
 
     moves = wb.create_sheet(t["moves"])
     _header(moves, [t["scenario"], t["from"], t["to"], t["kind"], t["count"], t["reason"]])
     for name in comparison.names:
         for m in proposals[name].moves:
             moves.append([name, m.giver, m.receiver, _kind(m.kind, lang), m.count, m.reason_in(lang == "en")])
-    _widths(moves)
-    moves.column_dimensions["F"].width = 60
+    _widths(moves, [12, 12, 12, 6, 6, 64], lang)
     return wb
 
 

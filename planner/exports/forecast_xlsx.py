@@ -15,6 +15,7 @@ from openpyxl.styles import Font, PatternFill
 
 from planner.domain.forecast import Forecast
 from planner.domain.vocabulary import kind_label, yes_no
+from planner.exports.xlsx_print import frame_cells, set_up_printing
 
 BOLD = Font(bold=True)
 HEADER = PatternFill("solid", fgColor="DDEBF7")
@@ -34,6 +35,7 @@ def _header(ws, columns) -> None:
     ws.freeze_panes = "A2"
     for letter, width in zip("ABCDEFGHIJK", (14, 8, 10, 6, 12, 6, 8, 16, 14, 14, 8)):
         ws.column_dimensions[letter].width = width
+    set_up_printing(ws, 1, "zh")
 
 
 def write_forecast_xlsx(result: Forecast, path: str | Path) -> Path:
@@ -57,6 +59,9 @@ def write_forecast_xlsx(result: Forecast, path: str | Path) -> Path:
     _header(leavers, LEAVER_COLUMNS)
     for township, kind, year, retirements, other in result.leaver_rows():
         leavers.append([township, kind_label(kind), year, retirements, other, retirements + other])
+    # Borders, wrapped headers and row heights once the rows are in.
+    frame_cells(people)
+    frame_cells(leavers)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
     os.close(fd)

@@ -20,17 +20,19 @@ from typing import Iterable
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
-
 
 from planner.domain.county import KINDS
 from planner.files import atomic_output
 from planner.domain.proposal import Proposal
 from planner.domain.rounding import FTE_DIGITS, RATIO_DIGITS
 from planner.domain.vocabulary import kind_label, yes_no
+from planner.exports.xlsx_print import BORDER, MIDDLE, WRAP, WRAP_CENTER, row_height, set_up_printing
 
 FORMULA_PREFIXES = ("=", "+", "-", "@")
+BODY, ANNEXES, ALL = "body", "annexes", "all"   # the parts of the printed proposal (ui.report)
+PARTS = (BODY, ANNEXES, ALL)
 HEADER_FILL = "DDEBF7"
 SUMMARY_HEADER_ROW = 4
 # The cells keep the published figures; shown, they round half up to the digits of planner.domain.rounding,
@@ -93,13 +95,14 @@ TEXT = {
     },
 }
 
-# Column widths in characters, per sheet (CJK characters count about two).
+# Column widths in characters, per sheet (CJK characters count about two). Each sheet fits A4
+# landscape at 100 % (xlsx_print.fits_a4): headers and long text wrap instead of widening a column.
 WIDTHS = {
-    "summary": (12, 12, 12, 12, 12, 10, 10, 10),
-    "townships": (16, 9, 6, 9, 9, 7, 7, 9, 12, 14, 9, 7, 11, 11, 40),
-    "moves": (6, 14, 14, 9, 7, 60),
-    "roster": (14, 9, 14, 50, 40, 14, 14, 9),
-    "params": (30, 70),
+    "summary": (12, 11, 11, 11, 11, 10, 10, 10),
+    "townships": (12, 6, 5, 6, 6, 5, 5, 6, 9, 9, 6, 5, 8, 8, 36),
+    "moves": (6, 13, 13, 8, 6, 64),
+    "roster": (12, 6, 8, 42, 36, 10, 10, 7),
+    "params": (30, 80),
 }
 
 
@@ -110,20 +113,17 @@ def _lang(lang: str | None) -> str:
 class _SheetWriter:
     """Streams rows into one write-only sheet, keeping text as text."""
 
-    def __init__(self, workbook, title: str, widths: Iterable[int], header_row: int = 1) -> None:
+    def __init__(self, workbook, title: str, widths: Iterable[int], header_row: int = 1, lang: str = "zh") -> None:
         self.ws = workbook.create_sheet(title)
         # A write-only sheet writes its view before the first row: freeze the header now.
         self.ws.freeze_panes = f"A{header_row + 1}"
-        self.ws.print_title_rows = f"{header_row}:{header_row}"
-        for i, width in enumerate(widths, start=1):
+        self.widths = tuple(widths)
+        for i, width in enumerate(self.widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = width
         self.rows = 0
-        # Printing the sheet from Excel: A4 landscape, one page wide, the header on every page.
-        self.ws.page_setup.orientation = "landscape"
-        self.ws.page_setup.paperSize = "9"  # A4 in the OOXML paper size list
-        self.ws.page_setup.fitToHeight = 0
-        self.ws.page_setup.fitToWidth = 1
-        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.framed = False  # the title lines above the header are not part of the table
+        # Printing the sheet: A4 landscape, one page wide at full size, the header on every page.
+        set_up_printing(self.ws, header_row, lang)
 
     def _cell(self, value, number_format: str | None = None, bold: bool = False, header: bool = False):
         if isinstance(value, str):
@@ -138,17 +138,31 @@ class _SheetWriter:
         if header:
             cell.font = Font(bold=True)
             cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
+            cell.alignment = WRAP_CENTER
         elif bold:
             cell.font = Font(bold=True)
+        if self.framed:
+            cell.border = BORDER
+            if not header:
+                cell.alignment = WRAP if isinstance(value, str) else MIDDLE
         return cell
 
+    def _fit_height(self, values: list) -> None:
+        """Set before the row is streamed: the writer reads a row's height as it writes the row."""
+        if self.framed:
+            self.ws.row_dimensions[self.rows + 1].height = row_height(values, self.widths)
+
     def header(self, titles: Iterable[str]) -> None:
+        self.framed = True
+        titles = list(titles)
+        self._fit_height(titles)
         self.ws.append([self._cell(t, header=True) for t in titles])
         self.rows += 1
 
     def row(self, values: Iterable, formats: dict[int, str] | None = None, bold: bool = False) -> None:
         formats = formats or {}
+        values = list(values)
+        self._fit_height(values)
         self.ws.append([self._cell(v, formats.get(i), bold=bold) for i, v in enumerate(values)])
         self.rows += 1
 
@@ -174,88 +188,96 @@ def _generated(proposal: Proposal) -> str:
         return text
 
 
-def write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
-    """Write the proposal workbook; returns the path. The file appears whole or not at all."""
+def write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str = "zh_CN", part: str = "all") -> Path:
+    """Write the proposal workbook; returns the path. The file appears whole or not at all.
+
+    `part` as the printed proposal's: body (汇总, 乡镇编制, 调剂明细), annexes (AB岗, 参数) or all.
+    """
+    if part not in PARTS:
+        raise ValueError(f"unknown part of the proposal: {part!r}")
     opened: list = []
     try:
-        return _write_proposal_xlsx(proposal, path, lang, opened)
+        return _write_proposal_xlsx(proposal, path, lang, opened, part)
     except BaseException:
         for workbook in opened:
             _discard(workbook)
         raise
 
 
-def _write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str, opened: list) -> Path:
+def _write_proposal_xlsx(proposal: Proposal, path: str | os.PathLike, lang: str, opened: list,
+                         part: str = "all") -> Path:
     key = _lang(lang)
     t = TEXT[key]
     kinds = {kind: kind_label(kind, key, cap=True) for kind in KINDS}
     workbook = Workbook(write_only=True)
     opened.append(workbook)  # streamed sheets write as rows come: a full disk can stop any of them
     names = t["sheets"]
-
-    summary = _SheetWriter(workbook, names[0], WIDTHS["summary"], header_row=SUMMARY_HEADER_ROW)
     status = proposal.status_text(english=key == "en")
-    summary.title(t["title"].format(county=proposal.county))
-    summary.title(t["info"].format(scenario=proposal.scenario, generated=_generated(proposal),
-                                   status=status), bold=False)
-    summary.row([])
-    summary.header(t["summary"])
-    totals = proposal.totals
-    keys = ("before", "after", "uncovered_before", "uncovered_after", "moved", "townships_touched", "reserve")
-    present = [k for k in KINDS if k in totals]
-    for kind in present:
-        summary.row([kinds[kind]] + [_number(getattr(totals[kind], k), integer=True) for k in keys])
-    # Townships are counted once however many kinds they change in.
-    summary.row([t["total"]] + [proposal.townships_touched if k == "townships_touched" else
-                                sum(int(getattr(totals[kind], k)) for kind in present) for k in keys], bold=True)
 
-    townships = _SheetWriter(workbook, names[1], WIDTHS["townships"])
-    townships.header(t["townships"])
-    for r in proposal.lines:
-        townships.row([
-            r.township, kinds.get(r.kind, r.kind), yes_no(bool(r.locked), key),
-            _number(r.approved, True), _number(r.staff, True), _number(r.vacancy, True),
-            _number(r.over_quota, True), _number(r.leadership, True), _number(r.required_fte),
-            _number(r.required, True), _number(r.proposed, True), _number(r.change, True),
-            _number(r.pressure_before), _number(r.pressure_after), r.explanation_in(key == "en"),
-        ], formats={8: FTE_FORMAT, 11: "+0;-0;0", 12: RATIO_FORMAT, 13: RATIO_FORMAT})
+    if part in (BODY, ALL):  # what the committee reads
+        summary = _SheetWriter(workbook, names[0], WIDTHS["summary"], SUMMARY_HEADER_ROW, key)
+        summary.title(t["title"].format(county=proposal.county))
+        summary.title(t["info"].format(scenario=proposal.scenario, generated=_generated(proposal),
+                                       status=status), bold=False)
+        summary.row([])
+        summary.header(t["summary"])
+        totals = proposal.totals
+        keys = ("before", "after", "uncovered_before", "uncovered_after", "moved", "townships_touched", "reserve")
+        present = [k for k in KINDS if k in totals]
+        for kind in present:
+            summary.row([kinds[kind]] + [_number(getattr(totals[kind], k), integer=True) for k in keys])
+        # Townships are counted once however many kinds they change in.
+        summary.row([t["total"]] + [proposal.townships_touched if k == "townships_touched" else
+                                    sum(int(getattr(totals[kind], k)) for kind in present) for k in keys], bold=True)
 
-    moves = _SheetWriter(workbook, names[2], WIDTHS["moves"])
-    moves.header(t["moves"])
-    for i, m in enumerate(proposal.moves, start=1):
-        moves.row([i, m.giver, m.receiver, kinds.get(m.kind, m.kind), _number(m.count, True),
-                   m.reason_in(key == "en")])
+        townships = _SheetWriter(workbook, names[1], WIDTHS["townships"], lang=key)
+        townships.header(t["townships"])
+        for r in proposal.lines:
+            townships.row([
+                r.township, kinds.get(r.kind, r.kind), yes_no(bool(r.locked), key),
+                _number(r.approved, True), _number(r.staff, True), _number(r.vacancy, True),
+                _number(r.over_quota, True), _number(r.leadership, True), _number(r.required_fte),
+                _number(r.required, True), _number(r.proposed, True), _number(r.change, True),
+                _number(r.pressure_before), _number(r.pressure_after), r.explanation_in(key == "en"),
+            ], formats={8: FTE_FORMAT, 11: "+0;-0;0", 12: RATIO_FORMAT, 13: RATIO_FORMAT})
 
-    roster = _SheetWriter(workbook, names[3], WIDTHS["roster"])
-    roster.header(t["roster"])
-    for p in proposal.roster:
-        roster.row([p.township, kinds.get(p.kind, p.kind), str(p.post), t["sep"].join(map(str, p.a)),
-                    t["sep"].join(map(str, p.b)), _number(p.load_hours), _number(p.capacity_hours),
-                    p.load_share],
-                   formats={5: "0.0", 6: "0.0", 7: "0%"})
+        moves = _SheetWriter(workbook, names[2], WIDTHS["moves"], lang=key)
+        moves.header(t["moves"])
+        for i, m in enumerate(proposal.moves, start=1):
+            moves.row([i, m.giver, m.receiver, kinds.get(m.kind, m.kind), _number(m.count, True),
+                       m.reason_in(key == "en")])
 
-    params = _SheetWriter(workbook, names[4], WIDTHS["params"])
-    params.header(t["params"])
-    rows, solver = t["rows"], proposal.solver
-    params.row([rows["county"], proposal.county])
-    params.row([rows["scenario"], proposal.scenario])
-    params.row([rows["nature"], rows["draft"]])
-    params.row([rows["status"], status])
-    params.row([rows["generated_at"], _generated(proposal)])
-    params.row([rows["fingerprint"], proposal.fingerprint])
-    params.row([rows["solver"], str(solver.name)])
-    params.row([rows["solver_version"], str(solver.version)])
-    params.row([rows["seconds"], _number(solver.seconds)], formats={1: "0.00"})
-    params.row([rows["gap"], _number(solver.gap)], formats={1: "0.00%"})
-    if solver.proven_optimal is not None:  # results of older versions did not say
-        params.row([rows["proven_optimal"], yes_no(bool(solver.proven_optimal), key)])
-    for name, label in t["parameters"].items():
-        if name in proposal.parameters:
-            params.row([label, _number(proposal.parameters[name])])
-    for m in proposal.marginal:
-        params.row([rows["marginal"].format(kind=kinds.get(m.kind, m.kind)), _number(m.uncovered_reduction, True)])
-    for n, line in enumerate(proposal.diagnosis_in(key == "en"), start=1):
-        params.row([rows["diagnosis"].format(n=n), line])
+    if part in (ANNEXES, ALL):  # looked up: the rosters, the parameters and how it was computed
+        roster = _SheetWriter(workbook, names[3], WIDTHS["roster"], lang=key)
+        roster.header(t["roster"])
+        for p in proposal.roster:
+            roster.row([p.township, kinds.get(p.kind, p.kind), str(p.post), t["sep"].join(map(str, p.a)),
+                        t["sep"].join(map(str, p.b)), _number(p.load_hours), _number(p.capacity_hours),
+                        p.load_share],
+                       formats={5: "0.0", 6: "0.0", 7: "0%"})
+
+        params = _SheetWriter(workbook, names[4], WIDTHS["params"], lang=key)
+        params.header(t["params"])
+        rows, solver = t["rows"], proposal.solver
+        params.row([rows["county"], proposal.county])
+        params.row([rows["scenario"], proposal.scenario])
+        params.row([rows["nature"], rows["draft"]])
+        params.row([rows["status"], status])
+        params.row([rows["generated_at"], _generated(proposal)])
+        params.row([rows["fingerprint"], proposal.fingerprint])
+        params.row([rows["solver"], str(solver.name)])
+        params.row([rows["solver_version"], str(solver.version)])
+        params.row([rows["seconds"], _number(solver.seconds)], formats={1: "0.00"})
+        params.row([rows["gap"], _number(solver.gap)], formats={1: "0.00%"})
+        if solver.proven_optimal is not None:  # results of older versions did not say
+            params.row([rows["proven_optimal"], yes_no(bool(solver.proven_optimal), key)])
+        for name, label in t["parameters"].items():
+            if name in proposal.parameters:
+                params.row([label, _number(proposal.parameters[name])])
+        for m in proposal.marginal:
+            params.row([rows["marginal"].format(kind=kinds.get(m.kind, m.kind)), _number(m.uncovered_reduction, True)])
+        for n, line in enumerate(proposal.diagnosis_in(key == "en"), start=1):
+            params.row([rows["diagnosis"].format(n=n), line])
 
     path = Path(path)
     with atomic_output(path, ".xlsx") as tmp:

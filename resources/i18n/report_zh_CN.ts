@@ -20,8 +20,32 @@
         <translation>导出调剂方案为 Excel(&amp;X)…</translation>
     </message>
     <message>
+        <source>Export request as &amp;Word…</source>
+        <translation>导出请示(Word)(&amp;W)…</translation>
+    </message>
+    <message>
         <source>See the printed proposal page by page</source>
         <translation>逐页查看调剂方案的打印效果</translation>
+    </message>
+    <message>
+        <source>The request to the committee as an editable Word document (GB/T 9704 layout)</source>
+        <translation>按公文格式（GB/T 9704）生成可编辑的 Word 请示</translation>
+    </message>
+    <message>
+        <source>Proposal pa&amp;rts to print</source>
+        <translation>打印和导出内容(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>方案正文</translation>
+    </message>
+    <message>
+        <source>Annexes</source>
+        <translation>方案附件</translation>
+    </message>
+    <message>
+        <source>Body and annexes</source>
+        <translation>正文和附件</translation>
     </message>
     <message>
         <source>Compute a proposal first (Tools → Solve).</source>
@@ -30,6 +54,10 @@
     <message>
         <source>Print preview — proposal</source>
         <translation>打印预览 — 调剂方案</translation>
+    </message>
+    <message>
+        <source>Which part of the proposal to show and print</source>
+        <translation>选择显示和打印方案的哪一部分</translation>
     </message>
     <message>
         <source>The proposal was sent to the printer.</source>
@@ -42,6 +70,10 @@
     <message>
         <source>Writing {file}…</source>
         <translation>正在写入 {file}…</translation>
+    </message>
+    <message>
+        <source>Export request as Word</source>
+        <translation>导出请示(Word)</translation>
     </message>
     <message>
         <source>Export proposal to Excel</source>

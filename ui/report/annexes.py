@@ -1,4 +1,5 @@
-"""The annexes of the proposal: reasons per township, the A/B roster, the basis, the charts.
+"""The annexes of the proposal: reasons per township, the A/B roster, the parameters, the charts,
+and how it was computed (solver, time, fingerprint) in plain words.
 
 A mixin of ContentBuilder (content.py), which supplies self.t, self.proposal,
 self.kinds, self.english and the naming helpers.
@@ -22,8 +23,9 @@ class AnnexBuilder:
         t = self.t
         return [(t["explanations_title"], self.explanations_annex),
                 (t["roster_title"], self.roster_annex),
-                (t["params_title"], self.basis_annex),
-                (t["charts_title"], lambda n: self.charts_annex(n, figures))]
+                (t["params_title"], self.params_annex),
+                (t["charts_title"], lambda n: self.charts_annex(n, figures)),
+                (t["technical_title"], self.technical_annex)]
 
     def explanations_annex(self, n: int) -> list[Block]:
         """Why each township gets what it gets, in the optimizer's words, kind by kind."""
@@ -102,7 +104,7 @@ class AnnexBuilder:
             return t["st_gap"].format(gap=f"{float(gap):.2%}")
         return t["st_feasible"]
 
-    def basis_annex(self, n: int) -> list[Block]:
+    def params_annex(self, n: int) -> list[Block]:
         t, params = self.t, self.proposal.parameters
         blocks = self.annex_start(n, "params_title", PORTRAIT)
         rows = []
@@ -118,28 +120,30 @@ class AnnexBuilder:
             rows.append([en if self.english else zh, text, meaning_en if self.english else meaning_zh])
         blocks.append(Table([Column(t["c_item"], 1.6, "left"), Column(t["c_value"], 1.0),
                              Column(t["c_meaning"], 2.4, "left")], rows, caption=t["params_caption"]))
-        solver = self.proposal.solver
-        stages = solver.stage_seconds
-        stage_text = ("; " if self.english else "；").join(
-            f"{stage_label(k, self.key)} {t['seconds'].format(s=float(v))}" for k, v in stages.items()
-            if isinstance(v, (int, float)))
-        basis = [
-            (t["b_scenario"], str(self.proposal.scenario)),
-            (t["b_generated"], str(self.proposal.generated_at).replace("T", " ")),
-            (t["b_fingerprint"], str(self.proposal.fingerprint)),
-            (t["b_solver"], f"{solver.name} {solver.version}".strip()),
-            (t["b_seconds"], t["seconds"].format(s=float(solver.seconds or 0))),
-            (t["b_status"], self.status_text()),
-        ]
-        if stage_text:
-            basis.append((t["b_stages"], stage_text))
-        blocks.append(Table([Column(t["c_item"], 1.3, "left"), Column(t["c_value"], 3.7, "left")],
-                            [list(r) for r in basis], caption=t["basis_caption"]))
         marginal = self.proposal.marginal
         if marginal:
             rows = [[self.kind_name(m.kind), fmt_int(m.uncovered_reduction), m.township or "—"] for m in marginal]
             blocks.append(Table([Column(t["c_kind"], 1.0), Column(t["c_reduction"], 1.0),
                                  Column(t["c_best"], 1.5)], rows, caption=t["marginal_caption"]))
+        return blocks
+
+    def technical_annex(self, n: int) -> list[Block]:
+        """Solver, time and fingerprint in sentences a committee member can read, on one small page."""
+        t, solver = self.t, self.proposal.solver
+        blocks = self.annex_start(n, "technical_title", PORTRAIT)
+        clock = str(self.proposal.generated_at)[11:16]  # HH:MM of the ISO time, when there is one
+        blocks.append(Paragraph(t["tech_made"].format(
+            scenario=self.proposal.scenario, generated=f"{self.date_text()} {clock}".strip())))
+        name = f"{solver.name} {solver.version}".strip() or "—"
+        blocks.append(Paragraph(t["tech_solver"].format(
+            solver=name, seconds=t["seconds"].format(s=float(solver.seconds or 0)), status=self.status_text())))
+        stages = ("; " if self.english else "，").join(
+            f"{stage_label(k, self.key)} {t['seconds'].format(s=float(v))}"
+            for k, v in solver.stage_seconds.items() if isinstance(v, (int, float)))
+        if stages:
+            blocks.append(Paragraph(t["tech_stages"].format(stages=stages)))
+        blocks.append(Paragraph(t["tech_fingerprint"]))
+        blocks.append(Paragraph(str(self.proposal.fingerprint), indent=False, style="note"))
         return blocks
 
     def charts_annex(self, n: int, figures: list[FigureBlock]) -> list[Block]:

@@ -72,9 +72,10 @@ class FigureBlock:
 
 @dataclass
 class KeepTogether:
-    """Paragraphs that must share a page (the annex list with the signature and date)."""
+    """Paragraphs (and headings) that must share a page: the last lines of the text with the annex
+    list, the signature and the date (GB/T 9704 never leaves the signature on a page of its own)."""
 
-    paragraphs: list[Paragraph]
+    paragraphs: list[Paragraph | Heading]
 
 
 @dataclass

@@ -1,9 +1,10 @@
 """What the proposal says, in the order the committee reads it (no Qt, no layout).
 
 Body: addressee, summary, the township table per kind, the itemised moves,
-the list of annexes and the signature; the annexes are built in annexes.py.
-This is the shape of a report from the staffing office to its committee
-under GB/T 9704.
+the points to note, the list of annexes and the signature; the annexes are
+built in annexes.py. This is the shape of a report from the staffing office
+to its committee under GB/T 9704. The body and the annexes print apart (the
+committee reads the body; the rosters are looked up), or together.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ from ui.report.annexes import AnnexBuilder
 from ui.report.numbers import fmt_change, fmt_int
 from planner.domain.vocabulary import kind_label
 from ui.report.strings import TEXT, chinese_ordinal, lang_key
+
+
+BODY, ANNEXES, ALL = "body", "annexes", "all"
+PARTS = (BODY, ANNEXES, ALL)
 
 
 def parse_date(text: str | None) -> date:
@@ -100,16 +105,28 @@ class ContentBuilder(AnnexBuilder):
         return t["note_join"].join(parts) or "—"
 
     # -- the document ------------------------------------------------------------
-    def build(self, figures: list[FigureBlock] | None = None) -> list[Block]:
-        blocks: list[Block] = []
-        blocks += self.title_block()
-        blocks += self.summary_section()
-        blocks += self.township_section()
-        blocks += self.moves_section()
+    def build(self, figures: list[FigureBlock] | None = None, part: str = ALL) -> list[Block]:
+        """The blocks of the body, the annexes or both (`part`: body | annexes | all)."""
+        if part not in PARTS:
+            raise ValueError(f"unknown part of the proposal: {part!r}")
         annexes = self.annexes(figures or [])
-        blocks += self.closing([title for title, _ in annexes])
-        for n, (_title, make) in enumerate(annexes, 1):
-            blocks += make(n)
+        blocks: list[Block] = []
+        if part in (BODY, ALL):
+            blocks += self.title_block()
+            blocks += self.summary_section()
+            if self.infeasible:  # without a proposal, why not is the news: it comes first
+                blocks += self.notes_section()
+            blocks += self.township_section()
+            blocks += self.moves_section()
+            # (built here, after the moves, so that its heading takes the next number)
+            notes = [] if self.infeasible else self.notes_section()
+            # The last lines of the text go with the signature (and a lone heading with them).
+            keep = 2 if len(notes) == 2 else 1
+            blocks += notes[:-keep] if notes else []
+            blocks += self.closing([title for title, _ in annexes], notes[-keep:] if notes else [])
+        if part in (ANNEXES, ALL):
+            for n, (_title, make) in enumerate(annexes, 1):
+                blocks += make(n)
         return blocks
 
     def title_block(self) -> list[Block]:
@@ -148,11 +165,14 @@ class ContentBuilder(AnnexBuilder):
         columns = [Column(t["c_kind"], 1.3)] + [Column(t[c], 1.0) for c in (
             "c_before", "c_after", "c_unc_before", "c_unc_after", "c_moved", "c_touched", "c_reserve")]
         blocks.append(Table(columns, rows, caption=t["summary_caption"], bold_rows={len(rows) - 1}))
-        diagnosis = self.diagnosis()
-        if diagnosis:
-            blocks.append(Paragraph(t["diagnosis_lead"], space_before_mm=3))
-            blocks += [Paragraph(f"{i}. {line}") for i, line in enumerate(diagnosis, 1)]
         return blocks
+
+    def notes_section(self) -> list[Block]:
+        """The points to note, after the moves: they fill the moves' last page instead of a page of their own."""
+        diagnosis = self.diagnosis()
+        if not diagnosis:
+            return []
+        return [self.heading1("h_notes")] + [Paragraph(f"{i}. {line}") for i, line in enumerate(diagnosis, 1)]
 
     def township_section(self) -> list[Block]:
         t = self.t
@@ -196,12 +216,13 @@ class ContentBuilder(AnnexBuilder):
         rows.append(["", t["total"], "", "", str(self.proposal.slots_moved), ""])
         return blocks + [Table(columns, rows, caption=t["moves_caption"], bold_rows={len(rows) - 1})]
 
-    def closing(self, annex_titles: list[str]) -> list[Block]:
+    def closing(self, annex_titles: list[str], text_tail: list[Paragraph | Heading] = ()) -> list[Block]:
         t = self.t
         # The numbered annex names line up under the first one, after "附件：".
         items = [t["annex_item"].format(n=n, title=title) for n, title in enumerate(annex_titles, 1)]
         pad = "　" * 3 if not self.english else " " * 17
-        group = [Paragraph(t["annex_lead"] + items[0], space_before_mm=8)] if items else []
+        group = list(text_tail)
+        group += [Paragraph(t["annex_lead"] + items[0], space_before_mm=8)] if items else []
         group += [Paragraph(pad + item) for item in items[1:]]
         # GB/T 9704: the issuing office and the date stand right, four characters in from the edge.
         right_pad = "" if self.english else "　　　　"
@@ -211,5 +232,6 @@ class ContentBuilder(AnnexBuilder):
         return [KeepTogether(group)]
 
 
-def build_blocks(proposal: Proposal, lang: str = "zh_CN", figures: list[FigureBlock] | None = None) -> list[Block]:
-    return ContentBuilder(proposal, lang).build(figures)
+def build_blocks(proposal: Proposal, lang: str = "zh_CN", figures: list[FigureBlock] | None = None,
+                 part: str = ALL) -> list[Block]:
+    return ContentBuilder(proposal, lang).build(figures, part)

@@ -3,7 +3,7 @@
 The PDF job runs in a spawned child process from the window: a province's
 proposal has thousands of roster rows, and laying them out holds the GIL. The
 child paints on an offscreen QGuiApplication of its own and never shows a
-window. The Excel job is plain Python and runs in a thread.
+window. The Excel and Word jobs are plain Python and run in a thread.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from planner.domain.proposal import Proposal
 from planner.domain.vocabulary import progress_words
 
 
-def export_pdf_job(proposal: Proposal, path: str, lang: str, state) -> str:
+def export_pdf_job(proposal: Proposal, path: str, lang: str, part: str, state) -> str:
+    """The body of the proposal, its annexes or both (`part`: body | annexes | all) as a PDF."""
     from PySide6.QtGui import QGuiApplication
 
     if QGuiApplication.instance() is None:
@@ -22,7 +23,7 @@ def export_pdf_job(proposal: Proposal, path: str, lang: str, state) -> str:
     from ui.report.render import ProposalDocument
 
     state.set_progress(0.05, progress_words("charts"))
-    document = ProposalDocument(proposal, lang)
+    document = ProposalDocument(proposal, lang, part=part)
     state.check_cancelled()
     state.set_progress(0.4, progress_words("pages"))
     document.write_pdf(path)
@@ -30,10 +31,21 @@ def export_pdf_job(proposal: Proposal, path: str, lang: str, state) -> str:
     return str(path)
 
 
-def export_xlsx_job(proposal: Proposal, path: str, lang: str, state) -> str:
+def export_xlsx_job(proposal: Proposal, path: str, lang: str, part: str, state) -> str:
+    """The proposal workbook: the body's sheets, the annexes' or all (`part`, as for the PDF)."""
     from planner.exports.proposal_xlsx import write_proposal_xlsx
 
     state.set_progress(0.1, progress_words("workbook"))
-    write_proposal_xlsx(proposal, path, lang)
+    write_proposal_xlsx(proposal, path, lang, part)
+    state.set_progress(1.0, progress_words("done"))
+    return str(path)
+
+
+def export_docx_job(proposal: Proposal, path: str, lang: str, state) -> str:
+    """The request (请示) to the committee as an editable Word document."""
+    from planner.exports.request_docx import write_request_docx
+
+    state.set_progress(0.1, progress_words("document"))
+    write_request_docx(proposal, path, lang)
     state.set_progress(1.0, progress_words("done"))
     return str(path)

@@ -78,9 +78,13 @@ class Paginator:
             elif isinstance(block, Paragraph):
                 self.place_paragraph(block)
             elif isinstance(block, KeepTogether):
-                self.ensure(sum(self.paragraph_height(p) for p in block.paragraphs))
+                self.ensure(sum(self.heading_height(p) if isinstance(p, Heading) else self.paragraph_height(p)
+                                for p in block.paragraphs))
                 for paragraph in block.paragraphs:
-                    self.place_paragraph(paragraph)
+                    if isinstance(paragraph, Heading):
+                        self.place_heading(paragraph, None)
+                    else:
+                        self.place_paragraph(paragraph)
             elif isinstance(block, Table):
                 self.place_table(block)
             elif isinstance(block, FigureBlock):
@@ -126,10 +130,16 @@ class Paginator:
         self.text(QRectF(self.body.left(), self.y, self.body.width(), lh), font, block.text, "left")
         self.y += lh
 
-    def place_heading(self, block: Heading, following: Block | None) -> None:
+    def heading_lines(self, block: Heading) -> tuple:
         font = self.fonts.heading_font() if block.level == 1 else self.fonts.kai_font()
+        return font, wrap_lines(block.text, font, self.device, self.body.width(), self.units.pt(SIZE_3 * 2))
+
+    def heading_height(self, block: Heading) -> float:
+        return len(self.heading_lines(block)[1]) * self.units.pt(BODY_LINE_PT)
+
+    def place_heading(self, block: Heading, following: Block | None) -> None:
+        font, lines = self.heading_lines(block)
         lh = self.units.pt(BODY_LINE_PT)
-        lines = wrap_lines(block.text, font, self.device, self.body.width(), self.units.pt(SIZE_3 * 2))
         # Keep the heading with the start of what it introduces.
         self.ensure(len(lines) * lh + self.min_height(following))
         for n, line in enumerate(lines):

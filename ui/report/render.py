@@ -24,7 +24,7 @@ from planner.domain.proposal import Proposal
 from planner.files import write_bytes_atomically
 from ui.report.blocks import LANDSCAPE, FigureBlock
 from ui.report.chart_images import chart_blocks
-from ui.report.content import build_blocks
+from ui.report.content import ALL, ANNEXES, BODY, build_blocks
 from ui.report.fonts import ReportFonts, ensure_gui_application
 from ui.report.geometry import (
     PAGE_NUMBER_GAP_MM, PORTRAIT_PAGE, ImageOp, LineOp, Page, PageGeometry, TextOp, Units,
@@ -42,18 +42,22 @@ _ALIGN = {"left": Qt.AlignmentFlag.AlignLeft, "center": Qt.AlignmentFlag.AlignHC
 class ProposalDocument:
     """The printed proposal, in one language."""
 
-    def __init__(self, proposal: Proposal, lang: str = "zh_CN", *, charts: bool = True) -> None:
+    def __init__(self, proposal: Proposal, lang: str = "zh_CN", *, charts: bool = True, part: str = ALL) -> None:
         ensure_gui_application()
         self.proposal = proposal
         self.lang = lang
+        self.part = part
         self.fonts = ReportFonts.select(lang)
-        self.figures: list[FigureBlock] = chart_blocks(proposal, lang) if charts else []
-        self.blocks = build_blocks(proposal, lang, self.figures)
+        # The charts are an annex: the body alone does not draw them (matplotlib takes seconds).
+        self.figures: list[FigureBlock] = chart_blocks(proposal, lang) if charts and part != BODY else []
+        self.blocks = build_blocks(proposal, lang, self.figures, part)
         self.pages: list[Page] = []
         self._images: dict[int, QImage] = {}
 
     def title(self) -> str:
-        return TEXT[lang_key(self.lang)]["title"].format(county=self.proposal.county)
+        t = TEXT[lang_key(self.lang)]
+        title = t["title"].format(county=self.proposal.county)
+        return f"{title} {t['annexes_doc']}" if self.part == ANNEXES else title
 
     # -- PDF ------------------------------------------------------------------------------
     def pdf_bytes(self) -> bytes:
@@ -183,7 +187,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     write_bytes_atomically(path, data)
 
 
-def write_proposal_pdf(proposal: Proposal, path: str | os.PathLike, lang: str = "zh_CN") -> Path:
-    """Write the printed proposal as a PDF (works without a display)."""
-    return ProposalDocument(proposal, lang).write_pdf(path)
+def write_proposal_pdf(proposal: Proposal, path: str | os.PathLike, lang: str = "zh_CN", part: str = ALL) -> Path:
+    """Write the printed proposal as a PDF (works without a display): its body, its annexes or both."""
+    return ProposalDocument(proposal, lang, part=part).write_pdf(path)
 
