@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from cli.common import add_db_argument, db_arg, open_db_or_exit
 from planner.domain.rounding import fte_text, ratio_text
@@ -44,6 +45,9 @@ def run_assess(args: argparse.Namespace) -> int:
         db.close()
     lang = getattr(args, "lang", None) or "zh_CN"
     try:
+        for path in (args.pdf, args.xlsx, args.json):
+            if path:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
         if args.json:
             write_text_atomically(args.json, json.dumps(assessment_json(result), ensure_ascii=False, indent=2))
             print(f"JSON -> {args.json}", file=sys.stderr)

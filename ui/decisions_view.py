@@ -3,29 +3,28 @@
 DecisionDialog is the confirmation of an apply: the summary of what changes, and the
 committee's document number and date (编委文件号, 日期) the ledger is changed on; without a
 number the ledger is not written. DecisionsDialog lists every applied proposal (those taken
-back by undo marked so) and prints the list through the print preview or to PDF.
+back by undo marked so) and prints the list, as a table in the printed proposal's layout, through the
+print preview or to PDF.
 """
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date
-from html import escape
-from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtGui import QTextDocument
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from planner.files import write_bytes_atomically
 from planner.services.apply import ApplyError, Decision
 from planner.services.applying import AppliedRecord, applied_records
 from ui.file_dialogs import save_file_name
 from ui.i18n import current_language
+from ui.report.blocks import LANDSCAPE, Column, NewPage, Table, TitleBlock
+from ui.report.fonts import ReportFonts, ensure_gui_application
+from ui.report.render import ProposalDocument
 
 translate = QCoreApplication.translate
 
@@ -117,13 +116,25 @@ def record_cells(record: AppliedRecord) -> list[str]:
             record.decision_date or "—", "、".join(record.townships), str(record.slots_moved), state]
 
 
-def records_html(records: list[AppliedRecord]) -> str:
-    """The printable list: a title and one table row per applied proposal."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in _headers())
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in record_cells(r)) + "</tr>" for r in records)
-    title = escape(translate("Decisions", "Applied proposals and committee decisions"))
-    return (f"<h2 style='text-align:center'>{title}</h2>"
-            f"<table border='1' cellspacing='0' cellpadding='4' width='100%'><tr>{head}</tr>{body}</table>")
+class DecisionsDocument(ProposalDocument):
+    """The list of applied proposals as a printed table (the proposal's renderer: fonts, page numbers,
+    searchable PDF text), landscape because the townships changed make a wide column."""
+
+    def __init__(self, records: list[AppliedRecord], lang: str = "zh_CN") -> None:  # noqa: no Proposal here
+        ensure_gui_application()
+        self.lang = lang
+        self.fonts = ReportFonts.select(lang)
+        self.figures = []
+        self.pages = []
+        self._images = {}
+        weights = (1.6, 0.9, 0.9, 1.6, 1.1, 3.6, 0.8, 0.8)
+        columns = [Column(title, w, "left" if i == 5 else "center")
+                   for i, (title, w) in enumerate(zip(_headers(), weights))]
+        self.blocks = [NewPage(LANDSCAPE), TitleBlock(self.title()),
+                       Table(columns, [record_cells(r) for r in records], dense=True)]
+
+    def title(self) -> str:
+        return translate("Decisions", "Applied proposals and committee decisions")
 
 
 class DecisionsDialog(QDialog):
@@ -167,15 +178,13 @@ class DecisionsDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
-    def document(self) -> QTextDocument:
-        doc = QTextDocument(self)
-        doc.setHtml(records_html(self.records))
-        return doc
+    def document(self) -> DecisionsDocument:
+        return DecisionsDocument(self.records, "en" if current_language() == "en" else "zh_CN")
 
     def preview(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintPreviewDialog(printer, self)
-        dialog.paintRequested.connect(lambda p: self.document().print_(p))
+        dialog.paintRequested.connect(self.document().print_to)
         dialog.exec()
 
     def save_pdf(self, path: str | None = None) -> str | None:
@@ -183,12 +192,5 @@ class DecisionsDialog(QDialog):
                                       "applied_proposals.pdf", "PDF (*.pdf)")
         if not path:
             return None
-        # Printed beside, then moved into place whole and readable by its owner only.
-        with tempfile.TemporaryDirectory() as folder:
-            scratch = Path(folder) / "list.pdf"
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-            printer.setOutputFileName(str(scratch))
-            self.document().print_(printer)
-            write_bytes_atomically(Path(path), scratch.read_bytes())
+        self.document().write_pdf(path)   # whole or not at all, readable by its owner only
         return path

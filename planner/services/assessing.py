@@ -14,11 +14,8 @@ from planner.store.ledger import load_county
 from planner.store.ledger_view import pressure_status
 
 
-class UnknownTownship(UserError, KeyError):
+class UnknownTownship(UserError, LookupError):
     """A township the ledger does not hold."""
-
-    def __str__(self) -> str:  # KeyError would quote the message
-        return self.message("zh")
 
 
 def assessment_job(db, township: str | None = None, as_of: Month | None = None) -> CountyAssessment:
