@@ -127,3 +127,31 @@ def test_a_scenario_takes_the_library_bands(ledger_db):
             band = example_library().band(t.category, kind)
             assert draft.bands[(t.name, kind)] == (band.low, band.high)
     assert "编制标准" in change.describe("zh")
+
+
+def test_the_scenarios_tab_adds_the_library_bands_and_solves_within_them(qtbot, demo_db):
+    from planner.scenarios import store
+    from planner.solving.solve import solve_county
+    from tests.test_ui_scenarios import FakeWindow
+    from ui import tasks
+    from ui.scenario_view import install
+
+    mine = RulesLibrary(bands={(c, "institutional"): Range(20, 60) for c in ("一类", "二类", "三类")})
+    save_rules(demo_db, mine)
+    with tasks.synchronous(True):
+        window = FakeWindow(demo_db)
+        qtbot.addWidget(window)
+        view = install(window.workspace, tabs=window.tabs)
+        assert view.new_scenario("按标准")
+        assert view.add_change("library_bands")
+        with demo_db.session() as s:
+            (change,) = store.get_scenario(s, "按标准").changes
+            county, options = store.build_scenario_inputs(s, "按标准")
+        assert change.bands == [[c, "institutional", 20, 60] for c in ("一类", "三类", "二类")]
+        window.undo_stack.undo()
+        with demo_db.session() as s:
+            assert store.get_scenario(s, "按标准").changes == []
+    result = solve_county(county, options, scenario="按标准")
+    for line in result.lines_of("institutional"):
+        assert (line.band_min, line.band_max) == (20, 60)
+        assert 20 <= line.proposed <= 60

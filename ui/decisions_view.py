@@ -22,7 +22,7 @@ from planner.services.apply import ApplyError, Decision
 from planner.services.applying import AppliedRecord, applied_records
 from ui.file_dialogs import save_file_name
 from ui.i18n import current_language
-from ui.report.blocks import LANDSCAPE, Column, NewPage, Table, TitleBlock
+from ui.report.blocks import Column, Table, TitleBlock
 from ui.report.fonts import ReportFonts, ensure_gui_application
 from ui.report.render import ProposalDocument
 
@@ -118,7 +118,7 @@ def record_cells(record: AppliedRecord) -> list[str]:
 
 class DecisionsDocument(ProposalDocument):
     """The list of applied proposals as a printed table (the proposal's renderer: fonts, page numbers,
-    searchable PDF text), landscape because the townships changed make a wide column."""
+    searchable PDF text)."""
 
     def __init__(self, records: list[AppliedRecord], lang: str = "zh_CN") -> None:  # noqa: no Proposal here
         ensure_gui_application()
@@ -127,10 +127,10 @@ class DecisionsDocument(ProposalDocument):
         self.figures = []
         self.pages = []
         self._images = {}
-        weights = (1.6, 0.9, 0.9, 1.6, 1.1, 3.6, 0.8, 0.8)
+        weights = (1.2, 0.7, 0.7, 2.1, 1.1, 2.4, 0.6, 0.6)
         columns = [Column(title, w, "left" if i == 5 else "center")
                    for i, (title, w) in enumerate(zip(_headers(), weights))]
-        self.blocks = [NewPage(LANDSCAPE), TitleBlock(self.title()),
+        self.blocks = [TitleBlock(self.title()),
                        Table(columns, [record_cells(r) for r in records], dense=True)]
 
     def title(self) -> str:
@@ -149,6 +149,7 @@ class DecisionsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.print_button = QPushButton(translate("Decisions", "Print preview…"), self)
         self.pdf_button = QPushButton(translate("Decisions", "Save as PDF…"), self)
         self.close_button = QPushButton(translate("Decisions", "Close"), self)

@@ -7,9 +7,9 @@ own (planner.services.rules.replace_rules), logged in the audit log.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QGroupBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QGroupBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from planner.domain.county import CATEGORIES, KINDS
@@ -43,6 +43,15 @@ class EditRulesCommand(UndoCommand):
 
 def _cell(value: int | None) -> QTableWidgetItem:
     return QTableWidgetItem("" if value is None else str(value))
+
+
+def _fit(table: QTableWidget) -> None:
+    """Columns share the width; the table is exactly as tall as its rows (no scroll bar for three rows)."""
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+    height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+    table.setFixedHeight(height)
 
 
 class RulesDialog(QDialog):
@@ -93,11 +102,12 @@ class RulesDialog(QDialog):
             box = QGroupBox(title, self)
             inner = QVBoxLayout(box)
             inner.addWidget(table)
-            table.resizeColumnsToContents()
+            _fit(table)
             layout.addWidget(box)
         layout.addWidget(self.error)
+        layout.addStretch(1)
         layout.addWidget(buttons)
-        self.resize(620, 560)
+        self.resize(620, 520)
 
     def _number(self, table: QTableWidget, row: int, column: int, where: str) -> int | None:
         item = table.item(row, column)
