@@ -103,22 +103,48 @@ def test_one_township_is_assessed_against_the_whole_county(hand_db):
     assert [t.name for t in one.townships] == ["乙乡"] and one.median_per_10k == pytest.approx(20.0)
 
 
+def page_count(path) -> int:
+    return int(next(line.split()[-1] for line in subprocess.run(
+        ["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
+        if line.startswith("Pages:")))
+
+
+def page_text(path, number: int) -> str:
+    return subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+
+
 def test_the_pdf_has_one_page_per_township(ledger_db, tmp_path):
     from ui.report.assessment_render import write_assessment_pdf
 
     result = assessment_job(ledger_db, as_of=AS_OF)
     path = write_assessment_pdf(result, tmp_path / "assessment.pdf")
-    pages = int(next(line.split()[-1] for line in subprocess.run(
-        ["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()
-        if line.startswith("Pages:")))
-    assert pages == len(result.townships) == 14
+    assert page_count(path) == len(result.townships) == 14
     for number, township in enumerate(result.townships, 1):
-        text = subprocess.run(["pdftotext", "-f", str(number), "-l", str(number), str(path), "-"],
-                              capture_output=True, text=True, check=True).stdout
-        assert f"{township.name}机构编制评估" in text
+        text = page_text(path, number)
+        assert text.startswith(f"{township.name}机构编制评估")
         assert "评估提示" in text and "对照编制标准与全县中位数" in text
         for warning in township.warnings:
             assert warning.zh.replace(" ", "") in text.replace(" ", "")
+    english = write_assessment_pdf(result, tmp_path / "assessment_en.pdf", "en")
+    assert page_count(english) == 14
+    for number, township in enumerate(result.townships, 1):   # a long title wraps: compare without spaces
+        assert "".join(page_text(english, number).split()).startswith(f"Assessmentof{township.name}")
+
+
+def test_a_township_with_every_point_to_note_still_fits_its_page(hand_db, tmp_path):
+    from ui.report.assessment_render import write_assessment_pdf
+
+    result = assessment_job(hand_db, as_of=AS_OF)
+    jia = result.township("甲镇")
+    assert len(jia.warnings) == 2 and jia.kind("institutional").over_quota and jia.age.retiring
+    for lang in ("zh_CN", "en"):
+        path = write_assessment_pdf(result, tmp_path / f"hand_{lang}.pdf", lang)
+        assert page_count(path) == 3
+    text = page_text(tmp_path / "hand_zh_CN.pdf", 1)
+    for line in ("工作量（实有/需求）：行政富余（1.98）、事业富余（13.95）。", "可用编制：行政1名，", "超编：事业1名，",
+                 "5年内2人到龄退休", "55岁及以上人员占50%"):
+        assert line in text.replace("\n", ""), line
 
 
 def test_the_assess_command_writes_json_xlsx_and_pdf(hand_db, db_path, tmp_path, capsys):

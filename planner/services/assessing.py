@@ -26,7 +26,7 @@ def assessment_job(db, township: str | None = None, as_of: Month | None = None) 
     names = None
     if township is not None:
         if township not in {t.name for t in county.townships}:
-            raise UnknownTownship(f"台账中没有乡镇“{township}”", message_en=f"no township named '{township}'")
+            raise UnknownTownship(f"台账中没有乡镇“{township}”", message_en="the ledger holds no such township")
         names = [township]
     return assess_county(county, rules, as_of or Month.today(), names, status_of=pressure_status)
 

@@ -34,43 +34,40 @@ TEXT = {
         "no_people": "台账中尚未录入本乡镇人员信息，年龄结构无法评估。",
         "median": "中位数 {v}",
         "per_10k": "每万人口编制数", "per_village": "每个行政村编制数",
-        "p_shortage": "{kind}紧缺：实有{staff}人，测算需求{need}人（{ratio}）。",
-        "p_surplus": "{kind}富余：实有{staff}人，测算需求{need}人（{ratio}）。",
-        "p_over": "{kind}超编{n}名，超编期间不得进人。",
-        "p_usable": "{kind}可用编制{n}名，可补紧缺或参与县域调剂。",
+        "p_load": "工作量（实有/需求）：{items}。", "p_load_item": "{kind}{status}（{ratio}）",
+        "p_usable": "可用编制：{items}，可补紧缺或参与县域调剂。", "p_item": "{kind}{n}名",
+        "p_over": "超编：{items}，超编期间不得进人。",
         "p_retiring": "5年内{n}人到龄退休，宜提前安排补充。",
         "p_old": "55岁及以上人员占{p}，年龄结构偏大。",
         "p_none": "未发现需要特别提示的情况。",
-        "p_join": "",
+        "p_join": "、",
     },
     "en": {
-        "title": "Establishment assessment of {name}",
-        "sub": "{county} · {category} {type} · population {population} · {villages} villages · {as_of}",
-        "as_of": "As of {y}-{m:02d}",
-        "h_quota": "Quota, workload and staff", "h_rules": "Against the standards and the county median", "h_points": "Points to note",
+        "title": "Assessment of {name}",
+        "sub": "{county} · {category} · pop. {population} · {villages} villages · {as_of}",
+        "as_of": "{y}-{m:02d}",
+        "h_quota": "Quota, workload and staff", "h_rules": "Standards and the county median", "h_points": "Points to note",
         "c_kind": "Kind", "c_approved": "Approved", "c_staff": "Staff", "c_vacancy": "Vacancy",
         "c_usable": "Usable", "c_over": "Over", "c_need": "Required\nFTE", "c_ratio": "WISN\nratio",
         "c_load": "Workload", "c_band": "Category\nband",
-        "quota_note": "Required FTE: headcount the duties' workload needs (leadership posts included for the "
-                      "administrative kind); a WISN ratio (staff ÷ required) below 0.9 is a shortage, above 1.2 a "
-                      "surplus. Usable: vacancy less planned hires not yet made.",
+        "quota_note": "WISN ratio = staff ÷ required FTE (< 0.9 shortage, > 1.2 surplus); "
+                      "usable = vacancy − pending hires.",
         "c_item": "Item", "c_now": "Township", "c_standard": "Standard or\ncounty median",
         "c_verdict": "Verdict or\ndifference",
 "leaders": "Leadership posts", "offices": "{kind} offices",
         "within": "within", "above": "above", "below": "below", "no_rule": "no standard",
-        "age": "{on_file} people on file ({known} with a known birth month): {young} under 30 ({young_p}), "
-               "{old} aged 55 or over ({old_p}); {retiring} reach their statutory retirement age within 5 years.",
+        "age": "{on_file} on file ({known} with birth month): {young} under 30 ({young_p}), "
+               "{old} aged 55+ ({old_p}), {retiring} retiring in 5 years.",
         "no_people": "No people of this township are on file: the age structure cannot be assessed.",
         "median": "median {v}",
         "per_10k": "Slots per 10,000 residents", "per_village": "Slots per village",
-        "p_shortage": "{kind}: workload shortage, {staff} staff against {need} required (WISN ratio {ratio}).",
-        "p_surplus": "{kind}: staff above the workload, {staff} against {need} required (WISN ratio {ratio}).",
-        "p_over": "{kind}: {n} over quota; no hiring while over quota.",
-        "p_usable": "{kind}: {n} usable vacant slots, for short posts or the county's reallocation.",
-        "p_retiring": "{n} people reach their statutory retirement age within 5 years: plan their replacement.",
+        "p_load": "Workload: {items}.", "p_load_item": "{kind} {status} ({ratio})",
+        "p_usable": "Usable vacant slots: {items}.", "p_item": "{kind} {n}",
+        "p_over": "Over quota: {items}; no hiring while over.",
+        "p_retiring": "{n} retire within 5 years: plan replacements.",
         "p_old": "{p} of the staff are 55 or over.",
         "p_none": "Nothing calls for attention.",
-        "p_join": " ",
+        "p_join": ", ",
     },
 }
 OLD_SHARE_NOTABLE = 0.25   # a quarter of the staff 55 or over is worth a sentence
@@ -164,21 +161,28 @@ class AssessmentContent:
                  diff(c.per_village, c.median_per_village)]]
 
     def points(self, t: TownshipAssessment) -> list[str]:
+        """The standing checks broken, then one line each for workload, usable vacancy, over-quota and
+        retirements: a page's points stay few whatever the township (the page must stay one page)."""
         w = self.t
+        join = w["p_join"]
         out = [x.text(self.key) + ("." if self.key == "en" else "。") for x in t.warnings]
-        for k in t.kinds:
-            if not k.has_line:
-                continue
-            figures = dict(kind=self.kind_name(k.kind), staff=k.staff, need=fte_text(k.need_fte),
-                           ratio=ratio_text(k.wisn_ratio, "—"))
-            if k.status == "shortage":
-                out.append(w["p_shortage"].format(**figures))
-            elif k.status == "surplus":
-                out.append(w["p_surplus"].format(**figures))
-            if k.over_quota:
-                out.append(w["p_over"].format(kind=figures["kind"], n=k.over_quota))
-            elif k.usable_vacancy and k.status != "surplus":
-                out.append(w["p_usable"].format(kind=figures["kind"], n=k.usable_vacancy))
+        kinds = [k for k in t.kinds if k.has_line]
+
+        def name(kind: str) -> str:   # 行政 / Admin.: the points name a kind briefly, one line each
+            return kind_label(kind, self.key, short=self.key == "en", cap=True)
+        loads = [w["p_load_item"].format(kind=name(k.kind),
+                                         status=pressure_label(k.status, self.key), ratio=ratio_text(k.wisn_ratio))
+                 for k in kinds if k.status in ("shortage", "surplus")]
+        if loads:
+            out.append(w["p_load"].format(items=join.join(loads)))
+        usable = [w["p_item"].format(kind=name(k.kind), n=k.usable_vacancy)
+                  for k in kinds if k.usable_vacancy and not k.over_quota]
+        if usable:
+            out.append(w["p_usable"].format(items=join.join(usable)))
+        over = [w["p_item"].format(kind=name(k.kind), n=k.over_quota)
+                for k in kinds if k.over_quota]
+        if over:
+            out.append(w["p_over"].format(items=join.join(over)))
         if t.age.retiring:
             out.append(w["p_retiring"].format(n=t.age.retiring))
         if t.age.old_share is not None and t.age.old_share >= OLD_SHARE_NOTABLE:
