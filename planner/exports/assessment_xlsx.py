@@ -36,7 +36,7 @@ WORDS = {
         "title_towns": "{county}乡镇编制评估：标准、年龄结构与全县比较（{as_of}）",
         "kinds": ["乡镇", "类别", "编制类型", "核定编制", "实有人数", "空编", "可用编制", "超编", "周转池",
                   "测算需求", "实有/需求", "工作量", "类别标准"],
-        "towns": ["乡镇", "类别", "人口", "行政村", "领导职数", "职数标准", "行政机构", "事业机构", "机构上限",
+        "towns": ["乡镇", "类别", "人口", "行政村", "领导职数", "职数标准", "行政机构", "事业机构", "机构上限\n（行政/事业）",
                   "在册人员", "30岁以下", "55岁及以上", "5年内退休", "每万人编制", "全县中位数", "每村编制",
                   "全县中位数", "提示"],
     },
@@ -47,12 +47,20 @@ WORDS = {
         "kinds": ["Township", "Category", "Kind", "Approved", "Staff", "Vacancy", "Usable vacancy", "Over quota",
                   "Pool", "Required FTE", "WISN ratio", "Workload", "Category band"],
         "towns": ["Township", "Category", "Population", "Villages", "Leadership", "Standard", "Admin. offices",
-                  "Inst. units", "Office limits", "People on file", "Under 30", "55 or over", "Retiring in 5 years",
+                  "Inst. units", "Office limits\n(admin./inst.)", "People on file", "Under 30", "55 or over", "Retiring in 5 years",
                   "Slots per 10k", "County median", "Slots per village", "County median", "Warnings"],
     },
 }
 KIND_WIDTHS = (14, 7, 8, 8, 8, 7, 8, 7, 7, 9, 9, 8, 10)
-TOWN_WIDTHS = (12, 6, 8, 6, 6, 7, 6, 6, 9, 6, 7, 7, 7, 7, 7, 7, 7, 30)
+TOWN_WIDTHS = (10, 5, 7, 5, 5, 6, 5, 5, 8, 5, 8, 8, 5, 6, 6, 6, 6, 25)   # 128 wide: A4 landscape at 10 pt
+LINE_POINTS = 13.5   # one line of 10-point type
+
+
+def _lines(text: str, width: float) -> int:
+    """Lines a wrapped cell takes: a Chinese character is two units of Excel's column width."""
+    units = sum(2 if ord(ch) > 0x2e80 else 1 for ch in text)
+    return sum(max(1, -(-sum(2 if ord(ch) > 0x2e80 else 1 for ch in part) // max(1, int(width) - 1)))
+               for part in text.split("\n")) if units else 1
 
 
 def _pct(part: int, whole: int) -> str:
@@ -63,7 +71,8 @@ def _r(value: float | None) -> float | None:
     return None if value is None else round(value, 1)
 
 
-def _sheet(ws, title: str, headers: list[str], widths, rows: list[list], warn_rows: set[int]) -> None:
+def _sheet(ws, title: str, headers: list[str], widths, rows: list[list], warn_rows: set[int],
+           formats: dict[int, str] | None = None) -> None:
     ws.append([title])
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(headers))
     ws["A1"].font, ws["A1"].alignment = TITLE, CENTER
@@ -71,13 +80,19 @@ def _sheet(ws, title: str, headers: list[str], widths, rows: list[list], warn_ro
     ws.append(headers)
     for cell in ws[2]:
         cell.font, cell.fill, cell.alignment, cell.border = BOLD, HEADER_FILL, CENTER, BORDER
+    # Row heights written out: a spreadsheet does not grow a row for wrapped text it did not lay out itself.
+    ws.row_dimensions[2].height = LINE_POINTS * max(_lines(h, w) for h, w in zip(headers, widths)) + 4
     for i, row in enumerate(rows):
         ws.append(row)
         for cell in ws[ws.max_row]:
             cell.font, cell.border = FONT, BORDER
             cell.alignment = WRAP if isinstance(cell.value, str) else CENTER
+            if formats and cell.column in formats and isinstance(cell.value, float):
+                cell.number_format = formats[cell.column]   # 18.0 stays 18.0, as on screen and in print
             if i in warn_rows:
                 cell.fill = WARN_FILL
+        ws.row_dimensions[ws.max_row].height = LINE_POINTS * max(
+            _lines(v, w) if isinstance(v, str) else 1 for v, w in zip(row, widths)) + 4
     for n, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(n)].width = width
     ws.freeze_panes = "B3"
@@ -108,14 +123,14 @@ def write_assessment_xlsx(result: CountyAssessment, path: str | Path, lang: str 
                               ratio_shown(k.wisn_ratio), pressure_label(k.status, key) if k.status else "—",
                               k.band.text()])
     _sheet(kinds_ws, w["title_kinds"].format(county=result.county, as_of=result.as_of), w["kinds"], KIND_WIDTHS,
-           kind_rows, kind_warn)
+           kind_rows, kind_warn, {10: "0.0", 11: "0.00"})
     towns_ws = wb.create_sheet(w["sheet_towns"])
     town_rows, town_warn = [], set()
     for t in result.townships:
         if t.warnings:
             town_warn.add(len(town_rows))
-        limits = " / ".join(f"{kind_label(k, key, short=True)}{'—' if n is None else n}"
-                            for k, n in t.office_limits.items() if k != "support")
+        limits = " / ".join("—" if t.office_limits.get(k) is None else str(t.office_limits[k])
+                            for k in ("administrative", "institutional"))
         c = t.comparison
         town_rows.append([t.name, category_label(t.category, key), t.population, t.villages, t.leadership,
                           t.leadership_standard.text(), t.offices.get("administrative", 0),
@@ -124,7 +139,7 @@ def write_assessment_xlsx(result: CountyAssessment, path: str | Path, lang: str 
                           _r(c.per_10k), _r(c.median_per_10k), _r(c.per_village), _r(c.median_per_village),
                           "；".join(x.text(key) for x in t.warnings)])
     _sheet(towns_ws, w["title_towns"].format(county=result.county, as_of=result.as_of), w["towns"], TOWN_WIDTHS,
-           town_rows, town_warn)
+           town_rows, town_warn, {14: "0.0", 15: "0.0", 16: "0.0", 17: "0.0"})
     path = Path(path)
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder) / "assessment.xlsx"
