@@ -119,8 +119,7 @@ class CountyAssessment:
 def need_fte(township: TownshipData, kind: str, params) -> float:
     """测算需求 of a kind, as the ledger computes it (0 for a kind with no duties and no leaders)."""
     hours = sum(duty_hours(d) for d in township.duties_of_kind(kind))
-    leadership = township.quota(kind).leadership
-    return required_fte(hours, params, leadership) if hours or leadership else 0.0
+    return required_fte(hours, params, township.quota(kind).leadership)
 
 
 def per_10k(slots: int, population: int) -> float | None:
