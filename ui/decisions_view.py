@@ -69,6 +69,8 @@ class DecisionDialog(QDialog):
         self.details = QPlainTextEdit(details, self)
         self.details.setReadOnly(True)
         self.details.setMaximumHeight(140)
+        # Shown only when the question could not list every line itself.
+        self.details.setVisible(any(line not in question for line in details.splitlines()))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -161,7 +161,7 @@ def example_library() -> RulesLibrary:
         bands[(category, "administrative")] = Range(None, admin)
         bands[(category, "institutional")] = Range(None, inst)
     return RulesLibrary(bands=bands, leadership={c: Range(5, 7) for c in CATEGORIES},
-                        offices={"administrative": 7, "institutional": 6})
+                        offices=dict(administrative=7, institutional=6))
 
 
 def township_warnings(township: TownshipData, rules: RulesLibrary) -> list[RuleWarning]:
