@@ -34,6 +34,7 @@ def test_the_assessment_reads_the_ledgers_own_figures(ledger_db):
 
 def test_the_window_assesses_the_township_under_the_cursor_and_writes_pdf_and_excel(ledger_db, qtbot, tmp_path,
                                                                                        fresh_settings):
+    from ui import tasks
     from ui.main_window import MainWindow
 
     window = MainWindow(ledger_db, fresh_settings)
@@ -48,11 +49,13 @@ def test_the_window_assesses_the_township_under_the_cursor_and_writes_pdf_and_ex
     dialog = actions.dialog
     qtbot.addWidget(dialog)
     assert dialog.township() == name
-    pdf = dialog.save_pdf(str(tmp_path / "one.pdf"))
-    text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
-    assert "".join(text.split()).startswith(f"Assessmentof{name}")       # the English window prints English
-    dialog.township_box.setCurrentIndex(0)                                  # all townships
-    xlsx = dialog.save_xlsx(str(tmp_path / "all.xlsx"))
+    with tasks.synchronous(True):          # the writing runs off the GUI thread; here inline, in order
+        pdf = dialog.save_pdf(str(tmp_path / "one.pdf"))
+        text = subprocess.run(["pdftotext", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        assert "".join(text.split()).startswith(f"Assessmentof{name}")   # the English window prints English
+        assert dialog.message.text() == f"Written: {pdf}" and dialog.pdf_button.isEnabled()
+        dialog.township_box.setCurrentIndex(0)                              # all townships
+        xlsx = dialog.save_xlsx(str(tmp_path / "all.xlsx"))
     sheet = openpyxl.load_workbook(xlsx).worksheets[0]
     assert {sheet.cell(r, 1).value for r in range(3, sheet.max_row + 1)} == \
         {row.name for row in township_summaries(ledger_db)}

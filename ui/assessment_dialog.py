@@ -11,12 +11,14 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.domain.assessment import CountyAssessment
-from planner.exports.assessment_xlsx import write_assessment_xlsx
-from planner.services.assessing import assessment_job
+from planner.services.assessing import assessment_job as compute_assessment
 from planner.services.outputs import OutputRefused, check_output
+from planner.store.reads import township_summaries
 from ui.file_dialogs import save_file_name
 from ui.i18n import current_language, error_text
-from ui.report.assessment_render import AssessmentDocument
+from ui import tasks
+from ui.report.assessment_render import (AssessmentDocument, assessment_job, assessment_pdf_job,
+                                         assessment_xlsx_job)
 
 translate = QCoreApplication.translate
 ALL = None
@@ -31,7 +33,7 @@ class AssessmentDialog(QDialog):
         self.setWindowTitle(translate("Assessment", "Township assessment"))
         self.township_box = QComboBox(self)
         self.township_box.addItem(translate("Assessment", "All townships"), ALL)
-        names = [t.name for t in assessment_job(workspace.db).townships] if workspace.db is not None else []
+        names = [row.name for row in township_summaries(workspace.db)] if workspace.db is not None else []
         for name in names:
             self.township_box.addItem(name, name)
         if township in names:
@@ -65,12 +67,13 @@ class AssessmentDialog(QDialog):
         layout.addWidget(self.message)
         layout.addLayout(buttons)
         self.resize(560, 180)
+        self.handle = None
 
     def township(self) -> str | None:
         return self.township_box.currentData()
 
     def assessment(self) -> CountyAssessment:
-        return assessment_job(self.workspace.db, self.township())
+        return compute_assessment(self.workspace.db, self.township())
 
     def _language(self) -> str:
         return "en" if current_language() == "en" else "zh_CN"
@@ -100,13 +103,38 @@ class AssessmentDialog(QDialog):
     def save_pdf(self, path: str | None = None) -> str | None:
         path = self._target(path, translate("Assessment", "Save as PDF…"), ".pdf", "PDF (*.pdf)")
         if path:
-            AssessmentDocument(self.assessment(), self._language()).write_pdf(path)
-            self.message.setText(translate("Assessment", "Written: {path}").format(path=path))
+            self._write(assessment_pdf_job, path, process=True)
         return path
 
     def save_xlsx(self, path: str | None = None) -> str | None:
         path = self._target(path, translate("Assessment", "Save as Excel…"), ".xlsx", "Excel (*.xlsx)")
         if path:
-            write_assessment_xlsx(self.assessment(), path, self._language())
-            self.message.setText(translate("Assessment", "Written: {path}").format(path=path))
+            self._write(assessment_xlsx_job, path, process=False)
         return path
+
+    def _write(self, job, path: str, process: bool) -> None:
+        """Work out the assessment in a thread, then write the file (the pages in a child process):
+        a province's assessment is thousands of pages, and the window stays responsive meanwhile."""
+        self._set_busy(True)
+        self.message.setText(translate("Assessment", "Writing {path}…").format(path=path))
+
+        def failed(error) -> None:
+            self._set_busy(False)
+            self.message.setText(translate("Assessment", "Could not write {path}: {reason}").format(
+                path=path, reason=error_text(error)))
+
+        def written(_path) -> None:
+            self._set_busy(False)
+            self.message.setText(translate("Assessment", "Written: {path}").format(path=path))
+
+        def computed(result) -> None:
+            self.handle = tasks.run_task(self, job, result, path, self._language(), on_success=written,
+                                         on_failure=failed, on_cancelled=lambda: self._set_busy(False),
+                                         process=process)
+
+        self.handle = tasks.run_task(self, assessment_job, self.workspace.db, self.township(), on_success=computed,
+                                     on_failure=failed, on_cancelled=lambda: self._set_busy(False))
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.preview_button, self.pdf_button, self.xlsx_button, self.township_box):
+            button.setEnabled(not busy)

@@ -8,6 +8,7 @@ wrapped inside thin borders, 10-point type. Written whole or not at all, readabl
 from __future__ import annotations
 
 import tempfile
+from copy import copy
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -82,16 +83,24 @@ def _sheet(ws, title: str, headers: list[str], widths, rows: list[list], warn_ro
         cell.font, cell.fill, cell.alignment, cell.border = BOLD, HEADER_FILL, CENTER, BORDER
     # Row heights written out: a spreadsheet does not grow a row for wrapped text it did not lay out itself.
     ws.row_dimensions[2].height = LINE_POINTS * max(_lines(h, w) for h, w in zip(headers, widths)) + 4
+    styles: dict[tuple, object] = {}
     for i, row in enumerate(rows):
         ws.append(row)
-        for cell in ws[ws.max_row]:
+        number = i + 3      # title, header, then the rows (ws[n] and ws.max_row scan the whole sheet)
+        for cell in (ws.cell(number, column) for column in range(1, len(row) + 1)):
+            number_format = formats.get(cell.column) if formats and isinstance(cell.value, float) else None
+            key = (isinstance(cell.value, str), i in warn_rows, number_format)
+            if key in styles:   # setting a style attribute by attribute costs a hash each: copy it whole
+                cell._style = copy(styles[key])
+                continue
             cell.font, cell.border = FONT, BORDER
-            cell.alignment = WRAP if isinstance(cell.value, str) else CENTER
-            if formats and cell.column in formats and isinstance(cell.value, float):
-                cell.number_format = formats[cell.column]   # 18.0 stays 18.0, as on screen and in print
-            if i in warn_rows:
+            cell.alignment = WRAP if key[0] else CENTER
+            if number_format:
+                cell.number_format = number_format   # 18.0 stays 18.0, as on screen and in print
+            if key[1]:
                 cell.fill = WARN_FILL
-        ws.row_dimensions[ws.max_row].height = LINE_POINTS * max(
+            styles[key] = copy(cell._style)
+        ws.row_dimensions[number].height = LINE_POINTS * max(
             _lines(v, w) if isinstance(v, str) else 1 for v, w in zip(row, widths)) + 4
     for n, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(n)].width = width

@@ -7,6 +7,7 @@ call, and the record of what was applied on which committee decision.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import date
@@ -85,8 +86,23 @@ class AppliedRecord:
         return Decision(self.decision_no, date.fromisoformat(self.decision_date))
 
 
+# An applied proposal's result never changes once written: its quota changes are worked out once
+# per result text (its SHA-256 is far quicker than reading a province's proposal again), not at
+# every refresh of the ledger's markers.
+_CHANGES: dict[bytes, tuple[QuotaChange, ...]] = {}
+
+
+def _changes(row: AppliedProposal) -> tuple[QuotaChange, ...]:
+    key = hashlib.sha256((row.result_json or "").encode("utf-8")).digest()
+    if key not in _CHANGES:
+        if len(_CHANGES) > 256:
+            _CHANGES.clear()
+        _CHANGES[key] = tuple(proposal_changes(Proposal.from_json(json.loads(row.result_json or "{}"))))
+    return _CHANGES[key]
+
+
 def _record(row: AppliedProposal) -> AppliedRecord:
-    changes = tuple(proposal_changes(Proposal.from_json(json.loads(row.result_json or "{}"))))
+    changes = _changes(row)
     at = row.applied_at.isoformat(sep=" ", timespec="seconds") if row.applied_at else ""
     return AppliedRecord(row.id, at, row.applied_by or "", row.scenario or "", row.decision_no or "",
                          row.decision_date, bool(row.reverted), changes)

@@ -52,6 +52,14 @@
         <translation>关闭</translation>
     </message>
     <message>
+        <source>Writing {path}…</source>
+        <translation>正在写出 {path}…</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写出 {path}：{reason}</translation>
+    </message>
+    <message>
         <source>Written: {path}</source>
         <translation>已写出：{path}</translation>
     </message>
