@@ -30,6 +30,7 @@ COMMAND_MODULES = [
     "cli.solve_cmd",
     "cli.forecast_cmd",
     "cli.plan_cmd",
+    "cli.assess_cmd",
 ]
 
 

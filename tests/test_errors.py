@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 
 import planner
+from planner.domain.rules import Range, RulesLibrary
+from planner.services.assessing import UnknownTownship
 from planner.demo.county import generate_demo
 from planner.domain.edit_rules import EditError
 from planner.domain.workload import ParameterError, WorkParams
@@ -115,6 +117,8 @@ def user_errors(tmp_path: Path) -> list[UserError]:
         EmptyLedger(),
         DamagedDatabase(tmp_path / "ledger.sqlite", "file is not a database"),
         raised(lambda: check_output(tmp_path / "ledger.sqlite", tmp_path / "ledger.sqlite")),
+        raised(lambda: RulesLibrary(leadership={"一类": Range(9, 7)}).checked()),
+        UnknownTownship("台账中没有乡镇“甲镇”", message_en="the ledger holds no such township"),
     ]
 
 

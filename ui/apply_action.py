@@ -5,20 +5,25 @@ summary of every line that will change (domain rule 7). The write is a
 QUndoCommand on the window's undo stack: redo calls planner.services.applying.apply_proposal_safely,
 undo revert_proposal_safely, each a backup then one committed transaction (as every
 ledger edit, see ui/commands.py), so Ctrl+Z puts back the exact previous quota.
+
+The confirmation asks for the committee's decision (编委文件号 and date, ui.decisions_view);
+every redo writes it again with the re-applied proposal, every undo logs it withdrawn. Once
+written, the window says what changed, and the proposal cannot be applied a second time.
 """
 
 from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.domain.county import KINDS
 from planner.domain.proposal import Proposal
-from planner.services.apply import ApplyError, QuotaChange
+from planner.services.apply import ApplyError, Decision, QuotaChange
 from planner.services.applying import apply_proposal_safely, proposal_check, revert_proposal_safely
 from ui.commands import EditContext, LedgerCommand
+from ui.decisions_view import applied_message, ask_decision
 from ui.labels import kind_label
 from ui.results_models import ui_is_chinese
 
@@ -43,11 +48,13 @@ class ApplyProposalCommand(LedgerCommand):
     of the ledger and refused whole (nothing written) on a conflicting edit.
     """
 
-    def __init__(self, context: EditContext, result: Proposal, user: str | None = None) -> None:
+    def __init__(self, context: EditContext, result: Proposal, user: str | None = None,
+                 decision: Decision | None = None) -> None:
         text = translate("ApplyProposal", "Apply proposal “{scenario}”")
         super().__init__(context, text.format(scenario=result.scenario))
         self.result = result
         self.user = user
+        self.decision = decision
         self.applied_id: int | None = None
         self.applied_ids: list[int] = []  # one per redo: each application is its own record
         self.backups: list = []           # backup files made before each step (None: server database)
@@ -58,7 +65,7 @@ class ApplyProposalCommand(LedgerCommand):
         return None
 
     def _apply(self) -> None:
-        outcome = apply_proposal_safely(self.context.db, self.result, user=self.user)
+        outcome = apply_proposal_safely(self.context.db, self.result, user=self.user, decision=self.decision)
         self.applied_id = int(outcome.value)
         self.applied_ids.append(self.applied_id)
         self.backups.append(outcome.backup)
@@ -93,14 +100,22 @@ def summary_text(result: Proposal, changes: list[QuotaChange]) -> tuple[str, str
     return "\n".join(lines), "\n".join(detail)
 
 
-def ask_confirmation(parent: QWidget | None, question: str, details: str) -> bool:
-    """The confirmation dialog; tests replace this function."""
-    box = QMessageBox(QMessageBox.Icon.Question, translate("ApplyProposal", "Apply proposal to ledger"), question,
-                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, parent)
-    box.setDetailedText(details)
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)  # writing the ledger is never the default
-    box.button(QMessageBox.StandardButton.Yes).setText(translate("ApplyProposal", "Apply"))
-    return box.exec() == QMessageBox.StandardButton.Yes
+def ask_confirmation(parent: QWidget | None, question: str, details: str) -> Decision | bool:
+    """The confirmation, asking for the committee's decision; tests replace this function.
+
+    Returns the Decision typed in, or False when the user cancelled. (A stand-in may answer
+    True: applied without a decision on record.)
+    """
+    return ask_decision(parent, question, details) or False
+
+
+def show_applied(parent: QWidget | None, message: str) -> QMessageBox:
+    """Says what was written; not modal, so the work goes on while it is read."""
+    box = QMessageBox(QMessageBox.Icon.Information, translate("ApplyProposal", "Proposal applied"), message,
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setModal(False)
+    box.show()
+    return box
 
 
 def show_refusal(parent: QWidget | None, message: str) -> None:
@@ -112,14 +127,19 @@ class ProposalApplier(QObject):
     """Checks, confirms and pushes the apply command through the window's LedgerEditor.
 
     The editor's context follows the window's database, and its changed/failed
-    signals already refresh the ledger view and show refusals.
+    signals already refresh the ledger view and show refusals. `applied(proposal)`
+    follows a written proposal (the proposal tab then stops offering to apply it).
     """
+
+    applied = Signal(object)
 
     def __init__(self, parent: QWidget, editor, user: Callable[[], str | None] = lambda: None) -> None:
         super().__init__(parent)
         self.editor = editor
         self.user = user
         self.last_command: ApplyProposalCommand | None = None
+        self.last_message = ""
+        self._message_box: QMessageBox | None = None
 
     @property
     def context(self) -> EditContext:
@@ -138,10 +158,17 @@ class ProposalApplier(QObject):
                                            "The proposal changes no quota: the ledger already holds it."))
             return False
         question, details = summary_text(result, changes)
-        if not ask_confirmation(parent, question, details):
+        answer = ask_confirmation(parent, question, details)
+        if not answer:
             return False
-        command = ApplyProposalCommand(self.context, result, user=self.user())
+        decision = answer if isinstance(answer, Decision) else None
+        command = ApplyProposalCommand(self.context, result, user=self.user(), decision=decision)
         if not self.editor.push(command):  # refused inside redo: the stack dropped it
             return False
         self.last_command = command
+        self.last_message = applied_message(changes, decision)
+        if self._message_box is not None:
+            self._message_box.close()
+        self._message_box = show_applied(parent, self.last_message)
+        self.applied.emit(result)
         return True

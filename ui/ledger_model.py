@@ -61,6 +61,8 @@ _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 _FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_DECORATION = int(Qt.ItemDataRole.DecorationRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _NOT_USED = frozenset(int(r) for r in (Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.FontRole,
                                        Qt.ItemDataRole.SizeHintRole, Qt.ItemDataRole.WhatsThisRole))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -138,6 +140,10 @@ class TownshipSummaryModel(TableModel):
         self._painted: dict[int, tuple[list, list, list]] = {}
         self._flags: list[Qt.ItemFlag] = []
         self._update_flags()
+        # township name -> (marked, tooltip): the standing checks it breaks and the decision on record
+        # (set by ui.assessment_actions); shown on the name cell only.
+        self._notes: dict[str, tuple[bool, str]] = {}
+        self._marker = None
 
     def _update_flags(self) -> None:
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -165,6 +171,15 @@ class TownshipSummaryModel(TableModel):
         self._painted.clear()
         self._exposed = min(FETCH_BATCH, len(self._rows))
         self.endResetModel()
+
+    def set_notes(self, notes: dict[str, tuple[bool, str]], marker=None) -> None:
+        """Per township: whether to mark its name (a rule it breaks) and the tooltip of its name cell."""
+        self._notes, self._marker = dict(notes), marker
+        if self._exposed:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._exposed - 1, 0))
+
+    def note_of(self, name: str) -> tuple[bool, str]:
+        return self._notes.get(name, (False, ""))
 
     def all_rows(self) -> list[TownshipSummary]:
         return self._rows
@@ -285,6 +300,11 @@ class TownshipSummaryModel(TableModel):
             return self._paint_data(row)[1][index.column()]
         if role == _FOREGROUND:
             return self._paint_data(row)[2][index.column()]
+        if index.column() == 0 and self._notes and role in (_DECORATION, _TOOLTIP):
+            marked, tip = self.note_of(self._rows[row].name)
+            if role == _DECORATION:
+                return self._marker if marked else None
+            return tip or None
         if role in _NOT_USED:
             return None
         column = COLUMNS[index.column()]

@@ -13,7 +13,7 @@ What the window itself offers:
     window.toolbar       QToolBar
     window.tabs          QTabWidget; the ledger is tab 0, the features add theirs after it
     window.ledger_panel, window.detail_view
-    window.solve_panel, print_actions, scenario_view, compare_view, excel_actions, safety   the features
+    window.solve_panel, print_actions, scenario_view, compare_view, excel_actions, safety, assessment   the features
     window.set_database(db), reload_ledger(clear_undo=False), status(message), show_error(error)
     window.ledgerChanged, window.databaseChanged   the workspace's signals
 """
@@ -32,7 +32,8 @@ from planner import __version__
 from planner.domain.county import TownshipData
 from planner.store.db import Database
 from planner.store.reads import township_id_named
-from ui import excel_actions, file_menu, i18n, print_actions, safety_actions, scenario_view, solve_panel
+from ui import (assessment_actions, excel_actions, file_menu, i18n, print_actions, safety_actions, scenario_view,
+                solve_panel)
 from ui.commands import discard_to_clean
 from ui.detail_view import TownshipDetailView
 from ui.ledger_panel import LedgerPanel
@@ -206,6 +207,7 @@ class MainWindow(QMainWindow):
         self.compare_view = self.scenario_view.compare_view
         self.excel_actions = excel_actions.install(ws, self, menu=self.menu_file, before=self.action_quit)
         self.safety = safety_actions.install(ws, self)
+        self.assessment = assessment_actions.install(ws, self, menu=self.menu_tools, ledger_panel=self.ledger_panel)
         # Conflicts and read-only refusals get their own explanation from the safety part.
         self.editor.failed.disconnect(self.show_error)
         self.editor.failed.connect(self.safety.on_edit_failed)

@@ -222,6 +222,7 @@ class ResultsView(QWidget):
         """
         self._result = result
         self._stale = False
+        self._applied = False
         self._generation += 1
         has = result is not None
         self.tabs.setVisible(has)
@@ -298,9 +299,15 @@ class ResultsView(QWidget):
     def is_stale(self) -> bool:
         return self._stale
 
+    def mark_applied(self, result=None) -> None:
+        """The shown proposal is on the ledger: it is not offered again until a new one is shown."""
+        if result is None or result is self._result:
+            self._applied = True
+            self.apply_button.setEnabled(self.can_apply())
+
     def can_apply(self) -> bool:
         return (self._result is not None and self._result.is_proposal
-                and not self._stale and not self.is_filling())
+                and not self._stale and not self.is_filling() and not getattr(self, "_applied", False))
 
     @staticmethod
     def _fit_height(view: QTableView) -> None:

@@ -13,7 +13,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from planner.scenarios import store as store
-from planner.scenarios.changes import Change
+from planner.scenarios.changes import Change, LibraryBands
+from planner.services.rules import load_rules
 from ui.scenario_commands import SetChangesCommand
 from ui.scenario_dialogs import ChangeDialog
 from ui.scenario_models import ui_language
@@ -69,7 +70,25 @@ class ScenarioChanges:
         """Run a dialog modally (tests replace this)."""
         return dialog.exec() == QDialog.DialogCode.Accepted
 
+    def library_bands(self) -> Change | None:
+        """The standing checks' category bands as they stand now, checked against the scenario."""
+        db = self.workspace.db
+        if db is None or self.current_row() is None:
+            return None
+        change = LibraryBands.of(load_rules(db))
+        problem = self.check_changes(self.current_row().record.changes + [change])
+        if problem:
+            self.workspace.show_error(problem)
+            return None
+        return change
+
     def add_change(self, change_type: str) -> bool:
+        if change_type == LibraryBands.TYPE:   # no form: the library says what the bands are
+            change = self.library_bands()
+            if change is None:
+                return False
+            return self._set_changes(self.current_row().record.changes + [change], translate(
+                "ScenarioView", "Add change: {text}").format(text=store.describe_change(change, self._lang())))
         dialog = self.change_dialog(change_type, None, None)
         if dialog is None or not self._exec(dialog) or dialog.result_change is None:
             return False
@@ -83,6 +102,14 @@ class ScenarioChanges:
         if row is None or not index.isValid():
             return False
         old = row.record.changes[index.row()]
+        if old.TYPE == LibraryBands.TYPE:   # editing takes the library's bands afresh
+            fresh = self.library_bands()
+            if fresh is None:
+                return False
+            changes = list(row.record.changes)
+            changes[index.row()] = fresh
+            return self._set_changes(changes, translate("ScenarioView", "Edit change: {text}").format(
+                text=store.describe_change(fresh, self._lang())))
         dialog = self.change_dialog(old.TYPE, old, index.row())
         if dialog is None or not self._exec(dialog) or dialog.result_change is None:
             return False

@@ -57,6 +57,8 @@ TITLES = {
     "lock": QT_TRANSLATE_NOOP("ScenarioDialogs", "Lock or unlock a township"),
     "merge": QT_TRANSLATE_NOOP("ScenarioDialogs", "Merge two townships"),
     "split": QT_TRANSLATE_NOOP("ScenarioDialogs", "Split a township"),
+    # No form: the change copies the standing checks' category bands (ui.scenario_changes).
+    "library_bands": QT_TRANSLATE_NOOP("ScenarioDialogs", "Category bands from the standing checks"),
 }
 FORMS: dict[str, list[F | Either]] = {
     "total_cut": [

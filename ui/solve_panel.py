@@ -77,6 +77,7 @@ class SolvePanel(QWidget):
         self.results_view.result_changed.connect(workspace.set_proposal)
         self.applier = ProposalApplier(window, workspace.editor)
         self.results_view.apply_requested.connect(self.applier.request)
+        self.applier.applied.connect(self.results_view.mark_applied)
 
         self.action_solve = QAction(window)
         self.action_solve.setShortcut(QKeySequence("F9"))

@@ -251,6 +251,37 @@ class Band(Change):
         return f"{label} band for {who}: [{low or '-'}, {high or '-'}]"
 
 
+@dataclass
+class LibraryBands(Change):
+    """The standing checks' category bands (planner.domain.rules) as solve bands, as they stood
+    when the change was made: the scenario keeps its own copy, so a later edit of the library
+    does not change a scenario's result behind its back."""
+
+    TYPE: ClassVar[str] = "library_bands"
+    COUNTY_CHANGE: ClassVar[bool] = False
+    bands: list = field(default_factory=list)    # [category, kind, low, high], as in the library
+
+    @classmethod
+    def of(cls, rules) -> "LibraryBands":
+        return cls([[c, k, r.low, r.high] for (c, k), r in sorted(rules.bands.items()) if not r.empty])
+
+    def apply_options(self, county: CountyData, draft: OptionsDraft) -> None:
+        for category, kind, low, high in self.bands:
+            if category not in CATEGORIES:
+                raise ChangeProblem(f"类别“{category}”无效", f"unknown category '{category}'")
+            _kind(kind)
+            low = None if low is None else _whole(low, "下限", "minimum")
+            high = None if high is None else _whole(high, "上限", "maximum")
+            for t in county.townships:
+                if t.category == category:
+                    draft.bands[(t.name, kind)] = (low, high)
+
+    def describe(self, lang: str = "zh") -> str:
+        if lang == "zh":
+            return f"按编制标准设定类别区间（{len(self.bands)} 项）"
+        return f"category bands from the standing checks ({len(self.bands)})"
+
+
 # ---------------------------------------------------------------- county changes
 @dataclass
 class DutyGrowth(Change):

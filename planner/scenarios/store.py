@@ -30,7 +30,7 @@ from planner.domain.proposal import Proposal
 from planner.store.ledger import load_county
 from planner.store.models import Scenario
 from planner.scenarios.changes import (
-    Band, Change, ChangeProblem, DutyAdded, DutyGrowth, DutyRemoved, LockTownship, OptionsDraft,
+    Band, Change, ChangeProblem, DutyAdded, DutyGrowth, DutyRemoved, LibraryBands, LockTownship, OptionsDraft,
     ParamChange, Reserve, ScenarioError, TotalCut,
 )
 from planner.scenarios.merge import Merge, Split
@@ -52,7 +52,7 @@ NAME_MAX = 200
 
 CHANGE_TYPES: dict[str, type[Change]] = {
     cls.TYPE: cls for cls in (TotalCut, Reserve, Band, DutyGrowth, DutyAdded, DutyRemoved, ParamChange,
-                              LockTownship, Merge, Split)
+                              LockTownship, Merge, Split, LibraryBands)
 }
 
 

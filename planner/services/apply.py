@@ -14,6 +14,7 @@ from __future__ import annotations
 import getpass
 import json
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -38,6 +39,34 @@ class ApplyError(UserError, ValueError):
         self.message_zh = message_zh
         self.message_en = message_en
         self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class Decision:
+    """The committee's decision a proposal is applied on: 编委文件号 and the document's date."""
+
+    number: str
+    day: date
+
+    def __post_init__(self) -> None:
+        number = " ".join(str(self.number or "").split())
+        if not number:
+            raise ApplyError("请填写编委文件号。", "give the committee's document number")
+        if len(number) > 100:
+            raise ApplyError("编委文件号过长（最多 100 个字符）。",
+                             "the document number is too long (100 characters at most)")
+        if not isinstance(self.day, date):
+            raise ApplyError("请填写编委文件的日期。", "give the date of the committee's document")
+        if self.day > date.today():
+            raise ApplyError(f"编委文件日期 {self.day.isoformat()} 晚于今天。",
+                             f"the document's date {self.day.isoformat()} is later than today")
+        object.__setattr__(self, "number", number)
+
+    def text(self, lang: str | None = "zh") -> str:
+        """依据 X编〔2026〕3号（2026-05-12） / as decided by X编〔2026〕3号 of 2026-05-12."""
+        if lang in ("en", "en_US"):
+            return f"as decided by {self.number} of {self.day.isoformat()}"
+        return f"依据 {self.number}（{self.day.isoformat()}）"
 
 
 @dataclass(frozen=True)
@@ -143,8 +172,12 @@ def check_proposal(session: Session, result: Proposal) -> list[QuotaChange]:
     return proposal_changes(result)
 
 
-def apply_proposal(session: Session, result: Proposal, user: str | None = None) -> int:
+def apply_proposal(session: Session, result: Proposal, user: str | None = None,
+                   decision: Decision | None = None) -> int:
     """Write the proposed quota as approved quota; returns the AppliedProposal id.
+
+    `decision`, the committee's document the ledger is changed on, is kept with the applied
+    proposal and logged beside the quota it changed.
 
     Inside the caller's transaction; raises ApplyError, with nothing changed, when
     the result is not a proposal, is stale, or breaks a hard rule.
@@ -164,10 +197,22 @@ def apply_proposal(session: Session, result: Proposal, user: str | None = None) 
         applied_by=who, scenario=str(result.scenario),
         fingerprint=str(result.fingerprint),
         result_json=json.dumps(result.to_json(), ensure_ascii=False, sort_keys=True, default=str),
-        before_json=json.dumps({"quota": before}, ensure_ascii=False, sort_keys=True))
+        before_json=json.dumps({"quota": before}, ensure_ascii=False, sort_keys=True),
+        decision_no=decision.number if decision else "",
+        decision_date=decision.day.isoformat() if decision else None)
     session.add(record)
     session.flush()
+    if decision is not None:
+        _log_decision(session, who, "apply_proposal", record, new=True)
     return record.id
+
+
+def _log_decision(session: Session, who: str, action: str, record: AppliedProposal, new: bool) -> None:
+    """The decision's number and date in the log, as set (apply) or as withdrawn (revert)."""
+    key = f"{record.scenario}#{record.id}"
+    for field_name, value in (("decision_no", record.decision_no), ("decision_date", record.decision_date)):
+        session.add(AuditEntry(user=who, action=action, entity="decision", entity_key=key, field=field_name,
+                               old_value=None if new else value, new_value=value if new else None))
 
 
 def revert_proposal(session: Session, applied_id: int, user: str | None = None) -> list[QuotaChange]:
@@ -209,5 +254,7 @@ def revert_proposal(session: Session, applied_id: int, user: str | None = None) 
                                    old_value=str(quota.approved), new_value=str(old)))
             quota.approved = old
     record.reverted = True
+    if record.decision_no:
+        _log_decision(session, who, "revert_proposal", record, new=False)
     session.flush()
     return reverted

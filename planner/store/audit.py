@@ -45,11 +45,13 @@ ACTION_LABELS: dict[str, tuple[str, str]] = {
     "apply_proposal": ("执行调剂方案", "proposal applied"),
     "revert_proposal": ("撤销调剂方案", "proposal reverted"),
     "restore": ("从备份恢复", "restored from backup"),
+    "edit_rules": ("修改编制标准", "standing rules edited"),
 }
 ENTITY_LABELS: dict[str, tuple[str, str]] = {
     "county": ("县", "county"), "township": ("乡镇", "township"), "quota": ("编制", "quota"),
     "office": ("内设机构", "office"), "duty": ("职责事项", "duty"), "person": ("人员", "person"),
     "database": ("数据库", "database"),
+    "rules": ("编制标准", "standing rules"), "decision": ("编委决定", "committee decision"),
 }
 
 _ACTION_KEY = "audit_action"

@@ -27,7 +27,8 @@ _FIELDS_ZH: dict[str, dict[str, str]] = {
                **{name: r[2] for name, r in TIME_PARAMETER_RANGES.items()}},
 }
 # Columns no edit form names: what the ledger's rows also carry.
-_OTHER_ZH = {"kind": "编制类型", "demo": "示范县", "import": "导入", "version": "版本"}
+_OTHER_ZH = {"kind": "编制类型", "demo": "示范县", "import": "导入", "version": "版本",
+             "range": "范围", "decision_no": "编委文件号", "decision_date": "文件日期"}
 _KEY_VALUE = re.compile(r"(?P<key>[a-z][a-z0-9_]*)=")
 
 

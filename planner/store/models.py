@@ -251,6 +251,9 @@ class AppliedProposal(Base):
     result_json: Mapped[str] = mapped_column(Text, default="{}")
     before_json: Mapped[str] = mapped_column(Text, default="{}")
     reverted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The committee's decision the proposal was applied on (编委文件号 and its date, YYYY-MM-DD).
+    decision_no: Mapped[str] = mapped_column(String(100), default="")
+    decision_date: Mapped[str | None] = mapped_column(String(10), nullable=True)
 
 
 class AuditEntry(Base):
@@ -267,3 +270,22 @@ class AuditEntry(Base):
     field: Mapped[str] = mapped_column(String(60), default="")
     old_value: Mapped[str | None] = mapped_column(Text, nullable=True)
     new_value: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class StandingRule(Base):
+    """One rule of the standing checks (planner.domain.rules): a category band, a leadership-post
+    standard or a limit on offices; "" where a rule has no category or kind."""
+
+    __tablename__ = "standing_rule"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    rule: Mapped[str] = mapped_column(String(20))
+    category: Mapped[str] = mapped_column(String(10), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="")
+    low: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    high: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+    __table_args__ = (
+        UniqueConstraint("rule", "category", "kind", name="uq_standing_rule"),
+        CheckConstraint("rule in ('band','leadership','offices')", name="ck_standing_rule_type"),
+    )

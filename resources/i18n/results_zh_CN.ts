@@ -32,12 +32,8 @@
         <translation>台账上的核定编制将替换为建议编制。可通过“编辑 ▸ 撤销”恢复。</translation>
     </message>
     <message>
-        <source>Apply proposal to ledger</source>
-        <translation>将调剂方案写入台账</translation>
-    </message>
-    <message>
-        <source>Apply</source>
-        <translation>执行</translation>
+        <source>Proposal applied</source>
+        <translation>调剂方案已写入台账</translation>
     </message>
     <message>
         <source>Proposal not applied</source>
@@ -277,18 +273,6 @@
         <translation>尚无调剂方案。</translation>
     </message>
     <message>
-        <source>optimal</source>
-        <translation>最优</translation>
-    </message>
-    <message>
-        <source>feasible (time limit reached)</source>
-        <translation>可行（已达计算时限）</translation>
-    </message>
-    <message>
-        <source>infeasible: the rules cannot all be met</source>
-        <translation>无解：刚性规则无法同时满足</translation>
-    </message>
-    <message>
         <source>Proposal for {county}, scenario “{scenario}”: &lt;b style=&apos;color:{colour}&apos;&gt;{status}&lt;/b&gt;. {moves} moves, {slots} slots. Computed {when} by {solver} in {seconds:.1f} s; data fingerprint {fingerprint}.</source>
         <translation>{county}调剂方案，情景“{scenario}”：&lt;b style=&apos;color:{colour}&apos;&gt;{status}&lt;/b&gt;。调剂 {moves} 项，共 {slots} 个名额。计算于 {when}，求解器 {solver}，用时 {seconds:.1f} 秒；数据指纹 {fingerprint}。</translation>
     </message>
@@ -374,14 +358,6 @@
     <message>
         <source>The rules cannot all be met, so there is no proposal.</source>
         <translation>刚性规则无法同时满足，因此没有可行的调剂方案。</translation>
-    </message>
-    <message>
-        <source>optimal</source>
-        <translation>最优</translation>
-    </message>
-    <message>
-        <source>feasible, time limit reached</source>
-        <translation>可行，已达计算时限</translation>
     </message>
     <message>
         <source>Proposal ready: {moves} moves, {slots} slots ({status}).</source>

@@ -146,6 +146,10 @@
         <translation>乡镇拆分</translation>
     </message>
     <message>
+        <source>Category bands from the standing checks</source>
+        <translation>按编制标准设定类别区间</translation>
+    </message>
+    <message>
         <source>Quota kind</source>
         <translation>编制类型</translation>
     </message>
