@@ -189,7 +189,7 @@ def test_header_notes_and_layout_are_the_template(tmp_path):
 
     path = write_template(tmp_path / "t.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [s.zh for s in SHEETS] == ["参数", "乡镇", "编制", "内设机构", "职责事项", "人员", "用编计划", "周转池"]
+    assert wb.sheetnames == [s.zh for s in SHEETS] == ["参数", "乡镇", "编制", "内设机构", "职责事项", "人员", "用编计划", "周转池", "岗位"]
     for spec in SHEETS:
         ws = wb[spec.zh]
         assert [c.value for c in ws[1]] == [c.zh for c in spec.columns]

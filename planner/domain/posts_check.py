@@ -35,8 +35,8 @@ class Finding:
 
 
 def share_words(share: float) -> str:
-    """1.3 for 1.25–1.35: a share of one person's time, as a clerk says it."""
-    return f"{share:.1f}"
+    """1.3 for 1.25–1.35: a share of one person's time, as a clerk says it (1.04 stays 1.04, not 1.0)."""
+    return f"{share:.1f}" if round(share, 1) > 1.0 else f"{share:.2f}"
 
 
 def check_posts(township: TownshipData, params: WorkParams) -> list[Finding]:

@@ -7,7 +7,8 @@ backed-up office's counter work at the backup load factor:
 
     need  = backup_load_factor × counter hours of the backed-up office
     spare = time for duties of the backup office's people (leaders excepted)
-            − hours of the backup office's own duties
+            − what they carry under the township's posts (before any post is on
+              file: the hours of the backup office's own duties)
 
 Counter work is the case work (annual volume × minutes per case) of the duties
 that need backup: what residents bring to a counter. Fixed annual hours (Party
@@ -19,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from planner.domain.county import TownshipData
-from planner.domain.posts import person_capacity
+from planner.domain.posts import person_capacity, person_loads
 from planner.domain.workload import WorkParams, case_hours, duty_hours
 
 TOLERANCE = 1e-6
@@ -38,10 +39,13 @@ class OfficeBackup:
         return self.backup is not None and self.spare_hours + TOLERANCE >= self.need_hours
 
     def text(self, lang: str = "zh") -> str:
-        if self.backup is None:
+        if self.backup is None and self.proposed:
             return (f"{self.office} has no backup office and none can absorb its counter work "
                     f"({self.need_hours:.0f} h)" if lang == "en" else
                     f"{self.office} 没有备岗机构，也没有机构能承接其窗口工作（{self.need_hours:.0f} 小时）")
+        if self.backup is None:
+            return (f"{self.office} has no backup office for its counter work ({self.need_hours:.0f} h)"
+                    if lang == "en" else f"{self.office} 没有备岗机构（窗口工作 {self.need_hours:.0f} 小时）")
         if lang == "en":
             verb = "suggested backup" if self.proposed else "backup"
             state = "can absorb" if self.ok else "cannot absorb"
@@ -59,9 +63,14 @@ def counter_hours(township: TownshipData, office: str) -> float:
 
 
 def spare_hours(township: TownshipData, office: str, params: WorkParams) -> float:
-    time = sum(person_capacity(p, params) for p in township.people if p.office == office)
-    own = sum(duty_hours(d) for d in township.duties if d.office == office)
-    return time - own
+    """Room left in an office's people: their time less what they carry under the township's posts,
+    or, before any post is on file, less the hours of the office's own duties."""
+    people = [p for p in township.people if p.office == office]
+    if township.posts:
+        loads = person_loads(township, params)
+        return sum(person_capacity(p, params) - loads[p.name].load_hours for p in people)
+    time = sum(person_capacity(p, params) for p in people)
+    return time - sum(duty_hours(d) for d in township.duties if d.office == office)
 
 
 def office_backups(township: TownshipData, params: WorkParams) -> list[OfficeBackup]:
