@@ -18,8 +18,8 @@ from planner.domain.posts_cover import CoverReport, who_covers
 from planner.domain.posts_office import OfficeBackup, office_backups, propose_pairing
 from planner.domain.posts_roster import NamedRoster, named_roster
 from planner.domain.posts_wall import WallRow, WallTable, wall_table
-from planner.store.ledger import load_county
-from planner.store.posts import add_post, remove_post, replace_post, set_backup_office
+from planner.store.ledger import county_row, load_county, load_params
+from planner.store.posts import load_township, add_post, remove_post, replace_post, set_backup_office
 
 __all__ = [
     "WallRow", "WallTable", "add_post", "check_township", "county_with_posts", "cover_report", "remove_post",
@@ -40,8 +40,14 @@ def _township(county: CountyData, name: str) -> TownshipData:
 
 
 def township_with_posts(db, name: str) -> tuple[TownshipData, CountyData]:
-    county = county_with_posts(db)
-    return _township(county, name), county
+    """One township with its posts, and the county (its name and parameters only: no other township)."""
+    with db.session() as session:
+        township = load_township(session, name)
+        params = load_params(session)
+        county_name = county_row(session).name
+    if township is None:
+        raise UserError(f"没有名为“{name}”的乡镇", message_en=f"no township named \"{name}\"")
+    return township, CountyData(name=county_name, params=params, townships=[township])
 
 
 def check_township(db, name: str) -> tuple[list[Finding], list[OfficeBackup], list[OfficeBackup]]:

@@ -228,3 +228,30 @@ def clear_posts(session: Session) -> None:
 
 def refs_of(post: PostData) -> list[DutyRef]:
     return list(post.a_duties) + list(post.b_duties)
+
+
+def load_township(session: Session, name: str) -> TownshipData | None:
+    """One township with its offices, duties, people and posts (the window's 岗位 tab reads this,
+    so selecting a township never loads a whole province); quota lines, hiring plans and pool
+    loans are left out: the posts do not need them."""
+    from planner.store.ledger import person_data
+    from planner.domain.county import DutyData, OfficeData
+
+    row = session.scalars(select(Township).where(Township.name == name)).first()
+    if row is None:
+        return None
+    t = TownshipData(name=row.name, type=row.type, category=row.category, population=row.population,
+                     area_km2=row.area_km2, villages=row.villages, locked=bool(row.locked))
+    offices = list(session.scalars(select(Office).where(Office.township_id == row.id)
+                                   .order_by(Office.position, Office.id)))
+    names = {o.id: o.name for o in offices}
+    t.offices = [OfficeData(o.name, o.kind) for o in offices]
+    order = {o.id: i for i, o in enumerate(offices)}
+    duties = sorted(session.scalars(select(Duty).where(Duty.office_id.in_(list(names)))),
+                    key=lambda d: (order[d.office_id], d.position, d.id))   # load_county's order
+    t.duties = [DutyData(names[d.office_id], d.name, d.annual_volume, d.minutes_per_case, d.fixed_hours,
+                         bool(d.needs_backup)) for d in duties]
+    t.people = [person_data(p) for p in session.scalars(select(Person).where(Person.township_id == row.id)
+                                                        .order_by(Person.id))]
+    attach_posts(session, {row.id: t})
+    return t
