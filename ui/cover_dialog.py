@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from planner.domain.county import TownshipData
 from planner.domain.posts_cover import who_covers
 from planner.domain.posts_roster import NamedRoster
+from planner.domain.vocabulary import kind_label
 from planner.domain.workload import WorkParams
 from planner.services import posts as service
 from ui.file_dialogs import save_file_name
@@ -134,7 +135,8 @@ class RosterDialog(QDialog):
             holder = post.holder or translate("CoverDialog", "(nobody)")
             a = "、".join(duty_label(township, r) for r in post.a)
             b = "、".join(duty_label(township, r) for r in post.b)
-            lines.append(f"{post.post}　{holder}　A：{a}　B：{b}")
+            kind = kind_label(post.kind, "en" if lang == "en" else "zh")
+            lines.append(f"{kind}{post.post}　{holder}　A：{a}　B：{b}")
         if roster.changes:
             lines += ["", translate("CoverDialog", "Changes against today:")] + [c.text(lang) for c in roster.changes]
         self.text = QPlainTextEdit("\n".join(lines), self)

@@ -30,7 +30,12 @@ def add_posts(county: CountyData, seed: int) -> None:
 
 
 def _arrange(t: TownshipData, rng: random.Random, capacity: float, max_roles: int) -> None:
-    workers = [p for p in t.people if not p.leader]
+    # Posts name their holder, so two people of one name in a township hold none (the ledger
+    # could not tell them apart): a clerk would add a distinguishing mark first.
+    counts: dict[str, int] = {}
+    for p in t.people:
+        counts[p.name] = counts.get(p.name, 0) + 1
+    workers = [p for p in t.people if not p.leader and counts[p.name] == 1]
     if not workers:
         return
     a_hours = {p.name: 0.0 for p in workers}

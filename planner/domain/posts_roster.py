@@ -167,7 +167,10 @@ def named_roster(township: TownshipData, params: WorkParams, *, exempt=lambda to
                 roster.changes.append(Change(label, role, was, now))
     for kind, slots in slots_of.items():
         if any(found.holder[s.key] is None for s in slots):
-            keys = one_more(every_slot, people, kind, post_capacity_hours(params), name="+1")
+            # Those who hold another kind's post stay where they are: the question is this kind's posts.
+            elsewhere = {found.holder[s.key] for s in every_slot if s.kind != kind}
+            free = [p for p in people if p.name not in elsewhere]
+            keys = one_more(slots, free, kind, post_capacity_hours(params), name="+1")
             duties = [duty_label(township, ref) for key in keys for ref in roster.posts[index[key]].a]
             roster.one_more[kind] = list(dict.fromkeys(duties))
     return roster
