@@ -162,3 +162,17 @@ def test_an_edit_naming_someone_not_on_file_is_refused_and_changes_nothing(qapp,
     assert not push(stack, context, AddPostCommand(context, t.name, bad))
     assert "查无此人" in context.errors[0].message("zh")
     assert _posts_dump(db) == before and stack.count() == 0
+
+
+def test_a_removed_township_comes_back_with_its_posts(db, county):
+    from planner.services import editing
+
+    name = county.townships[1].name
+    before, _ = service.township_with_posts(db, name)
+    assert before.posts and any(o.backup_office for o in before.offices)
+    with db.session() as session:
+        snapshot = editing.remove_township(session, name)
+    with db.session() as session:
+        editing.restore_township(session, snapshot)
+    after, _ = service.township_with_posts(db, name)
+    assert after.posts == before.posts and after.offices == before.offices

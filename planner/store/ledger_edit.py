@@ -34,6 +34,7 @@ from planner.domain.edit_rules import (  # noqa: F401
 from planner.domain.workload import PARAMETER_RANGES, WorkParams
 from planner.store.audit import current_user
 from planner.store.ledger import PARAM_NAMES, county_row, load_params, person_columns, person_data
+from planner.store.posts import attach_posts, write_township_posts
 from planner.store.models import AuditEntry, County, Duty, HiringPlan, Office, Person, PoolLoan, Quota, Township
 
 
@@ -327,6 +328,8 @@ def add_township(session: Session, data: TownshipData, position: int | None = No
     for loan in data.pool_loans:
         session.add(PoolLoan(township_id=township.id, kind=loan.kind, slots=loan.slots, start=str(loan.start),
                              due=str(loan.due), returned=loan.returned))
+    session.flush()
+    write_township_posts(session, township.id, data)
     _audit(session, "ledger_add", "township", data.name)
     session.flush()
     return township.id
@@ -358,6 +361,7 @@ def township_snapshot(session: Session, township_name: str) -> TownshipSnapshot:
     for loan in session.scalars(select(PoolLoan).where(PoolLoan.township_id == t.id).order_by(PoolLoan.id)):
         data.pool_loans.append(PoolLoanData(loan.kind, loan.slots, Month.parse(loan.start), Month.parse(loan.due),
                                             loan.returned))
+    attach_posts(session, {t.id: data})     # its posts and backup offices come back with it
     return snapshot
 
 

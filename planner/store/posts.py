@@ -255,3 +255,27 @@ def load_township(session: Session, name: str) -> TownshipData | None:
                                                         .order_by(Person.id))]
     attach_posts(session, {row.id: t})
     return t
+
+
+def write_township_posts(session: Session, township_id: int, data: TownshipData) -> None:
+    """Backup offices and posts of one township just added (a removed township put back by undo)."""
+    offices = {o.name: o for o in session.scalars(select(Office).where(Office.township_id == township_id))}
+    for o in data.offices:
+        if o.backup_office and o.backup_office in offices:
+            offices[o.name].backup_office_id = offices[o.backup_office].id
+    if not data.posts:
+        session.flush()
+        return
+    duty_ids = {(township_id, office, name): did for did, office, name in session.execute(
+        select(Duty.id, Office.name, Duty.name).join(Office, Duty.office_id == Office.id)
+        .where(Office.township_id == township_id))}
+    people: dict[str, int] = {}
+    for pid, name in session.execute(select(Person.id, Person.name).where(Person.township_id == township_id)
+                                     .order_by(Person.id)):
+        people.setdefault(name, pid)
+    for i, post in enumerate(data.posts):
+        pid = session.execute(insert(Post).values(
+            township_id=township_id, office_id=offices[post.office].id, name=post.name,
+            person_id=people.get(post.holder) if post.holder else None, position=i, version=1)).inserted_primary_key[0]
+        _link(session, pid, township_id, post, duty_ids)
+    session.flush()
