@@ -176,3 +176,19 @@ def test_a_removed_township_comes_back_with_its_posts(db, county):
         editing.restore_township(session, snapshot)
     after, _ = service.township_with_posts(db, name)
     assert after.posts == before.posts and after.offices == before.offices
+
+
+def test_a_removed_duty_comes_back_on_its_posts(db, county):
+    from planner.services import editing
+
+    t = county.townships[0]
+    before, _ = service.township_with_posts(db, t.name)
+    ref = next(ref for p in before.posts for ref in p.a_duties)
+    with db.session() as session:
+        snapshot = editing.remove_duty(session, t.name, *ref)
+    gone, _ = service.township_with_posts(db, t.name)
+    assert not any(ref in p.a_duties + p.b_duties for p in gone.posts)
+    with db.session() as session:
+        editing.restore_duty(session, snapshot)
+    after, _ = service.township_with_posts(db, t.name)
+    assert after.posts == before.posts

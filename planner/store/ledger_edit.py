@@ -34,7 +34,7 @@ from planner.domain.edit_rules import (  # noqa: F401
 from planner.domain.workload import PARAMETER_RANGES, WorkParams
 from planner.store.audit import current_user
 from planner.store.ledger import PARAM_NAMES, county_row, load_params, person_columns, person_data
-from planner.store.posts import attach_posts, write_township_posts
+from planner.store.posts import attach_posts, duty_links, restore_duty_links, write_township_posts
 from planner.store.models import AuditEntry, County, Duty, HiringPlan, Office, Person, PoolLoan, Quota, Township
 
 
@@ -384,6 +384,7 @@ class DutySnapshot:
     township: str
     duty: DutyData
     position: int
+    post_links: list = field(default_factory=list)   # (post id, role, position): its place on posts
 
 
 def add_duty(session: Session, township_name: str, duty: DutyData, position: int | None = None) -> None:
@@ -409,7 +410,8 @@ def remove_duty(session: Session, township_name: str, office_name: str, duty_nam
     duty = _duty(session, _office(session, township, office_name), duty_name)
     snapshot = DutySnapshot(township_name, DutyData(office_name, duty.name, duty.annual_volume,
                                                     duty.minutes_per_case, duty.fixed_hours,
-                                                    bool(duty.needs_backup)), duty.position)
+                                                    bool(duty.needs_backup)), duty.position,
+                            duty_links(session, duty.id))
     session.delete(duty)
     _audit(session, "ledger_remove", "duty", f"{township_name}/{office_name}/{duty_name}")
     session.flush()
@@ -418,6 +420,9 @@ def remove_duty(session: Session, township_name: str, office_name: str, duty_nam
 
 def restore_duty(session: Session, snapshot: DutySnapshot) -> None:
     add_duty(session, snapshot.township, snapshot.duty, snapshot.position)
+    if snapshot.post_links:
+        office = _office(session, _township(session, snapshot.township), snapshot.duty.office)
+        restore_duty_links(session, _duty(session, office, snapshot.duty.name).id, snapshot.post_links)
 
 
 # ---------------------------------------------------------------- county parameters

@@ -279,3 +279,19 @@ def write_township_posts(session: Session, township_id: int, data: TownshipData)
             person_id=people.get(post.holder) if post.holder else None, position=i, version=1)).inserted_primary_key[0]
         _link(session, pid, township_id, post, duty_ids)
     session.flush()
+
+
+def duty_links(session: Session, duty_id: int) -> list[tuple[int, str, int]]:
+    """(post id, role, position) of every post naming a duty: kept when the duty is removed."""
+    return [(link.post_id, link.role, link.position) for link in session.scalars(
+        select(PostDuty).where(PostDuty.duty_id == duty_id).order_by(PostDuty.id))]
+
+
+def restore_duty_links(session: Session, duty_id: int, links: list[tuple[int, str, int]]) -> None:
+    """Put a restored duty back on the posts that named it (those still on file)."""
+    live = set(session.scalars(select(Post.id).where(Post.id.in_([post for post, _, _ in links]))))
+    rows = [dict(post_id=post, duty_id=duty_id, role=role, position=position)
+            for post, role, position in links if post in live]
+    if rows:
+        session.execute(insert(PostDuty), rows)
+        session.flush()
