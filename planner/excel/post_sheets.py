@@ -28,15 +28,19 @@ def post_rows(township: TownshipData):
 
 def read_post_sheets(sheets: dict[str, SheetRows], towns: dict[str, TownshipData], township_of,
                      problems: list[ImportProblem]) -> None:
-    """Backup offices into their offices, posts into their townships, after people and duties are read."""
+    """Backup offices into their offices, posts into their townships, after people and duties are read.
+
+    Posts point into every other sheet: while another sheet has a problem, a post row's
+    references would only repeat it (an unreadable duty row makes every post naming it
+    "unknown"), so the posts are checked once the rest of the file is clean.
+    """
+    if problems:
+        return
     _backup_offices(sheets.get("offices"), towns, problems)
     sheet = sheets.get("posts")
-    if sheet is None or not sheet.readable:
+    if sheet is None or not sheet.readable or problems:
         return
-    # A reference is called unknown only when the sheet it points into was read whole.
-    complete = {key: key not in sheets or (sheets[key].readable and not any(p.sheet == sheets[key].title
-                                                                             for p in problems))
-                for key in ("people", "duties", "offices")}
+    complete = {key: True for key in ("people", "duties", "offices")}
     homes: dict[str, list[str]] = {}
     for t in towns.values():
         for p in t.people:
