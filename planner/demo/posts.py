@@ -7,8 +7,8 @@ each duty that needs backup gets as B the person of the same kind with room
 for one more B role, of the same office first, other than its A holder. Then, from each township's
 own random stream (the demo's quota, staff, duties and people stay exactly as
 they were, and the solve never reads posts), a few gaps a real township has:
-a B holder who was never named, a post whose holder left, and the public
-service centre backed by the general office (the seeds' 双AB岗) where both exist.
+a B holder who was never named, a post whose holder left. Every demo county
+has its public service centre backed by its general office (the seeds' 双AB岗).
 """
 
 from __future__ import annotations
@@ -21,6 +21,15 @@ from planner.domain.posts import PostData
 from planner.domain.workload import duty_hours, post_capacity_hours
 
 SERVICE_CENTRE, GENERAL_OFFICE = "便民服务中心", "党政综合办公室"
+
+
+def add_office_backups(county: CountyData) -> None:
+    """The public service centre backed by the general office (the seeds' 双AB岗) where both exist."""
+    for t in county.townships:
+        names = {o.name for o in t.offices}
+        for office in t.offices:
+            if office.name == SERVICE_CENTRE and GENERAL_OFFICE in names:
+                office.backup_office = GENERAL_OFFICE
 
 
 def add_posts(county: CountyData, seed: int) -> None:
@@ -75,10 +84,6 @@ def _post(posts: dict[str, PostData], person, office: str) -> PostData:
 
 
 def _gaps(t: TownshipData, rng: random.Random) -> None:
-    names = {o.name for o in t.offices}
-    for office in t.offices:
-        if office.name == SERVICE_CENTRE and GENERAL_OFFICE in names:
-            office.backup_office = GENERAL_OFFICE
     backed = [p for p in t.posts if p.b_duties]
     if backed and rng.random() < 0.7:          # a B holder never named
         post = rng.choice(backed)
