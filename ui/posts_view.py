@@ -218,6 +218,7 @@ class PostsView(QWidget):
                           ("backup", self.set_backup), ("cover", self.cover), ("roster", self.roster),
                           ("wall", self.wall_table)):
             button = QPushButton(self)
+            button.setMinimumWidth(48)   # the row may narrow with the window (text is clipped, not the window held wide)
             button.clicked.connect(slot)
             self.buttons[key] = button
             row.addWidget(button)
