@@ -31,6 +31,7 @@ COMMAND_MODULES = [
     "cli.forecast_cmd",
     "cli.plan_cmd",
     "cli.assess_cmd",
+    "cli.roster_cmd",
 ]
 
 

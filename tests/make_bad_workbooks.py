@@ -45,6 +45,10 @@ def base_county():
     for t in county.townships:
         t.duties = t.duties[:20]
         t.people = t.people[:5]
+        # The demo's posts name duties and people cut above; the corpus is about the other sheets.
+        t.posts = []
+        for o in t.offices:
+            o.backup_office = None
     return county
 
 

@@ -42,7 +42,7 @@ def test_template_command_writes_the_blank_template(tmp_path, capsys):
     assert cli_main(["template", str(target)]) == 0
     assert str(target) in capsys.readouterr().err
     wb = openpyxl.load_workbook(target)
-    assert wb.sheetnames == ["参数", "乡镇", "编制", "内设机构", "职责事项", "人员", "用编计划", "周转池"]
+    assert wb.sheetnames == ["参数", "乡镇", "编制", "内设机构", "职责事项", "人员", "用编计划", "周转池", "岗位"]
     assert wb["编制"].max_row == 1  # data rows start right under the header
     assert all(cell.comment for cell in wb["编制"][1])
 

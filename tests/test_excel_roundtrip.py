@@ -163,8 +163,13 @@ def test_demo_county_round_trip_through_cli(tmp_path):
 def test_text_that_looks_like_a_formula_stays_text(tmp_path):
     county = generate_demo(1, 3)
     odd = ["=SUM(A1:A9)", "+86 123", "-1", "@home", "#N/A", "=1/0"]
+    renamed = {}
     for duty, text in zip(county.townships[0].duties, odd):
+        renamed[(duty.office, duty.name)] = (duty.office, text)
         duty.name = text
+    for post in county.townships[0].posts:   # the posts name the duties by their new names too
+        post.a_duties = [renamed.get(ref, ref) for ref in post.a_duties]
+        post.b_duties = [renamed.get(ref, ref) for ref in post.b_duties]
     path = write_workbook(tmp_path / "odd.xlsx", county)
     ws = openpyxl.load_workbook(path)["职责事项"]  # formulas as written, not cached values
     cells = {ws.cell(row, 3).value: ws.cell(row, 3).data_type for row in range(2, 2 + len(odd))}
@@ -189,7 +194,7 @@ def test_header_notes_and_layout_are_the_template(tmp_path):
 
     path = write_template(tmp_path / "t.xlsx")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == [s.zh for s in SHEETS] == ["参数", "乡镇", "编制", "内设机构", "职责事项", "人员", "用编计划", "周转池"]
+    assert wb.sheetnames == [s.zh for s in SHEETS] == ["参数", "乡镇", "编制", "内设机构", "职责事项", "人员", "用编计划", "周转池", "岗位"]
     for spec in SHEETS:
         ws = wb[spec.zh]
         assert [c.value for c in ws[1]] == [c.zh for c in spec.columns]

@@ -162,7 +162,7 @@ def test_export_and_template_actions_write_files(window, tmp_path, synchronous_t
     assert window.messages[-1] == f"Exported 14 townships to {out}."
     template = tmp_path / "template.xlsx"
     window.excel_actions.save_template(str(template))
-    assert openpyxl.load_workbook(template).sheetnames == ["参数", "乡镇", "编制", "内设机构", "职责事项", "人员", "用编计划", "周转池"]
+    assert openpyxl.load_workbook(template).sheetnames == ["参数", "乡镇", "编制", "内设机构", "职责事项", "人员", "用编计划", "周转池", "岗位"]
 
 
 def test_import_runs_off_the_gui_thread(window, tmp_path, qtbot):

@@ -36,7 +36,7 @@ def test_a_0003_database_upgrades_with_the_example_rules_and_empty_decisions(db_
 
     db = open_database(db_path)
     try:
-        assert schema_revision(db.engine) == head_revision() == "0004_rules_decisions"
+        assert schema_revision(db.engine) == head_revision()  # through 0004_rules_decisions and later
         with db.session() as s:
             county = load_county(s)
         assert [t.name for t in county.townships] == ["老镇"]

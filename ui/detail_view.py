@@ -13,6 +13,7 @@ from planner.domain.county import DutyData
 from planner.store.ledger_view import TownshipDetail
 from planner.store.reads import township_detail
 from ui.delegates import LedgerDelegate
+from ui.posts_view import PostsView
 from ui.detail_models import DutyModel, InfoModel, OfficeModel, PeopleModel, QuotaModel, RowsModel
 from ui.labels import category_label, kind_label, type_label
 from ui.table_model import Role
@@ -91,8 +92,10 @@ class TownshipDetailView(QWidget):
         duty_layout.addWidget(self.duty_view)
         self.duty_page = duty_page
 
+        self.posts_view = PostsView(editor, self)
         for page in (self.quota_view, self.office_view, duty_page, self.people_view, self.info_view):
             self.tabs.addTab(page, "")
+        self.tabs.addTab(self.posts_view, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.title)
@@ -121,6 +124,7 @@ class TownshipDetailView(QWidget):
             self._size_columns()
         self.add_duty_button.setEnabled(detail is not None and bool(detail.offices) and self.editor is not None)
         self.remove_duty_button.setEnabled(detail is not None and self.editor is not None)
+        self.posts_view.show_township(name or None)
         self._update_title()
         self.changed.emit()
 
@@ -173,6 +177,7 @@ class TownshipDetailView(QWidget):
         for i, text in enumerate((self.tr("Quota"), self.tr("Offices"), self.tr("Duties"), self.tr("People"),
                                   self.tr("Township"))):
             self.tabs.setTabText(i, text)
+        self.tabs.setTabText(self.tabs.indexOf(self.posts_view), self.tr("Posts"))
         self.add_duty_button.setText(self.tr("Add duty…"))
         self.remove_duty_button.setText(self.tr("Remove duty"))
         self.duty_hint.setText(self.tr("Double-click a cell to edit; hours = cases × minutes ÷ 60 + fixed hours."))

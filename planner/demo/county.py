@@ -20,6 +20,7 @@ from planner.demo.catalogue import (
 )
 from planner.domain.workload import WorkParams, available_hours, shared_allowance_factor
 from planner.demo.people import add_time_ledger
+from planner.demo.posts import add_office_backups, add_posts
 from planner.demo.scenarios import add_example_scenarios
 from planner.store.ledger import replace_county
 
@@ -198,8 +199,10 @@ def generate_demo(n_townships: int = 14, seed: int = 1, *, with_people: bool | N
         if keep is not None:
             keep.locked = True
     county = CountyData(name=name, params=params, townships=townships)
+    add_office_backups(county)
     if with_people and time_ledger:
         add_time_ledger(county, seed)
+        add_posts(county, seed)    # ledger data the solve does not read: the proposal stays as it was
     return county
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from planner.domain.months import Month
+from planner.domain.posts import PostData
 from planner.domain.vocabulary import CATEGORY_WORDS, KIND_WORDS, KIND_ZH, TOWNSHIP_TYPE_WORDS
 from planner.domain.workload import WorkParams
 
@@ -58,6 +59,7 @@ class QuotaData(QuotaFigures):
 class OfficeData:
     name: str
     kind: str
+    backup_office: str | None = None     # 备岗机构: the office that stands in for this one (岗位AB岗)
 
 
 @dataclass
@@ -148,6 +150,7 @@ class TownshipData:
     people: list[PersonData] = field(default_factory=list)
     hiring: list[HiringPlanData] = field(default_factory=list)
     pool_loans: list[PoolLoanData] = field(default_factory=list)
+    posts: list[PostData] = field(default_factory=list)      # 岗位设置: the township's own A/B arrangement
 
     def quota(self, kind: str) -> QuotaData:
         """The quota line of a kind; a township without one has zero of it."""

@@ -157,6 +157,10 @@ OFFICES_SHEET = Sheet("offices", "内设机构", "offices", (
     Column("kind", "编制类型", "kind", "kind",
            "编制类型 (kind)：该机构的职责事项使用哪一类编制：行政 / 事业 / 工勤。",
            choices=KIND_CHOICES, width=10),
+    # Read and checked by planner.excel.post_sheets.
+    Column("backup_office", "备岗机构", "backup_office", "text",
+           "备岗机构 (backup_office)：本机构人员不在时代为办理的另一内设机构（岗位AB岗），可留空。",
+           required=False, blank=None, width=24),
 ))
 
 DUTIES_SHEET = Sheet("duties", "职责事项", "duties", (
@@ -235,9 +239,25 @@ POOL_SHEET = Sheet("pool_loans", "周转池", "pool_loans", (
            required=False, blank=0, high=1000, width=8),
 ), required=False, note="可选：编制周转池借用 (optional: revolving pool loans)")
 
+POSTS_SHEET = Sheet("posts", "岗位", "posts", (
+    _township_ref("每个岗位一行。"),
+    Column("office", "机构名称", "office", "text",
+           "机构名称 (office)：岗位所在的内设机构，须在“内设机构”表中列出。", width=24),
+    Column("post", "岗位名称", "post", "text", "岗位名称 (post)：同一机构内不得重复。", width=16),
+    Column("holder", "姓名", "holder", "text",
+           "姓名 (holder)：在岗人员，须是“人员”表中本乡镇的人员。空缺的岗位留空。",
+           required=False, blank=None, width=10),
+    Column("a_duties", "A岗事项", "a_duties", "text",
+           "A岗事项 (a_duties)：本岗位主办的职责事项，用“、”或“;”分隔；两个机构有同名事项时写“机构名称·事项名称”。",
+           required=False, blank=None, max_len=10_000, width=40),
+    Column("b_duties", "B岗事项", "b_duties", "text",
+           "B岗事项 (b_duties)：本岗位作为B岗备岗的职责事项，写法同上。",
+           required=False, blank=None, max_len=10_000, width=40),
+), required=False, note="可选：岗位设置与AB岗 (optional: posts and their A/B duties)")
+
 SHEETS: tuple[Sheet, ...] = (
     PARAMS_SHEET, TOWNSHIPS_SHEET, QUOTA_SHEET, OFFICES_SHEET, DUTIES_SHEET, PEOPLE_SHEET,
-    HIRING_SHEET, POOL_SHEET)
+    HIRING_SHEET, POOL_SHEET, POSTS_SHEET)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from planner.excel.sniff import scan_file
 from planner.excel.template import (
     MAX_DATA_ROWS, PARAM_ROWS, PARAMS_SHEET, SHEETS, default_text, normalize, param_names, sheet_names,
 )
+from planner.excel.post_sheets import read_post_sheets
 from planner.excel.time_sheets import person_time_fields, read_time_sheets
 from planner.domain.workload import WorkParams
 
@@ -221,6 +222,7 @@ def build_county(sheets: dict[str, SheetRows], problems: list[ImportProblem],
     quotas_known = quota_sheet is not None and quota_sheet.readable and not any(
         p.sheet == quota_sheet.title for p in problems)
     read_time_sheets(sheets, county.time, towns, township_of, problems, notices, quotas_known=quotas_known)
+    read_post_sheets(sheets, towns, township_of, problems)
     county.townships = list(towns.values())
     return county, name_given
 

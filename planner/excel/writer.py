@@ -18,6 +18,7 @@ from typing import Callable, Iterable, Iterator
 from planner.domain.county import CountyData, TimeParams
 from planner.domain.workload import WorkParams
 from planner.domain.vocabulary import kind_label, yes_no
+from planner.excel.post_sheets import post_rows
 from planner.excel.rawrows import PendingRows, append_rows
 from planner.excel.reader import Cancelled, Progress
 from planner.excel.template import (
@@ -143,7 +144,7 @@ def _data_rows(county: CountyData, sheet: Sheet) -> Iterator[list[object]]:
                            q.leadership if kind == "administrative" else None]
         elif sheet.key == "offices":
             for o in t.offices:
-                yield [t.name, o.name, kind_label(o.kind)]
+                yield [t.name, o.name, kind_label(o.kind), o.backup_office]
         elif sheet.key == "duties":
             for d in t.duties:
                 yield [t.name, d.office, d.name, d.annual_volume, d.minutes_per_case, d.fixed_hours,
@@ -155,6 +156,8 @@ def _data_rows(county: CountyData, sheet: Sheet) -> Iterator[list[object]]:
         elif sheet.key == "hiring":
             for h in t.hiring:
                 yield [t.name, kind_label(h.kind), h.year, h.planned, h.hired]
+        elif sheet.key == "posts":
+            yield from post_rows(t)
         elif sheet.key == "pool_loans":
             for loan in t.pool_loans:
                 yield [t.name, kind_label(loan.kind), loan.slots, str(loan.start), str(loan.due), loan.returned]

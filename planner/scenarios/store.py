@@ -125,12 +125,13 @@ def copy_county(county: CountyData) -> CountyData:
             name=t.name, type=t.type, category=t.category, population=t.population, area_km2=t.area_km2,
             villages=t.villages, locked=t.locked,
             quotas={k: QuotaData(q.kind, q.approved, q.staff, q.leadership) for k, q in t.quotas.items()},
-            offices=[OfficeData(o.name, o.kind) for o in t.offices],
+            offices=[OfficeData(o.name, o.kind, o.backup_office) for o in t.offices],
             duties=[DutyData(d.office, d.name, d.annual_volume, d.minutes_per_case, d.fixed_hours, d.needs_backup)
                     for d in t.duties],
             people=[dataclasses.replace(p) for p in t.people],
             hiring=[dataclasses.replace(h) for h in t.hiring],
-            pool_loans=[dataclasses.replace(loan) for loan in t.pool_loans])
+            pool_loans=[dataclasses.replace(loan) for loan in t.pool_loans],
+            posts=[dataclasses.replace(p, a_duties=list(p.a_duties), b_duties=list(p.b_duties)) for p in t.posts])
         for t in county.townships])
 
 

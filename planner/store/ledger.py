@@ -20,6 +20,7 @@ from planner.domain.county import (
 from planner.domain.months import Month, month_or_none, month_text
 from planner.store.audit import ImportAudit
 from planner.store.models import County, Duty, HiringPlan, Office, Person, PoolLoan, Quota, Township
+from planner.store.posts import attach_posts, clear_posts, write_posts
 from planner.domain.time_rules import time_param_problems
 from planner.domain.workload import ParameterError, WorkParams
 
@@ -98,6 +99,7 @@ def load_county(session: Session) -> CountyData:
     for loan in session.execute(select(PoolLoan).order_by(PoolLoan.id)).scalars():
         townships[loan.township_id].pool_loans.append(PoolLoanData(
             loan.kind, loan.slots, Month.parse(loan.start), Month.parse(loan.due), loan.returned))
+    attach_posts(session, townships)
     # Quota lines are kept in the canonical kind order for stable output.
     return CountyData(name=county.name, params=params, time=_time_params(county),
                       townships=list(townships.values()))
@@ -113,6 +115,7 @@ def replace_county(session: Session, data: CountyData, *, source: str = "import"
     if problems:
         raise ParameterError("；".join(problems), message_en="; ".join(time_param_problems(data.time, "en")))
     audit = ImportAudit(session, source)
+    clear_posts(session)
     for model in (PoolLoan, HiringPlan, Person, Duty, Office, Quota, Township):
         session.execute(delete(model))
     county = county_row(session)
@@ -166,6 +169,7 @@ def replace_county(session: Session, data: CountyData, *, source: str = "import"
                  for t in data.townships for loan in t.pool_loans]
     if loan_rows:
         session.execute(insert(PoolLoan), loan_rows)
+    write_posts(session, data)
     audit.finish(data.name)
     session.expire_all()
 

@@ -34,6 +34,7 @@ from planner.domain.edit_rules import (  # noqa: F401
 from planner.domain.workload import PARAMETER_RANGES, WorkParams
 from planner.store.audit import current_user
 from planner.store.ledger import PARAM_NAMES, county_row, load_params, person_columns, person_data
+from planner.store.posts import attach_posts, duty_links, restore_duty_links, write_township_posts
 from planner.store.models import AuditEntry, County, Duty, HiringPlan, Office, Person, PoolLoan, Quota, Township
 
 
@@ -327,6 +328,8 @@ def add_township(session: Session, data: TownshipData, position: int | None = No
     for loan in data.pool_loans:
         session.add(PoolLoan(township_id=township.id, kind=loan.kind, slots=loan.slots, start=str(loan.start),
                              due=str(loan.due), returned=loan.returned))
+    session.flush()
+    write_township_posts(session, township.id, data)
     _audit(session, "ledger_add", "township", data.name)
     session.flush()
     return township.id
@@ -358,6 +361,7 @@ def township_snapshot(session: Session, township_name: str) -> TownshipSnapshot:
     for loan in session.scalars(select(PoolLoan).where(PoolLoan.township_id == t.id).order_by(PoolLoan.id)):
         data.pool_loans.append(PoolLoanData(loan.kind, loan.slots, Month.parse(loan.start), Month.parse(loan.due),
                                             loan.returned))
+    attach_posts(session, {t.id: data})     # its posts and backup offices come back with it
     return snapshot
 
 
@@ -380,6 +384,7 @@ class DutySnapshot:
     township: str
     duty: DutyData
     position: int
+    post_links: list = field(default_factory=list)   # (post id, role, position): its place on posts
 
 
 def add_duty(session: Session, township_name: str, duty: DutyData, position: int | None = None) -> None:
@@ -405,7 +410,8 @@ def remove_duty(session: Session, township_name: str, office_name: str, duty_nam
     duty = _duty(session, _office(session, township, office_name), duty_name)
     snapshot = DutySnapshot(township_name, DutyData(office_name, duty.name, duty.annual_volume,
                                                     duty.minutes_per_case, duty.fixed_hours,
-                                                    bool(duty.needs_backup)), duty.position)
+                                                    bool(duty.needs_backup)), duty.position,
+                            duty_links(session, duty.id))
     session.delete(duty)
     _audit(session, "ledger_remove", "duty", f"{township_name}/{office_name}/{duty_name}")
     session.flush()
@@ -414,6 +420,9 @@ def remove_duty(session: Session, township_name: str, office_name: str, duty_nam
 
 def restore_duty(session: Session, snapshot: DutySnapshot) -> None:
     add_duty(session, snapshot.township, snapshot.duty, snapshot.position)
+    if snapshot.post_links:
+        office = _office(session, _township(session, snapshot.township), snapshot.duty.office)
+        restore_duty_links(session, _duty(session, office, snapshot.duty.name).id, snapshot.post_links)
 
 
 # ---------------------------------------------------------------- county parameters

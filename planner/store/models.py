@@ -115,6 +115,9 @@ class Office(Base):
     kind: Mapped[str] = mapped_column(String(20))
     position: Mapped[int] = mapped_column(Integer, default=0)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    # 备岗机构: the office that stands in for this one (岗位AB岗); revision 0005_posts.
+    backup_office_id: Mapped[int | None] = mapped_column(
+        ForeignKey("office.id", ondelete="SET NULL", name="fk_office_backup_office"), nullable=True)
 
     township: Mapped[Township] = relationship(back_populates="offices")
     duties: Mapped[list["Duty"]] = relationship(
@@ -288,4 +291,38 @@ class StandingRule(Base):
     __table_args__ = (
         UniqueConstraint("rule", "category", "kind", name="uq_standing_rule"),
         CheckConstraint("rule in ('band','leadership','offices')", name="ck_standing_rule_type"),
+    )
+
+
+class Post(Base):
+    """岗位: a seat of an office held by one person (or vacant), with its A and B duties."""
+
+    __tablename__ = "post"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    township_id: Mapped[int] = mapped_column(ForeignKey("township.id", ondelete="CASCADE"), index=True)
+    office_id: Mapped[int] = mapped_column(ForeignKey("office.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(100))
+    person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), nullable=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (UniqueConstraint("office_id", "name", name="uq_post_office_name"),)
+
+
+class PostDuty(Base):
+    """A duty a post holds as A (主办) or backs up as B (备岗)."""
+
+    __tablename__ = "post_duty"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    post_id: Mapped[int] = mapped_column(ForeignKey("post.id", ondelete="CASCADE"), index=True)
+    duty_id: Mapped[int] = mapped_column(ForeignKey("duty.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(1))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __table_args__ = (
+        UniqueConstraint("post_id", "duty_id", "role", name="uq_post_duty_role"),
+        CheckConstraint("role in ('A','B')", name="ck_post_duty_role"),
     )

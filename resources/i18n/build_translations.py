@@ -42,6 +42,7 @@ CATALOGUES: dict[str, list[str]] = {
     "results_zh_CN.ts": ["solve_panel.py", "results_view.py", "results_models.py", "charts_view.py",
                          "apply_action.py", "tasks.py", "solve_runner.py"],
     "assess_zh_CN.ts": ["assessment_*.py", "rules_dialog.py", "decisions_view.py"],
+    "posts_zh_CN.ts": ["posts_view.py", "cover_dialog.py"],
 }
 
 

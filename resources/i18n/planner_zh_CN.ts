@@ -710,6 +710,10 @@
         <source>Double-click a cell to edit; hours = cases × minutes ÷ 60 + fixed hours.</source>
         <translation>双击单元格可编辑；年工时 = 办件量 × 单件分钟 ÷ 60 + 固定工时。</translation>
     </message>
+    <message>
+        <source>Posts</source>
+        <translation>岗位</translation>
+    </message>
 </context>
 <context>
     <name>TownshipType</name>
