@@ -41,6 +41,7 @@ CATALOGUES: dict[str, list[str]] = {
     "scenario_zh_CN.ts": ["scenario_*.py", "compare_view.py", "compare_report.py"],
     "results_zh_CN.ts": ["solve_panel.py", "results_view.py", "results_models.py", "charts_view.py",
                          "apply_action.py", "tasks.py", "solve_runner.py"],
+    "time_zh_CN.ts": ["people_view.py", "time_*.py", "forecast_view.py", "plan_*.py"],
 }
 
 
