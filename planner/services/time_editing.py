@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.domain.county import KINDS, HiringPlanData, PersonData, PoolLoanData, QuotaData, TownshipData
+from planner.domain.forecast import Forecast, forecast
 from planner.domain.edit_rules import PERSON_FIELDS, PERSON_OPTIONAL, EditError, FieldSpec, coerce
 from planner.domain.months import Month, month_text
 from planner.domain.time_rules import hiring_findings, hiring_line_findings, loan_findings, person_findings
@@ -46,6 +47,13 @@ def time_ledger(db) -> CountyData:
     """The whole ledger as plain data, for the views of people, hiring plans and loans."""
     with db.session() as session:
         return load_county(session)
+
+
+def county_forecast(db, years: int | None = None, as_of: Month | None = None) -> tuple[str, Forecast]:
+    """The county's name and its leavers forecast (as planner.services.forecasting.forecast_job counts
+    it), from one reading of the ledger: the window's forecast tab and its printed page."""
+    county = time_ledger(db)
+    return county.name, forecast(county, as_of or Month.today(), years)
 
 
 def _township(session: Session, name: str) -> Township:

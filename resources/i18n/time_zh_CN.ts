@@ -2,6 +2,80 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ForecastTab</name>
+    <message>
+        <source>Whole county</source>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <source>From {as_of}: {total} people expected to leave in {first}–{last} ({retire} retirements, {other} other leavers); {overdue} past their retirement month and still on file, counted in the first year.</source>
+        <translation>自 {as_of} 起测算：{first}—{last} 年预计减员 {total} 人（退休 {retire} 人，其他离岗 {other} 人）；已超过法定退休年月仍在册 {overdue} 人，计入首年。</translation>
+    </message>
+    <message>
+        <source>Print preview — leavers forecast</source>
+        <translation>打印预览 — 减员预测</translation>
+    </message>
+    <message>
+        <source>Export forecast as PDF</source>
+        <translation>将减员预测导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Leavers forecast</source>
+        <translation>减员预测</translation>
+    </message>
+    <message>
+        <source>Forecast saved to {path}</source>
+        <translation>减员预测已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Export forecast to Excel</source>
+        <translation>将减员预测导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Years ahead:</source>
+        <translation>预测年数：</translation>
+    </message>
+    <message>
+        <source>Township:</source>
+        <translation>乡镇：</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+</context>
+<context>
+    <name>LeaversModel</name>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>编制类型</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>County total</source>
+        <translation>全县合计</translation>
+    </message>
+    <message>
+        <source>{retire} retirements, {other} other leavers</source>
+        <translation>退休 {retire} 人，其他离岗 {other} 人</translation>
+    </message>
+</context>
+<context>
     <name>PeopleTab</name>
     <message>
         <source>All townships</source>
