@@ -39,7 +39,7 @@ def zh() -> bool:
 
 
 def spec_label(spec: FieldSpec) -> str:
-    return spec.label_zh if zh() else spec.label_en.capitalize()
+    return spec.label_zh if zh() else spec.label_en.replace("_", " ").capitalize()
 
 
 def finding_text(zh_text: str, en_text: str) -> str:
