@@ -195,6 +195,230 @@
     </message>
 </context>
 <context>
+    <name>PlanModels</name>
+    <message>
+        <source>All figures</source>
+        <translation>全部指标</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>核定编制</translation>
+    </message>
+    <message>
+        <source>Pool slots</source>
+        <translation>周转池编制</translation>
+    </message>
+    <message>
+        <source>Staff on 1 January</source>
+        <translation>年初实有人数</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>测算需求</translation>
+    </message>
+    <message>
+        <source>Uncovered need</source>
+        <translation>未覆盖需求</translation>
+    </message>
+    <message>
+        <source> short {n}</source>
+        <translation> 缺{n}</translation>
+    </message>
+    <message>
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <source>Approved today</source>
+        <translation>现核定编制</translation>
+    </message>
+    <message>
+        <source>quota (+pool) / staff on 1 January / need</source>
+        <translation>核定编制（+周转池）/ 年初实有人数 / 测算需求</translation>
+    </message>
+    <message>
+        <source>{year}: quota {quota} ({change:+d}), pool {pool}, staff on 1 January {staff}, leavers {leavers}, planned hires {hires}, need {need}, uncovered {uncovered}</source>
+        <translation>{year}年：核定编制 {quota}（{change:+d}），周转池 {pool}，年初实有 {staff}，年内减员 {leavers}，计划进人 {hires}，测算需求 {need}，未覆盖需求 {uncovered}</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>Effective</source>
+        <translation>生效日期</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>调出乡镇</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>调入乡镇</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>编制类型</translation>
+    </message>
+    <message>
+        <source>Slots</source>
+        <translation>编制数</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Slots lent</source>
+        <translation>借用数</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>起始年月</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>到期年月</translation>
+    </message>
+    <message>
+        <source>Loan</source>
+        <translation>借用</translation>
+    </message>
+    <message>
+        <source>Returns (month, slots)</source>
+        <translation>归还计划（年月 个数）</translation>
+    </message>
+    <message>
+        <source>Out at the end of the plan</source>
+        <translation>规划期末未还</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新借</translation>
+    </message>
+    <message>
+        <source>existing</source>
+        <translation>存量</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>Planning…</source>
+        <translation>正在计算规划…</translation>
+    </message>
+    <message>
+        <source>No plan: {reason}</source>
+        <translation>未形成规划：{reason}</translation>
+    </message>
+    <message>
+        <source>Planning was cancelled; nothing changed.</source>
+        <translation>已取消计算规划，台账未作任何改动。</translation>
+    </message>
+    <message>
+        <source>All years</source>
+        <translation>全部年度</translation>
+    </message>
+    <message>
+        <source>Choose the years and press Plan: the quota of every township in each year, timed to the retirements.</source>
+        <translation>选择规划年限后点击“计算规划”：按退休时间逐年安排各乡镇编制。</translation>
+    </message>
+    <message>
+        <source>{status}. {reasons}</source>
+        <translation>{status}。{reasons}</translation>
+    </message>
+    <message>
+        <source>the ledger</source>
+        <translation>现行台账</translation>
+    </message>
+    <message>
+        <source>{status} · {scenario} · {first}–{last}: {moves} moves of {slots} slots, {lent} pool slots lent anew, {touched} townships touched; uncovered need per year {uncovered}</source>
+        <translation>{status} · {scenario} · {first}—{last}年：调剂 {moves} 笔共 {slots} 个编制，新借周转池 {lent} 个，涉及 {touched} 个乡镇；各年未覆盖需求 {uncovered}</translation>
+    </message>
+    <message>
+        <source>Print preview — multi-year plan</source>
+        <translation>打印预览 — 多年度规划</translation>
+    </message>
+    <message>
+        <source>Export plan as PDF</source>
+        <translation>将规划导出为 PDF</translation>
+    </message>
+    <message>
+        <source>Multi-year plan</source>
+        <translation>多年度编制规划</translation>
+    </message>
+    <message>
+        <source>Plan saved to {path}</source>
+        <translation>规划已保存到 {path}</translation>
+    </message>
+    <message>
+        <source>Export plan to Excel</source>
+        <translation>将规划导出到 Excel</translation>
+    </message>
+    <message>
+        <source>Years:</source>
+        <translation>规划年限：</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <comment>button: make the plan</comment>
+        <translation>计算规划</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Print preview…</source>
+        <translation>打印预览…</translation>
+    </message>
+    <message>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>编制类型：</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Township:</source>
+        <translation>乡镇：</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年度：</translation>
+    </message>
+    <message>
+        <source>Roadmap</source>
+        <translation>规划路线图</translation>
+    </message>
+    <message>
+        <source>Township charts</source>
+        <translation>乡镇图表</translation>
+    </message>
+    <message>
+        <source>Moves by year</source>
+        <translation>逐年调剂</translation>
+    </message>
+    <message>
+        <source>Pool loans</source>
+        <translation>编制周转池</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <comment>tab title</comment>
+        <translation>规划</translation>
+    </message>
+</context>
+<context>
     <name>TimeCommands</name>
     <message>
         <source>Add {name} to {township}</source>
