@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "cli.scenario_cmds",
     "cli.solve_cmd",
     "cli.forecast_cmd",
+    "cli.plan_cmd",
 ]
 
 
