@@ -37,6 +37,7 @@ def register(subparsers) -> None:
                    help="规划年数，默认为参数“规划年限”（5） (years to plan, default the plan horizon, 5)")
     p.add_argument("--json", help="写出 JSON 规划 (write the JSON plan)")
     p.add_argument("--xlsx", help="写出 Excel 规划 (write the plan workbook)")
+    p.add_argument("--pdf", help="写出 PDF 规划 (write the printed plan as PDF)")
     p.add_argument("--time-limit", type=float, default=None,
                    help="求解时限（秒），默认 3600；只决定能否在时限内算完，不改变规划 "
                         "(time limit in seconds, default 3600: a plan that reaches it stops without a plan; "
@@ -60,7 +61,7 @@ def run_plan(args: argparse.Namespace) -> int:
         print("错误：--years 应为 1–20 (error: --years must be 1 to 20)", file=sys.stderr)
         return EXIT_USAGE
     try:
-        for path in (args.json, args.xlsx):
+        for path in (args.json, args.xlsx, args.pdf):
             if path:
                 check_output(path, db_arg(args))
     except OutputRefused as refused:
@@ -95,7 +96,8 @@ def run_plan(args: argparse.Namespace) -> int:
         db.close()
 
     failed = False
-    for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx)):
+    for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
+                                ("PDF", args.pdf, _write_pdf)):
         if not path:
             continue
         try:
@@ -124,6 +126,12 @@ def _write_xlsx(result: Plan, path: str) -> None:
     from planner.exports.plan_xlsx import write_plan_xlsx
 
     write_plan_xlsx(result, path)
+
+
+def _write_pdf(result: Plan, path: str) -> None:
+    from ui.report.plan_doc import write_plan_pdf
+
+    write_plan_pdf(result, path)
 
 
 def summary(plan: Plan, lang: str = "zh_CN") -> str:

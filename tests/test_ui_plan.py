@@ -126,3 +126,21 @@ def test_the_tab_fits_the_screen_and_speaks_chinese(tab, demo_plan, chinese_ui):
     assert english_words(strings) == []
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "规划"
     assert "最优" in tab.summary.text() or "可行" in tab.summary.text()
+
+
+def test_the_plan_is_exported_to_excel_from_the_tab(tab, demo_plan, tmp_path):
+    from openpyxl import load_workbook
+
+    tab.show_plan(demo_plan)
+    path = tab.export_xlsx(str(tmp_path / "plan.xlsx"))
+    assert path is not None and len(load_workbook(path).sheetnames) >= 3
+
+
+def test_the_plan_command_writes_the_printed_plan(demo_db, tmp_path, capsys):
+    from cli import main as cli_main
+
+    target = tmp_path / "plan.pdf"
+    code = cli_main(["plan", "--db", str(demo_db.path), "--years", "2", "--pdf", str(target)])
+    assert code == 0
+    assert target.read_bytes().startswith(b"%PDF")
+    assert "PDF -> " in capsys.readouterr().err
