@@ -144,3 +144,15 @@ def test_the_plan_command_writes_the_printed_plan(demo_db, tmp_path, capsys):
     assert code == 0
     assert target.read_bytes().startswith(b"%PDF")
     assert "PDF -> " in capsys.readouterr().err
+
+
+def test_cancel_reaches_the_planner_through_the_runners_job(demo_db):
+    """The job the runner starts (in its child process) stops at the planner's first check once cancelled."""
+    from planner.errors import Cancelled
+    from planner.taskstate import TaskState
+    from ui.plan_runner import plan_task
+
+    state = TaskState()
+    state.cancel()
+    with pytest.raises(Cancelled):
+        plan_task(demo_db.url, None, 60.0, 2, state)

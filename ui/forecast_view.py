@@ -173,7 +173,7 @@ class ForecastTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.canvas = FigureCanvasQTAgg(Figure())
-        self.canvas.setMinimumSize(360, 260)
+        self.canvas.setMinimumSize(320, 160)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.canvas)

@@ -125,7 +125,7 @@ class PlanTab(QWidget):
         self.chart_township.currentIndexChanged.connect(lambda _i: self.draw())
         self.chart_kind.currentIndexChanged.connect(lambda _i: self.draw())
         self.canvas = FigureCanvasQTAgg(Figure())
-        self.canvas.setMinimumSize(360, 240)
+        self.canvas.setMinimumSize(320, 160)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
         charts = QWidget(self)

@@ -24,7 +24,7 @@ from planner.domain.months import Month, month_text
 from planner.domain.time_rules import (
     hiring_findings, hiring_line_findings, loan_findings, loan_to_usable_vacancy, person_findings,
 )
-from planner.domain.vocabulary import person_status_label, sex_label
+from planner.domain.vocabulary import person_status_label, sex_label, yes_no
 from planner.domain.retirement import SEXES, STATUSES
 from planner.services.time_editing import HIRING_FIELDS, LOAN_FIELDS
 from ui.i18n import current_language, error_text
@@ -189,11 +189,11 @@ def person_from(values: dict[str, str]) -> tuple[PersonData | None, dict[str, st
 
 def person_values(person: PersonData | None) -> dict[str, str]:
     if person is None:
-        return {"kind": KINDS[0], "status": "干部", "leader": "否", "sex": ""}
+        return {"kind": KINDS[0], "status": "干部", "leader": yes_no(False), "sex": ""}
     return {"name": person.name, "kind": person.kind, "office": person.office or "",
             "quota_since": person.quota_since.isoformat() if person.quota_since else "",
             "sex": person.sex or "", "birth_month": month_text(person.birth_month) or "",
-            "status": person.status, "leader": "是" if person.leader else "否",
+            "status": person.status, "leader": yes_no(person.leader),
             "planned_leave": month_text(person.planned_leave) or ""}
 
 
@@ -262,7 +262,6 @@ def person_fields(townships: list[str] | None, offices: list[str]) -> list[Field
     fields = []
     if townships is not None:
         fields.append(Field("township", township_label(), [(t, t) for t in townships]))
-    yes, no = ("是", "否") if zh() else ("yes", "no")
     fields += [
         Field("name", labels["name"]),
         Field("kind", labels["kind"], kind_choices()),
@@ -270,7 +269,8 @@ def person_fields(townships: list[str] | None, offices: list[str]) -> list[Field
         Field("sex", labels["sex"], [("", "—")] + [(s, sex_label(s, lang)) for s in SEXES]),
         Field("birth_month", labels["birth_month"], placeholder="1975-06"),
         Field("status", labels["status"], [(s, person_status_label(s, lang)) for s in STATUSES]),
-        Field("leader", labels["leader"], [("否", no), ("是", yes)]),
+        # The stored spelling (what the field check reads) and the shown one, from the vocabulary.
+        Field("leader", labels["leader"], [(yes_no(v), yes_no(v, lang)) for v in (False, True)]),
         Field("quota_since", labels["quota_since"], placeholder="2015-09-01"),
         Field("planned_leave", labels["planned_leave"], placeholder="2027-03"),
     ]

@@ -21,7 +21,7 @@ from planner.domain.months import Month
 from planner.domain.retirement import age_text
 from planner.domain.vocabulary import person_status_label, sex_label, time_field_label
 from ui.i18n import current_language
-from ui.labels import kind_label
+from ui.labels import kind_label, yes_no
 from ui.table_model import ModelIndex, Role, TableModel
 
 translate = QCoreApplication.translate  # lupdate finds translate("Context", "text") calls
@@ -126,7 +126,7 @@ class PeopleModel(RecordsModel):
         if key == "status":
             return person_status_label(p.status, lang)
         if key == "leader":
-            return translate("TimeModels", "yes") if p.leader else ""
+            return yes_no(True) if p.leader else ""
         if key == "retirement_month":
             return _month(row.seen.retirement_month)
         if key == "retirement_age":

@@ -476,10 +476,6 @@
         <translation>机构</translation>
     </message>
     <message>
-        <source>yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
         <source>Year</source>
         <translation>年度</translation>
     </message>

@@ -35,7 +35,7 @@ TEXT = {
            "c_count": "编制数", "c_reason": "理由", "no_moves": "规划期内无需调剂。",
            "c_loan": "借用", "c_start": "起始", "c_due": "到期", "c_returns": "归还计划（年月 个数）", "new": "新借",
            "existing": "存量", "no_loans": "规划期内无周转池借用。", "short": " 缺{n}",
-           "infeasible": "规则无法同时满足，未形成规划：", "sep2": "；",
+           "no_plan": "{status}，未形成规划：", "sep2": "；",
            "totals": "全县逐年合计", "c_quota": "核定编制", "c_pool_lent": "周转池借出", "c_pool_held": "周转池结存",
            "c_staff": "年初实有", "c_uncovered": "未覆盖需求"},
     "en": {"title": "Multi-year establishment plan for the townships of {county} ({first}–{last})",
@@ -55,7 +55,7 @@ TEXT = {
            "c_count": "Slots", "c_reason": "Reason", "no_moves": "The plan needs no moves.",
            "c_loan": "Loan", "c_start": "Start", "c_due": "Due", "c_returns": "Returns (month, slots)",
            "new": "new", "existing": "existing", "no_loans": "No pool loans in the plan's years.",
-           "short": " short {n}", "infeasible": "The rules cannot all be met; there is no plan: ", "sep2": "; ",
+           "short": " short {n}", "no_plan": "{status}; there is no plan: ", "sep2": "; ",
            "totals": "County totals year by year", "c_quota": "Quota", "c_pool_lent": "Pool lent",
            "c_pool_held": "Pool held", "c_staff": "Staff 1 Jan", "c_uncovered": "Uncovered"},
 }
@@ -95,7 +95,7 @@ def plan_blocks(plan: Plan, lang: str = "zh_CN") -> list[Block]:
         Heading(t["h_summary"]),
     ]
     if not plan.is_plan:
-        blocks.append(Paragraph(t["infeasible"] + t["sep2"].join(plan.diagnosis_in(en))))
+        blocks.append(Paragraph(t["no_plan"].format(status=plan.status_text(en)) + t["sep2"].join(plan.diagnosis_in(en))))
         return blocks
     by_year = t["sep"].join(t["year_item"].format(year=y, n=n) for y, n in plan.uncovered_by_year().items())
     blocks.append(Paragraph(t["summary"].format(first=first, last=last, slots=plan.slots_moved,
