@@ -241,3 +241,18 @@ def test_the_tab_fits_the_screen_and_speaks_chinese(tab, chinese_ui, qapp):
     assert english_words(strings) == []
     assert "人员名册" in " ".join(strings) or "在册人员" in " ".join(strings)
     assert window.tabs.tabText(window.tabs.indexOf(tab)) == "人员与用编"
+
+
+def test_the_time_ledger_read_holds_what_the_full_ledger_holds_of_time(ledger_db):
+    """The views read townships, quota, offices, people, hiring plans, loans and parameters without the
+    duties; what they read is what load_county reads, and the forecast of either is the same."""
+    from planner.domain.forecast import forecast
+
+    full, light = county(ledger_db), time_editing.time_ledger(ledger_db)
+    assert (full.name, full.time) == (light.name, light.time)
+    keys = ("name", "quotas", "offices", "people", "hiring", "pool_loans", "locked")
+    assert [[getattr(t, k) for k in keys] for t in full.townships] == \
+        [[getattr(t, k) for k in keys] for t in light.townships]
+    assert any(t.people for t in light.townships) and any(t.pool_loans for t in light.townships)
+    as_of = Month(2026, 11)
+    assert forecast(full, as_of, 5) == forecast(light, as_of, 5)

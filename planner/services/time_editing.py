@@ -17,15 +17,16 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from planner.domain.county import KINDS, HiringPlanData, PersonData, PoolLoanData, QuotaData, TownshipData
+from planner.domain.county import (
+    KINDS, CountyData, HiringPlanData, OfficeData, PersonData, PoolLoanData, QuotaData, TownshipData,
+)
 from planner.domain.forecast import Forecast, forecast
 from planner.domain.edit_rules import PERSON_FIELDS, PERSON_OPTIONAL, EditError, FieldSpec, coerce
 from planner.domain.months import Month, month_text
 from planner.domain.time_rules import hiring_findings, hiring_line_findings, loan_findings, person_findings
 from planner.store.audit import record
-from planner.store.ledger import load_county, load_time_params, person_columns, person_data
+from planner.store.ledger import county_row, load_time_params, person_columns, person_data
 from planner.store.models import HiringPlan, Office, Person, PoolLoan, Quota, Township
-from planner.domain.county import CountyData
 
 HIRING_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     FieldSpec("kind", "编制类型", "kind", "choice", choices=KINDS),
@@ -44,9 +45,28 @@ _LOAN_MONTHS = ("start", "due")
 
 
 def time_ledger(db) -> CountyData:
-    """The whole ledger as plain data, for the views of people, hiring plans and loans."""
+    """The ledger's time side as plain data: townships with their quota lines, office names, people,
+    hiring plans and pool loans, and the time parameters — not the duties, which are most of a
+    large ledger and which none of the people, hiring, pool or forecast views reads."""
     with db.session() as session:
-        return load_county(session)
+        row = county_row(session)
+        townships: dict[int, TownshipData] = {}
+        for t in session.execute(select(Township).order_by(Township.position, Township.id)).scalars():
+            townships[t.id] = TownshipData(name=t.name, type=t.type, category=t.category, population=t.population,
+                                           area_km2=t.area_km2, villages=t.villages, locked=bool(t.locked))
+        for q in session.execute(select(Quota.township_id, Quota.kind, Quota.approved, Quota.staff,
+                                        Quota.leadership)):
+            townships[q.township_id].quotas[q.kind] = QuotaData(q.kind, q.approved, q.staff, q.leadership)
+        for o in session.execute(select(Office.township_id, Office.name, Office.kind)
+                                 .order_by(Office.township_id, Office.position, Office.id)):
+            townships[o.township_id].offices.append(OfficeData(o.name, o.kind))
+        for p in session.execute(select(Person).order_by(Person.id)).scalars():
+            townships[p.township_id].people.append(person_data(p))
+        for h in session.execute(select(HiringPlan).order_by(HiringPlan.id)).scalars():
+            townships[h.township_id].hiring.append(HiringPlanData(h.kind, h.year, h.planned, h.hired))
+        for loan in session.execute(select(PoolLoan).order_by(PoolLoan.id)).scalars():
+            townships[loan.township_id].pool_loans.append(_loan_data(loan))
+        return CountyData(name=row.name, time=load_time_params(session), townships=list(townships.values()))
 
 
 def county_forecast(db, years: int | None = None, as_of: Month | None = None) -> tuple[str, Forecast]:
