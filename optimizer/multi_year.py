@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from optimizer import lp
 
@@ -131,9 +131,46 @@ def lower_bound(t: TownshipYears, kind: str) -> int:
     return low
 
 
+def unchanging(data: KindYears) -> bool:
+    """True when no figure of the kind changes over the years and no new loan is possible."""
+    for t in data.townships:
+        for figures in (t.staff, t.required, t.required_fte, t.existing_pool):
+            if len(set(figures)) > 1:
+                return False
+        if data.pool and any(loan_cap(t, y, data) for y in range(data.years)):
+            return False
+    return True
+
+
+def _held_still(data: KindYears, max_nodes: int, deadline: float | None, prefer: str) -> YearsPlan:
+    """The plan of a kind whose figures never change: the best first year, held.
+
+    Exact: each year's rules are the first year's, so Σ uncovered and Σ imbalance are at
+    least N times a year's least, moves and townships touched at least a year's least, and
+    holding the best first year reaches all four bounds at once (totals then never grow).
+    """
+    first = replace(data, years=1, townships=tuple(
+        replace(t, staff=t.staff[:1], required=t.required[:1], required_fte=t.required_fte[:1],
+                existing_pool=t.existing_pool[:1], later_hires=t.later_hires[:1], leavers=t.leavers[:1])
+        for t in data.townships))
+    one = plan_years(first, max_nodes=max_nodes, deadline=deadline, prefer=prefer)
+    n = data.years
+    if one.status == lp.INFEASIBLE:
+        one.quota = {t.township: [t.approved] * n for t in data.townships}
+    else:
+        one.quota = {name: values * n for name, values in one.quota.items()}
+    one.pool = {t.township: list(t.existing_pool) for t in data.townships}
+    for name in ("uncovered", "imbalance"):
+        if name in one.levels:
+            one.levels[name] *= n
+    return one
+
+
 def plan_years(data: KindYears, *, max_nodes: int = 20000, deadline: float | None = None,
                prefer: str = "auto") -> YearsPlan:
     """The plan of one kind; status infeasible (quota as today) when the hard rules cannot all hold."""
+    if data.years > 1 and unchanging(data):
+        return _held_still(data, max_nodes, deadline, prefer)
     started = time.perf_counter()
     n, kind = data.years, data.kind
     result = YearsPlan(kind, lp.OPTIMAL, {t.township: [t.approved] * n for t in data.townships},

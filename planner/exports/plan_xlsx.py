@@ -40,6 +40,12 @@ def _sheet(wb: Workbook, title: str, header: list[str], widths: list[int], first
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A2"
+    ws.row_dimensions[1].height = 42   # two lines of wrapped header, Chinese over English
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
     return ws
 
 
@@ -49,6 +55,12 @@ def _row(ws, values: list, fill: PatternFill | None = None) -> None:
         cell.border, cell.alignment = BORDER, WRAP
         if fill is not None:
             cell.fill = fill
+
+
+def _fit(ws, text: str, width: int) -> None:
+    """Height of the last row for `text` wrapped in a column `width` wide (a Chinese character is two)."""
+    lines = max(1, -(-len(text) * 2 // width))
+    ws.row_dimensions[ws.max_row].height = 15 * lines
 
 
 def write_plan_xlsx(plan: Plan, path: str | Path) -> Path:
@@ -69,7 +81,7 @@ def _roadmap(wb: Workbook, plan: Plan) -> None:
     header = ["乡镇 (township)", "编制类型 (kind)", "现核定 (approved)", "领导职数 (leadership)", "锁定 (locked)"]
     for year in plan.years:
         header += [f"{year}年{label}" for _, label in ROADMAP_FIGURES]
-    ws = _sheet(wb, "规划总表", header, [14, 8, 9, 9, 6] + [8] * (len(ROADMAP_FIGURES) * len(plan.years)),
+    ws = _sheet(wb, "规划总表", header, [14, 9, 11, 11, 8] + [9] * (len(ROADMAP_FIGURES) * len(plan.years)),
                 first=True)
     by_key: dict[tuple[str, str], dict[int, object]] = {}
     for line in plan.lines:
@@ -95,6 +107,7 @@ def _moves(wb: Workbook, plan: Plan) -> None:
                                 "编制类型 (kind)", "数量 (count)", "理由 (reason)"], [8, 12, 14, 14, 8, 8, 90])
     for m in plan.moves:
         _row(ws, [m.year, m.effective, m.giver, m.receiver, kind_label(m.kind), m.count, m.reason])
+        _fit(ws, m.reason, 90)
 
 
 def _loans(wb: Workbook, plan: Plan) -> None:
@@ -134,5 +147,6 @@ def _notes(wb: Workbook, plan: Plan) -> None:
     _row(ws, ["数据指纹 (fingerprint)", plan.fingerprint])
     for note in plan.notes:
         _row(ws, [f"{note.township}（{kind_label(note.kind)}）", note.zh])
+        _fit(ws, note.zh, 100)
     for n, line in enumerate(plan.diagnosis, start=1):
         _row(ws, [f"诊断 {n} (diagnosis)", line])
