@@ -156,3 +156,15 @@ def test_cancel_reaches_the_planner_through_the_runners_job(demo_db):
     state.cancel()
     with pytest.raises(Cancelled):
         plan_task(demo_db.url, None, 60.0, 2, state)
+
+
+def test_a_plan_shown_is_marked_outdated_when_the_ledger_changes(tab, demo_plan, demo_db, chinese_ui):
+    from planner.services import editing
+
+    tab.show_plan(demo_plan)
+    assert "已修改" not in tab.summary.text()
+    first = demo_plan.township_names()[0]
+    with demo_db.session() as s:
+        editing.set_township_field(s, first, "population", 12345)
+    tab.window_.reload_ledger()
+    assert "台账已修改" in tab.summary.text() and tab.roadmap_model.rowCount() > 0

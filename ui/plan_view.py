@@ -70,6 +70,7 @@ class PlanTab(QWidget):
         self.workspace = workspace
         self.solve_panel = solve_panel
         self.plan: Plan | None = None
+        self.outdated = False   # the ledger changed after the plan shown was made
         self.host_tabs: QTabWidget | None = None
         self._printer: QPrinter | None = None
         self.runner = plan_runner(self)
@@ -160,8 +161,15 @@ class PlanTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.summary)
         layout.addWidget(self.tabs, 1)
+        workspace.ledgerChanged.connect(self._ledger_changed)
+        workspace.databaseChanged.connect(lambda _db: self.show_plan(None))
         self.retranslateUi()
         self._enable()
+
+    def _ledger_changed(self) -> None:
+        if self.plan is not None and not self.outdated:
+            self.outdated = True
+            self._summarise()
 
     # ------------------------------------------------------------ planning
     def scenario(self) -> str:
@@ -203,6 +211,7 @@ class PlanTab(QWidget):
     def show_plan(self, plan: Plan | None) -> None:
         self._running(False)
         self.plan = plan
+        self.outdated = False
         kinds = plan.kinds_present() if plan else []
         for combo in (self.kind_combo, self.chart_kind):
             current = combo.currentData()
@@ -260,7 +269,8 @@ class PlanTab(QWidget):
                                                                           reasons=reasons))
             return
         by_year = plan.uncovered_by_year()
-        uncovered = (", " if english else "，").join(f"{y}: {n}" for y, n in by_year.items())
+        uncovered = (", " if english else "，").join(self.tr("{year}: {n}").format(year=y, n=n)
+                                                    for y, n in by_year.items())
         scenario = self.tr("the ledger") if plan.scenario == BASELINE else plan.scenario
         self.summary.setText(self.tr(
             "{status} · {scenario} · {first}–{last}: {moves} moves of {slots} slots, {lent} pool slots lent anew, "
@@ -268,6 +278,9 @@ class PlanTab(QWidget):
             status=plan.status_text(english), scenario=scenario, first=plan.years[0], last=plan.years[-1],
             moves=len(plan.moves), slots=plan.slots_moved, lent=plan.slots_lent, touched=plan.townships_touched,
             uncovered=uncovered))
+        if self.outdated:
+            self.summary.setText(self.tr("The ledger has changed since this plan was made; plan again to "
+                                         "see it.") + " " + self.summary.text())
 
     def draw(self) -> None:
         if self.plan is None or not self.plan.is_plan or self.tabs.currentIndex() != 1 or not self.isVisible():

@@ -328,12 +328,20 @@
         <translation>{status}。{reasons}</translation>
     </message>
     <message>
+        <source>{year}: {n}</source>
+        <translation>{year}年 {n}</translation>
+    </message>
+    <message>
         <source>the ledger</source>
         <translation>现行台账</translation>
     </message>
     <message>
         <source>{status} · {scenario} · {first}–{last}: {moves} moves of {slots} slots, {lent} pool slots lent anew, {touched} townships touched; uncovered need per year {uncovered}</source>
         <translation>{status} · {scenario} · {first}—{last}年：调剂 {moves} 笔共 {slots} 个编制，新借周转池 {lent} 个，涉及 {touched} 个乡镇；各年未覆盖需求 {uncovered}</translation>
+    </message>
+    <message>
+        <source>The ledger has changed since this plan was made; plan again to see it.</source>
+        <translation>台账已修改，以下规划按修改前的台账计算，请重新计算规划。</translation>
     </message>
     <message>
         <source>Print preview — multi-year plan</source>
