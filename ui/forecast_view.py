@@ -243,9 +243,7 @@ class ForecastTab(QWidget):
         if self.forecast is None or not self.isVisible():
             return
         lang = "en" if current_language() == "en" else "zh"
-        figure = forecast_chart(self.forecast, lang, self.township_combo.currentData() or None)
-        figure.set_canvas(self.canvas)
-        self.canvas.figure = figure
+        forecast_chart(self.forecast, lang, self.township_combo.currentData() or None, fig=self.canvas.figure)
         self.canvas.draw_idle()
 
     # ------------------------------------------------------------ printing

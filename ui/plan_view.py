@@ -289,9 +289,7 @@ class PlanTab(QWidget):
         if not township or not kind:
             return
         english = current_language() == "en"
-        figure = plan_township_chart(self.plan, township, kind, "en" if english else "zh")
-        figure.set_canvas(self.canvas)
-        self.canvas.figure = figure
+        plan_township_chart(self.plan, township, kind, "en" if english else "zh", fig=self.canvas.figure)
         self.canvas.draw_idle()
         notes = [(n.en if english else n.zh) for n in self.plan.notes_of(township, kind)]
         self.notes.setText("\n".join(notes))

@@ -36,7 +36,15 @@ def _lang(lang: str | None) -> str:
     return "en" if lang and not str(lang).lower().startswith("zh") else "zh"
 
 
-def forecast_chart(forecast: Any, lang: str = "zh", township: str | None = None) -> Figure:
+def _figure(fig: Figure | None, height: float) -> Figure:
+    """Draw into `fig` (a window's canvas keeps its figure and its size) or a new figure for print."""
+    if fig is None:
+        return Figure(figsize=(6.4, height), dpi=100)
+    fig.clear()
+    return fig
+
+
+def forecast_chart(forecast: Any, lang: str = "zh", township: str | None = None, fig: Figure | None = None) -> Figure:
     """Leavers per year, stacked by kind; retirements solid, other leavers hatched above them."""
     configure_matplotlib_cjk()
     key = _lang(lang)
@@ -50,7 +58,7 @@ def forecast_chart(forecast: Any, lang: str = "zh", township: str | None = None)
         i = years.index(year)
         retire[kind][i] += retirements
         other[kind][i] += others
-    figure = Figure(figsize=(6.4, 3.6), dpi=100)
+    figure = _figure(fig, 3.6)
     axes = figure.add_subplot(1, 1, 1)
     bottom = [0] * len(years)
     labels = [str(y) for y in years]
@@ -78,14 +86,14 @@ def forecast_chart(forecast: Any, lang: str = "zh", township: str | None = None)
     return figure
 
 
-def plan_township_chart(plan: Any, township: str, kind: str, lang: str = "zh") -> Figure:
+def plan_township_chart(plan: Any, township: str, kind: str, lang: str = "zh", fig: Figure | None = None) -> Figure:
     """Quota, quota + pool, staff on 1 January and the need of one township and kind, per year."""
     configure_matplotlib_cjk()
     key = _lang(lang)
     t = TEXT[key]
     lines = [plan.line(township, kind, year) for year in plan.years]
     pairs = [(y, line) for y, line in zip(plan.years, lines) if line is not None]
-    figure = Figure(figsize=(6.4, 3.4), dpi=100)
+    figure = _figure(fig, 3.4)
     axes = figure.add_subplot(1, 1, 1)
     labels = [str(y) for y, _ in pairs]
     quota = [line.quota for _, line in pairs]
