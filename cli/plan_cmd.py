@@ -39,6 +39,7 @@ def register(subparsers) -> None:
     p.add_argument("--xlsx", help="写出 Excel 规划 (write the plan workbook)")
     p.add_argument("--docx", help="写出可编辑的 Word 规划请示 (write the request for the plan as an editable "
                                   "Word document)")
+    p.add_argument("--pdf", help="写出 PDF 规划 (write the printed plan as PDF)")
     p.add_argument("--time-limit", type=float, default=None,
                    help="求解时限（秒），默认 3600；只决定能否在时限内算完，不改变规划 "
                         "(time limit in seconds, default 3600: a plan that reaches it stops without a plan; "
@@ -62,7 +63,7 @@ def run_plan(args: argparse.Namespace) -> int:
         print("错误：--years 应为 1–20 (error: --years must be 1 to 20)", file=sys.stderr)
         return EXIT_USAGE
     try:
-        for path in (args.json, args.xlsx, args.docx):
+        for path in (args.json, args.xlsx, args.docx, args.pdf):
             if path:
                 check_output(path, db_arg(args))
     except OutputRefused as refused:
@@ -98,7 +99,7 @@ def run_plan(args: argparse.Namespace) -> int:
 
     failed = False
     for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
-                                ("Word", args.docx, _write_docx)):
+                                ("Word", args.docx, _write_docx), ("PDF", args.pdf, _write_pdf)):
         if not path:
             continue
         try:
@@ -133,6 +134,12 @@ def _write_docx(result: Plan, path: str) -> None:
     from planner.exports.plan_docx import write_plan_docx
 
     write_plan_docx(result, path)
+
+
+def _write_pdf(result: Plan, path: str) -> None:
+    from ui.report.plan_doc import write_plan_pdf
+
+    write_plan_pdf(result, path)
 
 
 def summary(plan: Plan, lang: str = "zh_CN") -> str:

@@ -252,11 +252,12 @@ def test_every_feature_is_installed_with_the_workspace_handed_to_it(qtbot, ledge
     w = main_window.MainWindow(ledger_db, fresh_settings)
     qtbot.addWidget(w)
     ws = w.workspace
-    features = [w.solve_panel, w.print_actions, w.scenario_view, w.compare_view, w.excel_actions, w.safety]
+    features = [w.solve_panel, w.print_actions, w.scenario_view, w.compare_view, w.excel_actions, w.safety,
+                w.people_view, w.forecast_view, w.plan_view]
     assert all(feature.workspace is ws for feature in features)
     assert ws.db is ledger_db and ws.undo_stack is w.undo_stack and ws.editor is w.editor
     assert [w.tabs.tabText(i) for i in range(w.tabs.count())] == [
-        "Ledger", "Proposal", "Scenarios", "Compare scenarios"]
+        "Ledger", "Proposal", "Scenarios", "Compare scenarios", "People and hiring", "Leavers forecast", "Plan"]
     # The proposal tab tells the workspace, and the print actions follow it.
     result = fabricated_result()
     w.solve_panel.results_view.result_changed.emit(result)

@@ -32,8 +32,10 @@ from planner import __version__
 from planner.domain.county import TownshipData
 from planner.store.db import Database
 from planner.store.reads import township_id_named
-from ui import (assessment_actions, excel_actions, file_menu, i18n, print_actions, safety_actions, scenario_view,
-                solve_panel)
+from ui import (
+    assessment_actions, excel_actions, file_menu, forecast_view, i18n, people_view, plan_view, print_actions,
+    safety_actions, scenario_view, solve_panel,
+)
 from ui.commands import discard_to_clean
 from ui.detail_view import TownshipDetailView
 from ui.ledger_panel import LedgerPanel
@@ -208,6 +210,9 @@ class MainWindow(QMainWindow):
         self.excel_actions = excel_actions.install(ws, self, menu=self.menu_file, before=self.action_quit)
         self.safety = safety_actions.install(ws, self)
         self.assessment = assessment_actions.install(ws, self, menu=self.menu_tools, ledger_panel=self.ledger_panel)
+        self.people_view = people_view.install(ws, tabs=self.tabs)
+        self.forecast_view = forecast_view.install(ws, tabs=self.tabs)
+        self.plan_view = plan_view.install(ws, tabs=self.tabs, solve_panel=self.solve_panel)
         # Conflicts and read-only refusals get their own explanation from the safety part.
         self.editor.failed.disconnect(self.show_error)
         self.editor.failed.connect(self.safety.on_edit_failed)

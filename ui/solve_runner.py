@@ -53,24 +53,28 @@ class SolveRunner(QObject):
     failed = Signal(object)           # the exception
     cancelled = Signal()
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, job=None) -> None:
+        """job: the long task, called job(database or its URL, scenario, time_limit, *more, state);
+        the one-year solve (planner.services.solving.solve_job) unless another is given (the plan)."""
         super().__init__(parent)
+        self.job = job or solving.solve_job
         self.handle: TaskHandle | None = None
         self.scenario: str | None = None  # the one being solved
 
     def is_running(self) -> bool:
         return self.handle is not None and self.handle.is_running()
 
-    def start(self, db, scenario: str | None, time_limit: float | None) -> TaskHandle | None:
+    def start(self, db, scenario: str | None, time_limit: float | None, *more) -> TaskHandle | None:
         """Solve `scenario` (None or 基准: the ledger) on `db`; None when a solve is already running.
 
-        A scenario's proposal is stored with it by the solve itself.
+        A scenario's proposal is stored with it by the solve itself; `more` goes to the job
+        after the time limit.
         """
         if self.is_running():
             return None
         self.scenario = scenario or solving.BASELINE
         source = db.url if SOLVE_IN_PROCESS else db
-        handle = run_task(self, solving.solve_job, source, self.scenario, time_limit,
+        handle = run_task(self, self.job, source, self.scenario, time_limit, *more,
                           on_success=self._succeeded, on_failure=self._failed,
                           on_progress=self.progress.emit, on_cancelled=self._cancelled,
                           process=SOLVE_IN_PROCESS)

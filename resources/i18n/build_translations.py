@@ -43,6 +43,7 @@ CATALOGUES: dict[str, list[str]] = {
                          "apply_action.py", "tasks.py", "solve_runner.py"],
     "assess_zh_CN.ts": ["assessment_*.py", "rules_dialog.py", "decisions_view.py"],
     "posts_zh_CN.ts": ["posts_view.py", "cover_dialog.py"],
+    "time_zh_CN.ts": ["people_view.py", "time_*.py", "forecast_view.py", "plan_*.py"],
 }
 
 
