@@ -86,7 +86,7 @@ class DecisionDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.details)
         layout.addWidget(self.buttons)
-        self.resize(560, 480)
+        self.resize(max(560, self.sizeHint().width()), self.sizeHint().height())
 
     def decision(self) -> Decision | None:
         """The decision typed in; None when it is not a valid one."""
