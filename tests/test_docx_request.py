@@ -167,7 +167,7 @@ def test_english_request_speaks_english(tmp_path, proposal):
 def test_libreoffice_converts_it_to_a_pdf_naming_every_township(tmp_path, request_path, proposal):
     out = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
                           "pdf", "--outdir", str(tmp_path), str(request_path)], capture_output=True, text=True,
-                         timeout=180)
+                         timeout=180, check=False)  # its output explains a missing PDF below
     pdf = tmp_path / (request_path.stem + ".pdf")
     assert pdf.is_file(), out.stdout + out.stderr
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True,
@@ -237,7 +237,7 @@ def test_plan_writes_its_request_in_word(demo_db, tmp_path, capsys):
     document = docx.Document(str(tmp_path / "规划请示.docx"))
     first, last = plan.years[0], plan.years[-1]
     assert document.paragraphs[0].text == f"关于{plan.county}乡镇机构编制{first}—{last}年统筹规划的请示"
-    totals, *rest = document.tables
+    totals = document.tables[0]
     rows = table_rows(totals)[1:]
     expected = [[kind_label(kind, "zh", short=True), str(r.year), str(r.quota), str(r.pool_lent), str(r.pool_held),
                  str(r.staff_start), str(r.uncovered), str(sum(m.count for m in plan.moves_of(r.year, kind)))]

@@ -187,7 +187,7 @@ def test_libreoffice_prints_the_township_sheet_at_full_size(tmp_path, sample):
     before it fitted A4 came out at under 5 pt), and the wrapped reasons are there in full."""
     path = write(sample, tmp_path / "方案.xlsx")
     subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180)
+                    "--outdir", str(tmp_path), str(path)], capture_output=True, timeout=180, check=True)
     pdf = path.with_suffix(".pdf")
     assert pdf.is_file()
     for page in (1, 2, 3):
