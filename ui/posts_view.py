@@ -223,6 +223,8 @@ class PostsView(QWidget):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        for widget in (self.table, self.gaps):   # the window may be made short; these scroll
+            widget.setMinimumHeight(40)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.gaps)
