@@ -11,7 +11,6 @@ from __future__ import annotations
 from datetime import date
 
 from planner.domain.county import CountyData, TownshipData
-from planner.domain.posts import PostData
 from planner.domain.vocabulary import progress_words
 from planner.errors import UserError
 from planner.domain.posts_check import Finding, check_posts
@@ -85,10 +84,3 @@ def wall_tables(db, township: str | None = None, on: date | None = None) -> list
     towns = [_township(county, township)] if township else county.townships
     return [wall_table(county, t, on) for t in towns]
 
-
-def post_names(township: TownshipData) -> list[tuple[str, str]]:
-    return [(p.office, p.name) for p in township.posts]
-
-
-def empty_post(office: str, name: str) -> PostData:
-    return PostData(office, name)

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from planner.domain.county import CountyData, TownshipData
 from planner.domain.edit_rules import EditError
-from planner.domain.posts import DutyRef, PostData
+from planner.domain.posts import PostData
 from planner.store.audit import current_user
 from planner.store.models import AuditEntry, Duty, Office, Person, Post, PostDuty, Township
 
@@ -238,10 +238,6 @@ def clear_posts(session: Session) -> None:
     """Every post of the ledger (replace_county calls this before deleting the rows posts point at)."""
     session.execute(delete(PostDuty))
     session.execute(delete(Post))
-
-
-def refs_of(post: PostData) -> list[DutyRef]:
-    return list(post.a_duties) + list(post.b_duties)
 
 
 def load_township(session: Session, name: str) -> TownshipData | None:
