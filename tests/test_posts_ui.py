@@ -62,3 +62,16 @@ def test_cover_and_roster_dialogs_show_the_planner_answers(qtbot, chinese_ui, de
     shown = RosterDialog(township, roster)
     qtbot.addWidget(shown)
     assert "A岗变动" in shown.text.toPlainText()
+
+
+def test_the_roster_button_runs_the_design_as_a_task_and_shows_it(qtbot, chinese_ui, demo_db, monkeypatch):
+    from ui import tasks
+    import ui.cover_dialog as dialogs
+
+    shown = []
+    monkeypatch.setattr(dialogs.RosterDialog, "exec", lambda self: shown.append(self.text.toPlainText()) or 0)
+    view, _ = _view(qtbot, demo_db)
+    with tasks.synchronous():
+        view.posts_view.roster()
+    assert shown and "A岗变动" in shown[0]
+    assert view.posts_view.buttons["roster"].isEnabled()

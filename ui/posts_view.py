@@ -202,6 +202,7 @@ class PostsView(QWidget):
         self.editor = editor
         self.township: TownshipData | None = None
         self.params: WorkParams | None = None
+        self._roster_task = None
         self.model = PostRowsModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
@@ -223,6 +224,8 @@ class PostsView(QWidget):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        for widget in (self.table, self.gaps):   # the window may be made short; these scroll
+            widget.setMinimumHeight(40)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.gaps)
@@ -312,18 +315,28 @@ class PostsView(QWidget):
             dialog.deleteLater()
 
     def roster(self) -> None:
+        """The design and its assignment run off the GUI thread (a large township takes seconds)."""
+        from ui import tasks
         from ui.cover_dialog import RosterDialog
 
-        if self.township is None:
+        if self.township is None or (self._roster_task is not None and self._roster_task.is_running()):
             return
-        try:
-            roster = service.roster_for(self.db, self.township.name)
-        except Exception as error:  # a planner error in words; shown, nothing changed
+        self.buttons["roster"].setEnabled(False)
+
+        def done(result) -> None:
+            self.buttons["roster"].setEnabled(True)
+            township, roster = result
+            dialog = RosterDialog(township, roster, self)
+            dialog.exec()
+            dialog.deleteLater()
+
+        def failed(error) -> None:  # a planner error in words; nothing changed
+            self.buttons["roster"].setEnabled(True)
             self.gaps.setPlainText(error_text(error))
-            return
-        dialog = RosterDialog(self.township, roster, self)
-        dialog.exec()
-        dialog.deleteLater()
+
+        self._roster_task = tasks.run_task(self, service.roster_job, self.db, self.township.name,
+                                           on_success=done, on_failure=failed,
+                                           on_cancelled=lambda: self.buttons["roster"].setEnabled(True))
 
     def wall_table(self) -> None:
         from ui.cover_dialog import print_wall_table

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from planner.domain.county import CountyData, TownshipData
-from planner.domain.posts import PostData
+from planner.domain.vocabulary import progress_words
 from planner.errors import UserError
 from planner.domain.posts_check import Finding, check_posts
 from planner.domain.posts_cover import CoverReport, who_covers
@@ -23,7 +23,7 @@ from planner.store.posts import load_township, add_post, remove_post, replace_po
 
 __all__ = [
     "WallRow", "WallTable", "add_post", "check_township", "county_with_posts", "cover_report", "remove_post",
-    "replace_post", "roster_for", "set_backup_office", "township_with_posts", "wall_table", "wall_tables",
+    "replace_post", "roster_for", "roster_job", "set_backup_office", "township_with_posts", "wall_table", "wall_tables",
 ]
 
 
@@ -62,6 +62,17 @@ def roster_for(db, name: str) -> NamedRoster:
     return named_roster(township, county.params)
 
 
+def roster_job(db, name: str, state) -> tuple[TownshipData, NamedRoster]:
+    """The named roster as a long task (ui.tasks.run_task): the design may take seconds."""
+    state.set_progress(0.05, progress_words("load"))
+    township, county = township_with_posts(db, name)
+    state.check_cancelled()
+    state.set_progress(0.2, progress_words("workload"))
+    roster = named_roster(township, county.params)
+    state.set_progress(1.0, progress_words("done"))
+    return township, roster
+
+
 def cover_report(db, name: str, away: list[str]) -> CoverReport:
     township, county = township_with_posts(db, name)
     return who_covers(township, county.params, away)
@@ -73,10 +84,3 @@ def wall_tables(db, township: str | None = None, on: date | None = None) -> list
     towns = [_township(county, township)] if township else county.townships
     return [wall_table(county, t, on) for t in towns]
 
-
-def post_names(township: TownshipData) -> list[tuple[str, str]]:
-    return [(p.office, p.name) for p in township.posts]
-
-
-def empty_post(office: str, name: str) -> PostData:
-    return PostData(office, name)

@@ -8,12 +8,12 @@ writes an audit entry. Posts are addressed by township, office and post name.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from planner.domain.county import CountyData, TownshipData
 from planner.domain.edit_rules import EditError
-from planner.domain.posts import DutyRef, PostData
+from planner.domain.posts import PostData
 from planner.store.audit import current_user
 from planner.store.models import AuditEntry, Duty, Office, Person, Post, PostDuty, Township
 
@@ -51,11 +51,13 @@ def write_posts(session: Session, data: CountyData) -> None:
     township_ids = dict(session.execute(select(Township.name, Township.id)).all())
     office_ids = {(tid, name): oid for oid, tid, name in session.execute(select(Office.id, Office.township_id,
                                                                               Office.name))}
-    for t in data.townships:
-        tid = township_ids[t.name]
-        for o in t.offices:
-            if o.backup_office:
-                session.get(Office, office_ids[(tid, o.name)]).backup_office_id = office_ids[(tid, o.backup_office)]
+    backups = [dict(oid=office_ids[(township_ids[t.name], o.name)],
+                    bid=office_ids[(township_ids[t.name], o.backup_office)])
+               for t in data.townships for o in t.offices if o.backup_office]
+    if backups:
+        table = Office.__table__
+        session.execute(update(table).where(table.c.id == bindparam("oid")).values(backup_office_id=bindparam("bid")),
+                        backups)
     if not any(t.posts for t in data.townships):
         session.flush()
         return
@@ -64,21 +66,33 @@ def write_posts(session: Session, data: CountyData) -> None:
     person_ids: dict[tuple[int, str], int] = {}
     for pid, tid, name in session.execute(select(Person.id, Person.township_id, Person.name).order_by(Person.id)):
         person_ids.setdefault((tid, name), pid)
+    post_rows = [dict(township_id=township_ids[t.name], office_id=office_ids[(township_ids[t.name], post.office)],
+                      name=post.name, position=i, version=1,
+                      person_id=person_ids.get((township_ids[t.name], post.holder)) if post.holder else None)
+                 for t in data.townships for i, post in enumerate(t.posts)]
+    for start in range(0, len(post_rows), 20000):
+        session.execute(insert(Post), post_rows[start:start + 20000])
+    post_ids = {(office_id, name): pid for pid, office_id, name in session.execute(
+        select(Post.id, Post.office_id, Post.name))}
+    link_rows = []
     for t in data.townships:
         tid = township_ids[t.name]
-        for i, post in enumerate(t.posts):
-            pid = session.execute(insert(Post).values(
-                township_id=tid, office_id=office_ids[(tid, post.office)], name=post.name,
-                person_id=person_ids.get((tid, post.holder)) if post.holder else None, position=i,
-                version=1)).inserted_primary_key[0]
-            _link(session, pid, tid, post, duty_ids)
+        for post in t.posts:
+            pid = post_ids[(office_ids[(tid, post.office)], post.name)]
+            link_rows += _link_rows(pid, tid, post, duty_ids)
+    for start in range(0, len(link_rows), 20000):
+        session.execute(insert(PostDuty), link_rows[start:start + 20000])
     session.flush()
 
 
-def _link(session: Session, post_id: int, tid: int, post: PostData, duty_ids: dict) -> None:
-    rows = [dict(post_id=post_id, duty_id=duty_ids[(tid, *ref)], role=role, position=j)
+def _link_rows(post_id: int, tid: int, post: PostData, duty_ids: dict) -> list[dict]:
+    return [dict(post_id=post_id, duty_id=duty_ids[(tid, *ref)], role=role, position=j)
             for role, refs in (("A", post.a_duties), ("B", post.b_duties))
             for j, ref in enumerate(dict.fromkeys(refs))]
+
+
+def _link(session: Session, post_id: int, tid: int, post: PostData, duty_ids: dict) -> None:
+    rows = _link_rows(post_id, tid, post, duty_ids)
     if rows:
         session.execute(insert(PostDuty), rows)
 
@@ -224,10 +238,6 @@ def clear_posts(session: Session) -> None:
     """Every post of the ledger (replace_county calls this before deleting the rows posts point at)."""
     session.execute(delete(PostDuty))
     session.execute(delete(Post))
-
-
-def refs_of(post: PostData) -> list[DutyRef]:
-    return list(post.a_duties) + list(post.b_duties)
 
 
 def load_township(session: Session, name: str) -> TownshipData | None:

@@ -33,6 +33,9 @@ def fixture_county():
     duty = county.townships[0].duties[0]
     duty.name = "=重点事项(不是公式)"  # text that looks like a formula must stay text
     county.townships[1].locked = True
+    for t in county.townships:   # nor had it the backup offices (备岗机构) that came with posts
+        for office in t.offices:
+            office.backup_office = None
     return county
 
 
