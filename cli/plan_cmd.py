@@ -50,7 +50,7 @@ def register(subparsers) -> None:
 def run_plan(args: argparse.Namespace) -> int:
     # Imported here: the plan pulls in the optimizer, which the other commands do not need.
     from planner.domain.options import SolveOptions
-    from planner.services.planning import EmptyLedger, PlanYearsError, plan_job
+    from planner.services.planning import EmptyLedger, plan_job
     from planner.solving.faults import SolverFailed
     from planner.solving.plan import PlanInvalid
 
@@ -77,7 +77,7 @@ def run_plan(args: argparse.Namespace) -> int:
     db = open_db_or_exit(args)
     try:
         result = plan_job(db, args.scenario, args.years, options, TaskState(on_progress=_progress_in(_lang(args))))
-    except (ScenarioError, PlanYearsError) as exc:
+    except ScenarioError as exc:
         print(f"错误 (error): {exc}", file=sys.stderr)
         return EXIT_USAGE
     except EmptyLedger:

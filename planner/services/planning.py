@@ -27,15 +27,15 @@ from planner.services.solving import EmptyLedger, _sessions
 from planner.store.ledger import load_county
 from planner.taskstate import TaskState
 
-__all__ = ["EmptyLedger", "PlanYearsError", "plan_job", "plan_counties"]
+__all__ = ["EmptyLedger", "plan_job", "plan_counties", "years_error"]
 
 # What `options` may change of a scenario's: how hard and how long to work, never its rules.
 SOLVING_FIELDS = ("time_limit", "design_max_nodes", "design_splits", "solver", "workers")
 
 
-class PlanYearsError(UserError, ValueError):
-    def __init__(self, years: object) -> None:
-        super().__init__(f"规划年限 {years!r} 应为 1–20 之间的整数 (years must be a whole number from 1 to 20)")
+def years_error(years: object) -> UserError:
+    """A horizon that is not 1–20 years (the range of 规划年限)."""
+    return UserError(f"规划年限 {years!r} 应为 1–20 之间的整数 (years must be a whole number from 1 to 20)")
 
 
 def plan_counties(county: CountyData, growth: list[DutyGrowth], years: int) -> list[CountyData]:
@@ -64,7 +64,7 @@ def plan_job(db: Any, scenario: str | None = None, years: int | None = None,
     the year after `as_of`, this month). `options`: for the baseline, the options of the plan;
     for a scenario, only how it is solved (time limit, solver, workers, A/B work limits) is taken
     from it, the scenario keeps its rules. Raises planner.errors.Cancelled, ScenarioError,
-    EmptyLedger, PlanYearsError, ParameterError, SolverFailed or PlanInvalid.
+    EmptyLedger, UserError (years out of range), ParameterError, SolverFailed or PlanInvalid.
     """
     from planner.solving.plan import solve_plan
 
@@ -86,7 +86,7 @@ def plan_job(db: Any, scenario: str | None = None, years: int | None = None,
             raise EmptyLedger()
         span = county.time.horizon_years if years is None else years
         if isinstance(span, bool) or not isinstance(span, int) or not 1 <= span <= 20:
-            raise PlanYearsError(span)
+            raise years_error(span)
         today = as_of or Month.today()
         first = county.time.plan_start_year or today.year + 1
         state.check_cancelled()
