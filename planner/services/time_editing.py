@@ -26,7 +26,7 @@ from planner.domain.months import Month, month_text
 from planner.domain.time_rules import hiring_findings, hiring_line_findings, loan_findings, person_findings
 from planner.store.audit import record
 from planner.store.ledger import county_row, load_time_params, person_columns, person_data
-from planner.store.models import HiringPlan, Office, Person, PoolLoan, Quota, Township
+from planner.store.models import HiringPlan, Office, Person, PoolLoan, Post, Quota, Township
 
 HIRING_FIELDS: dict[str, FieldSpec] = {f.name: f for f in (
     FieldSpec("kind", "编制类型", "kind", "choice", choices=KINDS),
@@ -57,9 +57,13 @@ def time_ledger(db) -> CountyData:
         for q in session.execute(select(Quota.township_id, Quota.kind, Quota.approved, Quota.staff,
                                         Quota.leadership)):
             townships[q.township_id].quotas[q.kind] = QuotaData(q.kind, q.approved, q.staff, q.leadership)
-        for o in session.execute(select(Office.township_id, Office.name, Office.kind)
-                                 .order_by(Office.township_id, Office.position, Office.id)):
-            townships[o.township_id].offices.append(OfficeData(o.name, o.kind))
+        offices = list(session.execute(select(Office.id, Office.township_id, Office.name, Office.kind,
+                                              Office.backup_office_id)
+                                       .order_by(Office.township_id, Office.position, Office.id)))
+        office_names = {o.id: o.name for o in offices}
+        for o in offices:
+            townships[o.township_id].offices.append(
+                OfficeData(o.name, o.kind, backup_office=office_names.get(o.backup_office_id)))
         for p in session.execute(select(Person).order_by(Person.id)).scalars():
             townships[p.township_id].people.append(person_data(p))
         for h in session.execute(select(HiringPlan).order_by(HiringPlan.id)).scalars():
@@ -92,6 +96,7 @@ class PersonSnapshot:
     township: str
     row_id: int
     data: PersonData
+    posts: tuple[int, ...] = ()   # the posts (岗位) they held: removing them empties those posts
 
 
 def checked_person(session: Session, township: Township, person: PersonData) -> PersonData:
@@ -139,14 +144,19 @@ def remove_person(session: Session, township_name: str, ordinal: int) -> PersonS
         raise EditError(f"乡镇“{township_name}”没有第 {ordinal + 1} 名人员",
                         f"township '{township_name}' has no person number {ordinal + 1}", "person")
     row = people[ordinal]
-    snapshot = PersonSnapshot(township_name, row.id, person_data(row))
+    held = tuple(session.scalars(select(Post.id).where(Post.person_id == row.id).order_by(Post.id)))
+    snapshot = PersonSnapshot(township_name, row.id, person_data(row), held)
     session.delete(row)
     session.flush()
     return snapshot
 
 
 def restore_person(session: Session, snapshot: PersonSnapshot) -> int:
-    return add_person(session, snapshot.township, snapshot.data, snapshot.row_id)
+    ordinal = add_person(session, snapshot.township, snapshot.data, snapshot.row_id)
+    for post in session.scalars(select(Post).where(Post.id.in_(snapshot.posts))):
+        post.person_id = snapshot.row_id  # back in the posts they held
+    session.flush()
+    return ordinal
 
 
 # ---------------------------------------------------------------- hiring plans
