@@ -26,7 +26,10 @@ Objectives, each minimised with the ones before held at their optimum:
  1. uncovered   Σ_y Σ_t max(0, required − q − pool)
  2. moved       Σ_y Σ_t max(0, q[t,y−1] − q[t,y]) + slots newly lent
  3. touched     townships whose quota changes in some year or that borrow anew
- 4. imbalance   Σ_y Σ_t |q[t,y] − ρ_y · required_fte[t,y]|, ρ_y = total limit ÷ Σ required FTE
+ 4. imbalance   Σ_y Σ_t |q[t,y] − ρ_y · required[t,y]|, ρ_y = total limit ÷ Σ required: pressure
+                on the A/B need the tables show, as the one-year reallocation balances it; sought
+                among plans that touch only the townships level 3 chose (choosing among equally
+                few sets as well makes the last level a long search at 200 townships)
 """
 
 from __future__ import annotations
@@ -244,12 +247,12 @@ def plan_years(data: KindYears, *, max_nodes: int = 20000, deadline: float | Non
                 lp.add(problem, start - x <= 0, f"touched_by_loan_t{i}_y{y}")
             touch_terms.append(x)
     for y in range(n):
-        fte = math.fsum(t.required_fte[y] for t in data.townships)
-        ratio = data.total_limit / fte if fte > 0 else 0.0
+        need = sum(t.required[y] for t in data.townships)
+        ratio = data.total_limit / need if need > 0 else 0.0
         for i, t in enumerate(data.townships):
             if t.locked:
                 continue
-            target = ratio * t.required_fte[y]
+            target = ratio * t.required[y]
             d = lp.continuous(problem, f"imbalance_t{i}_y{y}", 0, None)
             lp.add(problem, d - q[(i, y)] >= -target, f"above_even_share_t{i}_y{y}")
             lp.add(problem, d + q[(i, y)] >= target, f"below_even_share_t{i}_y{y}")
@@ -303,6 +306,10 @@ def plan_years(data: KindYears, *, max_nodes: int = 20000, deadline: float | Non
             status = lp.FEASIBLE
         if name != "imbalance":
             lp.add(problem, objective <= value + (0 if whole else 1e-6), f"keep_{name}_at_its_optimum")
+        if name == "touched":
+            for switch in touch_terms:  # balance within the townships this level chose
+                if round(lp.value(switch)) == 0:
+                    switch.upBound = 0
         _read(result, data, q, w)
     result.status = status
     result.seconds = time.perf_counter() - started
