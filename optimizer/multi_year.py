@@ -187,6 +187,7 @@ def plan_years(data: KindYears, *, max_nodes: int = 20000, deadline: float | Non
     w: dict[tuple[int, int, int], object] = {}
     pool_terms: dict[tuple[int, int], list] = {}
     short_terms, give_terms, lend_terms, touch_terms, dev_terms = [], [], [], [], []
+    switchable = []  # (township index, its quota changes, its loan starts): the switches of level 3
     floors = [sum(floor(t, y, data) for t in data.townships) for y in range(n)]
     for i, t in enumerate(data.townships):
         low = lower_bound(t, kind)
@@ -234,18 +235,8 @@ def plan_years(data: KindYears, *, max_nodes: int = 20000, deadline: float | Non
                 lp.add(problem, g + var - before >= 0, f"slots_given_t{i}_y{y}")
                 give_terms.append(g)
                 changes.append((var, t.approved))
-        borrowed = starts
-        if changes or borrowed:
-            x = lp.binary(problem, f"touched_t{i}")
-            for y, (var, approved) in enumerate(changes):
-                up, down = int(var.upBound) - approved, approved - int(var.lowBound)
-                if up > 0:
-                    lp.add(problem, var - up * x <= approved, f"touched_up_t{i}_y{y}")
-                if down > 0:
-                    lp.add(problem, var + down * x >= approved, f"touched_down_t{i}_y{y}")
-            for y, start in enumerate(borrowed):
-                lp.add(problem, start - x <= 0, f"touched_by_loan_t{i}_y{y}")
-            touch_terms.append(x)
+        if changes or starts:
+            switchable.append((i, changes, starts))
     for y in range(n):
         need = sum(t.required[y] for t in data.townships)
         ratio = data.total_limit / need if need > 0 else 0.0
@@ -306,6 +297,8 @@ def plan_years(data: KindYears, *, max_nodes: int = 20000, deadline: float | Non
             status = lp.FEASIBLE
         if name != "imbalance":
             lp.add(problem, objective <= value + (0 if whole else 1e-6), f"keep_{name}_at_its_optimum")
+        if name == "moved":
+            touch_terms += _touch_switches(problem, switchable, int(value))
         if name == "touched":
             for switch in touch_terms:  # balance within the townships this level chose
                 if round(lp.value(switch)) == 0:
@@ -314,6 +307,29 @@ def plan_years(data: KindYears, *, max_nodes: int = 20000, deadline: float | Non
     result.status = status
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _touch_switches(problem, switchable, moved: int) -> list:
+    """One 0/1 switch per township that may change or borrow, on when it does.
+
+    Built once the slots moved and lent are known: no quota grows or shrinks by more than all
+    the slots given up over the plan, so the switches' coefficients are at most `moved`, which
+    keeps the model tight where the plain quota range would not.
+    """
+    switches = []
+    for i, changes, starts in switchable:
+        x = lp.binary(problem, f"touched_t{i}")
+        for y, (var, approved) in enumerate(changes):
+            up = min(int(var.upBound) - approved, moved)
+            down = min(approved - int(var.lowBound), moved)
+            if up > 0:
+                lp.add(problem, var - up * x <= approved, f"touched_up_t{i}_y{y}")
+            if down > 0:
+                lp.add(problem, var + down * x >= approved, f"touched_down_t{i}_y{y}")
+        for y, start in enumerate(starts):
+            lp.add(problem, start - x <= 0, f"touched_by_loan_t{i}_y{y}")
+        switches.append(x)
+    return switches
 
 
 def _read(result: YearsPlan, data: KindYears, q: dict, w: dict) -> None:
