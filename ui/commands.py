@@ -238,9 +238,15 @@ def discard_to_clean(stack: QUndoStack) -> bool:
     if clean < 0:
         return False
     while stack.index() > clean and stack.canUndo():
+        before = stack.index()
         stack.undo()
+        if stack.index() == before:
+            return False  # a step was refused (and stays in place): the saved state is not reached
     while stack.index() < clean and stack.canRedo():
+        before = stack.index()
         stack.redo()
+        if stack.index() == before:
+            return False
     return stack.isClean()
 
 

@@ -190,7 +190,12 @@ class MainWindow(QMainWindow):
     def _create_undo_dock(self) -> None:
         self.undo_dock = QDockWidget(self)
         self.undo_dock.setObjectName("undo_history")
-        self.undo_dock.setWidget(QUndoView(self.undo_stack, self.undo_dock))
+        history = QUndoView(self.undo_stack, self.undo_dock)
+        # A view of the history, not a control: a click would jump many steps at once, past a
+        # refused one without stopping (Undo and Redo go one step and keep a refused step in place).
+        history.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_dock.setWidget(history)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
         self.undo_dock.hide()
         self.action_history = self.undo_dock.toggleViewAction()
