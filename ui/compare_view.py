@@ -119,7 +119,7 @@ class CompareView(QWidget):
 
         self.canvas = FigureCanvasQTAgg(Figure())
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(260)
+        self.canvas.setMinimumHeight(140)  # the tab fits a 1366×768 screen with the cover figures above
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)

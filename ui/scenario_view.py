@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QT
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox,
-    QPushButton, QSplitter, QTableView, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QFrame, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget, QToolButton, QVBoxLayout, QWidget,
 )
 
 from planner.scenarios import store as store
@@ -152,7 +152,13 @@ class ScenarioView(ScenarioChanges, QWidget):
         editor_layout.addWidget(self.solve_bar)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(editor)
-        right.addWidget(self.results_view)
+        # The proposal scrolls inside its pane rather than making the window taller than the screen
+        # (its tables and charts asked for 886 px in all once a scenario had a result).
+        results_pane = QScrollArea()
+        results_pane.setWidgetResizable(True)
+        results_pane.setFrameShape(QFrame.Shape.NoFrame)
+        results_pane.setWidget(self.results_view)
+        right.addWidget(results_pane)
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
