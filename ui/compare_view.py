@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QFrame, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from planner.exports.comparison import Comparison, ComparisonError, compare
@@ -146,9 +146,19 @@ class CompareView(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 360])
+        # The choice and the cover figures scroll in their own pane on a short screen (1366×768,
+        # or 1920×1080 at 150%) instead of pushing the window past the screen or over the table.
+        top_page = QWidget()
+        top_page.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.top_pane = QScrollArea()
+        self.top_pane.setWidgetResizable(True)
+        self.top_pane.setFrameShape(QFrame.Shape.NoFrame)
+        self.top_pane.setWidget(top_page)
+        self.top_pane.setMinimumHeight(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 2)
-        layout.addLayout(top)
+        layout.addWidget(self.top_pane)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.splitter, 1)
         self._show(None)
