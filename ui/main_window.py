@@ -24,7 +24,7 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QUndoView,
+    QApplication, QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QUndoView,
     QVBoxLayout, QWidget,
 )
 
@@ -32,7 +32,9 @@ from planner import __version__
 from planner.domain.county import TownshipData
 from planner.store.db import Database
 from planner.store.reads import township_id_named
-from ui import excel_actions, file_menu, i18n, print_actions, safety_actions, scenario_view, screen_fit, solve_panel
+from ui import (
+    excel_actions, file_menu, i18n, print_actions, safety_actions, scenario_view, screen_fit, solve_panel, tasks,
+)
 from ui.commands import discard_to_clean
 from ui.detail_view import TownshipDetailView
 from ui.help_dialog import HelpDialog
@@ -316,6 +318,10 @@ class MainWindow(QMainWindow):
         self.settings.set_value("window/splitter", self.splitter.saveState())
         self.settings.sync()
         event.accept()
+        others = [w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, MainWindow) and w is not self and w.isVisible()]
+        if not others:  # the process ends when its last window closes, not when a background check does
+            tasks.stop_children()
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)

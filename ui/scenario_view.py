@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QT
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox,
-    QFrame, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QFrame, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from planner.scenarios import store as store
@@ -106,8 +106,8 @@ class ScenarioView(ScenarioChanges, QWidget):
         self.changes_model = ChangesModel(self)
         self.changes_view = _table(self.changes_model)
         self.changes_view.doubleClicked.connect(lambda *_: self.edit_change())
-        self.add_button = QToolButton()
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu: its arrow sits beside the text (a tool button's overlapped it).
+        self.add_button = QPushButton()
         self.add_menu = QMenu(self)
         self.add_actions: dict[str, QAction] = {}
         for change_type in TITLES:
