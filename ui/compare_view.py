@@ -175,6 +175,13 @@ class CompareView(QWidget):
         db = self.workspace.db
         if rows is None and db is not None:
             rows = [ScenarioRow(record, state) for record, state in scenarios_with_states(db)]
+        # The ledger as it stands (the baseline, solved on the proposal tab) is compared too: a user
+        # had to make and solve an empty scenario to see a cut against doing nothing.
+        shown = getattr(self.workspace, "proposal", None)
+        names = {row.name for row in rows or []}
+        if (isinstance(shown, Proposal) and shown.totals and shown.is_proposal
+                and shown.scenario and shown.scenario not in names):
+            self._results[shown.scenario] = shown
         for row in rows or []:
             result = row.record.last_result
             if result is not None and result.totals:

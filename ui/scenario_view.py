@@ -408,6 +408,7 @@ def install(workspace: Workspace, *, tabs: QTabWidget, solve_panel: SolvePanel |
     tabs.addTab(compare, "")
     view.changes_view.selectionModel().currentRowChanged.connect(lambda *_: view._update_change_buttons())
     view.scenariosChanged.connect(lambda: compare.refresh(view.list_model.rows()))
+    workspace.proposalChanged.connect(lambda _proposal: compare.refresh(view.list_model.rows()))
     if solve_panel is not None:
         view.scenariosChanged.connect(solve_panel.refresh_scenarios)
         solve_panel.solveFinished.connect(lambda *_: view.refresh())
