@@ -95,6 +95,7 @@ def main(argv: list[str]) -> int:
         view.solve(name)
         wait(lambda n=name: n in finished)
     window.tabs.setCurrentWidget(view)
+    wait(lambda: view._states_handle is None, 60)  # each scenario's state worked out (a background check)
     check("scenario")
     grab(window, "scenarios")
     compare = window.compare_view
