@@ -114,3 +114,17 @@ def test_typing_a_digit_on_a_number_cell_starts_its_editor(window, qtbot):
     qtbot.keyClick(view.focusWidget(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: view.state() != QAbstractItemView.State.EditingState)
     assert county(window.db).townships[1].quota("administrative").staff == 7
+
+
+def test_staff_that_disagrees_with_the_people_on_file_is_warned(window):
+    township = county(window.db).townships[0]
+    on_file = sum(1 for p in township.people if p.kind == "administrative")
+    assert on_file > 0
+    model = window.ledger_panel.proxy
+    assert model.setData(cell(window, 0, "staff", "administrative"), str(on_file + 5))  # the edit stands
+    message = window.statusBar().currentMessage()
+    assert "人员名册" in message and str(on_file) in message and str(on_file + 5) in message
+    warnings: list[str] = []
+    window.editor.warned.connect(warnings.append)
+    assert model.setData(cell(window, 0, "staff", "administrative"), str(on_file))
+    assert warnings == []  # staff and people on file agree again

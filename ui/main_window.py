@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.ledger_panel.townshipSelected.connect(self.detail_view.show_township)
         self.editor.changed.connect(self._on_edited)
         self.editor.failed.connect(self.show_error)
+        self.editor.warned.connect(lambda text: self.status(text, 10000))
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         # Connected before any feature's: the window has re-read the ledger when a feature hears of it.
         self.workspace.databaseChanged.connect(self._database_changed)

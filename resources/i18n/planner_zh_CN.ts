@@ -11,6 +11,10 @@
 <context>
     <name>Commands</name>
     <message>
+        <source>{township} {kind}: staff {staff}, but {people} people of this kind are on file</source>
+        <translation>{township}{kind}：实有人数为 {staff}，但人员名册中该类人员有 {people} 人</translation>
+    </message>
+    <message>
         <source>Change {field} of {township}</source>
         <translation>修改{township}的{field}</translation>
     </message>
