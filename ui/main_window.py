@@ -67,8 +67,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.ledger_panel)
         self.splitter.addWidget(self.detail_view)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
         self.ledger_tab = QWidget(self)
         layout = QVBoxLayout(self.ledger_tab)
         layout.setContentsMargins(6, 6, 6, 2)
@@ -240,7 +240,8 @@ class MainWindow(QMainWindow):
         screen_fit.fit_to_screen(self)  # a size saved on a larger screen
         splitter = self.settings.value("window/splitter")
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([480, 320])
+            # The ledger first: on a 1366×768 screen all 14 rows of a county show above the detail.
+            self.splitter.setSizes([640, 160])
 
     # ------------------------------------------------------------ database
     def set_database(self, db: Database) -> None:
