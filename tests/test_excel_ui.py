@@ -227,7 +227,11 @@ def test_undo_of_an_import_that_cannot_be_written_is_reported(window, monkeypatc
     window.undo_stack.undo()
     assert window.errors == ["database is locked"]
     assert command.error is not None
-    assert window.undo_stack.count() == 0  # an obsolete command is dropped from the stack
+    # The import is still in effect, so it keeps its place in the history: undo may be tried again.
+    assert window.undo_stack.count() == 1 and window.undo_stack.index() == 1
+    monkeypatch.undo()
+    window.undo_stack.undo()
+    assert window.undo_stack.index() == 0 and window.errors == ["database is locked"]
 
 
 def test_chinese_translation_of_the_actions(window, qtbot):

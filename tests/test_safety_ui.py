@@ -81,7 +81,7 @@ def test_second_window_on_the_same_file_is_read_only_with_a_clear_message(qtbot,
     township = _first_township(second.db)
     with second.db.session() as s:
         assert len(load_county(s).townships) == 6  # it shows the ledger
-    second.editor.set_quota_field(township, "administrative", "approved", 1)
+    second.editor.set_quota_field(township, "administrative", "staff", 1)
     assert second.last_error == second.safety.read_only_text()
     assert file_digest(ledger_file, LEDGER) == before
     # the first window still edits

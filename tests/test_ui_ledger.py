@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, QSettings, Qt
-from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleOptionViewItem
 
 from planner.domain.county import KINDS
@@ -195,10 +194,12 @@ def test_editors_check_what_is_typed(window):
     delegate = view.itemDelegate()
     number = delegate.createEditor(view.viewport(), QStyleOptionViewItem(),
                                    window.ledger_panel.proxy.index(0, column_of("approved", "administrative")))
-    validator = number.validator()
-    assert validator.validate("-1", 0)[0] == QValidator.State.Invalid
-    assert validator.validate("abc", 0)[0] == QValidator.State.Invalid
-    assert validator.validate("25", 0)[0] == QValidator.State.Acceptable
+    # Bad text is kept as typed and explained (a validator swallowed it silently: "-3" became 3).
+    for bad in ("-1", "abc", ""):
+        number.setText(bad)
+        assert number.problem(), bad
+    number.setText("25")
+    assert number.problem() == ""
     name_index = window.ledger_panel.proxy.index(0, column_of("name"))
     name_editor = delegate.createEditor(view.viewport(), QStyleOptionViewItem(), name_index)
     delegate.setEditorData(name_editor, name_index)

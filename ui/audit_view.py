@@ -167,6 +167,8 @@ class AuditLogDialog(QDialog):
             lang = "en" if i18n.current_language() == "en" else "zh_CN"
             rows = audit_rows(db, lang, limit=MAX_ROWS, **self.filters())
         self.model.set_rows(rows)
+        if rows:
+            self.table.resizeColumnToContents(0)  # the whole time, never "2026-11-30 23:…"
 
     def reload(self) -> None:
         """Refresh, also picking up users who wrote to the log since the dialog opened."""

@@ -47,7 +47,8 @@ class ChartsView(QWidget):
         self.pressure_canvas = FigureCanvasQTAgg(Figure())
         for canvas in (self.quota_canvas, self.pressure_canvas):
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-            canvas.setMinimumSize(320, 260)
+            # Small enough that the proposal tab fits a 1366×768 screen (or 1920×1080 at 150%).
+            canvas.setMinimumSize(240, 160)
         # Side by side: the quota bars want width, the per-township pressure rows want height.
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.quota_canvas)

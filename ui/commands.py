@@ -19,7 +19,7 @@ from planner.services import editing
 from planner.store.conflicts import ensure_unchanged
 from planner.store.db import Database
 from planner.services.editing import township_ids as _id_of
-from planner.store.reads import township_id_named
+from planner.store.reads import township_detail, township_id_named
 from ui.labels import field_label, kind_label, parameter_label
 from ui.undo import UndoCommand, UndoContext, push
 
@@ -238,9 +238,15 @@ def discard_to_clean(stack: QUndoStack) -> bool:
     if clean < 0:
         return False
     while stack.index() > clean and stack.canUndo():
+        before = stack.index()
         stack.undo()
+        if stack.index() == before:
+            return False  # a step was refused (and stays in place): the saved state is not reached
     while stack.index() < clean and stack.canRedo():
+        before = stack.index()
         stack.redo()
+        if stack.index() == before:
+            return False
     return stack.isClean()
 
 
@@ -253,6 +259,7 @@ class LedgerEditor(QObject):
 
     changed = Signal(object)
     failed = Signal(object)
+    warned = Signal(str)  # an edit that was made but disagrees with another figure on record
 
     def __init__(self, db: Database, stack: QUndoStack, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -295,8 +302,23 @@ class LedgerEditor(QObject):
             return False
         if current is not None and value == current:
             return True
-        return self._push_seen(SetQuotaFieldCommand(self.context, township, kind, field_name, value), current,
+        done = self._push_seen(SetQuotaFieldCommand(self.context, township, kind, field_name, value), current,
                                lambda: SetQuotaFieldCommand(self.context, township, kind, field_name, value))
+        if done and field_name == "staff":
+            self._check_people_on_file(township, kind, value)
+        return done
+
+    def _check_people_on_file(self, township: str, kind: str, staff: int) -> None:
+        """Staff is a count of the people on file: say so when the two differ (the edit stands)."""
+        township_id = township_id_named(self.db, township)
+        detail = township_detail(self.db, township_id)[0] if township_id is not None else None
+        if detail is None or not detail.people:
+            return  # no people on file for this township: nothing to compare with
+        on_file = sum(1 for person in detail.people if person.kind == kind)
+        if on_file != staff:
+            self.warned.emit(translate("Commands", "{township} {kind}: staff {staff}, but {people} people of "
+                                       "this kind are on file").format(
+                township=township, kind=kind_label(kind), staff=staff, people=on_file))
 
     def set_office_field(self, township: str, office: str, field_name: str, value: Any,
                          current: Any = None) -> bool:

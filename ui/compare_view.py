@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QListWidgetItem, QPushButton, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QFrame, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from planner.exports.comparison import Comparison, ComparisonError, compare
@@ -119,7 +119,7 @@ class CompareView(QWidget):
 
         self.canvas = FigureCanvasQTAgg(Figure())
         self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(260)
+        self.canvas.setMinimumHeight(140)  # the tab fits a 1366×768 screen with the cover figures above
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
@@ -146,9 +146,19 @@ class CompareView(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([360, 360])
+        # The choice and the cover figures scroll in their own pane on a short screen (1366×768,
+        # or 1920×1080 at 150%) instead of pushing the window past the screen or over the table.
+        top_page = QWidget()
+        top_page.setLayout(top)
+        top.setContentsMargins(0, 0, 0, 0)
+        self.top_pane = QScrollArea()
+        self.top_pane.setWidgetResizable(True)
+        self.top_pane.setFrameShape(QFrame.Shape.NoFrame)
+        self.top_pane.setWidget(top_page)
+        self.top_pane.setMinimumHeight(120)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 2)
-        layout.addLayout(top)
+        layout.addWidget(self.top_pane)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.splitter, 1)
         self._show(None)
@@ -165,6 +175,13 @@ class CompareView(QWidget):
         db = self.workspace.db
         if rows is None and db is not None:
             rows = [ScenarioRow(record, state) for record, state in scenarios_with_states(db)]
+        # The ledger as it stands (the baseline, solved on the proposal tab) is compared too: a user
+        # had to make and solve an empty scenario to see a cut against doing nothing.
+        shown = getattr(self.workspace, "proposal", None)
+        names = {row.name for row in rows or []}
+        if (isinstance(shown, Proposal) and shown.totals and shown.is_proposal
+                and shown.scenario and shown.scenario not in names):
+            self._results[shown.scenario] = shown
         for row in rows or []:
             result = row.record.last_result
             if result is not None and result.totals:

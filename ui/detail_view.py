@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 from planner.domain.county import DutyData
 from planner.store.ledger_view import TownshipDetail
 from planner.store.reads import township_detail
-from ui.delegates import LedgerDelegate
+from ui.delegates import CheckedTableView, LedgerDelegate
 from ui.posts_view import PostsView
 from ui.detail_models import DutyModel, InfoModel, OfficeModel, PeopleModel, QuotaModel, RowsModel
 from ui.labels import category_label, kind_label, type_label
@@ -20,7 +20,7 @@ from ui.table_model import Role
 
 
 def make_table(model, parent: QWidget, sortable: bool = False) -> QTableView:
-    view = QTableView(parent)
+    view = CheckedTableView(parent)  # typing on a row never renames it
     if sortable:
         proxy = QSortFilterProxyModel(view)
         proxy.setSortRole(Role.SORT)

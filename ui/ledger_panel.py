@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
 from planner.store.reads import township_summaries
-from ui.delegates import LedgerDelegate
+from ui.delegates import CheckedTableView, LedgerDelegate
 from ui.labels import category_label, kind_label, type_label
 from ui.ledger_filter import LedgerFilterProxy, TotalsModel
 from ui.ledger_model import COLUMNS, SHORTAGE_COLOR, SURPLUS_COLOR, TownshipSummaryModel, legend_text
@@ -52,7 +52,7 @@ class LedgerPanel(QWidget):
         bar.addWidget(self.legend_short)
         bar.addWidget(self.legend_surplus)
 
-        self.view = QTableView(self)
+        self.view = CheckedTableView(self)  # typing on a row never renames it
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(LedgerDelegate(self.view))
         self.view.setAlternatingRowColors(True)

@@ -21,10 +21,10 @@ What the window itself offers:
 from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QUndoView,
+    QApplication, QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QUndoView,
     QVBoxLayout, QWidget,
 )
 
@@ -34,10 +34,11 @@ from planner.store.db import Database
 from planner.store.reads import township_id_named
 from ui import (
     assessment_actions, excel_actions, file_menu, forecast_view, i18n, people_view, plan_view, print_actions,
-    safety_actions, scenario_view, solve_panel,
+    safety_actions, scenario_view, screen_fit, solve_panel, tasks,
 )
 from ui.commands import discard_to_clean
 from ui.detail_view import TownshipDetailView
+from ui.help_dialog import HelpDialog
 from ui.ledger_panel import LedgerPanel
 from ui.parameters_dialog import ParametersDialog
 from ui.settings import Settings
@@ -67,8 +68,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(self.ledger_panel)
         self.splitter.addWidget(self.detail_view)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
         self.ledger_tab = QWidget(self)
         layout = QVBoxLayout(self.ledger_tab)
         layout.setContentsMargins(6, 6, 6, 2)
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.ledger_panel.townshipSelected.connect(self.detail_view.show_township)
         self.editor.changed.connect(self._on_edited)
         self.editor.failed.connect(self.show_error)
+        self.editor.warned.connect(lambda text: self.status(text, 10000))
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         # Connected before any feature's: the window has re-read the ledger when a feature hears of it.
         self.workspace.databaseChanged.connect(self._database_changed)
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.workspace.statusMessage.connect(self.status)
         self.workspace.errorReported.connect(self.show_error)
 
+        screen_fit.install()  # no dialog of the program opens larger than the screen
         self._restore_layout()
         self.retranslateUi()
         if db is not None:
@@ -141,6 +144,9 @@ class MainWindow(QMainWindow):
         self.action_reload = QAction(self, shortcut=QKeySequence.StandardKey.Refresh,
                                      triggered=lambda: self.reload_ledger())
         self.action_time_limit = QAction(self, triggered=self.ask_time_limit)
+        self.action_find = QAction(self, shortcut=QKeySequence.StandardKey.Find, triggered=self.find_township)
+        self.action_help = QAction(self, shortcut=QKeySequence.StandardKey.HelpContents, triggered=self.show_help)
+        self.help_dialog: HelpDialog | None = None
         self.action_about = QAction(self, triggered=self.about)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.language_group = QActionGroup(self)
@@ -167,6 +173,8 @@ class MainWindow(QMainWindow):
         self.menu_edit = bar.addMenu("")
         self.menu_edit.addActions([self.action_undo, self.action_redo])
         self.menu_edit.addSeparator()
+        self.menu_edit.addAction(self.action_find)
+        self.menu_edit.addSeparator()
         self.menu_edit.addActions([self.action_add_township, self.action_remove_township])
         self.menu_edit.addSeparator()
         self.menu_edit.addAction(self.action_parameters)
@@ -179,7 +187,7 @@ class MainWindow(QMainWindow):
         self.menu_tools = bar.addMenu("")
         self.menu_tools.addAction(self.action_time_limit)
         self.menu_help = bar.addMenu("")
-        self.menu_help.addAction(self.action_about)
+        self.menu_help.addActions([self.action_help, self.action_about])
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("main_toolbar")
@@ -193,7 +201,12 @@ class MainWindow(QMainWindow):
     def _create_undo_dock(self) -> None:
         self.undo_dock = QDockWidget(self)
         self.undo_dock.setObjectName("undo_history")
-        self.undo_dock.setWidget(QUndoView(self.undo_stack, self.undo_dock))
+        history = QUndoView(self.undo_stack, self.undo_dock)
+        # A view of the history, not a control: a click would jump many steps at once, past a
+        # refused one without stopping (Undo and Redo go one step and keep a refused step in place).
+        history.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.undo_dock.setWidget(history)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.undo_dock)
         self.undo_dock.hide()
         self.action_history = self.undo_dock.toggleViewAction()
@@ -226,9 +239,14 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if not state.isEmpty():
             self.restoreState(state)
+        # An explicit minimum: the window never grows itself past the screen when a tab's content
+        # asks for more (Qt raises a window's minimum to its layout's unless one is set).
+        self.setMinimumSize(screen_fit.fitted_size(QSize(640, 480), screen_fit.available_geometry(self)))
+        screen_fit.fit_to_screen(self)  # a size saved on a larger screen
         splitter = self.settings.value("window/splitter")
         if splitter.isEmpty() or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([480, 320])
+            # The ledger first: on a 1366×768 screen all 14 rows of a county show above the detail.
+            self.splitter.setSizes([640, 160])
 
     # ------------------------------------------------------------ database
     def set_database(self, db: Database) -> None:
@@ -307,6 +325,10 @@ class MainWindow(QMainWindow):
         self.settings.set_value("window/splitter", self.splitter.saveState())
         self.settings.sync()
         event.accept()
+        others = [w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, MainWindow) and w is not self and w.isVisible()]
+        if not others:  # the process ends when its last window closes, not when a background check does
+            tasks.stop_children()
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
@@ -362,6 +384,20 @@ class MainWindow(QMainWindow):
         self._error_box.setText(text)
         self._error_box.open()
 
+    def find_township(self) -> None:
+        """Ctrl+F: the ledger's search box, ready for a name."""
+        self.tabs.setCurrentIndex(0)
+        self.ledger_panel.search.setFocus()
+        self.ledger_panel.search.selectAll()
+
+    def show_help(self) -> None:
+        """F1: the user guide in the window's language, beside the window."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.retranslate()
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+
     def about(self) -> None:
         QMessageBox.about(self, self.tr("About Establishment Planner"), self.about_text(pyside_version))
 
@@ -411,13 +447,15 @@ class MainWindow(QMainWindow):
                              (self.action_open, self.tr("&Open database…")),
                              (self.action_open_url, self.tr("Open database &URL…")),
                              (self.action_save, self.tr("&Save")),
-                             (self.action_discard, self.tr("&Discard changes")),
+                             (self.action_discard, self.tr("Dis&card changes")),
                              (self.action_quit, self.tr("&Quit")),
                              (self.action_add_township, self.tr("Add township…")),
                              (self.action_remove_township, self.tr("Remove township")),
                              (self.action_parameters, self.tr("Working-time &parameters…")),
                              (self.action_reload, self.tr("&Reload ledger")),
                              (self.action_time_limit, self.tr("Solver &time limit…")),
+                             (self.action_find, self.tr("&Find township…")),
+                             (self.action_help, self.tr("&User guide")),
                              (self.action_about, self.tr("&About"))):
             action.setText(text)
         self.action_undo.setText(self.tr("&Undo"))

@@ -313,8 +313,8 @@ class SafetyActions(QObject):
     def retranslateUi(self) -> None:
         self.action_backup.setText(self.tr("&Back up now"))
         self.action_backup.setToolTip(self.tr("Save a consistent copy of the ledger in the backups folder"))
-        self.action_backup_to.setText(self.tr("Back up &to…"))
-        self.action_restore.setText(self.tr("&Restore from backup…"))
+        self.action_backup_to.setText(self.tr("Bac&k up to…"))
+        self.action_restore.setText(self.tr("Restore &from backup…"))
         self.action_audit.setText(self.tr("&Audit log…"))
         self.action_keep.setText(self.tr("Automatic &backups to keep…"))
         self.banner.setWindowTitle(self.tr("Read-only"))

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, Qt, QT
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMenu, QMessageBox,
-    QPushButton, QSplitter, QTableView, QTabWidget, QToolButton, QVBoxLayout, QWidget,
+    QFrame, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from planner.scenarios import store as store
@@ -106,8 +106,8 @@ class ScenarioView(ScenarioChanges, QWidget):
         self.changes_model = ChangesModel(self)
         self.changes_view = _table(self.changes_model)
         self.changes_view.doubleClicked.connect(lambda *_: self.edit_change())
-        self.add_button = QToolButton()
-        self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # A push button with a menu: its arrow sits beside the text (a tool button's overlapped it).
+        self.add_button = QPushButton()
         self.add_menu = QMenu(self)
         self.add_actions: dict[str, QAction] = {}
         for change_type in TITLES:
@@ -152,7 +152,13 @@ class ScenarioView(ScenarioChanges, QWidget):
         editor_layout.addWidget(self.solve_bar)
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(editor)
-        right.addWidget(self.results_view)
+        # The proposal scrolls inside its pane rather than making the window taller than the screen
+        # (its tables and charts asked for 886 px in all once a scenario had a result).
+        results_pane = QScrollArea()
+        results_pane.setWidgetResizable(True)
+        results_pane.setFrameShape(QFrame.Shape.NoFrame)
+        results_pane.setWidget(self.results_view)
+        right.addWidget(results_pane)
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -402,6 +408,7 @@ def install(workspace: Workspace, *, tabs: QTabWidget, solve_panel: SolvePanel |
     tabs.addTab(compare, "")
     view.changes_view.selectionModel().currentRowChanged.connect(lambda *_: view._update_change_buttons())
     view.scenariosChanged.connect(lambda: compare.refresh(view.list_model.rows()))
+    workspace.proposalChanged.connect(lambda _proposal: compare.refresh(view.list_model.rows()))
     if solve_panel is not None:
         view.scenariosChanged.connect(solve_panel.refresh_scenarios)
         solve_panel.solveFinished.connect(lambda *_: view.refresh())

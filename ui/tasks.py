@@ -104,6 +104,16 @@ def _terminate_children() -> None:
             terminate_process(proc)
 
 
+def stop_children() -> None:
+    """Stop every task's child process now (the window has closed: nothing will read their results).
+
+    The atexit hook above runs too late to help: multiprocessing's own exit
+    hook, registered after it, runs first and waits for every non-daemon child
+    to finish its work (a scenario check on 2,000 townships: many seconds).
+    """
+    _terminate_children()
+
+
 Callback = Callable[..., Any] | None
 
 

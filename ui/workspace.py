@@ -5,7 +5,7 @@ The main window makes one Workspace and hands it to each feature it installs
 What the features need to hear from each other travels as the signals below.
 
     db                  planner.store.db.Database, or None (replaced by set_database)
-    undo_stack          QUndoStack shared by ledger, scenario and import steps
+    undo_stack          ui.undo.UndoStack shared by ledger, scenario and import steps
     editor              ui.commands.LedgerEditor: validated, undoable ledger edits
     settings            ui.settings.Settings, or None (stand-in windows in tests)
     proposal            the proposal the Proposal tab shows (result dict), or None
@@ -23,11 +23,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
 
 from planner.store.db import Database
 from ui.commands import LedgerEditor
 from ui.settings import Settings
+from ui.undo import UndoStack
 
 
 class Workspace(QObject):
@@ -43,7 +43,7 @@ class Workspace(QObject):
         super().__init__(parent)
         self.db = db
         self.settings = settings
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = UndoStack(self)  # a refused undo or redo keeps its place
         self.editor = LedgerEditor(db, self.undo_stack, self)
         self.proposal: Any = None
 

@@ -8,6 +8,8 @@ global figure registry, no GUI backend, safe to build off the GUI thread.
 
 from __future__ import annotations
 
+import math
+
 from matplotlib.figure import Figure
 
 from planner.domain.vocabulary import kind_label
@@ -108,8 +110,8 @@ def quota_chart(proposal: Proposal, kind: str, lang: str = "zh", *, figsize=(11.
     ax.set_ylabel(t["posts"])
     title = _capitalize(t["quota_title"].format(kind=kind_label(kind, _lang(lang), long=True), county=proposal.county))
     if len(rows) < len(all_rows):
-        title += t["subset"].format(shown=len(rows), total=len(all_rows))
-    ax.set_title(title)
+        title += "\n" + t["subset"].format(shown=len(rows), total=len(all_rows)).strip()
+    ax.set_title(title, fontsize=11)
     ax.grid(axis="y", color="#dddddd", zorder=0)
     ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False)
     return fig
@@ -140,14 +142,19 @@ def pressure_chart(proposal: Proposal, kind: str, lang: str = "zh", *, figsize=(
                zorder=2, facecolors="none", linewidths=1.5)
     ax.scatter([r.pressure_after for r in rows], ys, color=COLOURS["after"], label=t["after"], zorder=3)
     ax.axvline(1.0, color="#555555", linestyle="--", linewidth=1, label=t["balanced"], zorder=0)
-    ax.set_yticks(ys, [r.township for r in rows], fontsize=9 if len(rows) <= 16 else 7.5)
+    # Township names as large as the rows allow; when even small type would overlap, every n-th name.
+    points_per_row = fig.get_figheight() * 72 * 0.7 / len(rows)
+    size = max(5.5, min(9.0, points_per_row * 0.85))
+    step = max(1, math.ceil(size * 1.15 / points_per_row))
+    ax.set_yticks(ys[::step], [r.township for r in rows][::step], fontsize=size)
     ax.set_xlabel(t["pressure"])
     title = _capitalize(t["pressure_title"].format(kind=kind_label(kind, _lang(lang), long=True)))
     if len(rows) < len(all_rows):
-        title += t["subset"].format(shown=len(rows), total=len(all_rows))
-    ax.set_title(title)
+        title += "\n" + t["subset"].format(shown=len(rows), total=len(all_rows)).strip()
+    ax.set_title(title, fontsize=11)
     ax.grid(axis="x", color="#dddddd", zorder=0)
-    ax.legend(loc="best", frameon=True)
+    # Below the plot, never over a township's points.
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside lower center", ncol=1, frameon=False, fontsize=8)
     return fig
 
 

@@ -301,8 +301,8 @@ class DutyGrowth(Change):
         return self.match in duty.name or self.match in duty.office
 
     def apply_county(self, county: CountyData) -> None:
-        if not str(self.match).strip():
-            raise ChangeProblem("未给出事项或机构名称", "no duty or office name given")
+        # No name: every duty of the townships chosen ("+20% workload in one township").
+        self.match = str(self.match).strip()
         _number(self.percent, "增长百分比", "growth percent", low=-100, high=1000)
         factor = 1 + float(self.percent) / 100
         hit = 0
@@ -317,6 +317,10 @@ class DutyGrowth(Change):
                                 f"no duty or office name contains '{self.match}'")
 
     def describe(self, lang: str = "zh") -> str:
+        if not str(self.match).strip():
+            if lang == "zh":
+                return f"{_where(self.townships, lang)}：全部事项工作量 {_pct(self.percent)}"
+            return f"{_where(self.townships, lang)}: workload of every duty {_pct(self.percent)}"
         if lang == "zh":
             return f"{_where(self.townships, lang)}：含“{self.match}”的事项工作量 {_pct(self.percent)}"
         return f"{_where(self.townships, lang)}: workload of duties matching '{self.match}' {_pct(self.percent)}"

@@ -126,10 +126,14 @@ def replace_county(session: Session, data: CountyData, *, source: str = "import"
         setattr(county, name, getattr(data.time, name))
     session.flush()
 
-    session.execute(insert(Township), [
+    township_rows = [
         dict(name=t.name, type=t.type, category=t.category, population=t.population,
              area_km2=t.area_km2, villages=t.villages, locked=t.locked, position=i, version=1)
-        for i, t in enumerate(data.townships)])
+        for i, t in enumerate(data.townships)]
+    # An empty list would make SQLAlchemy insert one row of defaults (no name): an empty
+    # ledger (the undo of an import into a fresh database) has no township rows at all.
+    if township_rows:
+        session.execute(insert(Township), township_rows)
     township_ids = dict(session.execute(select(Township.name, Township.id)).all())
 
     quota_rows = [dict(township_id=township_ids[t.name], kind=q.kind, approved=q.approved,

@@ -125,11 +125,27 @@ def set_quota_field(session: Session, township_name: str, kind: str, field_name:
         row = Quota(township_id=township.id, kind=kind, approved=0, staff=0, leadership=0)
         session.add(row)
     old = getattr(row, field_name) or 0
+    _check_leadership_inside_quota(field_name, old, new, row)
     if new != old:
         setattr(row, field_name, new)
         _audit(session, "ledger_edit", "quota", f"{township_name}/{kind}", field_name, old, new)
     session.flush()
     return old
+
+
+def _check_leadership_inside_quota(field_name: str, old: int, new: int, row: Quota) -> None:
+    """Leadership posts count inside the approved administrative quota, as the import checks.
+
+    Only an edit that moves the line further out is refused, so a line that is
+    already out (an older ledger) can be brought back step by step.
+    """
+    leadership = new if field_name == "leadership" else (row.leadership or 0)
+    approved = new if field_name == "approved" else (row.approved or 0)
+    worse = (field_name == "leadership" and new > old) or (field_name == "approved" and new < old)
+    if worse and leadership > approved:
+        raise EditError(f"领导职数 {leadership} 超过核定行政编制 {approved}（领导职数计入行政编制之内）",
+                        f"{leadership} leadership posts exceed the approved administrative quota {approved} "
+                        "(leadership counts inside it)", field_name)
 
 
 def restore_quota_line(session: Session, township_name: str, kind: str, line: QuotaData | None) -> None:

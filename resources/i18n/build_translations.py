@@ -34,7 +34,7 @@ CATALOGUES: dict[str, list[str]] = {
     "planner_zh_CN.ts": ["__init__.py", "app.py", "settings.py", "i18n.py", "fonts.py", "labels.py",
                          "main_window.py", "file_menu.py", "ledger_model.py", "ledger_filter.py",
                          "ledger_panel.py", "detail_models.py", "detail_view.py", "commands.py", "delegates.py",
-                         "parameters_dialog.py"],
+                         "parameters_dialog.py", "help_dialog.py", "screen_fit.py"],
     "report_zh_CN.ts": ["print_actions.py", "report/*.py"],
     "excel_zh_CN.ts": ["excel_actions.py", "excel_dialogs.py"],
     "safety_zh_CN.ts": ["safety_actions.py", "audit_view.py"],

@@ -11,6 +11,10 @@
 <context>
     <name>Commands</name>
     <message>
+        <source>{township} {kind}: staff {staff}, but {people} people of this kind are on file</source>
+        <translation>{township}{kind}：实有人数为 {staff}，但人员名册中该类人员有 {people} 人</translation>
+    </message>
+    <message>
         <source>Change {field} of {township}</source>
         <translation>修改{township}的{field}</translation>
     </message>
@@ -53,6 +57,10 @@
 </context>
 <context>
     <name>Delegates</name>
+    <message>
+        <source>Press F2 or double-click to rename</source>
+        <translation>按 F2 或双击修改名称</translation>
+    </message>
     <message>
         <source>The name must not be empty</source>
         <translation>名称不能为空</translation>
@@ -438,6 +446,18 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Dis&amp;card changes</source>
+        <translation>放弃修改(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>使用指南(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Find township…</source>
+        <translation>查找乡镇(&amp;F)…</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -728,6 +748,13 @@
     <message>
         <source>Subdistrict</source>
         <translation>街道</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>User guide</source>
+        <translation>使用指南</translation>
     </message>
 </context>
 </TS>

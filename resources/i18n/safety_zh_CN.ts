@@ -121,6 +121,14 @@
 <context>
     <name>SafetyActions</name>
     <message>
+        <source>Restore &amp;from backup…</source>
+        <translation>从备份恢复(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Bac&amp;k up to…</source>
+        <translation>备份到(&amp;K)…</translation>
+    </message>
+    <message>
         <source>{user} on {host} (process {pid}, since {since})</source>
         <translation>{host} 上的用户 {user}（进程 {pid}，自 {since} 起）</translation>
     </message>

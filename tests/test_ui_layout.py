@@ -1,0 +1,130 @@
+"""The window on an ordinary office screen: 1366×768, and 1920×1080 at 150% (1280×720 in Qt's pixels).
+
+Each main workflow (open, solve, scenarios, comparison, user guide, print
+preview, audit log, parameters) runs in a process of its own on a simulated
+screen of that size (Qt's offscreen platform with a screen description); no
+window or dialog may be, or demand to be, larger than the screen's available
+area. Also here: the menus' keyboard mnemonics are unique in both languages,
+F1 opens the user guide in the window's language and Ctrl+F finds a township.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: F401  (fixtures)
+from ui import i18n
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_worker(tmp_path, width: int, height: int, scale: float) -> dict:
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"synchronousWindowSystemEvents": True, "windowFrameMargins": False, "screens": [
+        {"name": "office", "x": 0, "y": 0, "width": width, "height": height,
+         "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", QT_SCALE_FACTOR=str(scale),
+               PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    out = tmp_path / "report.json"
+    subprocess.run([sys.executable, str(ROOT / "tests" / "window_fit_worker.py"), str(out)], env=env,
+                   cwd=ROOT, check=True, timeout=600, capture_output=True)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("width, height, scale", [(1366, 768, 1.0), (1920, 1080, 1.5)])
+def test_no_window_or_dialog_is_larger_than_the_screen(tmp_path, width, height, scale):
+    report = run_worker(tmp_path, width, height, scale)
+    available_w, available_h = report["available"]
+    assert (available_w, available_h) == (round(width / scale), round(height / scale))
+    seen = {w["after"] for w in report["windows"]}
+    assert seen >= {"open", "proposal", "scenario", "compare", "help", "print preview", "audit log", "parameters"}
+    assert {w["class"] for w in report["windows"]} >= {"MainWindow", "HelpDialog", "QPrintPreviewDialog",
+                                                       "AuditLogDialog", "ParametersDialog"}
+    too_big = [w for w in report["windows"]
+               if w["width"] > available_w or w["height"] > available_h
+               or w["min_width"] > available_w or w["min_height"] > available_h]
+    assert too_big == []
+
+
+def mnemonic(text: str) -> str | None:
+    found = re.search(r"&([^&])", text.replace("&&", ""))
+    return found.group(1).upper() if found else None
+
+
+@pytest.fixture
+def full_window(ledger_db, fresh_settings, qtbot):
+    from ui.main_window import MainWindow
+
+    w = MainWindow(ledger_db, fresh_settings)
+    w.confirm_leave = lambda: True
+    qtbot.addWidget(w)
+    yield w
+    w.undo_stack.clear()
+
+
+@pytest.mark.parametrize("language", ["zh_CN", "en"])
+def test_every_menu_has_unique_mnemonics(full_window, qapp, language):
+    i18n.install_language(language, qapp)
+    try:
+        qapp.processEvents()
+        duplicates = []
+
+        def walk(widget, path):
+            keys: dict[str, list[str]] = {}
+            for action in widget.actions():
+                if action.isSeparator() or not action.isVisible():
+                    continue
+                key = mnemonic(action.text())
+                if key:
+                    keys.setdefault(key, []).append(action.text())
+                if action.menu() is not None:
+                    walk(action.menu(), path + [action.text()])
+            duplicates.extend((path, texts) for texts in keys.values() if len(texts) > 1)
+
+        walk(full_window.menuBar(), [])
+        assert len(full_window.menuBar().actions()) >= 5
+        assert duplicates == []
+    finally:
+        i18n.install_language("en", qapp)
+
+
+@pytest.mark.parametrize("language, words", [("zh_CN", ["使用指南", "台账", "情景", "计算", "比较", "打印"]),
+                                             ("en", ["user guide", "Ledger", "Scenario", "Solve", "Compare", "Print"])])
+def test_f1_opens_the_user_guide_in_the_window_language(full_window, qapp, qtbot, language, words):
+    from PySide6.QtGui import QKeySequence
+
+    i18n.install_language(language, qapp)
+    try:
+        assert full_window.action_help.shortcut() == QKeySequence("F1")
+        full_window.action_help.trigger()
+        dialog = full_window.help_dialog
+        assert dialog.isVisible()
+        text = dialog.browser.toPlainText()
+        for word in words:
+            assert word in text
+        assert dialog.width() <= dialog.screen().availableGeometry().width()
+        dialog.close()
+    finally:
+        i18n.install_language("en", qapp)
+
+
+def test_ctrl_f_puts_the_cursor_in_the_ledger_search(full_window, qtbot):
+    from PySide6.QtGui import QKeySequence
+
+    full_window.show()
+    qtbot.waitExposed(full_window)
+    full_window.tabs.setCurrentIndex(full_window.tabs.count() - 1)
+    assert full_window.action_find.shortcut() == QKeySequence("Ctrl+F")
+    full_window.action_find.trigger()
+    assert full_window.tabs.currentIndex() == 0
+    search = full_window.ledger_panel.search
+    assert full_window.focusWidget() is search
+    search.insert("镇")  # typed (QTest cannot type Chinese)
+    assert 0 < full_window.ledger_panel.proxy.rowCount() <= full_window.ledger_panel.model.rowCount()

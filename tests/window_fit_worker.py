@@ -1,0 +1,131 @@
+"""Walk the window's main workflows on a screen of a given size and report every window's size.
+
+Run as a process of its own (the screen is chosen when Qt starts), e.g. for a
+1366×768 office laptop:
+
+    QT_QPA_PLATFORM=offscreen:configfile=screen.json python tests/window_fit_worker.py out.json [shots/]
+
+where screen.json describes the screen (tests/test_ui_layout.py writes one).
+The report lists, after each workflow, each visible top-level window: its
+frame size, its minimum size and the screen's available size. With a shots
+folder, each main view is grabbed as a PNG there (docs/ holds such pictures).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main(argv: list[str]) -> int:
+    out = Path(argv[0])
+    shots = Path(argv[1]) if len(argv) > 1 else None
+    suffix = argv[2] if len(argv) > 2 else ""
+    language = argv[3] if len(argv) > 3 else "zh_CN"
+    from PySide6.QtCore import QSettings, Qt
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication([])
+    from ui import fonts, i18n
+
+    fonts.apply_application_font(app)
+    i18n.install_language(language, app)
+    from planner.demo.county import write_demo
+    from planner.store.db import open_database
+    from ui.main_window import MainWindow
+    from ui.settings import Settings
+
+    tmp = Path(tempfile.mkdtemp(prefix="window-fit-"))
+    db = open_database(tmp / "ledger.sqlite")
+    write_demo(db, 14, 1)
+    window = MainWindow(db, Settings(QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)))
+    window.confirm_leave = lambda: True
+    window.show()
+    available = app.primaryScreen().availableGeometry()
+    report = {"available": [available.width(), available.height()], "windows": []}
+
+    def pump(seconds: float) -> None:
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            app.processEvents()
+            time.sleep(0.01)
+
+    def wait(condition, seconds: float = 120) -> None:
+        end = time.monotonic() + seconds
+        while not condition() and time.monotonic() < end:
+            pump(0.05)
+
+    def check(label: str) -> None:
+        pump(0.3)
+        for widget in app.topLevelWidgets():
+            if widget.isVisible() and widget.windowType() in (Qt.WindowType.Window, Qt.WindowType.Dialog):
+                frame = widget.frameGeometry()
+                report["windows"].append({
+                    "after": label, "class": type(widget).__name__, "title": widget.windowTitle(),
+                    "width": frame.width(), "height": frame.height(),
+                    # What the window demands of the screen: it cannot be made smaller than this.
+                    "min_width": widget.minimumWidth(), "min_height": widget.minimumHeight(),
+                    # What its content would like at least (clipped or scrolled below it).
+                    "layout_min_height": widget.minimumSizeHint().height()})
+
+    def grab(widget, name: str) -> None:
+        if shots is not None:
+            shots.mkdir(parents=True, exist_ok=True)
+            widget.grab().save(str(shots / f"{name}{suffix}.png"))
+
+    check("open")
+    grab(window, "ledger")
+    window.ledger_panel.select_township(window.ledger_panel.model.summary_at(0).id)
+    pump(0.3)
+    window.solve_panel.start()
+    wait(lambda: not window.solve_panel.is_running())
+    window.tabs.setCurrentWidget(window.solve_panel.results_view)
+    check("proposal")
+    grab(window, "proposal")
+    view = window.scenario_view
+    names = [row.name for row in view.list_model._rows]
+    finished: list[str] = []
+    view.solve_bar.finished.connect(lambda name, _result: finished.append(name))
+    for name in names[:2]:
+        view.select(name)
+        view.solve(name)
+        wait(lambda n=name: n in finished)
+    window.tabs.setCurrentWidget(view)
+    wait(lambda: view._states_handle is None, 60)  # each scenario's state worked out (a background check)
+    check("scenario")
+    grab(window, "scenarios")
+    compare = window.compare_view
+    window.tabs.setCurrentWidget(compare)
+    pump(0.5)
+    compare.set_checked(names[:2])
+    check("compare")
+    grab(window, "compare")
+    window.show_help()
+    check("help")
+    grab(window.help_dialog, "help")
+    window.help_dialog.close()
+    preview = window.print_actions.make_preview_dialog()
+    preview.show()
+    check("print preview")
+    preview.close()
+    audit = window.safety.show_audit_log()
+    check("audit log")
+    grab(audit, "audit")
+    audit.close()
+    window.show_parameters()
+    check("parameters")
+    window.parameters_dialog.close()
+    window.undo_stack.clear()
+    window.close()
+    db.close()
+    shutil.rmtree(tmp, ignore_errors=True)
+    out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
