@@ -34,7 +34,8 @@ def register(subparsers) -> None:
     add_db_argument(p)
     p.add_argument("--scenario", help="情景名称，默认为基准（台账本身） (scenario; default: the baseline)")
     p.add_argument("--years", type=int, default=None,
-                   help="规划年数，默认为参数“规划年限”（5） (years to plan, default the plan horizon, 5)")
+                   help="规划年数，默认为情景的“规划年限”，情景未设时为参数“规划年限”（5） "
+                        "(years to plan, default the scenario's plan horizon, else the ledger's, 5)")
     p.add_argument("--json", help="写出 JSON 规划 (write the JSON plan)")
     p.add_argument("--xlsx", help="写出 Excel 规划 (write the plan workbook)")
     p.add_argument("--docx", help="写出可编辑的 Word 规划请示 (write the request for the plan as an editable "

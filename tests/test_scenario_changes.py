@@ -9,7 +9,7 @@ import pytest
 
 from planner.domain.county import KINDS
 from planner.scenarios.store import (
-    CHANGE_TYPES, Band, DutyAdded, DutyGrowth, DutyRemoved, LibraryBands, LockTownship, Merge, ParamChange,
+    CHANGE_TYPES, Band, DutyAdded, DutyGrowth, DutyRemoved, Horizon, LibraryBands, LockTownship, Merge, ParamChange,
     Reserve, ScenarioError, Split, TotalCut, change_from_dict, check_changes, dump_changes, parse_changes,
 )
 from planner.domain.workload import available_hours, duty_hours
@@ -230,7 +230,7 @@ def test_every_change_type_round_trips_through_json():
         DutyRemoved(name="社保登记", townships=None), ParamChange("backup_load_factor", 0.2),
         LockTownship("乙乡", False), Merge(a="甲镇", b="乙乡", new_name="甲乙镇", leadership=10),
         Split(township="丙镇", new_a="丙东", new_b="丙西", share_a=0.3, approved_a={ADMIN: 7}, staff_a={INST: 9}),
-        LibraryBands(bands=[["一类", ADMIN, None, 40], ["二类", INST, 30, 40]]),
+        LibraryBands(bands=[["一类", ADMIN, None, 40], ["二类", INST, 30, 40]]), Horizon(years=3),
     ]
     assert {c.TYPE for c in changes} == set(CHANGE_TYPES)
     text = dump_changes(changes)

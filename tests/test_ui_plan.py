@@ -168,3 +168,68 @@ def test_a_plan_shown_is_marked_outdated_when_the_ledger_changes(tab, demo_plan,
         editing.set_township_field(s, first, "population", 12345)
     tab.window_.reload_ledger()
     assert "台账已修改" in tab.summary.text() and tab.roadmap_model.rowCount() > 0
+
+
+def test_compare_plans_fills_for_the_baseline_and_a_demo_scenario(tab, qtbot, chinese_ui):
+    from planner.demo.scenarios import GROWTH_NAME
+    from planner.exports.plan_comparison import compare_plans
+
+    page = tab.compare_page
+    tab.tabs.setCurrentWidget(page)
+    page.refresh()
+    names = [page.scenarios.item(i).data(Qt.ItemDataRole.UserRole) for i in range(page.scenarios.count())]
+    assert names[0] == "基准" and GROWTH_NAME in names
+    assert page.scenarios.item(0).text() == "基准（台账）"
+    page.set_chosen(["基准"])
+    assert not page.start() and "至少" in page.note.text()     # one scenario is not a comparison
+    page.set_chosen(["基准", GROWTH_NAME])
+    shown_before = tab.plan
+    with tasks.synchronous(True), qtbot.waitSignal(page.comparisonFinished, timeout=240000) as finished:
+        assert page.start()
+    comparison = finished.args[0]
+    assert [row.scenario for row in comparison.rows] == ["基准", GROWTH_NAME]
+    assert tab.plan is shown_before                             # the plans compared are not put on show
+    assert page.model.rowCount() == 2
+    headers = [page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(page.model.columnCount())]
+    assert headers[:2] == ["情景", "状态"] and headers[-1] == "涉及乡镇"
+    assert page.model.columnCount() == 2 + len(comparison.years) + 4
+    expected = compare_plans(page.plans)
+    assert comparison == expected
+    for r, plan in enumerate(page.plans):
+        cell = lambda c: page.model.index(r, c).data()            # noqa: E731
+        assert cell(0) == plan.scenario and cell(1) == plan.status_text()
+        assert cell(2 + len(comparison.years)) == str(plan.uncovered)
+        assert cell(headers.index("调剂名额")) == str(plan.slots_moved)
+        assert cell(headers.index("新借周转池")) == str(plan.slots_lent)
+        assert cell(headers.index("涉及乡镇")) == str(plan.townships_touched)
+        for y, year in enumerate(comparison.years):
+            assert cell(2 + y) == str(plan.uncovered_by_year()[year])
+    assert tab.plan_button.isEnabled() and page.compare_button.isEnabled()
+    assert not english_words(widget_strings(page))
+
+
+def test_cancelling_a_comparison_stops_it_with_no_table(tab, qtbot, chinese_ui, monkeypatch, demo_plan):
+    """The second plan is cancelled: the page says so, shows no table, and the tab can plan again."""
+    from planner.demo.scenarios import GROWTH_NAME
+    from planner.errors import Cancelled
+
+    calls = []
+
+    def first_then_cancelled(_source, scenario, _limit, years, state):
+        calls.append((scenario, years))
+        state.set_progress(0.5, "")
+        if len(calls) == 2:
+            raise Cancelled()
+        return demo_plan
+
+    monkeypatch.setattr(tab.runner, "job", first_then_cancelled)
+    page = tab.compare_page
+    page.refresh()
+    page.set_chosen(["基准", GROWTH_NAME])
+    with tasks.synchronous(True), qtbot.waitSignal(tab.runner.cancelled, timeout=10000):
+        page.start()
+    assert calls == [("基准", None), (GROWTH_NAME, None)]    # each planned for its own horizon
+    assert not page.busy and page.comparison is None and page.model.rowCount() == 0
+    assert "取消" in page.note.text()
+    assert tab.plan is None                                   # the first plan was not put on show
+    assert tab.plan_button.isEnabled() and page.compare_button.isEnabled() and not tab.cancel_button.isEnabled()

@@ -23,6 +23,7 @@ from planner.exports.time_charts import plan_township_chart
 from planner.services.solving import BASELINE
 from ui.i18n import current_language, progress_text
 from ui.labels import kind_label
+from ui.plan_compare import PlanComparePage
 from ui.plan_models import MEASURES, PlanLoansModel, PlanMovesModel, RoadmapModel, measure_label
 from ui.plan_runner import plan_runner
 from ui.report.plan_doc import PlanDocument, write_plan_pdf
@@ -75,7 +76,7 @@ class PlanTab(QWidget):
         self._printer: QPrinter | None = None
         self.runner = plan_runner(self)
         self.runner.progress.connect(self._progress)
-        self.runner.succeeded.connect(lambda _scenario, plan: self.show_plan(plan))
+        self.runner.succeeded.connect(self._succeeded)
         self.runner.failed.connect(self._failed)
         self.runner.cancelled.connect(self._cancelled)
 
@@ -152,8 +153,10 @@ class PlanTab(QWidget):
         self.loans_view = table(self.loans_model, self)
         self.loans_view.horizontalHeader().setStretchLastSection(False)  # figures keep their width
 
+        self.compare_page = PlanComparePage(self, self)   # plans of several scenarios, through self.runner
+
         self.tabs = QTabWidget(self)
-        for page in (roadmap, charts, moves, self.loans_view):
+        for page in (roadmap, charts, moves, self.loans_view, self.compare_page):
             self.tabs.addTab(page, "")
         self.tabs.currentChanged.connect(lambda _i: self.draw())
         layout = QVBoxLayout(self)
@@ -163,8 +166,10 @@ class PlanTab(QWidget):
         layout.addWidget(self.tabs, 1)
         workspace.ledgerChanged.connect(self._ledger_changed)
         workspace.databaseChanged.connect(lambda _db: self.show_plan(None))
+        workspace.databaseChanged.connect(lambda _db: self.compare_page.refresh())
         self.retranslateUi()
         self._enable()
+        self.compare_page.refresh()
 
     def _ledger_changed(self) -> None:
         if self.plan is not None and not self.outdated:
@@ -188,22 +193,39 @@ class PlanTab(QWidget):
 
     def _running(self, running: bool) -> None:
         self.plan_button.setEnabled(not running)
+        self.compare_page.compare_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
         self.years_spin.setEnabled(not running)
         if not running:
             self.progress_bar.hide()
 
+    def _succeeded(self, _scenario: str, plan: Plan) -> None:
+        # The one runner serves both: a plan of the comparison goes to its page, not on show.
+        if self.compare_page.busy:
+            self.compare_page.take(plan)
+        else:
+            self.show_plan(plan)
+
     def _progress(self, fraction: float, message: str) -> None:
+        if self.compare_page.busy:
+            self.compare_page.progress(fraction, message)
+            return
         self.progress_bar.setValue(int(round(fraction * 100)))
         if message:
             self.summary.setText(progress_text(message))
 
     def _failed(self, error) -> None:
+        if self.compare_page.busy:
+            self.compare_page.failed(error)
+            return
         self._running(False)
         self.summary.setText(self.tr("No plan: {reason}").format(reason=readable_error(error)))
         self.planFailed.emit(error)
 
     def _cancelled(self) -> None:
+        if self.compare_page.busy:
+            self.compare_page.cancelled()
+            return
         self._running(False)
         self.summary.setText(self.tr("Planning was cancelled; nothing changed."))
 
@@ -376,7 +398,7 @@ class PlanTab(QWidget):
         self._fill_combo(self.measure_combo, [(m, measure_label(m)) for m in MEASURES])
         self.measure_combo.setCurrentIndex(max(0, self.measure_combo.findData(current)))
         for i, text in enumerate((self.tr("Roadmap"), self.tr("Township charts"), self.tr("Moves by year"),
-                                  self.tr("Pool loans"))):
+                                  self.tr("Pool loans"), self.tr("Compare plans"))):
             self.tabs.setTabText(i, text)
         for combo in (self.kind_combo, self.chart_kind):
             for i in range(combo.count()):

@@ -54,6 +54,7 @@ TITLES = {
     "duty_added": QT_TRANSLATE_NOOP("ScenarioDialogs", "New duty"),
     "duty_removed": QT_TRANSLATE_NOOP("ScenarioDialogs", "Duty removed"),
     "param": QT_TRANSLATE_NOOP("ScenarioDialogs", "Parameter"),
+    "horizon": QT_TRANSLATE_NOOP("ScenarioDialogs", "Plan horizon"),
     "lock": QT_TRANSLATE_NOOP("ScenarioDialogs", "Lock or unlock a township"),
     "merge": QT_TRANSLATE_NOOP("ScenarioDialogs", "Merge two townships"),
     "split": QT_TRANSLATE_NOOP("ScenarioDialogs", "Split a township"),
@@ -99,6 +100,9 @@ FORMS: dict[str, list[F | Either]] = {
         F("field", QT_TRANSLATE_NOOP("ScenarioDialogs", "Parameter"), "param"),
         F("value", QT_TRANSLATE_NOOP("ScenarioDialogs", "Value in this scenario"), "float",
           {"max": 366, "decimals": 2})],
+    "horizon": [
+        F("years", QT_TRANSLATE_NOOP("ScenarioDialogs", "Years the multi-year plan covers"), "int",
+          {"min": 1, "max": 20, "value": 5})],
     "lock": [
         F("township", QT_TRANSLATE_NOOP("ScenarioDialogs", "Township"), "township"),
         F("locked", QT_TRANSLATE_NOOP("ScenarioDialogs", "Locked (keeps its quota)"), "bool", {"value": True})],
@@ -321,6 +325,8 @@ class ChangeDialog(QDialog):
             self.widgets["field"].currentIndexChanged.connect(self._param_default)
             self.widgets["field"].setCurrentIndex(self.widgets["field"].findData("backup_load_factor"))
             self._param_default()
+        elif self.change_type == "horizon":  # starts from the ledger's own 规划年限
+            self.widgets["years"].setValue(int(self.county.time.horizon_years))
         elif self.change_type == "split":
             self.widgets["township"].currentIndexChanged.connect(self._split_defaults)
             self.widgets["share_a"].valueChanged.connect(self._split_shares)

@@ -441,3 +441,26 @@ class LockTownship(Change):
         if lang == "zh":
             return f"{'锁定' if self.locked else '解锁'} {self.township}"
         return f"{'lock' if self.locked else 'unlock'} {self.township}"
+
+
+@dataclass
+class Horizon(Change):
+    """The plan horizon (规划年限) of this scenario: how many years its multi-year plan covers.
+
+    A county change like a parameter: it sets the working copy's 规划年限, which
+    planning.plan_job reads when no horizon is asked for explicitly.
+    """
+
+    TYPE: ClassVar[str] = "horizon"
+    years: int = 5
+
+    def apply_county(self, county: CountyData) -> None:
+        years = self.years
+        if isinstance(years, float) and years.is_integer():
+            years = int(years)
+        county.time = replace(county.time, horizon_years=_whole(years, "规划年限", "plan horizon", low=1, high=20))
+
+    def describe(self, lang: str = "zh") -> str:
+        if lang == "zh":
+            return f"规划年限 {self.years:g} 年"
+        return f"plan horizon {self.years:g} years"

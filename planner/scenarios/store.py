@@ -30,13 +30,13 @@ from planner.domain.proposal import Proposal
 from planner.store.ledger import load_county
 from planner.store.models import Scenario
 from planner.scenarios.changes import (
-    Band, Change, ChangeProblem, DutyAdded, DutyGrowth, DutyRemoved, LibraryBands, LockTownship, OptionsDraft,
-    ParamChange, Reserve, ScenarioError, TotalCut,
+    Band, Change, ChangeProblem, DutyAdded, DutyGrowth, DutyRemoved, Horizon, LibraryBands, LockTownship,
+    OptionsDraft, ParamChange, Reserve, ScenarioError, TotalCut,
 )
 from planner.scenarios.merge import Merge, Split
 
 __all__ = [
-    "BASELINE_NAME", "CHANGE_TYPES", "Band", "Change", "DutyAdded", "DutyGrowth", "DutyRemoved",
+    "BASELINE_NAME", "CHANGE_TYPES", "Band", "Change", "DutyAdded", "DutyGrowth", "DutyRemoved", "Horizon",
     "LockTownship", "Merge", "ParamChange", "Reserve", "ScenarioError", "ScenarioRecord", "ScenarioSnapshot",
     "Split", "TotalCut", "apply_changes", "build_scenario_inputs", "change_from_dict", "check_changes",
     "create_scenario",
@@ -52,7 +52,7 @@ NAME_MAX = 200
 
 CHANGE_TYPES: dict[str, type[Change]] = {
     cls.TYPE: cls for cls in (TotalCut, Reserve, Band, DutyGrowth, DutyAdded, DutyRemoved, ParamChange,
-                              LockTownship, Merge, Split, LibraryBands)
+                              LockTownship, Merge, Split, LibraryBands, Horizon)
 }
 
 

@@ -134,6 +134,10 @@
         <translation>参数</translation>
     </message>
     <message>
+        <source>Plan horizon</source>
+        <translation>规划年限</translation>
+    </message>
+    <message>
         <source>Lock or unlock a township</source>
         <translation>锁定或解锁乡镇</translation>
     </message>
@@ -224,6 +228,10 @@
     <message>
         <source>Value in this scenario</source>
         <translation>本情景取值</translation>
+    </message>
+    <message>
+        <source>Years the multi-year plan covers</source>
+        <translation>多年度规划的年数</translation>
     </message>
     <message>
         <source>Township</source>

@@ -195,6 +195,53 @@
     </message>
 </context>
 <context>
+    <name>PlanComparePage</name>
+    <message>
+        <source>{name} (the ledger)</source>
+        <translation>{name}（台账）</translation>
+    </message>
+    <message>
+        <source>Tick at least two scenarios to compare their plans.</source>
+        <translation>请至少勾选两个情景，才能比较其规划。</translation>
+    </message>
+    <message>
+        <source>Planning {name} ({n} of {count})…</source>
+        <translation>正在规划 {name}（第 {n} 个，共 {count} 个）…</translation>
+    </message>
+    <message>
+        <source>Planning {n} of {count}: {step}</source>
+        <translation>正在规划第 {n} 个，共 {count} 个：{step}</translation>
+    </message>
+    <message>
+        <source>No comparison: the plan of {name} failed: {reason}</source>
+        <translation>未能比较：{name}的规划未能完成：{reason}</translation>
+    </message>
+    <message>
+        <source>The comparison was cancelled; nothing changed.</source>
+        <translation>比较已取消，未作任何改动。</translation>
+    </message>
+    <message>
+        <source>Each ticked scenario is planned for its own horizon, one after another; the table then shows their plans side by side.</source>
+        <translation>勾选的情景按各自的规划年限逐一规划，完成后下表并列显示各情景的规划。</translation>
+    </message>
+    <message>
+        <source>{count} plans, {first}–{last}. Uncovered need is in slots per year; a year a plan does not cover shows —.</source>
+        <translation>共 {count} 个规划，{first}–{last}年。未覆盖需求按每年名额计；规划未涉及的年度显示“—”。</translation>
+    </message>
+    <message>
+        <source>Scenarios:</source>
+        <translation>情景：</translation>
+    </message>
+    <message>
+        <source>Compare plans</source>
+        <translation>情景规划比较</translation>
+    </message>
+    <message>
+        <source>Refresh list</source>
+        <translation>刷新列表</translation>
+    </message>
+</context>
+<context>
     <name>PlanModels</name>
     <message>
         <source>All figures</source>
@@ -419,6 +466,10 @@
     <message>
         <source>Pool loans</source>
         <translation>编制周转池</translation>
+    </message>
+    <message>
+        <source>Compare plans</source>
+        <translation>情景规划比较</translation>
     </message>
     <message>
         <source>Plan</source>
