@@ -6,8 +6,9 @@ process solves it (planner.services.solving.solve_job) and another plans it
 memory. Reported per size: seconds and peak resident memory of each, the
 ratio plan ÷ solve (target under 3), the plan's status and levels, and whether
 the plan's kinds took the held-year path (figures that never change over the
-years: the demo generator keeps no roster of people above 200 townships, so
-nobody retires there) or the full multi-year model. The machine's load
+years, so holding the best first year is exact) or the full multi-year model;
+the demo has its people on file at every size, so they retire and the full
+model runs. The machine's load
 average is printed beside the times.
 
     .venv/bin/python benchmarks/bench_plan.py [--sizes 14,200,2000] [--years 5]
