@@ -219,8 +219,13 @@ def solver_identity(prefer: str = "auto") -> tuple[str, str]:
     return "CBC", "bundled with PuLP " + pulp.__version__
 
 
+# HiGHS's presolve_rule_off bits 15 and 16: probing and enumeration.
+PROBING_AND_ENUMERATION = 2 ** 15 + 2 ** 16
+
+
 def make_solver(time_limit: float | None, prefer: str = "auto", *, gap_rel: float | None = None,
-                threads: int | None = 1, mip: bool = True, max_nodes: int | None = None):
+                threads: int | None = 1, mip: bool = True, max_nodes: int | None = None,
+                presolve: str = "on"):
     """HiGHS in process unless `prefer` is "cbc" or highspy is missing; CBC otherwise.
 
     `time_limit` is the user's outer limit (None: none); `max_nodes` the work limit.
@@ -235,6 +240,10 @@ def make_solver(time_limit: float | None, prefer: str = "auto", *, gap_rel: floa
             options["gapRel"] = gap_rel
         if max_nodes is not None:
             options["mip_max_nodes"] = int(max_nodes)
+        if presolve == "off":
+            options["presolve"] = "off"
+        elif presolve == "no probing":
+            options["presolve_rule_off"] = PROBING_AND_ENUMERATION
         return _BulkHiGHS(mip=mip, msg=False, timeLimit=time_limit, threads=threads, **options)
     with warnings.catch_warnings():
         # PuLP 3 bundles CBC as PULP_CBC_CMD and warns that PuLP 4 will not: the move is this line.
@@ -244,14 +253,16 @@ def make_solver(time_limit: float | None, prefer: str = "auto", *, gap_rel: floa
 
 
 def solve(problem: pulp.LpProblem, time_limit: float | None, prefer: str = "auto", *,
-          gap_rel: float | None = None, max_nodes: int | None = None) -> Outcome:
+          gap_rel: float | None = None, max_nodes: int | None = None, presolve: str = "on") -> Outcome:
     """Solve `problem` and read both PuLP statuses into one Outcome.
 
     `time_limit` is what is left of the user's limit (None: no limit); `max_nodes`
     bounds the branch-and-bound work, so that where the search stops does not
-    depend on the machine's speed or load.
+    depend on the machine's speed or load. `presolve` is "on", "off" (for models whose
+    root LP is already tight) or "no probing" (presolve without probing the binaries
+    and enumerating their rows); CBC presolves as it always does.
     """
-    solver = make_solver(time_limit, prefer, gap_rel=gap_rel, max_nodes=max_nodes)
+    solver = make_solver(time_limit, prefer, gap_rel=gap_rel, max_nodes=max_nodes, presolve=presolve)
     t0 = time.perf_counter()
     problem.solve(solver)
     elapsed = time.perf_counter() - t0

@@ -96,7 +96,8 @@ def _person_name(rng: random.Random) -> str:
 
 
 def _township(rng: random.Random, name: str, type_: str, params: WorkParams,
-              with_people: bool, over_quota: bool) -> TownshipData:
+              roster: random.Random | None, over_quota: bool) -> TownshipData:
+    """One township; its people are drawn from `roster` (None: nobody on file)."""
     population = _population(rng)
     category = _category(population)
     size = (population - 10000) / 70000  # 0 … 1
@@ -157,14 +158,14 @@ def _township(rng: random.Random, name: str, type_: str, params: WorkParams,
         quotas[kind] = QuotaData(kind, approved, staff, lead)
 
     people = []
-    if with_people:
+    if roster is not None:
         office_of_kind = {k: [o.name for o in offices if o.kind == k] for k in quotas}
         for kind, q in quotas.items():
             for _ in range(q.staff):
                 people.append(PersonData(
-                    name=_person_name(rng), kind=kind,
-                    office=rng.choice(office_of_kind[kind]) if office_of_kind[kind] else None,
-                    quota_since=date(rng.randint(1995, 2025), rng.randint(1, 12), rng.randint(1, 28))))
+                    name=_person_name(roster), kind=kind,
+                    office=roster.choice(office_of_kind[kind]) if office_of_kind[kind] else None,
+                    quota_since=date(roster.randint(1995, 2025), roster.randint(1, 12), roster.randint(1, 28))))
 
     return TownshipData(
         name=name, type=type_, category=category, population=population,
@@ -172,7 +173,10 @@ def _township(rng: random.Random, name: str, type_: str, params: WorkParams,
         locked=False, quotas=quotas, offices=offices, duties=duties, people=people)
 
 
-def generate_demo(n_townships: int = 14, seed: int = 1, *, with_people: bool | None = None,
+INLINE_ROSTER_UP_TO = 200
+
+
+def generate_demo(n_townships: int = 14, seed: int = 1, *, with_people: bool = True,
                   name: str = "青岚县", time_ledger: bool = True) -> CountyData:
     """A demo county, the same for the same (n_townships, seed).
 
@@ -184,12 +188,19 @@ def generate_demo(n_townships: int = 14, seed: int = 1, *, with_people: bool | N
         raise ValueError("乡镇数量至少为 1 (townships must be at least 1)")
     rng = random.Random(seed)
     params = WorkParams()
-    if with_people is None:
-        with_people = n_townships <= 200  # large benchmark counties skip the roster of names
+    def roster(township: str) -> random.Random | None:
+        # Up to INLINE_ROSTER_UP_TO townships the people are drawn from the county's own
+        # stream, as the demo always drew them; above, each township's from a stream of its
+        # own, so that a large county's quotas, staff and duties (and so its one-year
+        # proposal) stay those it had when its people were not generated.
+        if not with_people:
+            return None
+        return rng if n_townships <= INLINE_ROSTER_UP_TO else random.Random(f"roster-{seed}-{township}")
+
     names = _township_names(rng, n_townships)
     # About one township in eight is over its institutional quota by 1–3.
     over = set(rng.sample(range(n_townships), max(1, round(n_townships / 8))))
-    townships = [_township(rng, tname, ttype, params, with_people, i in over)
+    townships = [_township(rng, tname, ttype, params, roster(tname), i in over)
                  for i, (tname, ttype) in enumerate(names)]
     if n_townships >= 3:
         # One township the county keeps as it is; never one over quota, which

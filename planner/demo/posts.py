@@ -47,31 +47,36 @@ def _arrange(t: TownshipData, rng: random.Random, capacity: float, max_roles: in
     workers = [p for p in t.people if not p.leader and counts[p.name] == 1]
     if not workers:
         return
+    # Workers' names are unique here, so a person is looked up by name: comparing whole
+    # records (list.index, `in`) made a province-sized demo quadratic in its staff.
+    order = {p.name: i for i, p in enumerate(workers)}
     a_hours = {p.name: 0.0 for p in workers}
     b_roles = {p.name: 0 for p in workers}
     posts: dict[str, PostData] = {}
     kinds = t.office_kinds()
     for office in t.offices:
         own = [p for p in workers if p.kind == office.kind] or workers
+        own_order = {p.name: i for i, p in enumerate(own)}
         duties = sorted((d for d in t.duties if d.office == office.name), key=lambda d: -duty_hours(d))
         for duty in duties:
             hours = duty_hours(duty)
             parts = max(1, math.ceil(hours / capacity - 1e-9))   # a duty too big for one: several A holders
-            chosen = []
+            chosen, taken = [], set()
             for _ in range(min(parts, len(own))):
-                rest = [p for p in own if p not in chosen]
+                rest = [p for p in own if p.name not in taken]
                 holder = min(rest, key=lambda p: (a_hours[p.name] + hours / parts > capacity * 0.85,
-                                                  p.office != office.name, a_hours[p.name], own.index(p)))
+                                                  p.office != office.name, a_hours[p.name], own_order[p.name]))
                 chosen.append(holder)
+                taken.add(holder.name)
                 a_hours[holder.name] += hours / parts
                 _post(posts, holder, office.name).a_duties.append((duty.office, duty.name))
             if not duty.needs_backup:
                 continue
-            mates = [p for p in workers if p.kind == kinds[duty.office] and p not in chosen] or \
-                    [p for p in workers if p not in chosen]
+            mates = [p for p in workers if p.kind == kinds[duty.office] and p.name not in taken] or \
+                    [p for p in workers if p.name not in taken]
             for _ in range(min(len(chosen), len(mates))):
                 backup = min(mates, key=lambda p: (b_roles[p.name] >= max_roles, p.office != duty.office,
-                                                   b_roles[p.name], workers.index(p)))
+                                                   b_roles[p.name], order[p.name]))
                 mates.remove(backup)
                 b_roles[backup.name] += 1
                 _post(posts, backup, duty.office).b_duties.append((duty.office, duty.name))
