@@ -53,6 +53,18 @@ def test_no_window_or_dialog_is_larger_than_the_screen(tmp_path, width, height, 
     assert too_big == []
 
 
+def test_the_ledger_shows_every_demo_row_and_keeps_the_names_in_sight_at_1366x768(tmp_path):
+    ledger = run_worker(tmp_path, 1366, 768, 1.0)["ledger"]
+    assert ledger["rows"] == 14
+    assert ledger["whole_rows"] == 14
+    # Scrolled fully right (to the 工勤 columns) the names' own column has gone left out of
+    # the table, and the frozen copy over the left edge still shows every name.
+    assert ledger["scrolled"] > 0 and ledger["last_column_in_sight"]
+    assert ledger["name_column_scrolled_under"]
+    assert ledger["names_in_sight_scrolled_right"] == 14
+    assert ledger["frozen_left"] <= 2 and ledger["frozen_width"] > 40
+
+
 def mnemonic(text: str) -> str | None:
     found = re.search(r"&([^&])", text.replace("&&", ""))
     return found.group(1).upper() if found else None
