@@ -150,7 +150,7 @@ class ScenarioView(ScenarioChanges, QWidget):
         editor_layout.addWidget(self.changes_view, 1)
         editor_layout.addWidget(self.problem_label)
         editor_layout.addWidget(self.solve_bar)
-        right = QSplitter(Qt.Orientation.Vertical)
+        self.detail_splitter = right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(editor)
         # The proposal scrolls inside its pane rather than making the window taller than the screen
         # (its tables and charts asked for 886 px in all once a scenario had a result).
