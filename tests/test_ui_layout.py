@@ -51,6 +51,12 @@ def test_no_window_or_dialog_is_larger_than_the_screen(tmp_path, width, height, 
                if w["width"] > available_w or w["height"] > available_h
                or w["min_width"] > available_w or w["min_height"] > available_h]
     assert too_big == []
+    # Nor does any main tab's content ask for more height than the window gives it (a cut bottom).
+    tabs = {w["tab"]: w for w in report["windows"] if "tab" in w}
+    assert set(tabs) >= {"编制台账", "调剂方案", "情景", "情景对比"}
+    overflowing = {name: (w["tab_min_height"], w["tab_height"]) for name, w in tabs.items()
+                   if w["tab_min_height"] > w["tab_height"]}
+    assert overflowing == {}
 
 
 def test_the_ledger_shows_every_demo_row_and_keeps_the_names_in_sight_at_1366x768(tmp_path):

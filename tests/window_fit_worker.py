@@ -71,6 +71,11 @@ def main(argv: list[str]) -> int:
                     "min_width": widget.minimumWidth(), "min_height": widget.minimumHeight(),
                     # What its content would like at least (clipped or scrolled below it).
                     "layout_min_height": widget.minimumSizeHint().height()})
+                if widget is window:  # the tab shown: does its content fit the height it is given?
+                    page = window.tabs.currentWidget()
+                    report["windows"][-1].update(tab=window.tabs.tabText(window.tabs.currentIndex()),
+                                                 tab_height=page.height(),
+                                                 tab_min_height=page.minimumSizeHint().height())
 
     def grab(widget, name: str) -> None:
         if shots is not None:
