@@ -161,6 +161,7 @@ class ScenarioView(ScenarioChanges, QWidget):
         right.addWidget(results_pane)
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)
+        right.setSizes([240, 520])  # a scenario has few changes: its proposal gets the room
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
