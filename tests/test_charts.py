@@ -128,3 +128,28 @@ def test_chart_drawn_into_a_given_figure_replaces_its_content():
     same = quota_chart(fabricated_result(), "administrative", "zh", fig=fig)
     assert same is fig
     assert len(fig.axes) == 1 and fig.axes[0].get_title() != "old"
+
+
+def _thousands_of_townships():
+    result = fabricated_result()
+    base = result.lines[0]
+    rows = tuple(replace(base, township=f"乡镇{i:04d}", approved=15 + i % 9, required=14 + i % 11,
+                         proposed=15 + i % 9 + ((i % 5) - 2 if i % 3 == 0 else 0)) for i in range(2000))
+    return with_lines(result, rows)
+
+
+@pytest.mark.parametrize("figsize", [(5.1, 2.6), (5.1, 3.4), (9.0, 6.0)])  # window panes at 1366×768; print
+def test_the_2000_township_pressure_chart_keeps_its_title_and_names_apart(figsize):
+    fig = pressure_chart(_thousands_of_townships(), "administrative", "zh", figsize=figsize)
+    fig.set_dpi(100)
+    FigureCanvasAgg(fig).draw()
+    renderer = fig.canvas.get_renderer()
+    whole = fig.bbox
+    ax = fig.axes[0]
+    title = ax.title.get_window_extent(renderer)
+    assert whole.x0 <= title.x0 and title.x1 <= whole.x1 and whole.y0 <= title.y0 and title.y1 <= whole.y1
+    labels = [t for t in ax.get_yticklabels() if t.get_text()]
+    assert len(labels) >= 3
+    boxes = sorted((t.get_window_extent(renderer) for t in labels), key=lambda b: b.y0)
+    assert all(low.y1 <= high.y0 for low, high in zip(boxes, boxes[1:]))  # no name over another
+    assert all(whole.y0 <= b.y0 and b.y1 <= whole.y1 for b in boxes)

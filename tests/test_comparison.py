@@ -125,3 +125,23 @@ def test_excel_export_holds_the_same_figures_and_marks_the_differing_townships(t
     assert sheet.max_row - 1 == len(comparison.rows)
     assert wb["调剂明细"].max_row - 1 == 4
     assert [p.name for p in tmp_path.iterdir()] == ["对比.xlsx"]  # no temporary file left behind
+
+
+@pytest.mark.parametrize("figsize", [(12.8, 2.0), (12.8, 2.6), (11.0, 5.0)])  # window panes at 1366×768; print
+def test_the_overlay_chart_keeps_its_tick_figures_apart_and_its_labels_whole(figsize):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    comparison = compare({"基准": fabricated_result(), "另一方案": _variant()})
+    fig = overlay_chart(comparison, "institutional", "zh", figsize=figsize)
+    fig.set_dpi(100)
+    FigureCanvasAgg(fig).draw()
+    renderer = fig.canvas.get_renderer()
+    whole = fig.bbox
+    for axes in fig.axes:
+        low, high = axes.get_ylim()
+        boxes = sorted((t.get_window_extent(renderer) for t in axes.get_yticklabels()
+                        if t.get_text() and low <= t.get_position()[1] <= high), key=lambda b: b.y0)
+        assert len(boxes) >= 2
+        assert all(a.y1 <= b.y0 for a, b in zip(boxes, boxes[1:]))  # no figure over the next
+        label = axes.yaxis.label.get_window_extent(renderer)
+        assert whole.y0 <= label.y0 and label.y1 <= whole.y1  # the axis label is not cut

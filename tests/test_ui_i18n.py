@@ -92,7 +92,7 @@ def visible_labels(window) -> dict[str, str]:
         "type": window.ledger_panel.proxy.index(0, column_of("type")).data(),
         "search": window.ledger_panel.search.placeholderText(),
         "detail_tab": window.detail_view.tabs.tabText(0),
-        "total": window.ledger_panel.totals.index(0, 0).data(),
+        "total": (window.ledger_panel.totals.index(0, 0).data(), window.ledger_panel.totals.index(0, 1).data()),
         "kind": window.detail_view.quota_model.index(0, 0).data(),
     }
 
@@ -110,7 +110,7 @@ def test_switching_language_changes_the_visible_labels(qtbot, qapp, ledger_db, f
     assert chinese["file"] == "文件(&F)" and chinese["tab"] == "编制台账" and chinese["save"] == "保存(&S)"
     assert chinese["approved"] == "行政\n核定编制" and chinese["kind"] == "行政"
     assert chinese["type"] in ("乡", "镇", "街道") and chinese["detail_tab"] == "编制"
-    assert chinese["total"] == "合计（14 个乡镇）" and chinese["search"] == "查找乡镇…"
+    assert chinese["total"] == ("合计", "14 个乡镇") and chinese["search"] == "查找乡镇…"
     assert window.language_actions["zh_CN"].isChecked()
 
     window.language_actions["en"].trigger()
@@ -119,7 +119,7 @@ def test_switching_language_changes_the_visible_labels(qtbot, qapp, ledger_db, f
     assert english == {
         "file": "&File", "edit": "&Edit", "tab": "Ledger", "save": "&Save", "approved": "Admin.\nApproved",
         "type": {"乡": "Township", "镇": "Town", "街道": "Subdistrict"}[window.ledger_panel.model.summary_at(0).type],
-        "search": "Find a township…", "detail_tab": "Quota", "total": "Total (14 townships)",
+        "search": "Find a township…", "detail_tab": "Quota", "total": ("Total", "14 townships"),
         "kind": "Administrative"}
     assert fresh_settings.language == "en"
 

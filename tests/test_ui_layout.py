@@ -25,7 +25,7 @@ from ui import i18n
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def run_worker(tmp_path, width: int, height: int, scale: float) -> dict:
+def run_worker(tmp_path, width: int, height: int, scale: float, script: str = "window_fit_worker.py") -> dict:
     screen = tmp_path / "screen.json"
     screen.write_text(json.dumps({"synchronousWindowSystemEvents": True, "windowFrameMargins": False, "screens": [
         {"name": "office", "x": 0, "y": 0, "width": width, "height": height,
@@ -33,7 +33,7 @@ def run_worker(tmp_path, width: int, height: int, scale: float) -> dict:
     env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}", QT_SCALE_FACTOR=str(scale),
                PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
     out = tmp_path / "report.json"
-    subprocess.run([sys.executable, str(ROOT / "tests" / "window_fit_worker.py"), str(out)], env=env,
+    subprocess.run([sys.executable, str(ROOT / "tests" / script), str(out)], env=env,
                    cwd=ROOT, check=True, timeout=600, capture_output=True)
     return json.loads(out.read_text(encoding="utf-8"))
 
@@ -51,6 +51,24 @@ def test_no_window_or_dialog_is_larger_than_the_screen(tmp_path, width, height, 
                if w["width"] > available_w or w["height"] > available_h
                or w["min_width"] > available_w or w["min_height"] > available_h]
     assert too_big == []
+    # Nor does any main tab's content ask for more height than the window gives it (a cut bottom).
+    tabs = {w["tab"]: w for w in report["windows"] if "tab" in w}
+    assert set(tabs) >= {"编制台账", "调剂方案", "情景", "情景对比"}
+    overflowing = {name: (w["tab_min_height"], w["tab_height"]) for name, w in tabs.items()
+                   if w["tab_min_height"] > w["tab_height"]}
+    assert overflowing == {}
+
+
+def test_the_ledger_shows_every_demo_row_and_keeps_the_names_in_sight_at_1366x768(tmp_path):
+    ledger = run_worker(tmp_path, 1366, 768, 1.0)["ledger"]
+    assert ledger["rows"] == 14
+    assert ledger["whole_rows"] == 14
+    # Scrolled fully right (to the 工勤 columns) the names' own column has gone left out of
+    # the table, and the frozen copy over the left edge still shows every name.
+    assert ledger["scrolled"] > 0 and ledger["last_column_in_sight"]
+    assert ledger["name_column_scrolled_under"]
+    assert ledger["names_in_sight_scrolled_right"] == 14
+    assert ledger["frozen_left"] <= 2 and ledger["frozen_width"] > 40
 
 
 def mnemonic(text: str) -> str | None:
@@ -128,3 +146,16 @@ def test_ctrl_f_puts_the_cursor_in_the_ledger_search(full_window, qtbot):
     assert full_window.focusWidget() is search
     search.insert("镇")  # typed (QTest cannot type Chinese)
     assert 0 < full_window.ledger_panel.proxy.rowCount() <= full_window.ledger_panel.model.rowCount()
+
+
+
+def test_the_main_splitters_keep_their_sizes_from_one_run_to_the_next(tmp_path):
+    from ui.settings import SPLITTERS
+
+    report = run_worker(tmp_path, 1366, 768, 1.0, "splitter_memory_worker.py")
+    assert set(report["first"]) == set(SPLITTERS)
+    for name, first in report["first"].items():
+        assert sum(first["chosen"]) > 60, name  # laid out, as a user sees it
+        assert first["moved"] != first["chosen"], name  # the drag took
+    # The next run opens each one as the user left it.
+    assert report["second"] == {name: first["moved"] for name, first in report["first"].items()}

@@ -71,6 +71,11 @@ def main(argv: list[str]) -> int:
                     "min_width": widget.minimumWidth(), "min_height": widget.minimumHeight(),
                     # What its content would like at least (clipped or scrolled below it).
                     "layout_min_height": widget.minimumSizeHint().height()})
+                if widget is window:  # the tab shown: does its content fit the height it is given?
+                    page = window.tabs.currentWidget()
+                    report["windows"][-1].update(tab=window.tabs.tabText(window.tabs.currentIndex()),
+                                                 tab_height=page.height(),
+                                                 tab_min_height=page.minimumSizeHint().height())
 
     def grab(widget, name: str) -> None:
         if shots is not None:
@@ -79,6 +84,7 @@ def main(argv: list[str]) -> int:
 
     check("open")
     grab(window, "ledger")
+    report["ledger"] = ledger_in_sight(window.ledger_panel, pump)
     window.ledger_panel.select_township(window.ledger_panel.model.summary_at(0).id)
     pump(0.3)
     window.solve_panel.start()
@@ -125,6 +131,31 @@ def main(argv: list[str]) -> int:
     shutil.rmtree(tmp, ignore_errors=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0
+
+
+def ledger_in_sight(panel, pump) -> dict:
+    """How many rows show whole, and whether the names stay in sight scrolled fully right."""
+    view, proxy = panel.view, panel.proxy
+    height = view.viewport().height()
+    whole = [r for r in range(proxy.rowCount())
+             if 0 <= view.visualRect(proxy.index(r, 1)).top() and view.visualRect(proxy.index(r, 1)).bottom() < height]
+    bar = view.horizontalScrollBar()
+    bar.setValue(bar.maximum())
+    pump(0.2)
+    last = proxy.index(0, proxy.columnCount() - 1)
+    frozen = view.frozen
+    names_shown = [proxy.index(r, 0).data() for r in range(proxy.rowCount())
+                   if frozen.isVisible() and frozen.visualRect(proxy.index(r, 0)).width() > 20
+                   and 0 <= frozen.visualRect(proxy.index(r, 0)).top()
+                   and frozen.visualRect(proxy.index(r, 0)).bottom() < frozen.viewport().height()]
+    result = {"rows": proxy.rowCount(), "whole_rows": len(whole), "scrolled": bar.value(),
+              "last_column_in_sight": view.visualRect(last).right() <= view.viewport().width(),
+              "name_column_scrolled_under": view.visualRect(proxy.index(0, 0)).right() < 0,
+              "names_in_sight_scrolled_right": len(names_shown),
+              "frozen_left": frozen.mapTo(view, frozen.rect().topLeft()).x(), "frozen_width": frozen.width()}
+    bar.setValue(0)
+    pump(0.1)
+    return result
 
 
 if __name__ == "__main__":

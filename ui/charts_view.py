@@ -93,7 +93,10 @@ class ChartsView(QWidget):
 
     def redraw_if_needed(self) -> bool:
         """Build and draw the figures if the inputs changed; True when it drew."""
-        key = (id(self._result), self.current_kind(), chart_language())
+        # The height too: the pressure chart fits its township names to it (at 2,000 townships
+        # names drawn for a taller pane would overlap in a shorter one).
+        key = (id(self._result), self.current_kind(), chart_language(),
+               round(self.pressure_canvas.figure.get_figheight(), 1))
         if key == self._drawn_key:
             return False
         self._drawn_key = key
@@ -114,6 +117,10 @@ class ChartsView(QWidget):
     def _schedule(self, *_args) -> None:
         if self.isVisible():
             self._timer.start()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._schedule()  # after the canvases have taken their new size (a zero-time timer)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

@@ -42,6 +42,9 @@ def make_table(model, parent: QWidget, sortable: bool = False) -> QTableView:
     return view
 
 
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
+
+
 class TownshipDetailView(QWidget):
     """Shows the township chosen in the ledger; edits go through the window's LedgerEditor."""
 
@@ -55,6 +58,7 @@ class TownshipDetailView(QWidget):
         self.detail: TownshipDetail | None = None
         self._sized = False
         self.title = QLabel(self)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # at the top when alone
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         font = self.title.font()
         font.setBold(True)
@@ -125,6 +129,10 @@ class TownshipDetailView(QWidget):
         self.add_duty_button.setEnabled(detail is not None and bool(detail.offices) and self.editor is not None)
         self.remove_duty_button.setEnabled(detail is not None and self.editor is not None)
         self.posts_view.show_township(name or None)
+        # Empty, the pane is one line: the ledger above gets the height (all 14 rows at 1366×768).
+        self.tabs.setVisible(detail is not None)
+        # ...and no taller than that line, so the splitter gives the rest to the ledger.
+        self.setMaximumHeight(QWIDGETSIZE_MAX if detail is not None else self.title.sizeHint().height() + 12)
         self._update_title()
         self.changed.emit()
 

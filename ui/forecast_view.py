@@ -174,7 +174,7 @@ class ForecastTab(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.canvas = FigureCanvasQTAgg(Figure())
         self.canvas.setMinimumSize(320, 160)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.canvas)
         splitter.setStretchFactor(0, 1)

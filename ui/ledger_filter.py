@@ -128,9 +128,12 @@ class TotalsModel(TableModel):
             return None
         column = COLUMNS[index.column()]
         if column.kind is None:
-            if column.key == "name":
+            # "Total" alone under the frozen name column; the count beside it, across type to locked.
+            if column.key == "type" and role == Qt.ItemDataRole.DisplayRole:
+                return translate("LedgerModel", "{count} townships").format(count=self._count)
+            if column.key in ("name", "type"):
                 if role == Qt.ItemDataRole.DisplayRole:
-                    return translate("LedgerModel", "Total ({count} townships)").format(count=self._count)
+                    return translate("LedgerModel", "Total")
                 if role == Qt.ItemDataRole.ToolTipRole:
                     return translate("LedgerModel", "Sums over the townships the filter shows; vacancy and over-quota are "
                                "summed township by township")

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (
 
 from planner.domain.county import CATEGORIES, KINDS, TOWNSHIP_TYPES
 from planner.store.reads import township_summaries
-from ui.delegates import CheckedTableView, LedgerDelegate
+from ui.delegates import LedgerDelegate
+from ui.frozen_view import FrozenColumnTableView
 from ui.labels import category_label, kind_label, type_label
 from ui.ledger_filter import LedgerFilterProxy, TotalsModel
 from ui.ledger_model import COLUMNS, SHORTAGE_COLOR, SURPLUS_COLOR, TownshipSummaryModel, legend_text
@@ -52,7 +53,8 @@ class LedgerPanel(QWidget):
         bar.addWidget(self.legend_short)
         bar.addWidget(self.legend_surplus)
 
-        self.view = CheckedTableView(self)  # typing on a row never renames it
+        # Typing on a row never renames it; the name column stays in sight when scrolled right.
+        self.view = FrozenColumnTableView(self)
         self.view.setModel(self.proxy)
         self.view.setItemDelegate(LedgerDelegate(self.view))
         self.view.setAlternatingRowColors(True)
@@ -67,7 +69,7 @@ class LedgerPanel(QWidget):
         vertical.setVisible(False)
         # Fixed row heights: the view never measures rows, so thousands scroll smoothly.
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        vertical.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        vertical.setDefaultSectionSize(self.fontMetrics().height() + 4)  # compact: 14 rows at 1366×768
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -75,7 +77,7 @@ class LedgerPanel(QWidget):
         header.setSortIndicatorClearable(True)
         self.view.setSortingEnabled(True)
 
-        self.footer = QTableView(self)
+        self.footer = FrozenColumnTableView(self)  # its total stays under the frozen names
         self.footer.setModel(self.totals)
         self.footer.horizontalHeader().setVisible(False)
         self.footer.verticalHeader().setVisible(False)
@@ -89,7 +91,7 @@ class LedgerPanel(QWidget):
         font = self.footer.font()
         font.setBold(True)
         self.footer.setFont(font)
-        self.footer.setSpan(0, 0, 1, 4)  # "Total (n townships)" across name, type, category, locked
+        self.footer.setSpan(0, 1, 1, 3)  # "n townships" across type, category, locked
         palette = self.footer.palette()
         palette.setColor(QPalette.ColorRole.Base, QColor("#eef1f5"))
         self.footer.setPalette(palette)
@@ -158,8 +160,9 @@ class LedgerPanel(QWidget):
         for i, column in enumerate(COLUMNS):
             header = str(self.model.headerData(i, Qt.Orientation.Horizontal) or "")
             width = max(metrics.horizontalAdvance(line) for line in header.split("\n")) + 18
-            if column.key == "name":
-                width = max(width, max((metrics.horizontalAdvance(n) for n in names), default=60) + 20)
+            if column.key == "name":  # room for the warning mark drawn before a name
+                icon = self.view.iconSize().width() if self.view.iconSize().width() > 0 else 16
+                width = max(width, max((metrics.horizontalAdvance(n) for n in names), default=60) + 24 + icon)
             elif column.key in ("type", "category"):
                 labels = [type_label(v) for v in TOWNSHIP_TYPES] + [category_label(v) for v in CATEGORIES]
                 width = max(width, max(metrics.horizontalAdvance(text) for text in labels) + 16)

@@ -229,6 +229,9 @@ class MainWindow(QMainWindow):
         # Conflicts and read-only refusals get their own explanation from the safety part.
         self.editor.failed.disconnect(self.show_error)
         self.editor.failed.connect(self.safety.on_edit_failed)
+        for name, splitter in self.remembered_splitters().items():
+            if name != "ledger":  # never saved: each keeps the sizes its view chose
+                splitter.restoreState(self.settings.splitter_state(name))
 
     def _restore_layout(self) -> None:
         geometry = self.settings.geometry
@@ -243,10 +246,19 @@ class MainWindow(QMainWindow):
         # asks for more (Qt raises a window's minimum to its layout's unless one is set).
         self.setMinimumSize(screen_fit.fitted_size(QSize(640, 480), screen_fit.available_geometry(self)))
         screen_fit.fit_to_screen(self)  # a size saved on a larger screen
-        splitter = self.settings.value("window/splitter")
-        if splitter.isEmpty() or not self.splitter.restoreState(splitter):
+        if not self.splitter.restoreState(self.settings.splitter_state("ledger")):
             # The ledger first: on a 1366×768 screen all 14 rows of a county show above the detail.
             self.splitter.setSizes([640, 160])
+
+    def remembered_splitters(self) -> dict:
+        """The main splitters by their name in ui.settings.SPLITTERS: sizes kept from run to run."""
+        splitters = {"ledger": self.splitter, "posts": self.detail_view.posts_view.splitter}
+        if hasattr(self, "scenario_view"):  # the features are installed
+            splitters.update({
+                "scenarios": self.scenario_view.splitter, "scenario_detail": self.scenario_view.detail_splitter,
+                "compare": self.compare_view.splitter, "charts": self.solve_panel.results_view.charts_view.splitter,
+                "forecast": self.forecast_view.splitter})
+        return splitters
 
     # ------------------------------------------------------------ database
     def set_database(self, db: Database) -> None:
@@ -322,7 +334,8 @@ class MainWindow(QMainWindow):
             return
         self.settings.geometry = self.saveGeometry()
         self.settings.set_value("window/state", self.saveState())
-        self.settings.set_value("window/splitter", self.splitter.saveState())
+        for name, splitter in self.remembered_splitters().items():
+            self.settings.set_splitter_state(name, splitter.saveState())
         self.settings.sync()
         event.accept()
         others = [w for w in QApplication.topLevelWidgets()

@@ -226,7 +226,7 @@ class PostsView(QWidget):
         row.addStretch(1)
         for widget in (self.table, self.gaps):   # the window may be made short; these scroll
             widget.setMinimumHeight(40)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter = splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.gaps)
         splitter.setSizes([300, 140])

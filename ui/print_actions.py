@@ -117,7 +117,7 @@ class PrintActions(QObject):
         self.action_preview.setStatusTip(translate("PrintActions", "See the printed proposal page by page"))
         self.action_docx.setStatusTip(translate(
             "PrintActions", "The request to the committee as an editable Word document (GB/T 9704 layout)"))
-        self.parts_menu.setTitle(translate("PrintActions", "Propos&al parts to print"))
+        self.parts_menu.setTitle(translate("PrintActions", "Proposa&l parts to print"))
         for part, action in self.part_actions.items():
             action.setText(self.part_label(part))
 

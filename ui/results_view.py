@@ -133,6 +133,10 @@ class ResultsView(QWidget):
         self.roster_view = _table(self.roster_proxy, stretch_last=False)
         for column in (RosterModel.A_DUTIES, RosterModel.B_DUTIES):  # the duty lists take the room
             self.roster_view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        # ...and wrap onto as many lines as they need rather than end in "…" (one township's posts: few rows).
+        self.roster_view.setWordWrap(True)
+        self.roster_view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.roster_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.roster_township = QComboBox()
         self.roster_township.currentIndexChanged.connect(self._show_roster_township)
         self._roster_by_township: dict[str, list[RosterPost]] = {}
@@ -161,18 +165,25 @@ class ResultsView(QWidget):
         self.diagnosis_title = QLabel()
         self.marginal_title = QLabel()
         self.explanation_title = QLabel()
-        explain = QSplitter(Qt.Orientation.Vertical)
-        for title, *widgets in ((self.diagnosis_title, self.diagnosis_view),
-                                (self.marginal_title, self.marginal_view),
-                                (self.explanation_title, self.explanation_view, self.explanation_text)):
+        # Side by side, as a wide and short screen (1366×768) has room: the diagnosis above the value
+        # of a slot on the left, the townships' reasons on the right (three panes stacked got 1.5–4 rows each).
+        explain = QSplitter(Qt.Orientation.Horizontal)
+        left = QSplitter(Qt.Orientation.Vertical)
+        for parent, title, *widgets in ((left, self.diagnosis_title, self.diagnosis_view),
+                                        (left, self.marginal_title, self.marginal_view),
+                                        (explain, self.explanation_title, self.explanation_view,
+                                         self.explanation_text)):
             box = QWidget()
             lay = QVBoxLayout(box)
             lay.setContentsMargins(0, 0, 0, 0)
             lay.addWidget(title)
             for widget in widgets:
                 lay.addWidget(widget)
-            explain.addWidget(box)
-        explain.setSizes([120, 110, 420])
+            parent.addWidget(box)
+            if parent is left and left.count() == 1:
+                explain.addWidget(left)
+        left.setSizes([160, 160])
+        explain.setSizes([520, 760])
 
         self.charts_view = ChartsView()
 

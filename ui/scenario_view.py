@@ -150,7 +150,7 @@ class ScenarioView(ScenarioChanges, QWidget):
         editor_layout.addWidget(self.changes_view, 1)
         editor_layout.addWidget(self.problem_label)
         editor_layout.addWidget(self.solve_bar)
-        right = QSplitter(Qt.Orientation.Vertical)
+        self.detail_splitter = right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(editor)
         # The proposal scrolls inside its pane rather than making the window taller than the screen
         # (its tables and charts asked for 886 px in all once a scenario had a result).
@@ -161,6 +161,7 @@ class ScenarioView(ScenarioChanges, QWidget):
         right.addWidget(results_pane)
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 3)
+        right.setSizes([240, 520])  # a scenario has few changes: its proposal gets the room
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)

@@ -32,7 +32,10 @@ class Setting:
 SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("window/geometry", QByteArray, QByteArray()),
     Setting("window/state", QByteArray, QByteArray()),
-    Setting("window/splitter", QByteArray, QByteArray()),
+    Setting("window/splitter", QByteArray, QByteArray()),  # the ledger above its detail
+    # Each main splitter's sizes as the user left them (see SPLITTERS).
+    *(Setting(f"splitters/{name}", QByteArray, QByteArray()) for name in (
+        "scenarios", "scenario_detail", "compare", "charts", "forecast", "posts")),
     Setting("ui/language", str, "zh_CN"),
     Setting("files/last_database", str, ""),
     Setting("files/recent", list, []),
@@ -40,6 +43,10 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     Setting("solver/time_limit", int, 3600),  # an outer limit only: it stops a solve, never changes it
     Setting("backup/keep", int, 20),  # automatic backups kept per database (ui.safety_actions)
 )}
+
+# The splitters the window remembers, by name, and the setting each is kept in.
+SPLITTERS: dict[str, str] = {"ledger": "window/splitter", **{
+    key.split("/", 1)[1]: key for key in SETTINGS if key.startswith("splitters/")}}
 
 
 class Settings:
@@ -136,6 +143,13 @@ class Settings:
         if not 1 <= seconds <= 24 * 3600:
             raise ValueError("solver time limit must be between 1 second and 24 hours")
         self.set_value("solver/time_limit", seconds)
+
+    def splitter_state(self, name: str) -> QByteArray:
+        """The saved sizes of one of the SPLITTERS (empty when never saved)."""
+        return self.value(SPLITTERS[name])
+
+    def set_splitter_state(self, name: str, state: QByteArray) -> None:
+        self.set_value(SPLITTERS[name], state)
 
     @property
     def geometry(self) -> QByteArray:

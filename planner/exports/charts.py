@@ -143,7 +143,10 @@ def pressure_chart(proposal: Proposal, kind: str, lang: str = "zh", *, figsize=(
     ax.scatter([r.pressure_after for r in rows], ys, color=COLOURS["after"], label=t["after"], zorder=3)
     ax.axvline(1.0, color="#555555", linestyle="--", linewidth=1, label=t["balanced"], zorder=0)
     # Township names as large as the rows allow; when even small type would overlap, every n-th name.
-    points_per_row = fig.get_figheight() * 72 * 0.7 / len(rows)
+    # The rows get what the title (two lines), the axis label and ticks and the legend below (three
+    # lines) leave: about 110 points, which in a short window pane is most of the figure.
+    height = fig.get_figheight() * 72
+    points_per_row = max(height - 110, height * 0.25) / len(rows)
     size = max(5.5, min(9.0, points_per_row * 0.85))
     step = max(1, math.ceil(size * 1.15 / points_per_row))
     ax.set_yticks(ys[::step], [r.township for r in rows][::step], fontsize=size)

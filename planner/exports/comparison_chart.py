@@ -93,7 +93,10 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
             if r.proposed[name] is None:  # merged away or not yet created in this scenario
                 ax.plot([x + offset], [0], marker="x", linestyle="", color=colour, zorder=4)
     ax.axhline(0, color="#555555", linewidth=0.8, zorder=2)
-    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # slots are whole numbers (rule 3)
+    # Slots are whole numbers (rule 3); as many ticks as the height holds apart (a short window
+    # pane drew -10 … 6 in steps of 2, one over the next).
+    nbins = max(2, int((fig.get_figheight() * 72 - 130) / 16))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=nbins))
     low, high = ax.get_ylim()
     ax.set_ylim(min(low, -1), max(high, 1))  # no change anywhere still reads as a zero line, not noise
     ax.set_xticks(xs, [r.township for r in rows], rotation=45 if len(rows) > 8 else 0,
@@ -127,8 +130,9 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
         side.bar_label(bars, fontsize=8)
     side.set_xticks(sx, comparison.names, rotation=30, ha="right", fontsize=8)
     # A label, not a title: printing moves the figure's titles into its caption.
-    side.set_ylabel(t["uncovered"].format(kind=kind_name))
+    # On two lines: in one it was longer than a short pane is tall, and cut.
+    side.set_ylabel(t["uncovered"].format(kind=kind_name).replace("（", "\n（").replace(" (", "\n("), fontsize=9)
     side.legend(fontsize=8, frameon=False)
     side.margins(y=0.15)
-    side.yaxis.set_major_locator(MaxNLocator(integer=True))
+    side.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=nbins))
     return fig

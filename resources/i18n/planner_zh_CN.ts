@@ -380,8 +380,8 @@
         <translation>合计</translation>
     </message>
     <message>
-        <source>Total ({count} townships)</source>
-        <translation>合计（{count} 个乡镇）</translation>
+        <source>{count} townships</source>
+        <translation>{count} 个乡镇</translation>
     </message>
     <message>
         <source>Sums over the townships the filter shows; vacancy and over-quota are summed township by township</source>

@@ -32,8 +32,8 @@
         <translation>按公文格式（GB/T 9704）生成可编辑的 Word 请示</translation>
     </message>
     <message>
-        <source>Propos&amp;al parts to print</source>
-        <translation>打印和导出内容(&amp;A)</translation>
+        <source>Proposa&amp;l parts to print</source>
+        <translation>打印和导出内容(&amp;L)</translation>
     </message>
     <message>
         <source>Body</source>
