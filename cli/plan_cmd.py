@@ -11,22 +11,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
 from cli.common import add_db_argument, db_arg, open_db_or_exit
-from cli.solve_cmd import EXIT_ERROR, EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, _lang, _progress_in
+from cli.job_outputs import EXIT_ERROR, EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, run_job, write_outputs
+from cli.solve_cmd import _lang, _progress_in
 from planner.domain.plan import Plan
 from planner.domain.vocabulary import is_chinese, kind_label
-from planner.domain.workload import ParameterError
-from planner.errors import Cancelled
 from planner.files import write_text_atomically
-from planner.scenarios.changes import ScenarioError
 from planner.services.outputs import OutputRefused, check_output
 from planner.taskstate import TaskState
-
-log = logging.getLogger(__name__)
 
 
 def register(subparsers) -> None:
@@ -53,8 +48,7 @@ def register(subparsers) -> None:
 def run_plan(args: argparse.Namespace) -> int:
     # Imported here: the plan pulls in the optimizer, which the other commands do not need.
     from planner.domain.options import SolveOptions
-    from planner.services.planning import EmptyLedger, plan_job
-    from planner.solving.faults import SolverFailed
+    from planner.services.planning import plan_job
     from planner.solving.plan import PlanInvalid
 
     if args.time_limit is not None and not args.time_limit > 0:
@@ -79,40 +73,15 @@ def run_plan(args: argparse.Namespace) -> int:
             options.solver = args.solver
     db = open_db_or_exit(args)
     try:
-        result = plan_job(db, args.scenario, args.years, options, TaskState(on_progress=_progress_in(_lang(args))))
-    except ScenarioError as exc:
-        print(f"错误 (error): {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except EmptyLedger:
-        print("错误：台账中没有乡镇 (error: the ledger holds no township)", file=sys.stderr)
-        return EXIT_ERROR
-    except ParameterError as exc:
-        print(f"错误：参数无效 (error: invalid parameters): {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except (PlanInvalid, SolverFailed) as exc:
-        print(f"错误 (error): {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except Cancelled:
-        print("已取消 (cancelled)", file=sys.stderr)
-        return EXIT_ERROR
+        state = TaskState(on_progress=_progress_in(_lang(args)))
+        result, code = run_job(lambda: plan_job(db, args.scenario, args.years, options, state), (PlanInvalid,))
     finally:
         db.close()
+    if result is None:
+        return code
 
-    failed = False
-    for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
-                                ("Word", args.docx, _write_docx), ("PDF", args.pdf, _write_pdf)):
-        if not path:
-            continue
-        try:
-            writer(result, path)
-        except Exception as exc:  # noqa: BLE001 -- one failed format must not hide the others
-            log.warning("writing %s to %s failed", label, path, exc_info=True)
-            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            print(f"错误：写出 {label} 失败 (error: could not write {label} to {path}): "
-                  f"{type(exc).__name__}: {detail}", file=sys.stderr)
-            failed = True
-        else:
-            print(f"{label} -> {path}", file=sys.stderr)
+    failed = not write_outputs(result, (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
+                                        ("Word", args.docx, _write_docx), ("PDF", args.pdf, _write_pdf)))
     print(summary(result, _lang(args)))
     if failed:
         return EXIT_ERROR

@@ -9,23 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from pathlib import Path
 
 from cli.common import add_db_argument, db_arg, open_db_or_exit
+from cli.job_outputs import EXIT_ERROR, EXIT_INFEASIBLE, EXIT_OK, EXIT_USAGE, run_job, write_outputs
 from planner.files import write_text_atomically
 from planner.services.outputs import OutputRefused, check_output
 from planner.domain.vocabulary import in_language, is_chinese, kind_label
-from planner.domain.workload import ParameterError
-from planner.errors import Cancelled
-from planner.scenarios.changes import ScenarioError
 from planner.taskstate import TaskState
 from planner.domain.proposal import Proposal
-
-log = logging.getLogger(__name__)
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_INFEASIBLE = 0, 1, 2, 3
 
 
 def register(subparsers) -> None:
@@ -68,8 +61,7 @@ def run_solve(args: argparse.Namespace) -> int:
     # Imported here, not at the top: every command module is imported to build the parser,
     # and the solve pulls in the optimizer (about 0.15 s, python -X importtime) that the
     # other commands do not need.
-    from planner.services.solving import EmptyLedger, solve_job
-    from planner.solving.faults import SolverFailed
+    from planner.services.solving import solve_job
     from planner.solving.solve import ProposalInvalid
 
     if args.time_limit is not None and not args.time_limit > 0:
@@ -85,42 +77,17 @@ def run_solve(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     db = open_db_or_exit(args)
     try:
-        result = solve_job(db, args.scenario, args.time_limit, TaskState(on_progress=_progress_in(_lang(args))),
-                           solver=args.solver, store_failed=_store_failed, on_warning=_warn)
-    except ScenarioError as exc:
-        print(f"错误 (error): {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except EmptyLedger:
-        print("错误：台账中没有乡镇 (error: the ledger holds no township)", file=sys.stderr)
-        return EXIT_ERROR
-    except ParameterError as exc:
-        print(f"错误：参数无效 (error: invalid parameters): {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except (ProposalInvalid, SolverFailed) as exc:
-        print(f"错误 (error): {exc}", file=sys.stderr)
-        return EXIT_ERROR
-    except Cancelled:
-        print("已取消 (cancelled)", file=sys.stderr)
-        return EXIT_ERROR
+        state = TaskState(on_progress=_progress_in(_lang(args)))
+        result, code = run_job(lambda: solve_job(db, args.scenario, args.time_limit, state, solver=args.solver,
+                                                 store_failed=_store_failed, on_warning=_warn), (ProposalInvalid,))
     finally:
         db.close()
+    if result is None:
+        return code
 
-    failed = False
-    for label, path, writer in (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
-                                ("PDF", args.pdf, _write_pdf), ("PDF（附件）", args.annex_pdf, _write_annex_pdf),
-                                ("Word", args.docx, _write_docx)):
-        if not path:
-            continue
-        try:
-            writer(result, path)
-        except Exception as exc:  # noqa: BLE001 -- one failed format must not hide the others
-            log.warning("writing %s to %s failed", label, path, exc_info=True)
-            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
-            print(f"错误：写出 {label} 失败 (error: could not write {label} to {path}): "
-                  f"{type(exc).__name__}: {detail}", file=sys.stderr)
-            failed = True
-        else:
-            print(f"{label} -> {path}", file=sys.stderr)
+    failed = not write_outputs(result, (("JSON", args.json, _write_json), ("Excel", args.xlsx, _write_xlsx),
+                                        ("PDF", args.pdf, _write_pdf), ("PDF（附件）", args.annex_pdf, _write_annex_pdf),
+                                        ("Word", args.docx, _write_docx)))
     _summary(result, _lang(args))
     if failed:
         return EXIT_ERROR
