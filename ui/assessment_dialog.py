@@ -7,7 +7,7 @@ workbook planner.exports.assessment_xlsx's, so the window prints what `assess` w
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from ui.print_preview import show_preview
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from planner.domain.assessment import CountyAssessment
@@ -82,11 +82,7 @@ class AssessmentDialog(QDialog):
         return f"{self.township() or translate('Assessment', 'Township assessment')}{suffix}"
 
     def preview(self) -> None:
-        document = AssessmentDocument(self.assessment(), self._language())
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.paintRequested.connect(document.print_to)
-        dialog.exec()
+        show_preview(self, AssessmentDocument(self.assessment(), self._language()))
 
     def _target(self, path: str | None, title: str, suffix: str, file_filter: str) -> str | None:
         path = path or save_file_name(self, getattr(self.workspace, "settings", None), title, self._name(suffix),

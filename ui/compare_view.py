@@ -11,7 +11,7 @@ from __future__ import annotations
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from ui.print_preview import show_preview
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
     QFrame, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
@@ -326,16 +326,7 @@ class CompareView(QWidget):
     def print_preview(self) -> None:
         if self.comparison is None:
             return
-        document = self.document()
-        # The dialog does not own its printer: keep it as long as the dialog lives.
-        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        self._printer.setDocName(document.title())
-        dialog = QPrintPreviewDialog(self._printer, self)
-        dialog.setWindowTitle(self.tr("Print preview — scenario comparison"))
-        dialog.paintRequested.connect(document.print_to)
-        dialog.resize(1000, 800)
-        dialog.exec()
-        dialog.deleteLater()
+        show_preview(self, self.document(), self.tr("Print preview — scenario comparison"))
 
     def export_xlsx(self, path: str | None = None) -> bool:
         """The comparison as an Excel workbook (summary, townships, moves)."""

@@ -7,7 +7,7 @@ ledger itself (a backup office is set by the caller's undoable step).
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from ui.print_preview import show_preview
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
     QMessageBox, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout, QWidget,
@@ -181,13 +181,7 @@ class WallTableDialog(QDialog):
     def preview(self) -> None:
         from ui.report.wall_table import WallTableDocument
 
-        document = WallTableDocument(self.tables(), current_language())
-        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(self._printer, self)
-        dialog.paintRequested.connect(document.print_to)
-        dialog.resize(1000, 800)
-        dialog.exec()
-        dialog.deleteLater()
+        show_preview(self, WallTableDocument(self.tables(), current_language()))
 
     def save_pdf(self) -> None:
         from ui.report.wall_table import write_wall_table_pdf

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QDate
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from ui.print_preview import show_preview
 from PySide6.QtWidgets import (
     QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
@@ -185,10 +185,7 @@ class DecisionsDialog(QDialog):
         return DecisionsDocument(self.records, "en" if current_language() == "en" else "zh_CN")
 
     def preview(self) -> None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        dialog = QPrintPreviewDialog(printer, self)
-        dialog.paintRequested.connect(self.document().print_to)
-        dialog.exec()
+        show_preview(self, self.document())
 
     def save_pdf(self, path: str | None = None) -> str | None:
         path = path or save_file_name(self, self.settings, translate("Decisions", "Save as PDF…"),

@@ -14,7 +14,7 @@ from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from ui.print_preview import show_preview
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QSplitter,
     QTableView, QTabWidget, QVBoxLayout, QWidget,
@@ -135,7 +135,6 @@ class ForecastTab(QWidget):
         self.county = ""
         self.host_tabs: QTabWidget | None = None
         self._stale = True
-        self._printer: QPrinter | None = None
 
         self.years_label = QLabel(self)
         self.years_spin = QSpinBox(self)
@@ -256,15 +255,7 @@ class ForecastTab(QWidget):
     def print_preview(self) -> None:
         if self.forecast is None:
             return
-        document = self.document()
-        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # kept as long as the dialog lives
-        self._printer.setDocName(document.title())
-        dialog = QPrintPreviewDialog(self._printer, self)
-        dialog.setWindowTitle(self.tr("Print preview — leavers forecast"))
-        dialog.paintRequested.connect(document.print_to)
-        dialog.resize(1000, 720)
-        dialog.exec()
-        dialog.deleteLater()
+        show_preview(self, self.document(), self.tr("Print preview — leavers forecast"))
 
     def ask_path(self, title: str, name: str, pattern: str) -> str:
         """Where to save (tests replace this)."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from ui.print_preview import show_preview
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QProgressBar, QPushButton,
     QSpinBox, QTableView, QTabWidget, QVBoxLayout, QWidget,
@@ -73,7 +73,6 @@ class PlanTab(QWidget):
         self.plan: Plan | None = None
         self.outdated = False   # the ledger changed after the plan shown was made
         self.host_tabs: QTabWidget | None = None
-        self._printer: QPrinter | None = None
         self.runner = plan_runner(self)
         self.runner.progress.connect(self._progress)
         self.runner.succeeded.connect(self._succeeded)
@@ -335,15 +334,7 @@ class PlanTab(QWidget):
     def print_preview(self) -> None:
         if self.plan is None:
             return
-        document = self.document()
-        self._printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # kept as long as the dialog lives
-        self._printer.setDocName(document.title())
-        dialog = QPrintPreviewDialog(self._printer, self)
-        dialog.setWindowTitle(self.tr("Print preview — multi-year plan"))
-        dialog.paintRequested.connect(document.print_to)
-        dialog.resize(1000, 720)
-        dialog.exec()
-        dialog.deleteLater()
+        show_preview(self, self.document(), self.tr("Print preview — multi-year plan"))
 
     def ask_path(self, title: str, name: str, pattern: str) -> str:
         """Where to save (tests replace this)."""
