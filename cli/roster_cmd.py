@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from cli.common import add_db_argument, db_arg, open_db_or_exit
+from planner.files import write_text_atomically
 from planner.services.outputs import OutputRefused, check_output
 
 
@@ -25,17 +24,10 @@ def register(subparsers) -> None:
 
 
 def _write_json(data: dict, path: str) -> None:
+    """Whole or not at all, and readable by its owner only, as every file the planner writes."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".roster-", suffix=".json", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, indent=2)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_text_atomically(target, json.dumps(data, ensure_ascii=False, indent=2))
 
 
 def run_roster(args: argparse.Namespace) -> int:
