@@ -84,6 +84,26 @@ def build_proposal(county: CountyData, options: SolveOptions, plan: CountyPlan, 
         diagnosis_en=tuple(diagnosis_en))
 
 
+def _kept_back(kind: str, t: KindTotals) -> tuple[str, str]:
+    """Why the county total of a kind is smaller after: the reserve asked and the cut, in slots."""
+    if t.reserve <= 0:
+        return "", ""
+    parts_zh, parts_en = [], []
+    if t.reserve_asked:
+        parts_zh.append(f"情景要求县里预留 {t.reserve_asked} 名")
+        parts_en.append(f"the scenario keeps {t.reserve_asked} back for the county")
+    cut = t.before - t.reserve_asked - t.total_limit if t.total_limit is not None else 0
+    if cut > 0:
+        parts_zh.append(f"总量压减 {cut} 名")
+        parts_en.append(f"the total is cut by {cut}")
+    why_zh = f"（{'、'.join(parts_zh)}）" if parts_zh else ""
+    why_en = f" ({'; '.join(parts_en)})" if parts_en else ""
+    return (f"{kind_zh(kind)}编制调剂前 {t.before} 名、调剂后 {t.after} 名，县里收回 {t.reserve} 名，"
+            f"列入“县级预留”{why_zh}。",
+            f"{kind_en(kind)} quota: {t.before} before and {t.after} after; the county takes back {t.reserve}, "
+            f"shown as the county reserve{why_en}.")
+
+
 def _diagnosis(plan: CountyPlan, totals: dict[str, KindTotals]) -> tuple[list[str], list[str]]:
     zh: list[str] = []
     en: list[str] = []
@@ -103,6 +123,10 @@ def _diagnosis(plan: CountyPlan, totals: dict[str, KindTotals]) -> tuple[list[st
                 en.append(f"{t.township} is {t.over_quota} over its {kind_en(kind)} quota "
                           f"({t.staff} staff, {t.approved} approved); nobody is dismissed, so it gets "
                           f"{t.proposed}.")
+        zh_kept, en_kept = _kept_back(kind, totals[kind])
+        if zh_kept:
+            zh.append(zh_kept)
+            en.append(en_kept)
         left = totals[kind].uncovered_after
         if left:
             m = next(m for m in plan.marginal if m.kind == kind)
