@@ -15,7 +15,7 @@ from planner.services.assessing import assessment_job as compute_assessment
 from planner.services.outputs import OutputRefused, check_output
 from planner.store.reads import township_summaries
 from ui.file_dialogs import save_file_name
-from ui.i18n import current_language, error_text
+from ui.i18n import document_language, error_text
 from ui import tasks
 from ui.report.assessment_render import (AssessmentDocument, assessment_job, assessment_pdf_job,
                                          assessment_xlsx_job)
@@ -76,7 +76,7 @@ class AssessmentDialog(QDialog):
         return compute_assessment(self.workspace.db, self.township())
 
     def _language(self) -> str:
-        return "en" if current_language() == "en" else "zh_CN"
+        return document_language()
 
     def _name(self, suffix: str) -> str:
         return f"{self.township() or translate('Assessment', 'Township assessment')}{suffix}"

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from planner.services.apply import ApplyError, Decision
 from planner.services.applying import AppliedRecord, applied_records
 from ui.file_dialogs import save_file_name
-from ui.i18n import current_language
+from ui.i18n import current_language, document_language
 from ui.report.blocks import Column, Table, TitleBlock
 from ui.report.fonts import ReportFonts, ensure_gui_application
 from ui.report.render import ProposalDocument
@@ -182,7 +182,7 @@ class DecisionsDialog(QDialog):
         self.table.resizeColumnsToContents()
 
     def document(self) -> DecisionsDocument:
-        return DecisionsDocument(self.records, "en" if current_language() == "en" else "zh_CN")
+        return DecisionsDocument(self.records, document_language())
 
     def preview(self) -> None:
         show_preview(self, self.document())

@@ -24,7 +24,7 @@ from planner.domain.forecast import Forecast
 from planner.exports.forecast_xlsx import write_forecast_xlsx
 from planner.exports.time_charts import forecast_chart
 from planner.services.time_editing import county_forecast
-from ui.i18n import current_language
+from ui.i18n import current_language, document_language
 from ui.labels import kind_label
 from ui.report.time_docs import ForecastDocument, write_forecast_pdf
 from ui.table_model import ModelIndex, Role, TableModel
@@ -246,11 +246,8 @@ class ForecastTab(QWidget):
         self.canvas.draw_idle()
 
     # ------------------------------------------------------------ printing
-    def _print_language(self) -> str:
-        return "en" if current_language() == "en" else "zh_CN"
-
     def document(self) -> ForecastDocument:
-        return ForecastDocument(self.forecast, self.county, self._print_language())
+        return ForecastDocument(self.forecast, self.county, document_language())
 
     def print_preview(self) -> None:
         if self.forecast is None:
@@ -269,7 +266,7 @@ class ForecastTab(QWidget):
                                      "PDF (*.pdf)")
         if not path:
             return None
-        written = str(write_forecast_pdf(self.forecast, self.county, path, self._print_language()))
+        written = str(write_forecast_pdf(self.forecast, self.county, path, document_language()))
         self.workspace.status(self.tr("Forecast saved to {path}").format(path=written))
         return written
 

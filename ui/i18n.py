@@ -37,6 +37,11 @@ def current_language() -> str:
     return _current
 
 
+def document_language() -> str:
+    """The language a printed document of the window is written in: "en" or "zh_CN"."""
+    return "en" if _current == "en" else "zh_CN"
+
+
 def install_language(language: str, app: QCoreApplication | None = None) -> list[str]:
     """Make `language` the UI language; returns the translation files loaded.
 

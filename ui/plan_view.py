@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from planner.domain.plan import Plan
 from planner.exports.time_charts import plan_township_chart
 from planner.services.solving import BASELINE
-from ui.i18n import current_language, progress_text
+from ui.i18n import current_language, document_language, progress_text
 from ui.labels import kind_label
 from ui.plan_compare import PlanComparePage
 from ui.plan_models import MEASURES, PlanLoansModel, PlanMovesModel, RoadmapModel, measure_label
@@ -325,11 +325,8 @@ class PlanTab(QWidget):
             button.setEnabled(has)
 
     # ------------------------------------------------------------ printing
-    def _print_language(self) -> str:
-        return "en" if current_language() == "en" else "zh_CN"
-
     def document(self) -> PlanDocument:
-        return PlanDocument(self.plan, self._print_language())
+        return PlanDocument(self.plan, document_language())
 
     def print_preview(self) -> None:
         if self.plan is None:
@@ -348,7 +345,7 @@ class PlanTab(QWidget):
                                      "PDF (*.pdf)")
         if not path:
             return None
-        written = str(write_plan_pdf(self.plan, path, self._print_language()))
+        written = str(write_plan_pdf(self.plan, path, document_language()))
         self.workspace.status(self.tr("Plan saved to {path}").format(path=written))
         return written
 

@@ -208,12 +208,7 @@ class PlanRequestWriter(OfficialRequest):
                 w["year_figure"].format(year=y, n=n) for y, n in by_year.items())))
         self.todo_paragraph(w["todo_fiscal"])
         self.heading(w["h_risks"], 2)
-        diagnosis = p.diagnosis_in(self.key == "en")
-        if diagnosis:
-            self.para(w["diagnosis_lead"]).paragraph_format.keep_with_next = True
-            for i, line in enumerate(diagnosis, 1):
-                self.para(f"{i}. {line}")
-        self.todo_paragraph(w["todo_risks"])
+        self.diagnosis_and_risks(p.diagnosis_in(self.key == "en"))
 
 
 def plan_docx_bytes(plan: Plan, lang: str = "zh_CN") -> bytes:

@@ -85,6 +85,14 @@ class OfficialRequest:
         paragraph = self.para(lead)
         self.todo(paragraph, what)
 
+    def diagnosis_and_risks(self, diagnosis: list[str]) -> None:
+        """The risks point: the diagnosis numbered, then the placeholder for what the office knows."""
+        if diagnosis:
+            self.para(self.w["diagnosis_lead"]).paragraph_format.keep_with_next = True
+            for i, line in enumerate(diagnosis, 1):
+                self.para(f"{i}. {line}")
+        self.todo_paragraph(self.w["todo_risks"])
+
     def kinds_list(self, figure) -> str:
         return self.w["kind_sep"].join(self.w["basis_kind"].format(kind=self.kind_name(k), n=figure(k))
                                        for k in self.kinds)
@@ -251,12 +259,7 @@ class RequestWriter(OfficialRequest):
         over = [named.format(line, self.kind_short(line.kind)) for line in p.lines if line.over_quota]
         if over:
             self.para(w["over_quota"].format(names=sep.join(over)))
-        diagnosis = p.diagnosis_in(self.key == "en")
-        if diagnosis:
-            self.para(w["diagnosis_lead"]).paragraph_format.keep_with_next = True
-            for i, line in enumerate(diagnosis, 1):
-                self.para(f"{i}. {line}")
-        self.todo_paragraph(w["todo_risks"])
+        self.diagnosis_and_risks(p.diagnosis_in(self.key == "en"))
 
 def request_docx_bytes(proposal: Proposal, lang: str = "zh_CN") -> bytes:
     writer = RequestWriter(proposal, lang)
