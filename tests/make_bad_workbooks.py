@@ -54,6 +54,7 @@ def base_county():
 
 DUTY_ROWS = sum(len(t.duties) for t in base_county().townships)
 OFFICE_ROWS = sum(len(t.offices) for t in base_county().townships)
+FIRST_DUTY = base_county().townships[0].duties[0]     # row 2 of 职责事项
 
 
 def write_base(path: Path) -> Path:
@@ -282,8 +283,8 @@ CASES: list[BadCase] = [
             "“柳湾镇”的行政编制重复（已在第2行）"),
     BadCase("duplicate_office", _append("内设机构", ["柳湾镇", "党政综合办公室", "行政"]),
             f"内设机构, 第{OFFICE_ROWS + 2}行, 机构名称(B列)", "“柳湾镇”的机构“党政综合办公室”重复（已在第2行）"),
-    BadCase("duplicate_duty", _append("职责事项", ["柳湾镇", "党政综合办公室", "公文收发与办理", 1, 1]),
-            f"职责事项, 第{DUTY_ROWS + 2}行, 事项名称(C列)", "事项“公文收发与办理”重复（已在第2行）"),
+    BadCase("duplicate_duty", _append("职责事项", ["柳湾镇", FIRST_DUTY.office, FIRST_DUTY.name, 1, 1]),
+            f"职责事项, 第{DUTY_ROWS + 2}行, 事项名称(C列)", f"事项“{FIRST_DUTY.name}”重复（已在第2行）"),
     BadCase("text_in_number", _cell("编制", "C2", "十二"), "编制, 第2行, 核定编制(C列)",
             "应为非负整数，实为“十二”"),
     BadCase("negative_staff", _cell("编制", "D3", -3), "编制, 第3行, 实有人数(D列)", "不能为负数"),
@@ -354,8 +355,8 @@ CASES: list[BadCase] = [
             "乡镇“XY镇”重复（已在第5行）"),
     BadCase("lookalike_office", _append("内设机构", ["柳湾镇", "党政综合办公室\u200d", "行政"]),
             f"内设机构, 第{OFFICE_ROWS + 2}行, 机构名称(B列)", "“柳湾镇”的机构“党政综合办公室”重复（已在第2行）"),
-    BadCase("lookalike_duty", _append("职责事项", ["柳湾镇", "党政综合办公室", "公文收发与办理\u2060", 1, 1]),
-            f"职责事项, 第{DUTY_ROWS + 2}行, 事项名称(C列)", "事项“公文收发与办理”重复（已在第2行）"),
+    BadCase("lookalike_duty", _append("职责事项", ["柳湾镇", FIRST_DUTY.office, FIRST_DUTY.name + "\u2060", 1, 1]),
+            f"职责事项, 第{DUTY_ROWS + 2}行, 事项名称(C列)", f"事项“{FIRST_DUTY.name}”重复（已在第2行）"),
     # Resources: every bound is checked before the bytes it guards are read.
     BadCase("ignored_sheet_of_1_5_gb", hw.huge_sheet("草稿", 1536, new_sheet=True), "草稿",
             "工作表“草稿”解压后 1.5 GB，超过单个部件 256 MB 的上限"),

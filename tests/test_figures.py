@@ -15,7 +15,9 @@ import openpyxl
 import pytest
 
 from planner.demo.county import generate_demo
+from planner.domain.county import KINDS
 from planner.domain.proposal import Proposal
+from planner.domain.vocabulary import kind_label
 from planner.domain.rounding import fte_text, ratio_text
 from planner.exports.proposal_xlsx import write_proposal_xlsx
 from planner.solving.solve import solve_county
@@ -45,9 +47,13 @@ def test_quota_per_need_compares_the_same_thing_before_and_after(proposal):
     unchanged = [line for line in proposal.lines if line.change == 0 and line.required]
     assert givers and unchanged
     # The WISN ratio stays a figure of its own (staff ÷ WISN FTE), never called the need.
-    line = next(line for line in proposal.lines if line.township == "青岚镇" and line.kind == "administrative")
-    assert line.wisn_ratio == round(line.staff / line.workload_fte, 3) and line.wisn_ratio > 1.2
-    assert line.pressure_before < 1 and line.change > 0       # short by the A/B need, so it receives
+    for line in proposal.lines:
+        if line.workload_fte:
+            assert line.wisn_ratio == round(line.staff / line.workload_fte, 3)
+    # A township whose staff look enough by the WISN ratio is still short by the A/B need, so it
+    # receives: the two figures are not the same thing, and the proposal goes by the need.
+    assert any(line.wisn_ratio > 1 and line.pressure_before < 1 and line.change > 0
+               and line.staff <= line.approved for line in proposal.lines)
 
 
 def test_township_counts_are_distinct_townships(proposal):
@@ -68,9 +74,11 @@ def test_one_rounding_on_screen_in_print_and_in_the_workbook(proposal, tmp_path,
     from ui.ledger_model import TownshipSummaryModel, column_of
     from ui.results_models import ProposalModel
 
-    name, kind = "安和乡", "administrative"
-    line = next(r for r in proposal.lines if (r.township, r.kind) == (name, kind))
-    assert line.required_fte == 25.15            # published to two decimals: the case that split the readers
+    # A need published to two decimals ending in 5 (as 25.15): the case that split the readers,
+    # one rounding half down on screen and half up in print.
+    line = next(r for r in proposal.lines if round(r.required_fte * 100) % 10 == 5)
+    name, kind = line.township, line.kind
+    shown = str(Decimal(str(line.required_fte)).quantize(Decimal("0.1"), ROUND_HALF_UP))
     # Screen: the ledger shows the unrounded WISN FTE of the workload; the results the ratios.
     figures = {k: KindFigures(r.approved, r.staff, r.leadership, r.workload_fte, True)
                for r in proposal.lines if r.township == name for k in [r.kind]}
@@ -80,18 +88,18 @@ def test_one_rounding_on_screen_in_print_and_in_the_workbook(proposal, tmp_path,
     results = ProposalModel()
     results.set_rows([line])
     screen_ratios = [results.index(0, c).data() for c in (8, 9)]
-    # Print: table 2 of the administrative kind.
+    # Print: the kind's table of townships (table 2 of its section).
     tables = [b for b in build_blocks(proposal, "zh_CN") if isinstance(b, Table)]
-    row = next(r for r in tables[1].rows if r[1] == name)
+    row = next(r for r in tables[1 + KINDS.index(kind)].rows if r[1] == name)
     print_fte, print_ratios = row[7], row[11].split("→")
     # Workbook: the cell keeps the published figure; its number format shows it.
     path = tmp_path / "p.xlsx"
     write_proposal_xlsx(proposal, path)
     sheet = openpyxl.load_workbook(path)["乡镇编制"]
-    cells = next(r for r in sheet.iter_rows(min_row=2) if (r[0].value, r[1].value) == (name, "行政"))
+    cells = next(r for r in sheet.iter_rows(min_row=2) if (r[0].value, r[1].value) == (name, kind_label(kind, short=True)))
     excel_fte = _excel_shows(cells[8].value, cells[8].number_format)
     excel_ratios = [_excel_shows(c.value, c.number_format) for c in (cells[12], cells[13])]
-    assert screen_fte == print_fte == excel_fte == fte_text(line.required_fte) == "25.2"
+    assert screen_fte == print_fte == excel_fte == fte_text(line.required_fte) == shown
     assert screen_ratios == print_ratios == excel_ratios == [ratio_text(line.pressure_before),
                                                              ratio_text(line.pressure_after)]
 

@@ -1,7 +1,10 @@
 """A realistic, deterministic demo county (ranges from domain.md).
 
-The workload is generated first; the approved quota is then set around what
-that workload needs, so that some townships are short, some have slots to
+The workload comes first, from what drives it: counter cases from the
+population, field trips from the villages, paperwork from the township's size,
+and a handful of fixed-hour duties (Party building, stability, standing
+emergency duty). The approved quota then drifts from what that workload needs,
+as quotas set by history do: some townships are short, some have slots to
 spare and a few are over quota, as in real ledgers.
 """
 
@@ -18,7 +21,7 @@ from planner.demo.catalogue import (
     ADMIN_OFFICES, GIVEN_CHARS, INSTITUTIONAL_OFFICES, OFFICE_DUTIES, PLACE_SYLLABLES,
     SUPPORT_OFFICES, SURNAMES,
 )
-from planner.domain.workload import WorkParams, available_hours, shared_allowance_factor
+from planner.domain.workload import WorkParams, available_hours, duty_hours, shared_allowance_factor
 from planner.demo.people import add_time_ledger
 from planner.demo.posts import add_office_backups, add_posts
 from planner.demo.scenarios import add_example_scenarios
@@ -56,39 +59,73 @@ def _category(population: int) -> str:
     return "三类"
 
 
-def _duties_for_office(rng: random.Random, office: str, scale: float) -> list[DutyData]:
-    catalogue = OFFICE_DUTIES[office]
+# Drivers of the workload (domain.md ranges): counter cases grow with the
+# population, field trips with the villages, paperwork with the township's size.
+COUNTER_CASES_PER_RESIDENT = 0.004     # median cases a year of one counter item, per resident
+# Median trips a year of one field item, per village: institutional units
+# (agricultural extension, animal health, patrols) are in the field most.
+FIELD_TRIPS_PER_VILLAGE = 16.0
+FIELD_TRIPS_PER_VILLAGE_INSTITUTIONAL = 46.0
+PAPERWORK_ITEMS = 70.0                 # median documents or meetings a year of one internal item
+FIXED_HOURS = 420.0                    # median hours a year of a fixed-hour duty
+SUPPORT_HOURS = {"公务用车驾驶": (900, 1500), "机关食堂": (700, 1400), "门卫安保": (800, 1500),
+                 "办公用房维护": (150, 500)}
+
+
+def _duty(rng: random.Random, office: str, name: str, work: str, kind: str, population: int,
+          villages: int, size: float) -> DutyData:
+    """One duty with its volume and standard time, drawn from what drives that kind of work."""
+    if work == "case":
+        volume = round(rng.lognormvariate(math.log(population * COUNTER_CASES_PER_RESIDENT), 1.0))
+        return DutyData(office, name, float(max(1, volume)), float(rng.choice([5, 10, 15, 20, 30])), 0.0, True)
+    if work == "visit":
+        # The hours of a field item follow the villages; longer trips are made less often.
+        trips = FIELD_TRIPS_PER_VILLAGE_INSTITUTIONAL if kind == "institutional" else FIELD_TRIPS_PER_VILLAGE
+        hours = villages * trips * 2.0 * min(2.5, max(0.4, rng.lognormvariate(0.0, 0.45)))
+        minutes = rng.choice([60, 90, 120, 180, 240])
+        return DutyData(office, name, float(max(1, round(hours * 60 / minutes))), float(minutes), 0.0, True)
+    if work == "office":
+        volume = round(rng.lognormvariate(math.log(PAPERWORK_ITEMS * (0.7 + size)), 0.8))
+        return DutyData(office, name, float(max(1, volume)), float(rng.choice([30, 45, 60, 90, 120])), 0.0, True)
+    low, high = SUPPORT_HOURS.get(name, (0, 0))
+    hours = (rng.uniform(low, high) if high else
+             min(1500.0, max(80.0, rng.lognormvariate(math.log(FIXED_HOURS * (0.7 + size)), 0.5))))
+    return DutyData(office, name, 0.0, 0.0, float(round(hours)), True)
+
+
+def _duties_for_office(rng: random.Random, office: OfficeData, population: int, villages: int,
+                       size: float) -> list[DutyData]:
+    catalogue = OFFICE_DUTIES[office.name]
     count = max(3, min(len(catalogue), round(len(catalogue) * rng.uniform(0.7, 1.0))))
     chosen = rng.sample(catalogue, count)
-    duties = []
-    for name, work in chosen:
-        if work == "case":
-            volume = round(rng.lognormvariate(math.log(60 * scale), 1.1))
-            minutes = rng.choice([5, 10, 15, 20, 30])
-            duties.append(DutyData(office, name, float(volume), float(minutes), 0.0, True))
-        elif work == "visit":
-            volume = round(rng.lognormvariate(math.log(25 * scale), 0.9))
-            minutes = rng.choice([60, 90, 120, 180, 240])
-            duties.append(DutyData(office, name, float(volume), float(minutes), 0.0, True))
-        else:
-            duties.append(DutyData(office, name, 0.0, 0.0, 1.0, True))  # fixed hours set below
+    duties = [_duty(rng, office.name, name, work, office.kind, population, villages, size)
+              for name, work in chosen]
     # Accounting is a classic duty exempt from mutual backup (separation of duties).
-    if office == "党政综合办公室":
-        for d in duties:
-            if d.name == "财务报账":
-                d.needs_backup = False
+    for d in duties:
+        if d.name == "财务报账":
+            d.needs_backup = False
     return duties
 
 
-def _spread_fixed_hours(rng: random.Random, duties: list[DutyData], target_hours: float) -> None:
-    """Give the fixed-hour duties the part of the target that case work does not fill."""
-    case_hours = sum(d.annual_volume * d.minutes_per_case / 60 for d in duties)
-    fixed = [d for d in duties if d.minutes_per_case == 0]
-    rest = max(target_hours - case_hours, 40.0 * len(fixed))
-    weights = [rng.paretovariate(2.2) for _ in fixed]
-    total = sum(weights)
-    for d, w in zip(fixed, weights):
-        d.fixed_hours = float(round(max(20.0, rest * w / total)))
+def _limit_backups(rng: random.Random, duties: list[DutyData], posts: float, max_roles: int) -> None:
+    """Exempt the smallest items from duty-level backup when there are more than posts can back.
+
+    Nobody holds more than max_roles B roles, so a duty list with far more
+    backed-up duties than posts could never be covered; real offices leave
+    their smallest counter and paper items to post-level backup (the service
+    centre backs the counter as a whole), as domain.md's double A/B system does.
+    """
+    room = int(max_roles * max(1.0, posts) * rng.uniform(0.65, 1.0))
+    backed = sorted((d for d in duties if d.needs_backup and d.minutes_per_case),
+                    key=lambda d: d.annual_volume * d.minutes_per_case)
+    excess = sum(d.needs_backup for d in duties) - room
+    for small in backed[:max(0, excess)]:
+        small.needs_backup = False
+
+
+def _historic_quota(rng: random.Random, need: float, drift: float, spread: float, low: int, high: int) -> int:
+    """An approved quota set by history, not by the workload: the need, drifted, within the range."""
+    return int(min(high, max(low, round(need * rng.lognormvariate(math.log(drift), spread)))))
 
 
 def _person_name(rng: random.Random) -> str:
@@ -97,53 +134,48 @@ def _person_name(rng: random.Random) -> str:
 
 def _township(rng: random.Random, name: str, type_: str, params: WorkParams,
               roster: random.Random | None, over_quota: bool) -> TownshipData:
-    """One township; its people are drawn from `roster` (None: nobody on file)."""
+    """One township, workload first; its people are drawn from `roster` (None: nobody on file).
+
+    The duties come from the township's population, villages and size; the
+    approved quota then drifts from what they need (some townships short, some
+    with slots to spare, institutional units often above their workload), as
+    quotas set by history do.
+    """
     population = _population(rng)
     category = _category(population)
     size = (population - 10000) / 70000  # 0 … 1
+    villages = max(4, min(30, round(rng.lognormvariate(math.log(6 + 14 * size), 0.35))))
     leadership = rng.randint(8, 13)
-    admin_approved = int(round(15 + 25 * size + rng.uniform(-3, 5)))
-    admin_approved = max(leadership + 6, min(45, admin_approved))
-    inst_approved = int(round(min(55, max(20, admin_approved * rng.uniform(1.2, 1.8)))))
-    support_approved = rng.choice([0, 1, 2, 2, 3, 3, 4, 5])
-
-    capacity = available_hours(params) / shared_allowance_factor(params)
-    scale = 0.6 + 1.8 * size
+    awt = available_hours(params)
+    caf = shared_allowance_factor(params)
+    backup = 1 + params.backup_load_factor
 
     n_admin = rng.randint(4, 7)
     n_inst = rng.randint(3, 5)
+    has_support = rng.random() < 0.85
     offices = [OfficeData(o, "administrative") for o in ADMIN_OFFICES[:n_admin]]
     offices += [OfficeData(o, "institutional") for o in INSTITUTIONAL_OFFICES[:n_inst]]
-    if support_approved:
+    if has_support:
         offices += [OfficeData(o, "support") for o in SUPPORT_OFFICES]
 
     duties: list[DutyData] = []
     quotas: dict[str, QuotaData] = {}
-    for kind, approved, lead in (("administrative", admin_approved, leadership),
-                                 ("institutional", inst_approved, 0),
-                                 ("support", support_approved, 0)):
+    for kind, lead in (("administrative", leadership), ("institutional", 0), ("support", 0)):
         kind_duties = []
         for office in (o for o in offices if o.kind == kind):
-            kind_duties += _duties_for_office(rng, office.name, scale)
-        # Each backed-up duty needs a B holder and nobody holds more than
-        # max_backup_roles of them, so a ledger with far more backed-up duties
-        # than posts can never be covered. Real offices leave the smallest
-        # counter items to the comprehensive window's post-level backup, so the
-        # demo marks its smallest case items as exempt from duty-level backup.
-        room = int(params.max_backup_roles * max(1, approved - lead) * rng.uniform(0.65, 1.05))
-        backed = sorted((d for d in kind_duties if d.needs_backup and d.minutes_per_case),
-                        key=lambda d: d.annual_volume * d.minutes_per_case)
-        excess = sum(d.needs_backup for d in kind_duties) - room
-        for small in backed[:max(0, excess)]:
-            small.needs_backup = False
-        excess -= min(len(backed), max(0, excess))
-        if excess > 0:  # still too many: merge away some fixed-hour items
-            fixed = [d for d in kind_duties if d.needs_backup and not d.minutes_per_case]
-            for extra in rng.sample(fixed, min(excess, max(0, len(fixed) - 2))):
-                kind_duties.remove(extra)
-        # Workload needs somewhere between 70% and 125% of the approved posts.
-        need_fte = max(0.0, (approved - lead) * rng.uniform(0.6, 1.12)) * 0.85
-        _spread_fixed_hours(rng, kind_duties, need_fte * capacity)
+            kind_duties += _duties_for_office(rng, office, population, villages, size)
+        if kind == "support" and kind_duties:
+            kind_duties = rng.sample(kind_duties, rng.randint(1, len(kind_duties)))
+        duty_fte = sum(duty_hours(d) for d in kind_duties) / awt * caf
+        _limit_backups(rng, kind_duties, duty_fte * backup, int(params.max_backup_roles))
+        # What the A/B design will roughly ask: the FTE with the backup load, plus leaders.
+        need = lead + duty_fte * backup
+        if kind == "administrative":
+            approved = _historic_quota(rng, need, 1.05, 0.16, max(15, lead + 4), 45)
+        elif kind == "institutional":
+            approved = _historic_quota(rng, need, 1.06, 0.2, 20, 55)
+        else:
+            approved = _historic_quota(rng, need, 1.0, 0.25, 1, 5) if kind_duties else 0
         if kind == "support" and approved < 3:
             # One or two drivers or cooks cannot back each other up within the
             # pool; such small support units are exempt from mutual backup.
@@ -156,6 +188,9 @@ def _township(rng: random.Random, name: str, type_: str, params: WorkParams,
             staff = approved + rng.randint(1, 3)  # over quota, as a few real ledgers are
         staff = max(staff, lead)
         quotas[kind] = QuotaData(kind, approved, staff, lead)
+    if not quotas["support"].approved:
+        offices = [o for o in offices if o.kind != "support"]
+        duties = [d for d in duties if d.office not in SUPPORT_OFFICES]
 
     people = []
     if roster is not None:
@@ -169,7 +204,7 @@ def _township(rng: random.Random, name: str, type_: str, params: WorkParams,
 
     return TownshipData(
         name=name, type=type_, category=category, population=population,
-        area_km2=round(rng.uniform(40, 320) * (0.6 + size), 1), villages=rng.randint(4, 30),
+        area_km2=round(rng.uniform(40, 320) * (0.6 + size), 1), villages=villages,
         locked=False, quotas=quotas, offices=offices, duties=duties, people=people)
 
 
