@@ -13,7 +13,7 @@ is the same on any machine; the times are not, and the machine's load
 average (before and after each size) is printed beside them.
 
     .venv/bin/python benchmarks/bench_optimizer.py [--sizes 14,60,200,2000] [--seeds 1,2,3]
-        [--splits equal|free] [--nodes 200]
+        [--splits free|equal] [--nodes 200]
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ def main() -> None:
     parser.add_argument("--sizes", default="14,60,200,2000")
     parser.add_argument("--seeds", default="1")
     parser.add_argument("--seed", type=int, help="one seed (same as --seeds N)")
-    parser.add_argument("--splits", default="equal", choices=("equal", "free"))
+    parser.add_argument("--splits", default="free", choices=("free", "equal"))
     parser.add_argument("--nodes", type=int, default=None, help="solver nodes per exact A/B model")
     parser.add_argument("--one", help=argparse.SUPPRESS)
     args = parser.parse_args()

@@ -32,7 +32,7 @@ REPAIR_ITERATIONS = 40
 # Ways to split a large duty tried by the greedy packing: equal parts, then k − 1 parts of
 # this share of a post and the rest (the exact model may choose any other split).
 SPLIT_FILLS = (1.0, 0.9, 0.8)
-SPLITS = "equal"
+SPLITS = "free"
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ class SolverSettings:
 
     time_limit: float | None = 60.0   # seconds for the whole solve (None: no limit)
     design_max_nodes: int = 500       # branch-and-bound nodes per exact A/B model
-    design_splits: str = "equal"      # a large duty's parts: "equal", or "free" (the design sizes them)
+    design_splits: str = "free"       # a large duty's parts: "free" (the design sizes them) or "equal"
     reallocation_max_nodes: int = 20000   # per level of the county reallocation
     solver: str = "auto"              # "auto" (HiGHS, else CBC), "highs" or "cbc"
     workers: int | None = None        # processes for A/B designs (None: by size and cores)

@@ -129,7 +129,7 @@ def test_big_duty_is_split_into_backed_up_shares():
     shares = make_shares(d)
     assert [s.parts for s in shares] == [3, 3, 3]
     assert sum(s.hours for s in shares) == pytest.approx(2.5 * CAP)
-    r = design_posts(d)
+    r = design_posts(d, splits="equal")
     check_roster(d, r)
     assert r.n_posts == 3 and r.proven_minimal
     assert sorted(n for p in r.posts for n in p.a) == ["职责0（1/3）", "职责0（2/3）", "职责0（3/3）"]
@@ -173,7 +173,8 @@ tiny_designs = st.builds(
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tiny_designs)
 def test_optimum_equals_brute_force_on_tiny_designs(d):
-    r = design_posts(d)
+    # The model of equal parts against its brute force (free parts have their own, below).
+    r = design_posts(d, splits="equal")
     check_roster(d, r)
     best = brute_force_posts(d)
     assert r.lower_bound <= best  # bounds never overstate
@@ -186,7 +187,7 @@ def test_optimum_equals_brute_force_on_tiny_designs(d):
 ])
 def test_hand_picked_tight_designs_match_brute_force(hours):
     d = design([h * CAP for h in hours])
-    r = design_posts(d)
+    r = design_posts(d, splits="equal")
     check_roster(d, r)
     assert r.n_posts == brute_force_posts(d) and r.proven_minimal
 
@@ -208,7 +209,7 @@ def test_split_duty_backups_are_matched_to_other_holders():
     # One duty of 3.6 posts -> 4 shares of 0.9: every B must sit with a holder of another share
     # or elsewhere; the exact model counts them per post and the matching names them.
     d = design([3.6 * CAP, 0.3 * CAP, 0.3 * CAP])
-    r = design_posts(d)
+    r = design_posts(d, splits="equal")
     check_roster(d, r)
     assert r.proven_minimal
 
@@ -226,7 +227,7 @@ realistic = st.builds(
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(realistic)
 def test_roster_always_covers_every_duty(d):
-    r = design_posts(d)
+    r = design_posts(d, splits="equal")
     check_roster(d, r)
     assert lower_bound([s.hours for s in make_shares(d)],
                        [d.backup_load_factor * s.hours for s in make_shares(d) if s.backed_up],
@@ -246,8 +247,8 @@ def test_demo_county_designs_are_proven_minimal():
             duties = tuple(DutyLoad(f"{d.office}{d.name}", duty_hours(d), d.needs_backup)
                            for d in t.duties_of_kind(kind))
             d = DesignInput(t.name, kind, duties, cap, 0.15, 3)
-            r = design_posts(d)
-            check_roster(d, r)
+            r = design_posts(d)           # parts of free sizes: the default
+            check_free_roster(d, r)
             total += 1
             proven += r.proven_minimal
             # The FTE sum is only a lower bound: the packing never needs fewer posts.
@@ -371,7 +372,13 @@ def test_parts_of_free_sizes_match_brute_force(d):
     best = brute_force_free_posts(d)
     assert r.lower_bound <= best  # the bounds hold for every split
     assert r.proven_minimal and r.n_posts == best
-    assert r.n_posts <= design_posts(d).n_posts  # never worse than equal parts
+    assert r.n_posts <= design_posts(d, splits="equal").n_posts  # never worse than equal parts
+
+
+def test_parts_are_free_by_default():
+    d = design([1.2 * CAP, 0.45 * CAP], [True, True], f=0.15, m=3)
+    assert design_posts(d).part_hours == design_posts(d, splits="free").part_hours
+    assert design_posts(d).n_posts == design_posts(d, splits="free").n_posts < design_posts(d, splits="equal").n_posts
 
 
 def test_unequal_parts_need_fewer_posts_than_equal_ones():
@@ -381,4 +388,4 @@ def test_unequal_parts_need_fewer_posts_than_equal_ones():
     free = design_posts(d, splits="free")
     check_free_roster(d, free)
     assert free.proven_minimal and free.n_posts == brute_force_free_posts(d)
-    assert free.n_posts < design_posts(d).n_posts
+    assert free.n_posts < design_posts(d, splits="equal").n_posts

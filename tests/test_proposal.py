@@ -94,7 +94,8 @@ def test_results_written_by_older_versions_still_read():
         for key, value in totals.items():
             assert p.totals[kind].to_json()[key] == value, (kind, key)
     assert [m.to_json()["from"] for m in p.moves] == [m["from"] for m in old["moves"]]
-    assert p.options == SolveOptions()
+    # Written before a large duty's parts could differ in size: its designs were of equal parts.
+    assert p.options == SolveOptions(design_splits="equal") != SolveOptions()
     again = Proposal.from_json(p.to_json())
     assert again.to_json() == p.to_json()
 

@@ -64,8 +64,11 @@ def _category(population: int) -> str:
 COUNTER_CASES_PER_RESIDENT = 0.004     # median cases a year of one counter item, per resident
 # Median trips a year of one field item, per village: institutional units
 # (agricultural extension, animal health, patrols) are in the field most.
-FIELD_TRIPS_PER_VILLAGE = 16.0
-FIELD_TRIPS_PER_VILLAGE_INSTITUTIONAL = 46.0
+# The seat's own streets and enterprises count as FIELD_SEAT villages more: a township's field
+# work grows with its villages but not in proportion (4 villages to 30 is not 7.5 times the work).
+FIELD_TRIPS_PER_VILLAGE = 7.6
+FIELD_TRIPS_PER_VILLAGE_INSTITUTIONAL = 21.0
+FIELD_SEAT = 10
 PAPERWORK_ITEMS = 70.0                 # median documents or meetings a year of one internal item
 FIXED_HOURS = 420.0                    # median hours a year of a fixed-hour duty
 SUPPORT_HOURS = {"公务用车驾驶": (900, 1500), "机关食堂": (700, 1400), "门卫安保": (800, 1500),
@@ -81,7 +84,7 @@ def _duty(rng: random.Random, office: str, name: str, work: str, kind: str, popu
     if work == "visit":
         # The hours of a field item follow the villages; longer trips are made less often.
         trips = FIELD_TRIPS_PER_VILLAGE_INSTITUTIONAL if kind == "institutional" else FIELD_TRIPS_PER_VILLAGE
-        hours = villages * trips * 2.0 * min(2.5, max(0.4, rng.lognormvariate(0.0, 0.45)))
+        hours = (villages + FIELD_SEAT) * trips * 2.0 * min(2.5, max(0.4, rng.lognormvariate(0.0, 0.45)))
         minutes = rng.choice([60, 90, 120, 180, 240])
         return DutyData(office, name, float(max(1, round(hours * 60 / minutes))), float(minutes), 0.0, True)
     if work == "office":

@@ -9,6 +9,11 @@ from optimizer.inputs import SolverSettings
 from planner.domain.county import TownshipData
 
 
+# Results written before a large duty's parts could differ in size were all of equal parts;
+# a result or options without the key were computed so.
+SPLITS_BEFORE_FREE_PARTS = "equal"
+
+
 @dataclass
 class SolveOptions:
     """What the user asked of one solve, beyond the ledger itself."""
@@ -40,12 +45,14 @@ class SolveOptions:
         """The options that shape the proposal (not how long it may take), JSON-ready.
 
         The A/B work limit and the split rule shape the designs, so they are part of
-        it when they differ from the defaults (which keeps older fingerprints as they were).
+        it when they differ from what older results were computed with (which keeps
+        those results' fingerprints as they were, and marks them out of date now that
+        a large duty's parts are free by default).
         """
         shaped = {}
         if self.design_max_nodes != SolverSettings.design_max_nodes:
             shaped["design_max_nodes"] = int(self.design_max_nodes)
-        if self.design_splits != SolverSettings.design_splits:
+        if self.design_splits != SPLITS_BEFORE_FREE_PARTS:
             shaped["design_splits"] = self.design_splits
         return shaped | {
             "reserve": {k: int(v) for k, v in sorted(self.reserve.items()) if v},
@@ -73,4 +80,4 @@ class SolveOptions:
                    bands={(t, k): (lo, hi) for t, k, lo, hi in data.get("bands", [])},
                    locked=None if locked is None else set(locked), exempt_duties=exempt,
                    design_max_nodes=int(data.get("design_max_nodes", SolverSettings.design_max_nodes)),
-                   design_splits=data.get("design_splits", SolverSettings.design_splits))
+                   design_splits=data.get("design_splits", SPLITS_BEFORE_FREE_PARTS))
