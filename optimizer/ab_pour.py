@@ -14,9 +14,11 @@ that:
    what remains;
 3. every B role, largest first, goes to the post with the most room that is
    not its own A holder's and still has a free B slot;
-4. a local repair removes what is left over a post: it shifts hours between
-   the parts of one duty (which changes no count, only sizes), and moves or
-   swaps a B role or a whole duty's A share.
+4. a local repair (the tabu search of ab_pack, started from this packing)
+   moves and swaps pieces until no post is over; when it cannot, a small LP
+   sizes the parts again for the least excess with every piece where it is
+   (hours move between the parts of one duty, changing no count), and the
+   repair starts once more from there.
 
 A few levels and orders are tried, always the same ones in the same order, so
 the same duties give the same packing. Every packing returned is checked
@@ -36,11 +38,8 @@ from optimizer.ab_split import Pieces
 # Room kept free for B roles while the whole duties go in, as a share of what the B roles
 # need on average per post: 0 packs the whole duties as tight as they go.
 RESERVES = (0.5, 0.0, 0.25, 0.75, 1.0)
-# Parts fill the room of their post ("fill"), or share it evenly up to a common level ("level").
-POURS = ("fill",)
-REPAIR_MOVES = 400          # moves of the local repair per attempt: work, never seconds
-TABU_ITERATIONS = 150
-BALANCE_ROUNDS = 6          # size models (LPs) per attempt, each followed by a local repair
+TABU_ITERATIONS = 150       # moves of the repair per attempt: work, never seconds
+SEEDS = (0, 1, 2, 3)       # tabu searches after the parts are resized
 
 
 def holds(pieces: Pieces, assignment: Assignment, sizes: list[float], posts: int) -> bool:
@@ -90,41 +89,21 @@ class _Packing:
         self.b_post = [-1] * n
         self.load = [0.0] * posts
         self.roles = [0] * posts
-        self.a_on: list[list[int]] = [[] for _ in range(posts)]
-        self.b_on: list[list[int]] = [[] for _ in range(posts)]
 
     def put_a(self, i: int, p: int) -> None:
         self.a_post[i] = p
-        self.a_on[p].append(i)
         self.load[p] += self.size[i]
 
     def put_b(self, i: int, q: int) -> None:
         self.b_post[i] = q
-        self.b_on[q].append(i)
         self.load[q] += self.pieces.f * self.size[i]
         self.roles[q] += 1
-
-    def move_a(self, i: int, p: int) -> None:
-        old = self.a_post[i]
-        self.a_on[old].remove(i)
-        self.load[old] -= self.size[i]
-        self.put_a(i, p)
-
-    def move_b(self, i: int, q: int) -> None:
-        old = self.b_post[i]
-        self.b_on[old].remove(i)
-        self.load[old] -= self.pieces.f * self.size[i]
-        self.roles[old] -= 1
-        self.put_b(i, q)
 
     def resize(self, i: int, delta: float) -> None:
         self.size[i] += delta
         self.load[self.a_post[i]] += delta
         if self.b_post[i] >= 0:
             self.load[self.b_post[i]] += self.pieces.f * delta
-
-    def over(self, p: int) -> float:
-        return self.load[p] - self.pieces.capacity
 
     def answer(self) -> tuple[Assignment, list[float]]:
         sizes = list(self.size)
@@ -156,7 +135,7 @@ def _whole_a(pk: _Packing, whole: list[int], level: float) -> None:
         pk.put_a(i, best)
 
 
-def _pour_parts(pk: _Packing, groups: dict[int, list[int]], how: str, keep: float) -> bool:
+def _pour_parts(pk: _Packing, groups: dict[int, list[int]], keep: float) -> bool:
     """Each split duty, largest first, into the k posts with the most room (leaving `keep` free)."""
     cap = pk.pieces.capacity
     for d in sorted(groups, key=lambda d: (-pk.pieces.split[d], d)):
@@ -167,16 +146,6 @@ def _pour_parts(pk: _Packing, groups: dict[int, list[int]], how: str, keep: floa
         if len(order) < k:
             return False
         room = [min(cap, cap - keep - pk.load[p]) for p in order]
-        if how == "level":
-            # The common A level that the k parts reach: water filling.
-            lo, hi = min(pk.load[p] for p in order), cap
-            for _ in range(60):
-                mid = (lo + hi) / 2
-                if math.fsum(min(cap, max(0.0, mid - pk.load[p])) for p in order) < hours:
-                    lo = mid
-                else:
-                    hi = mid
-            room = [min(cap, max(0.0, hi - pk.load[p])) for p in order]
         sizes = []
         left = hours
         for j in range(k):
@@ -215,102 +184,21 @@ def _place_b(pk: _Packing, backed: list[int], rule: str) -> bool:
     return True
 
 
-def _shift(pk: _Packing, p: int, groups: dict[int, list[int]]) -> bool:
-    """Take load off post p by moving hours from a part on it to another part of the same duty."""
-    f, cap = pk.pieces.f, pk.pieces.capacity
-    excess = pk.over(p)
-    best = None
-    for d, members in groups.items():
-        for i in members:
-            on_a, on_b = pk.a_post[i] == p, pk.b_post[i] == p
-            if not (on_a or on_b):
-                continue
-            for j in members:
-                if j == i:
-                    continue
-                # Moving δ hours from part i to part j changes each post's load by rate × δ.
-                rate: dict[int, float] = {}
-                for post, r in ((pk.a_post[i], -1.0), (pk.b_post[i], -f), (pk.a_post[j], 1.0), (pk.b_post[j], f)):
-                    if post >= 0:
-                        rate[post] = rate.get(post, 0.0) + r
-                if rate.get(p, 0.0) >= -1e-12:
-                    continue
-                delta = min(pk.size[i] * (1 - 1e-9), cap - pk.size[j], excess / -rate[p])
-                for post, r in rate.items():
-                    if r > 1e-12:
-                        delta = min(delta, max(0.0, cap - pk.load[post]) / r)
-                gain = -rate[p] * delta
-                if gain > 1e-9 and (best is None or gain > best[0] + 1e-12):
-                    best = (gain, i, j, delta)
-    if best is None:
-        return False
-    _, i, j, delta = best
-    pk.resize(i, -delta)
-    pk.resize(j, delta)
-    return True
-
-
-def _relocate(pk: _Packing, p: int, whole: set[int]) -> bool:
-    """Move a B role or a whole duty's A share off post p to a post with room; else swap one."""
-    f, cap, m = pk.pieces.f, pk.pieces.capacity, pk.pieces.max_roles
-    excess = pk.over(p)
-    best = None
-    pieces = [(f * pk.size[i], i, True) for i in pk.b_on[p]]
-    pieces += [(pk.size[i], i, False) for i in pk.a_on[p] if i in whole]
-    for s, i, is_b in pieces:
-        mate = pk.a_post[i] if is_b else pk.b_post[i]
-        for q in range(pk.posts):
-            if q == p or q == mate or (is_b and pk.roles[q] >= m):
-                continue
-            room = cap - pk.load[q]
-            if room <= EPS:
-                continue
-            # Move: all of s if it fits, the rest of p's excess stays.
-            if s <= room + EPS:
-                gain = min(s, excess)
-                key = (gain, room - s)
-                if best is None or key > best[0]:
-                    best = (key, "move", i, is_b, q, -1, False)
-            # Swap with a smaller piece of q (B for B, or whole A for whole A).
-            others = [(f * pk.size[j], j, True) for j in pk.b_on[q]] + \
-                [(pk.size[j], j, False) for j in pk.a_on[q] if j in whole]
-            for s2, j, j_b in others:
-                if s2 >= s - 1e-9:
-                    continue
-                mate2 = pk.a_post[j] if j_b else pk.b_post[j]
-                if mate2 == p or (i == j):
-                    continue
-                if is_b != j_b and ((is_b and pk.roles[q] >= m) or (j_b and pk.roles[p] >= m)):
-                    continue
-                if s - s2 > room + EPS:
-                    continue
-                gain = min(s - s2, excess)
-                key = (gain, room - (s - s2))
-                if best is None or key > best[0]:
-                    best = (key, "swap", i, is_b, q, j, j_b)
-    if best is None or best[0][0] <= 1e-9:
-        return False
-    _, how, i, is_b, q, j, j_b = best
-    (pk.move_b if is_b else pk.move_a)(i, q)
-    if how == "swap":
-        (pk.move_b if j_b else pk.move_a)(j, p)
-    return True
-
-
 def _balance(pk: _Packing, groups: dict[int, list[int]]) -> bool:
     """The part sizes that leave the least over the posts with everything where it is (an LP).
 
-    The local shifts move hours between two parts at a time and stop where only a chain of
-    shifts would help; the LP finds the chain. False when the model has no answer.
+    Where the repair cannot move a piece without going over, a different split often fits:
+    hours move from a part on a full post to parts of the same duty on posts with room,
+    along chains of posts no swap would find. False when the model has no answer.
     """
     pieces = pk.pieces
     cap, f = pieces.capacity, pieces.f
     problem = lp.new_problem("part_sizes_least_over")
     size = {}
     for d, members in groups.items():
-        least = pieces.split[d] - (len(members) - 1) * cap   # the others at most one post each
+        least = max(0.0, pieces.split[d] - (len(members) - 1) * cap)   # the others one post each
         for i in members:
-            size[i] = lp.continuous(problem, f"part_{i}", max(least, 0.0) / 2 + 1e-6 * cap, cap)
+            size[i] = lp.continuous(problem, f"part_{i}", least, cap)
         lp.add(problem, lp.total(size[i] for i in members) == pieces.split[d], f"duty_{d}_parts_add_up")
     fixed = [0.0] * pk.posts
     terms: list[list[tuple[object, float]]] = [[] for _ in range(pk.posts)]
@@ -339,51 +227,29 @@ def _balance(pk: _Packing, groups: dict[int, list[int]]) -> bool:
     return True
 
 
-def _repair(pk: _Packing, groups: dict[int, list[int]], whole: set[int], moves: int) -> bool:
-    """Remove what is over a post, the worst post first; False when stuck or out of moves."""
-    cap = pk.pieces.capacity
-    for _ in range(moves):
-        over = [p for p in range(pk.posts) if pk.load[p] > cap + EPS]
-        if not over:
-            return True
-        over.sort(key=lambda p: (-pk.over(p), p))
-        for p in over:
-            if _shift(pk, p, groups) or _relocate(pk, p, whole):
-                break
-        else:
-            return False
-    return all(x <= cap + EPS for x in pk.load)
-
-
-def _settle(pk: _Packing, groups: dict[int, list[int]], whole: set[int], moves: int):
-    """Local repair and size models in turn while the excess falls; then a tabu search on the sizes."""
-    cap = pk.pieces.capacity
-    excess = None
-    for _ in range(BALANCE_ROUNDS):
-        if _repair(pk, groups, whole, moves):
-            assignment, sizes = pk.answer()
-            if holds(pk.pieces, assignment, sizes, pk.posts):
-                return assignment, sizes
-        now = math.fsum(max(0.0, x - cap) for x in pk.load)
-        if excess is not None and now >= excess - 1e-9:
-            break
-        excess = now
-        if not _balance(pk, groups):
-            return None
-        if all(x <= cap + EPS for x in pk.load):
-            assignment, sizes = pk.answer()
-            if holds(pk.pieces, assignment, sizes, pk.posts):
-                return assignment, sizes
+def _tabu(pk: _Packing, seeds: tuple[int, ...] = (0,)) -> tuple[Assignment, list[float]] | None:
+    """The tabu search of the greedy packing, from this placement, with these part sizes."""
     (a_post, b_post), sizes = pk.answer()
+    if holds(pk.pieces, (a_post, b_post), sizes, pk.posts):
+        return (a_post, b_post), sizes
     a, b = pk.pieces.a_b(sizes)
-    found = tabu_repair(a, b, pk.posts, cap, pk.pieces.max_roles, iterations=TABU_ITERATIONS,
-                        start=(a_post, b_post))
-    if found is not None and holds(pk.pieces, found, sizes, pk.posts):
-        return found, sizes
+    for seed in seeds:  # fixed seeds: the same duties, the same moves
+        found = tabu_repair(a, b, pk.posts, pk.pieces.capacity, pk.pieces.max_roles,
+                            iterations=TABU_ITERATIONS, seed=seed, start=(a_post, b_post))
+        if found is not None and holds(pk.pieces, found, sizes, pk.posts):
+            return found, sizes
     return None
 
 
-def pour(pieces: Pieces, posts: int, *, moves: int = REPAIR_MOVES) -> tuple[Assignment, list[float]] | None:
+def _settle(pk: _Packing, groups: dict[int, list[int]]) -> tuple[Assignment, list[float]] | None:
+    """Repair the poured packing: pieces moved and swapped, then the parts resized and again."""
+    found = _tabu(pk)
+    if found is None and _balance(pk, groups):
+        found = _tabu(pk, SEEDS)
+    return found
+
+
+def pour(pieces: Pieces, posts: int) -> tuple[Assignment, list[float]] | None:
     """(assignment, part sizes) packing every share into `posts` posts, or None.
 
     Only for designs with split duties (`pieces.split`); the sizes of whole duties
@@ -399,20 +265,20 @@ def pour(pieces: Pieces, posts: int, *, moves: int = REPAIR_MOVES) -> tuple[Assi
     whole = [i for i in range(n) if pieces.duty[i] not in pieces.split]
     backed = [i for i in range(n) if pieces.backed[i]]
     cap, f = pieces.capacity, pieces.f
-    total_b = f * (math.fsum(pieces.hours[i] for i in backed if i in set(whole))
+    whole_set = set(whole)
+    total_b = f * (math.fsum(pieces.hours[i] for i in backed if i in whole_set)
                    + math.fsum(h for d, h in pieces.split.items() if pieces.backed[groups[d][0]]))
     per_post = total_b / posts
     for reserve in RESERVES:
         keep = reserve * per_post
-        for how in POURS:
-            for rule in ("room", "per_role"):
-                pk = _Packing(pieces, posts)
-                _whole_a(pk, whole, cap - keep)
-                if not _pour_parts(pk, groups, how, keep if how == "fill" else 0.0):
-                    continue
-                if not _place_b(pk, backed, rule):
-                    continue
-                found = _settle(pk, groups, set(whole), moves)
-                if found is not None:
-                    return found
+        for rule in ("room", "per_role"):
+            pk = _Packing(pieces, posts)
+            _whole_a(pk, whole, cap - keep)
+            if not _pour_parts(pk, groups, keep):
+                continue
+            if not _place_b(pk, backed, rule):
+                continue
+            found = _settle(pk, groups)
+            if found is not None:
+                return found
     return None
