@@ -37,10 +37,10 @@ class ChartCanvas(QWidget):
             self._canvas.setMinimumSize(1, 1)  # this widget's own minimum is the one that counts
             # The figure the size of this place at once: charts fit their ticks and labels to the
             # figure's height when they are built, before the canvas hears of its first resize.
-            ratio = self.devicePixelRatioF()
-            dpi = self._canvas.figure.dpi
+            # (The figure's dpi already carries the canvas's pixel ratio, as on its own resizes.)
+            per_inch = self._canvas.figure.dpi / self._canvas.device_pixel_ratio
             if self.width() > 1 and self.height() > 1:
-                self._canvas.figure.set_size_inches(self.width() * ratio / dpi, self.height() * ratio / dpi,
+                self._canvas.figure.set_size_inches(self.width() / per_inch, self.height() / per_inch,
                                                     forward=False)
             self._layout.addWidget(self._canvas)
         return self._canvas

@@ -15,6 +15,7 @@ What the window itself offers:
     window.ledger_panel, window.detail_view
     window.solve_panel, print_actions, scenario_view, compare_view, excel_actions, safety, assessment   the features
     window.set_database(db), reload_ledger(clear_undo=False), status(message), show_error(error)
+    window.density(), set_density("compact" | "standard")   the tables' row height (View → Display density)
     window.ledgerChanged, window.databaseChanged   the workspace's signals
 """
 
