@@ -97,8 +97,7 @@ def test_the_comparison_shows_every_cover_figure_many_townships_and_a_legend_off
     assert compare["legend_in_figure"]
 
 
-def test_the_display_density_changes_the_ledger_rows_at_once_and_is_remembered(full_window, ledger_db,
-                                                                             fresh_settings, qtbot):
+def test_the_display_density_changes_the_ledger_rows_at_once_and_is_remembered(full_window, fresh_settings, qtbot):
     from ui.main_window import MainWindow
 
     window = full_window
