@@ -305,7 +305,7 @@ CASES: list[BadCase] = [
     BadCase("leadership_on_institutional", _cell("编制", "E3", 2), "编制, 第3行, 领导职数(E列)",
             "领导职数只能填在行政编制行"),
     BadCase("leadership_over_quota", _cell("编制", "E2", 30), "编制, 第2行, 领导职数(E列)",
-            "领导职数 30 超过核定行政编制 26"),
+            f"领导职数 30 超过核定行政编制 {base_county().townships[0].quotas['administrative'].approved}"),
     BadCase("absurd_leadership", _cell("编制", "E2", 60), "编制, 第2行, 领导职数(E列)", "过大（上限 50）"),
     BadCase("empty_required", _cell("编制", "A3", None), "编制, 第3行, 乡镇名称(A列)", "不能为空"),
     BadCase("name_too_long", _cell("内设机构", "B2", "办" * 120), "内设机构, 第2行, 机构名称(B列)",

@@ -36,3 +36,26 @@ def apply_density(root: QWidget, density: str) -> None:
     """
     for view in root.findChildren(QTableView):
         view.verticalHeader().setDefaultSectionSize(row_height(view, density))
+
+
+def make_actions(window) -> dict:
+    """The View menu's checkable density actions (texts set by the window's retranslateUi)."""
+    from PySide6.QtGui import QAction, QActionGroup
+
+    group = QActionGroup(window)
+    actions = {}
+    for code in DENSITIES:
+        action = QAction(window, checkable=True)
+        action.triggered.connect(lambda _checked=False, c=code: window.set_density(c))
+        group.addAction(action)
+        actions[code] = action
+    return actions
+
+
+def apply_to_window(window, density: str) -> None:
+    """Rows of `density` in every table of the window's tabs, the footers refitted, the menu ticked."""
+    apply_density(window.tabs, density)
+    window.ledger_panel.fit_footer()
+    if hasattr(window, "compare_view"):  # the features are installed
+        window.compare_view.refit()
+    window.density_actions[density].setChecked(True)

@@ -25,27 +25,25 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget, QToolBar, QUndoView,
-    QVBoxLayout, QWidget,
+    QApplication, QDockWidget, QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter, QTabWidget,
+    QToolBar, QUndoView, QVBoxLayout, QWidget,
 )
 
 from planner import __version__
-from planner.domain.county import TownshipData
 from planner.store.db import Database
-from planner.store.reads import township_id_named
 from ui import (
     assessment_actions, density, excel_actions, file_menu, forecast_view, i18n, people_view, plan_view,
-    print_actions, safety_actions, scenario_view, screen_fit, solve_panel, tasks,
+    print_actions, safety_actions, scenario_view, screen_fit, solve_panel, tasks, township_rows,
 )
 from ui.commands import discard_to_clean
 from ui.detail_view import TownshipDetailView
 from ui.help_dialog import HelpDialog
+from ui.i18n import error_text
 from ui.ledger_panel import LedgerPanel
 from ui.parameters_dialog import ParametersDialog
 from ui.settings import Settings
 from ui.undo import retranslate_stack
 from ui.workspace import Workspace
-from ui.i18n import error_text
 
 LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}  # each in its own language, never translated
 
@@ -158,13 +156,7 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             self.language_group.addAction(action)
             self.language_actions[code] = action
-        self.density_group = QActionGroup(self)
-        self.density_actions: dict[str, QAction] = {}
-        for code in density.DENSITIES:
-            action = QAction(self, checkable=True)
-            action.triggered.connect(lambda _checked=False, c=code: self.set_density(c))
-            self.density_group.addAction(action)
-            self.density_actions[code] = action
+        self.density_actions = density.make_actions(self)
         self.action_save.setEnabled(False)
         self.action_discard.setEnabled(False)
 
@@ -361,27 +353,10 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ township rows
     def add_township(self) -> None:
-        if self.db is None:
-            return
-        name, ok = QInputDialog.getText(self, self.tr("Add township"), self.tr("Name of the new township:"))
-        if ok and name.strip():
-            if self.editor.add_township(TownshipData(name=name.strip())):
-                new_id = township_id_named(self.db, name.strip())
-                if new_id is not None:
-                    self.ledger_panel.select_township(new_id)
+        township_rows.add_township(self)
 
     def remove_township(self) -> None:
-        township_id = self.ledger_panel.current_township_id()
-        if township_id is None or self.detail_view.detail is None:
-            self.status(self.tr("Select a township first."))
-            return
-        name = self.detail_view.detail.name
-        answer = QMessageBox.question(
-            self, self.tr("Remove township"),
-            self.tr("Remove {name} with its quota, offices, duties and people? (Edit → Undo brings it back.)")
-            .format(name=name))
-        if answer == QMessageBox.StandardButton.Yes:
-            self.editor.remove_township(name)
+        township_rows.remove_township(self)
 
     def show_parameters(self) -> None:
         """The county's working-time parameters, in a window beside the ledger."""
@@ -441,10 +416,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ display density
     def density(self) -> str:
         """Compact or standard table rows: the user's choice, else what suits the screen's height."""
-        chosen = self.settings.density
-        if chosen:
-            return chosen
-        return density.default_density(screen_fit.available_geometry(self).height())
+        return self.settings.density or density.default_density(screen_fit.available_geometry(self).height())
 
     def set_density(self, value: str) -> None:
         """Rows of that density in every table now, and in the next run."""
@@ -452,12 +424,7 @@ class MainWindow(QMainWindow):
         self.apply_density()
 
     def apply_density(self) -> None:
-        value = self.density()
-        density.apply_density(self.tabs, value)
-        self.ledger_panel.fit_footer()
-        if hasattr(self, "compare_view"):  # the features are installed
-            self.compare_view.refit()
-        self.density_actions[value].setChecked(True)
+        density.apply_to_window(self, self.density())
 
     # ------------------------------------------------------------ language
     def set_language(self, language: str) -> None:
