@@ -38,10 +38,12 @@ from optimizer.ab_pack import EPS, Assignment
 
 GRID_STEPS = 1 << 14     # a post's hours on this many steps (0.1 h for 1,606 h)
 # The rounds, one after the other until one fills the posts: (seed, share of the
-# choices where a piece is left for a later post first, sets tried). The first takes
-# the largest pieces first everywhere; the others stir the early posts a little. When
-# a round's backtracking fails, its forced packing is repaired by MOVES moves.
-ROUNDS = ((0, 0.0, 40),) + tuple((seed, 0.3, 40) for seed in range(1, 8))
+# choices where a piece is left for a later post first, sets tried, whether each post
+# may waste only its share of the slack). The first takes the largest pieces first
+# everywhere; the others stir the early posts a little; the last lets any post waste
+# all of the slack (plain bin completion: what few large pieces need). When a round's
+# backtracking fails, its forced packing is repaired by MOVES moves.
+ROUNDS = ((0, 0.0, 40, True),) + tuple((seed, 0.3, 40, True) for seed in range(1, 8)) + ((8, 0.0, 80, False),)
 WIDTH = 4                # other sets tried for one post before going back to the one before
 LAST_WIDTH = 64          # sets tried for the last two posts before going back
 RAW = 256                # sets on the grid looked at for one post (most fail the exact hours)
@@ -198,9 +200,10 @@ class _Grid:
 class _Search:
     """Bin completion: post j takes the largest open piece and a set of the others."""
 
-    def __init__(self, a, b, posts, capacity, max_roles, duty, nodes, seed=0, mix=0.0):
+    def __init__(self, a, b, posts, capacity, max_roles, duty, nodes, seed=0, mix=0.0, spread=True):
         self.rng = random.Random(seed)
         self.mix = mix
+        self.spread = spread
         n = len(a)
         self.n, self.posts, self.cap, self.m = n, posts, capacity, max_roles
         self.size = list(a) + [x if x is not None else 0.0 for x in b]
@@ -273,7 +276,8 @@ class _Search:
             waste = room - (fullest - WIDEN) * grid.step
             if not force:
                 near = fullest >= grid.grid(room) - WIDEN  # the grid cannot tell closer
-                waste = min(slack, slack / (left - 1) if near else max(slack / (left - 1), waste))
+                share = slack / (left - 1) if self.spread else slack
+                waste = min(slack, share if near else max(share, waste))
             least = self.cap - waste
         width = LAST_WIDTH if last else WIDTH
         tried = 0
@@ -479,8 +483,8 @@ def fill(a: list[float], b: list[float | None], posts: int, capacity: float, max
     if math.fsum(a) + math.fsum(x for x in b if x is not None) > posts * capacity + EPS:
         return None
     done = None
-    for seed, mix, nodes in rounds:
-        search = _Search(a, b, posts, capacity, max_roles, duty, nodes, seed=seed, mix=mix)
+    for seed, mix, nodes, spread in rounds:
+        search = _Search(a, b, posts, capacity, max_roles, duty, nodes, seed=seed, mix=mix, spread=spread)
         if search.run():
             done = search
             break
