@@ -21,12 +21,14 @@ nothing when it fails; the exact model decides then.
 
 When backtracking does not find it, the posts are filled anyway (each as
 full as its pieces allow, the last post taking what is left, over by a few
-hours) and a local search repairs that packing: it takes the post that is
-over and another one, pools their pieces and splits them again so that the
-other post is as full as it can be (the same subset sums, on the two posts'
-pieces), which moves the excess hours into that post's spare time; when no
-other post can take more, a split chosen at random among the fullest ones
-stirs the pieces. Bounded by a count of moves, with a fixed seed.
+hours) and a local search repairs that packing. It takes the post that is
+over and another one with spare time, pools their pieces and splits them
+again so that the other post is as full as it can be (the same subset sums,
+on the two posts' pieces), which moves the excess into that spare time; when
+no post can take more, it gathers the spare time of the others into one post
+the same way, and then packs the post that is over again together with the
+posts that have spare time and two others at random, by the bin completion
+above. Moves, sets and rounds are counted, with fixed seeds.
 """
 
 from __future__ import annotations
@@ -214,6 +216,17 @@ class _Search:
         pieces = list(range(n)) + [n + i for i in range(n) if b[i] is not None]
         self.pieces = sorted(pieces, key=lambda k: (-self.size[k], k))
 
+    def part(self, pieces: list[int], posts: int, nodes: int, seed: float) -> "_Search":
+        """The same search for some of the pieces in fewer posts (a piece whose A or B is
+        outside them is on another post anyway)."""
+        sub = _Search.__new__(_Search)
+        sub.__dict__.update(self.__dict__)
+        sub.rng, sub.mix, sub.spread = random.Random(seed), 0.3, True
+        sub.posts, sub.nodes = posts, nodes
+        sub.pieces = sorted(pieces, key=lambda k: (-self.size[k], k))
+        sub.where = [-1] * len(self.where)
+        return sub
+
     # -- rules on a set of pieces
     def parts_apart(self, chosen) -> bool:
         """No two parts of one duty on one post (each part has its own A holder)."""
@@ -309,11 +322,10 @@ class _Search:
             # Forced, and no set of the fullest fits exactly: a wider band below them.
             grid_hi = grid_lo + WIDEN
             least = max(self.size[first], least - 64 * grid.step)
-        return False
 
 
 class _Polish:
-    """The local search: pair moves that fill one post from two posts' pieces."""
+    """The local search on a full packing whose posts may be over."""
 
     def __init__(self, search: _Search, seed: int):
         self.s = search
@@ -367,15 +379,8 @@ class _Polish:
         rest = [q for q in others if q not in chosen]
         self.rng.shuffle(rest)
         chosen += rest[:EXTRA_NEIGHBOURS]
-        pieces = sorted((k for q in chosen for k in self.members[q]), key=lambda k: (-s.size[k], k))
-        sub = _Search.__new__(_Search)
-        sub.__dict__.update(s.__dict__)
-        sub.rng = random.Random(self.rng.random())
-        sub.mix = 0.3
-        sub.posts = len(chosen)
-        sub.pieces = pieces
-        sub.where = [-1] * len(s.where)
-        sub.nodes = SUB_NODES
+        pieces = [k for q in chosen for k in self.members[q]]
+        sub = s.part(pieces, len(chosen), SUB_NODES, self.rng.random())
         if not sub.run():
             return False
         for q in chosen:
@@ -406,9 +411,12 @@ class _Polish:
         now = self.load[q]
         lo = fullest - 4 * WIDEN  # the fullest splits (on the grid, give or take its rounding)
         best, best_key = None, None
-        seen = 0
+        seen = raw = 0
         for chosen in grid.sets(groups, must, layers, lo, grid_hi, c_lo, c_hi,
                                 self.rng if stir else None, 0.5):
+            raw += 1
+            if raw > RAW:
+                break
             load = math.fsum(s.size[k] for k in chosen)
             if load > cap + EPS or (not stir and load <= now + EPS):
                 continue
