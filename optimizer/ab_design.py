@@ -151,10 +151,16 @@ def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int):
 
 
 def _fill(pieces: ab_split.Pieces, splits: list[list[float]], posts: int):
-    """(assignment, sizes) from the first split that bin completion fills into `posts` posts."""
-    for sizes in splits:
+    """(assignment, sizes) of the first round of bin completion (ab_fill) that fills `posts` posts.
+
+    The splits take turns round by round, so that the work of a fill that fails (the
+    count may be too few) does not grow with the number of splits.
+    """
+    for turn, round_ in enumerate(ab_fill.ROUNDS):
+        sizes = splits[turn % len(splits)]
         a, b = pieces.a_b(sizes)
-        found = ab_fill.fill(a, b, posts, pieces.capacity, pieces.max_roles, duty=list(pieces.duty))
+        found = ab_fill.fill(a, b, posts, pieces.capacity, pieces.max_roles, duty=list(pieces.duty),
+                             rounds=(round_,))
         if found is not None:
             return found, sizes
     return None, None

@@ -45,7 +45,7 @@ GRID_STEPS = 1 << 14     # a post's hours on this many steps (0.1 h for 1,606 h)
 # everywhere; the others stir the early posts a little; the last lets any post waste
 # all of the slack (plain bin completion: what few large pieces need). When a round's
 # backtracking fails, its forced packing is repaired by MOVES moves.
-ROUNDS = ((0, 0.0, 40, True),) + tuple((seed, 0.3, 40, True) for seed in range(1, 8)) + ((8, 0.0, 80, False),)
+ROUNDS = ((0, 0.0, 40, True),) + tuple((seed, 0.3, 40, True) for seed in range(1, 4)) + ((4, 0.0, 80, False),)
 WIDTH = 4                # other sets tried for one post before going back to the one before
 LAST_WIDTH = 64          # sets tried for the last two posts before going back
 RAW = 256                # sets on the grid looked at for one post (most fail the exact hours)
