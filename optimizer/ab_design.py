@@ -11,8 +11,9 @@ Method: lower bounds (ab_bounds) → greedy packing into that many posts
 (ab_pack) with a few ways to split the large duties → a short tabu repair →
 filling the posts one by one to within the slack (ab_fill, for loads just
 under a whole number of posts) → the exact model (ab_exact, which chooses the
-split) for what is still open, one post count at a time. Every step is bounded by work (iterations, solver
-nodes), never by the clock, so the same duties always give the same design.
+split) for what is still open, one post count at a time. Every step is
+bounded by work (iterations, sets, moves, solver nodes), never by the clock,
+so the same duties always give the same design.
 The answer is proven minimal when it meets the bound; otherwise the gap is
 reported. The user's time limit (`deadline`) only ever stops the whole solve.
 """

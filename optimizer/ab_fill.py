@@ -106,7 +106,7 @@ class _Grid:
     def __init__(self, size: list[float], n: int, capacity: float, max_roles: int):
         self.size, self.n, self.cap, self.m = size, n, capacity, max_roles
         self.step = capacity / GRID_STEPS
-        self.units = [int(round(s / self.step)) for s in size]
+        self.units = [round(s / self.step) for s in size]
         self.mask = (1 << (GRID_STEPS + WIDEN + 1)) - 1
 
     def grid(self, hours: float) -> int:
@@ -167,8 +167,8 @@ class _Grid:
                     continue
                 lo2 = lo - u
                 c1 = c_min - r if c_min > r else 0
-                window = (1 << (hi2 - (lo2 if lo2 > 0 else 0) + 1)) - 1
-                shift = lo2 if lo2 > 0 else 0
+                shift = max(lo2, 0)
+                window = (1 << (hi2 - shift + 1)) - 1
                 for c in range(c1, min(c2, len(below) - 1) + 1):
                     if (below[c] >> shift) & window:
                         found.append((option, lo2, hi2, c1, c2))
@@ -216,7 +216,7 @@ class _Search:
         pieces = list(range(n)) + [n + i for i in range(n) if b[i] is not None]
         self.pieces = sorted(pieces, key=lambda k: (-self.size[k], k))
 
-    def part(self, pieces: list[int], posts: int, nodes: int, seed: float) -> "_Search":
+    def part(self, pieces: list[int], posts: int, nodes: int, seed: float) -> _Search:
         """The same search for some of the pieces in fewer posts (a piece whose A or B is
         outside them is on another post anyway)."""
         sub = _Search.__new__(_Search)
@@ -355,8 +355,10 @@ class _Polish:
             # No post can take more from p: gather the spare hours of the others into the
             # one with the most, by filling the rest from it, so that p can go there.
             spare = [q for q in others if self.load[q] < cap - EPS]
-            if len(spare) > 1 and any([self._move(spare[0], q) for q in spare[1:]]):
-                continue
+            if len(spare) > 1:
+                moved = [self._move(spare[0], q) for q in spare[1:]]  # every one of them, not the first
+                if any(moved):
+                    continue
             if not self._refill(p, others):
                 self._move(p, self.rng.choice(others), stir=True)
         return not self.over()
