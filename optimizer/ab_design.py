@@ -8,7 +8,8 @@ k = ⌈hours ÷ capacity⌉ parts of any sizes (each at most one post), each wit
 its own A holder and its own B holder.
 
 Method: lower bounds (ab_bounds) → greedy packing into that many posts
-(ab_pack) with a few ways to split the large duties → a short tabu repair →
+(ab_pack) with a few ways to split the large duties, and pouring them
+(ab_pour: parts sized to the room of their posts) → a short tabu repair →
 filling the posts one by one to within the slack (ab_fill, for loads just
 under a whole number of posts) → the exact model (ab_exact, which chooses the
 split) for what is still open, one post count at a time. Every step is
@@ -24,7 +25,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from optimizer import ab_bounds, ab_exact, ab_fill, ab_pack, ab_split
+from optimizer import ab_bounds, ab_exact, ab_fill, ab_pack, ab_pour, ab_split
 from optimizer.inputs import DesignInput
 from optimizer.lp import SolverTimes, time_left
 from optimizer.plan import ABDesign, PostPlan
@@ -117,14 +118,23 @@ def _bound(design: DesignInput, shares: list[Share], free: bool = True) -> ab_bo
     return ab_bounds.lower_bound(a_min, b_min, cap, design.max_backup_roles, total)
 
 
-def _greedy(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, repair: bool):
-    """(assignment, sizes) from the first split the greedy packing fits into `posts` posts."""
+def _greedy(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, repair: bool,
+            pour: bool = True):
+    """(assignment, sizes) from the first split the greedy packing fits into `posts` posts.
+
+    With parts of free sizes, pouring (which sizes the parts as it packs) follows the
+    fixed splits; `pour=False` when it has already failed for this count.
+    """
     cap, m = pieces.capacity, pieces.max_roles
     for sizes in splits:
         a, b = pieces.a_b(sizes)
         found = ab_pack.construct(a, b, posts, cap, m)
         if found is not None:
             return found, sizes
+    if pour and pieces.split:
+        poured = ab_pour.pour(pieces, posts)
+        if poured is not None:
+            return poured
     if repair:
         for sizes in splits:
             a, b = pieces.a_b(sizes)
@@ -134,17 +144,19 @@ def _greedy(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, r
     return None, None
 
 
-def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int):
+def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tried: bool = False):
     """(assignment, sizes, method) of the first packing into `posts` posts, without the exact model.
 
-    The greedy packing, then the tabu repair, then filling post by post: a load just
-    under a whole number of posts leaves only a few hours to spare in all, and the
-    first two then leave one post over by a few hours; the fill does not.
+    The greedy packing (and pouring), then the tabu repair, then filling post by
+    post: a load just under a whole number of posts leaves only a few hours to
+    spare in all, and the first two then leave one post over by a few hours; the
+    fill does not. `tried`: the greedy packing (and pouring) already failed here.
     """
-    best, sizes = _greedy(pieces, splits, posts, repair=False)
-    if best is not None:
-        return best, sizes, "constructive"
-    best, sizes = _greedy(pieces, splits, posts, repair=True)
+    if not tried:
+        best, sizes = _greedy(pieces, splits, posts, repair=False)
+        if best is not None:
+            return best, sizes, "constructive"
+    best, sizes = _greedy(pieces, splits, posts, repair=True, pour=False)
     if best is not None:
         return best, sizes, "repair"
     best, sizes = _fill(pieces, splits, posts)
@@ -216,13 +228,16 @@ class _Found:
 
 
 def _search(pieces: ab_split.Pieces, splits: list[list[float]], bound: ab_bounds.Bound, below: int | None,
-            max_nodes: int, deadline: float | None, prefer: str) -> _Found:
-    """The fewest posts from the bound up (and below `below`, if given); the bound rises with each proof."""
+            max_nodes: int, deadline: float | None, prefer: str, *, tried: bool = False) -> _Found:
+    """The fewest posts from the bound up (and below `below`, if given); the bound rises with each proof.
+
+    `tried`: the greedy packing (and pouring) already failed at the bound.
+    """
     lb = bound.value
     times = SolverTimes()
     if below is not None and lb >= below:
         return _Found(None, None, bound, "constructive", times)
-    best, sizes, method = _pack(pieces, splits, lb)
+    best, sizes, method = _pack(pieces, splits, lb, tried=tried)
     # The exact model decides the bound's post count; when it proves that count too few,
     # the bound rises by one and the packings above usually fill the new count at once.
     while best is None and (below is None or lb < below):
@@ -259,8 +274,10 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
     `max_nodes` bounds each exact model's search; `deadline` (a time.time()
     instant, the user's limit) raises lp.OutOfTime when passed. `splits` is
     "equal" (a large duty's parts are equal) or "free" (the design sizes them).
-    With free parts the design of equal parts comes first, and the free model
-    only looks for fewer posts than it and proves its bound: never worse.
+    With free parts the greedy packing and pouring try the free bound first (a
+    packing there is proven minimal); otherwise the design of equal parts comes
+    first, and the free model only looks for fewer posts than it and proves its
+    bound: never worse.
     """
     started = time.perf_counter()
     time_left(deadline)
@@ -269,6 +286,17 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
     if not shares:
         return ABDesign(design.township, design.kind, [], 0, True, "none", "没有需要工时的职责",
                         "no duty with hours", "none", design.leadership, 0.0, 0.0)
+    free = splits == "free" and any(s.parts > 1 for s in shares)
+    if free:
+        # Free parts at their bound at once: proven minimal, and never more posts than equal
+        # parts (equal parts are one of the free splits), so the design of equal parts is not needed.
+        loose = pieces_of(design, shares, True)
+        loose_splits = candidate_splits(design, shares, True)
+        loose_bound = _bound(design, shares, True)
+        early, early_sizes = _greedy(loose, loose_splits, loose_bound.value, repair=False)
+        if early is not None:
+            return _result(design, shares, total_hours, early, early_sizes, loose_bound, "constructive",
+                           SolverTimes(), started)
     equal = pieces_of(design, shares, False)
     found = _search(equal, candidate_splits(design, shares, False), _bound(design, shares, False), None,
                     max_nodes, deadline, prefer)
@@ -286,15 +314,18 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
         method = "constructive"
     n_equal = len({p for p in best[0]} | {p for p in best[1] if p >= 0})
     bound = found.bound
-    if splits == "free" and any(s.parts > 1 for s in shares):
-        loose = pieces_of(design, shares, True)
-        better = _search(loose, candidate_splits(design, shares, True), _bound(design, shares, True), n_equal,
-                         max_nodes, deadline, prefer)
+    if free:
+        better = _search(loose, loose_splits, loose_bound, n_equal, max_nodes, deadline, prefer, tried=True)
         times.add(better.times)
         bound = better.bound
         if better.assignment is not None:
             best, sizes, method = better.assignment, better.sizes, better.method
+    return _result(design, shares, total_hours, best, sizes, bound, method, times, started)
 
+
+def _result(design: DesignInput, shares: list[Share], total_hours: float, best: ab_pack.Assignment,
+            sizes: list[float], bound: ab_bounds.Bound, method: str, times: SolverTimes,
+            started: float) -> ABDesign:
     posts = _posts(design, shares, sizes, best)
     lb = bound.value
     proven = len(posts) <= lb

@@ -145,3 +145,25 @@ def test_the_overlay_chart_keeps_its_tick_figures_apart_and_its_labels_whole(fig
         assert all(a.y1 <= b.y0 for a, b in zip(boxes, boxes[1:]))  # no figure over the next
         label = axes.yaxis.label.get_window_extent(renderer)
         assert whole.y0 <= label.y0 and label.y1 <= whole.y1  # the axis label is not cut
+
+
+@pytest.mark.parametrize("figsize", [(8.0, 2.2), (12.8, 2.0), (6.0, 2.0), (11.0, 5.0)])  # panes beside the cover figures; print
+@pytest.mark.parametrize("scenarios", [2, 3])
+def test_the_overlay_chart_keeps_its_legends_off_the_bars(figsize, scenarios):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    names = ["事业编制压减5%", "应急管理事项增加20%", "第三个情景"][:scenarios]
+    comparison = compare({n: fabricated_result() if i % 2 == 0 else _variant() for i, n in enumerate(names)})
+    fig = overlay_chart(comparison, "institutional", "zh", figsize=figsize)
+    fig.set_dpi(100)
+    FigureCanvasAgg(fig).draw()
+    renderer = fig.canvas.get_renderer()
+    legends = list(fig.legends) + [axes.get_legend() for axes in fig.axes if axes.get_legend() is not None]
+    assert len(legends) == 2  # the scenarios' key and the small panel's before/after
+    assert {t.get_text() for t in legends[0].get_texts()} >= set(names)
+    bars = [bar.get_window_extent(renderer) for axes in fig.axes for container in axes.containers for bar in container]
+    assert len(bars) == 4 * scenarios + 2 * scenarios
+    for legend in legends:
+        box = legend.get_window_extent(renderer)
+        assert not any(box.overlaps(bar) for bar in bars)
+        assert fig.bbox.x0 - 1 <= box.x0 and box.x1 <= fig.bbox.x1 + 1 and fig.bbox.y0 - 1 <= box.y0

@@ -130,3 +130,26 @@ def test_demo_counties_solve_at_every_size():
         assert result.status in ("optimal", "feasible"), result.diagnosis
         locked = [t for t in result.lines if t.locked]
         assert all(t.proposed == t.approved for t in locked)
+
+
+def test_the_newest_revision_read_from_the_scripts_is_alembics_head():
+    # Opening a ledger at this revision skips alembic; were the two to differ, a ledger one
+    # revision behind could open without its upgrade.
+    from planner.store.db import newest_revision
+
+    assert newest_revision() == head_revision()
+
+
+def test_a_ledger_one_revision_behind_is_still_upgraded_on_opening(db_path):
+    from planner.store.db import stored_revision
+
+    older = open_database(db_path, revision="0004_rules_decisions")
+    assert stored_revision(older.engine) == "0004_rules_decisions" != head_revision()
+    older.close()
+    db = open_database(db_path)
+    try:
+        assert stored_revision(db.engine) == head_revision() == schema_revision(db.engine)
+        with db.engine.connect() as conn:
+            assert conn.execute(text("select count(*) from post_duty")).scalar() == 0  # 0005's table
+    finally:
+        db.close()

@@ -23,9 +23,13 @@ from tests.ledger_fixtures import fresh_settings, ledger_db  # noqa: F401  (fixt
 from ui import i18n
 
 ROOT = Path(__file__).resolve().parents[1]
+_reports: dict[tuple, dict] = {}  # one walk through the window per screen serves every test reading it
 
 
 def run_worker(tmp_path, width: int, height: int, scale: float, script: str = "window_fit_worker.py") -> dict:
+    key = (width, height, scale, script)
+    if script == "window_fit_worker.py" and key in _reports:
+        return _reports[key]
     screen = tmp_path / "screen.json"
     screen.write_text(json.dumps({"synchronousWindowSystemEvents": True, "windowFrameMargins": False, "screens": [
         {"name": "office", "x": 0, "y": 0, "width": width, "height": height,
@@ -35,7 +39,10 @@ def run_worker(tmp_path, width: int, height: int, scale: float, script: str = "w
     out = tmp_path / "report.json"
     subprocess.run([sys.executable, str(ROOT / "tests" / script), str(out)], env=env,
                    cwd=ROOT, check=True, timeout=600, capture_output=True)
-    return json.loads(out.read_text(encoding="utf-8"))
+    report = json.loads(out.read_text(encoding="utf-8"))
+    if script == "window_fit_worker.py":
+        _reports[key] = report
+    return report
 
 
 @pytest.mark.parametrize("width, height, scale", [(1366, 768, 1.0), (1920, 1080, 1.5)])
@@ -61,6 +68,7 @@ def test_no_window_or_dialog_is_larger_than_the_screen(tmp_path, width, height, 
 
 def test_the_ledger_shows_every_demo_row_and_keeps_the_names_in_sight_at_1366x768(tmp_path):
     ledger = run_worker(tmp_path, 1366, 768, 1.0)["ledger"]
+    assert ledger["density"] == "compact"  # a 768-pixel screen opens with compact rows
     assert ledger["rows"] == 14
     assert ledger["whole_rows"] == 14
     # Scrolled fully right (to the 工勤 columns) the names' own column has gone left out of
@@ -69,6 +77,70 @@ def test_the_ledger_shows_every_demo_row_and_keeps_the_names_in_sight_at_1366x76
     assert ledger["name_column_scrolled_under"]
     assert ledger["names_in_sight_scrolled_right"] == 14
     assert ledger["frozen_left"] <= 2 and ledger["frozen_width"] > 40
+
+
+@pytest.mark.parametrize("width, height, scale", [(1366, 768, 1.0), (1920, 1080, 1.5)])
+def test_the_comparison_shows_every_cover_figure_many_townships_and_a_legend_off_the_bars(tmp_path, width,
+                                                                                          height, scale):
+    compare = run_worker(tmp_path, width, height, scale)["compare"]
+    # Every row of the cover figures whole, without scrolling, neither in its table nor in its pane.
+    assert compare["summary_rows"] >= 9
+    assert compare["summary_whole_rows"] == compare["summary_rows"]
+    assert compare["summary_in_pane"]
+    # The townships get the height the cover figures used to take (four or five rows showed before;
+    # twelve or thirteen of the fourteen now, in the compact rows a short screen opens with).
+    assert compare["township_rows"] == 14
+    assert compare["township_whole_rows"] >= 11
+    # Both keys (the scenarios', the small panel's) are outside every bar and inside the figure.
+    assert compare["legends"] == 2 and compare["bars"] >= 14 * 2
+    assert compare["legend_over_bar"] == 0
+    assert compare["legend_in_figure"]
+
+
+def test_the_display_density_changes_the_ledger_rows_at_once_and_is_remembered(full_window, fresh_settings, qtbot):
+    from ui.main_window import MainWindow
+
+    window = full_window
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.ledger_panel.view
+    assert fresh_settings.density == ""  # nobody chose yet
+    first = window.density()
+    other = "standard" if first == "compact" else "compact"
+    before = view.rowHeight(0)
+    summary_before = window.compare_view.summary_view.verticalHeader().defaultSectionSize()
+    titles = {a.text().replace("&", "") for a in window.menu_density.actions()}
+    assert titles in ({"紧凑(C)", "标准(S)"}, {"Compact", "Standard"})
+    window.density_actions[other].trigger()  # the View menu's entry
+    after = view.rowHeight(0)
+    assert window.density() == other and window.density_actions[other].isChecked()
+    assert (after < before) if other == "compact" else (after > before)
+    # Every main table follows, the frozen names and the footer with the ledger.
+    assert view.frozen.rowHeight(0) == after
+    assert window.ledger_panel.footer.height() == window.ledger_panel.footer.rowHeight(0) + 4
+    assert window.compare_view.summary_view.verticalHeader().defaultSectionSize() != summary_before
+    # Remembered: a new window opens with the choice, whatever the screen.
+    second = MainWindow(None, fresh_settings)
+    qtbot.addWidget(second)
+    assert fresh_settings.density == other
+    assert second.density() == other and second.density_actions[other].isChecked()
+    assert second.ledger_panel.view.verticalHeader().defaultSectionSize() == after
+
+
+@pytest.mark.parametrize("available_height, expected", [(768, "compact"), (720, "compact"), (800, "compact"),
+                                                        (801, "standard"), (1040, "standard")])
+def test_until_chosen_the_density_follows_the_screen_height(ledger_db, fresh_settings, qtbot, monkeypatch,
+                                                            available_height, expected):
+    from PySide6.QtCore import QRect
+
+    from ui import screen_fit
+    from ui.main_window import MainWindow
+
+    monkeypatch.setattr(screen_fit, "available_geometry", lambda widget=None: QRect(0, 0, 1366, available_height))
+    window = MainWindow(ledger_db, fresh_settings, features=False)
+    qtbot.addWidget(window)
+    assert window.density() == expected
+    assert window.density_actions[expected].isChecked()
 
 
 def mnemonic(text: str) -> str | None:

@@ -85,6 +85,7 @@ def main(argv: list[str]) -> int:
     check("open")
     grab(window, "ledger")
     report["ledger"] = ledger_in_sight(window.ledger_panel, pump)
+    report["ledger"]["density"] = window.density()  # not chosen: what the screen's height calls for
     window.ledger_panel.select_township(window.ledger_panel.model.summary_at(0).id)
     pump(0.3)
     window.solve_panel.start()
@@ -109,6 +110,7 @@ def main(argv: list[str]) -> int:
     pump(0.5)
     compare.set_checked(names[:2])
     check("compare")
+    report["compare"] = comparison_in_sight(compare, pump)
     grab(window, "compare")
     window.show_help()
     check("help")
@@ -156,6 +158,37 @@ def ledger_in_sight(panel, pump) -> dict:
     bar.setValue(0)
     pump(0.1)
     return result
+
+
+def whole_rows(view, column: int = 0) -> int:
+    """How many of the view's rows show whole inside its viewport."""
+    model, height = view.model(), view.viewport().height()
+    rects = [view.visualRect(model.index(r, column)) for r in range(model.rowCount())]
+    return sum(1 for rect in rects if rect.height() > 0 and rect.top() >= 0 and rect.bottom() < height)
+
+
+def comparison_in_sight(compare, pump) -> dict:
+    """The comparison tab: its cover figures' rows, its township rows and its chart's legends."""
+    pump(0.3)
+    summary, pane = compare.summary_view, compare.side_pane
+    # The cover figures' table inside the pane that holds it (a scrolled-away bottom would not show).
+    bottom = summary.mapTo(pane.viewport(), summary.rect().bottomLeft()).y()
+    figure = compare.figure()
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    legends = [legend.get_window_extent(renderer) for legend in
+               list(figure.legends) + [axes.get_legend() for axes in figure.axes if axes.get_legend() is not None]]
+    bars = [bar.get_window_extent(renderer) for axes in figure.axes for container in axes.containers
+            for bar in container]
+    return {
+        "summary_rows": compare.summary_model.rowCount(), "summary_whole_rows": whole_rows(summary),
+        "summary_in_pane": summary.isVisible() and bottom <= pane.viewport().height(),
+        "township_rows": compare.rows_proxy.rowCount(), "township_whole_rows": whole_rows(compare.rows_view),
+        "legends": len(legends), "bars": len(bars),
+        "legend_over_bar": sum(1 for box in legends for bar in bars if box.overlaps(bar)),
+        "legend_in_figure": all(figure.bbox.x0 - 1 <= box.x0 and box.x1 <= figure.bbox.x1 + 1
+                                and figure.bbox.y0 - 1 <= box.y0 and box.y1 <= figure.bbox.y1 + 1 for box in legends),
+    }
 
 
 if __name__ == "__main__":

@@ -9,15 +9,13 @@ tab.
 
 from __future__ import annotations
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QSizePolicy, QSplitter, QVBoxLayout, QWidget,
 )
 
 from planner.domain.proposal import Proposal
-from planner.exports.charts import kinds_in, pressure_chart, quota_chart
+from ui.chart_canvas import ChartCanvas
 from ui.labels import kind_label
 
 
@@ -27,6 +25,12 @@ def chart_language() -> str:
     except ImportError:
         return "zh"
     return "zh" if current_language().startswith("zh") else "en"
+
+
+def _kinds_in(result: Proposal) -> list[str]:
+    from planner.exports.charts import kinds_in  # with matplotlib, once there is a proposal to chart
+
+    return kinds_in(result)
 
 
 class ChartsView(QWidget):
@@ -43,8 +47,9 @@ class ChartsView(QWidget):
         bar.addWidget(self.kind_combo)
         bar.addStretch(1)
 
-        self.quota_canvas = FigureCanvasQTAgg(Figure())
-        self.pressure_canvas = FigureCanvasQTAgg(Figure())
+        # Made with their figures when first drawn: matplotlib is not loaded before a chart is shown.
+        self.quota_canvas = ChartCanvas()
+        self.pressure_canvas = ChartCanvas()
         for canvas in (self.quota_canvas, self.pressure_canvas):
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             # Small enough that the proposal tab fits a 1366×768 screen (or 1920×1080 at 150%).
@@ -72,7 +77,7 @@ class ChartsView(QWidget):
         current = self.current_kind()
         self.kind_combo.blockSignals(True)
         self.kind_combo.clear()
-        for kind in (kinds_in(result) if result is not None else []):
+        for kind in (_kinds_in(result) if result is not None else []):
             self.kind_combo.addItem(kind_label(kind), kind)
         index = self.kind_combo.findData(current)
         self.kind_combo.setCurrentIndex(index if index >= 0 else (0 if self.kind_combo.count() else -1))
@@ -88,7 +93,7 @@ class ChartsView(QWidget):
         if index >= 0:
             self.kind_combo.setCurrentIndex(index)
 
-    def figures(self) -> tuple[Figure, Figure]:
+    def figures(self) -> tuple:
         return self.quota_canvas.figure, self.pressure_canvas.figure
 
     def redraw_if_needed(self) -> bool:
@@ -96,16 +101,18 @@ class ChartsView(QWidget):
         # The height too: the pressure chart fits its township names to it (at 2,000 townships
         # names drawn for a taller pane would overlap in a shorter one).
         key = (id(self._result), self.current_kind(), chart_language(),
-               round(self.pressure_canvas.figure.get_figheight(), 1))
+               self.pressure_canvas.height() // 10)
         if key == self._drawn_key:
             return False
         self._drawn_key = key
         kind = self.current_kind()
         # Drawn into the canvases' own figures, which follow the widgets' size and pixel ratio.
         if self._result is None or kind is None:
-            self.quota_canvas.figure.clear()
-            self.pressure_canvas.figure.clear()
+            self.quota_canvas.clear()
+            self.pressure_canvas.clear()
         else:
+            from planner.exports.charts import pressure_chart, quota_chart
+
             lang = chart_language()
             quota_chart(self._result, kind, lang, fig=self.quota_canvas.figure)
             pressure_chart(self._result, kind, lang, fig=self.pressure_canvas.figure)

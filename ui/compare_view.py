@@ -8,23 +8,22 @@ separate proposals. A stale proposal is still shown, marked "(stale)".
 
 from __future__ import annotations
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from ui.print_preview import show_preview
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget,
-    QFrame, QListWidgetItem, QPushButton, QScrollArea, QSizePolicy, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QFrame, QListWidgetItem, QPushButton, QScrollArea, QSplitter, QTableView, QTabWidget, QVBoxLayout, QWidget,
 )
 
+# The chart (matplotlib), the workbook (openpyxl) and the printed comparison are imported where
+# they are used: none of them is needed to open the window, and together they cost a good part
+# of its start-up.
 from planner.exports.comparison import Comparison, ComparisonError, compare
-from planner.exports.comparison_chart import overlay_chart
-from planner.exports.comparison_xlsx import write_comparison_xlsx
 from planner.scenarios.reads import scenarios_with_states
 from planner.domain.county import KINDS
 from planner.domain.proposal import Proposal
 from ui.labels import kind_label
-from ui.compare_report import ComparisonDocument, comparison_pdf_job
+from ui.chart_canvas import ChartCanvas
 from ui.recovery import safe_save_path
 from ui.scenario_models import CompareRowsModel, CompareSummaryModel, ScenarioRow, ui_language
 from ui.table_model import Role
@@ -33,6 +32,8 @@ from ui.i18n import error_text
 from ui.file_dialogs import save_file_name
 
 MAX_COMPARED = 3
+CHART_MIN_HEIGHT = 200  # the overlay chart's bars, township names and legend still readable
+PICKER_WIDTH = 230
 
 
 class DiffersFilter(QSortFilterProxyModel):
@@ -67,12 +68,11 @@ class CompareView(QWidget):
 
         self.pick_label = QLabel()
         self.pick_list = QListWidget()
-        self.pick_list.setFixedWidth(230)
-        self.pick_list.setMaximumHeight(160)
+        self.pick_list.setFixedWidth(PICKER_WIDTH)
         self.pick_list.itemChanged.connect(self._picked)
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
-        self.hint_label.setMaximumWidth(230)
+        self.hint_label.setMaximumWidth(PICKER_WIDTH)
         self.summary_model = CompareSummaryModel(self)
         self.summary_view = QTableView()
         self.summary_view.setModel(self.summary_model)
@@ -80,6 +80,7 @@ class CompareView(QWidget):
         self.summary_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.summary_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.summary_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.summary_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.kind_label = QLabel()
         self.kind_combo = QComboBox()
@@ -117,24 +118,34 @@ class CompareView(QWidget):
         self.rows_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.rows_view.horizontalHeader().setStretchLastSection(False)
 
-        self.canvas = FigureCanvasQTAgg(Figure())
-        self.canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.canvas.setMinimumHeight(140)  # the tab fits a 1366×768 screen with the cover figures above
+        self.canvas = ChartCanvas()  # matplotlib loads when the first comparison is drawn
+        self.canvas.setMinimumHeight(CHART_MIN_HEIGHT)
         self.empty_label = QLabel()
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
-
-        # Top: what to compare beside the cover figures; below: townships above the chart.
         for view in (self.summary_view, self.rows_view):
             view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-        picker = QVBoxLayout()
-        picker.addWidget(self.pick_label)
-        picker.addWidget(self.pick_list, 1)
-        picker.addWidget(self.hint_label)
-        top = QHBoxLayout()
-        top.addLayout(picker)
-        top.addWidget(self.summary_view, 0, Qt.AlignmentFlag.AlignTop)
-        top.addStretch(1)
+
+        # Left, one narrow column: what to compare above the cover figures, every one of their rows
+        # in sight. Right, the rest of the width and the whole height: the townships above the chart
+        # (a splitter the window remembers). Stacked one above the other, as before, the cover figures
+        # left five township rows and a squeezed chart on a 1366×768 screen.
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.pick_label)
+        side_layout.addWidget(self.pick_list)
+        side_layout.addWidget(self.hint_label)
+        side_layout.addWidget(self.summary_view)
+        side_layout.addStretch(1)
+        # Scrolls only where nothing else would do (very large fonts); no scroll bar across it.
+        self.side_pane = QScrollArea()
+        self.side_pane.setWidgetResizable(True)
+        self.side_pane.setFrameShape(QFrame.Shape.NoFrame)
+        self.side_pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side_pane.setWidget(side)
+        self.side_pane.setMinimumHeight(120)
+
         rows_page = QWidget()
         rows_layout = QVBoxLayout(rows_page)
         rows_layout.setContentsMargins(0, 0, 0, 0)
@@ -143,24 +154,19 @@ class CompareView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(rows_page)
         self.splitter.addWidget(self.canvas)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([360, 360])
-        # The choice and the cover figures scroll in their own pane on a short screen (1366×768,
-        # or 1920×1080 at 150%) instead of pushing the window past the screen or over the table.
-        top_page = QWidget()
-        top_page.setLayout(top)
-        top.setContentsMargins(0, 0, 0, 0)
-        self.top_pane = QScrollArea()
-        self.top_pane.setWidgetResizable(True)
-        self.top_pane.setFrameShape(QFrame.Shape.NoFrame)
-        self.top_pane.setWidget(top_page)
-        self.top_pane.setMinimumHeight(120)
-        layout = QVBoxLayout(self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        # The townships get what the chart can spare: it keeps about two fifths, never less than its
+        # minimum (the window restores the user's own sizes over these).
+        self.splitter.setSizes([330, 220])
+        right = QVBoxLayout()
+        right.addWidget(self.empty_label, 1)
+        right.addWidget(self.splitter, 1)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 2)
-        layout.addWidget(self.top_pane)
-        layout.addWidget(self.empty_label)
-        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.side_pane)
+        layout.addLayout(right, 1)
         self._show(None)
 
     # ------------------------------------------------------------ choosing
@@ -197,6 +203,7 @@ class CompareView(QWidget):
             item.setCheckState(Qt.CheckState.Checked if name in ticked else Qt.CheckState.Unchecked)
             self.pick_list.addItem(item)
         self.pick_list.blockSignals(False)
+        self._fit_picker()
         self._update()
 
     def checked_names(self) -> list[str]:
@@ -236,6 +243,7 @@ class CompareView(QWidget):
         self.comparison = comparison
         self.splitter.setVisible(comparison is not None)
         self.summary_view.setVisible(comparison is not None)
+        self.hint_label.setVisible(comparison is None)  # the ticks made: room for the cover figures
         for button in (self.export_button, self.pdf_button, self.print_button):
             button.setEnabled(comparison is not None)
         self.empty_label.setVisible(comparison is None)
@@ -243,8 +251,14 @@ class CompareView(QWidget):
         self._fit_summary()
         self._fill_kind()
 
+    def _fit_picker(self) -> None:
+        """The list of scenarios as tall as its entries (two to six rows), the rest left to the figures."""
+        view = self.pick_list
+        row = view.sizeHintForRow(0) if view.count() else view.fontMetrics().height() + 4
+        view.setFixedHeight(min(max(view.count(), 2), 6) * row + 2 * view.frameWidth() + 2)
+
     def _fit_summary(self) -> None:
-        """The cover figures exactly as tall as their rows: they are the point of the tab, never scrolled."""
+        """The cover figures exactly as tall and wide as their rows: the point of the tab, never scrolled."""
         view = self.summary_view
         view.resizeColumnsToContents()
         rows = self.summary_model.rowCount()
@@ -253,6 +267,13 @@ class CompareView(QWidget):
         view.setFixedHeight(max(height, 40))
         width = sum(view.columnWidth(c) for c in range(self.summary_model.columnCount())) + 2 * view.frameWidth()
         view.setFixedWidth(max(width, 120))
+        shown = view.width() if self.comparison is not None else 0
+        bar = self.side_pane.verticalScrollBar().sizeHint().width()  # room for it, should fonts be large
+        self.side_pane.setFixedWidth(max(shown, PICKER_WIDTH) + bar)
+
+    def refit(self) -> None:
+        """The cover figures refitted to their rows, once these changed height (the display density)."""
+        self._fit_summary()
 
     def current_kind(self) -> str:
         return self.kind_combo.currentData()
@@ -262,8 +283,7 @@ class CompareView(QWidget):
         kind = self.current_kind()
         if c is None:
             self.rows_model.set_rows([], [])
-            self.canvas.figure.clear()
-            self.canvas.draw_idle()
+            self.canvas.clear()
             self.differing_count.setText("")
             return
         rows = c.rows_of(kind)
@@ -271,10 +291,13 @@ class CompareView(QWidget):
         self.rows_view.resizeColumnsToContents()
         differing = sum(r.differs for r in rows)
         self.differing_count.setText(self.tr("{n} of {total} townships differ").format(n=differing, total=len(rows)))
+        from planner.exports.comparison_chart import overlay_chart
+
         overlay_chart(c, kind, ui_language(), fig=self.canvas.figure)
         self.canvas.draw_idle()
 
-    def figure(self) -> Figure:
+    def figure(self):
+        """The overlay chart's matplotlib Figure."""
         return self.canvas.figure
 
     # ------------------------------------------------------------ export
@@ -310,6 +333,8 @@ class CompareView(QWidget):
             self.pdf_button.setEnabled(True)
             self.workspace.show_error(self.tr("The comparison could not be saved: {reason}").format(reason=error))
 
+        from ui.compare_report import comparison_pdf_job
+
         self.handle = run_task(self, comparison_pdf_job, self._compared_results(), path, self._print_language(),
                                sorted(self._stale), on_success=done, on_failure=failed,
                                on_cancelled=lambda: self.pdf_button.setEnabled(True), process=process)
@@ -321,6 +346,8 @@ class CompareView(QWidget):
 
     def document(self):
         """The printed comparison (ui.compare_report.ComparisonDocument) of what is shown."""
+        from ui.compare_report import ComparisonDocument
+
         return ComparisonDocument(self.comparison, self._compared_results(), self._print_language(), self._stale)
 
     def print_preview(self) -> None:
@@ -337,6 +364,8 @@ class CompareView(QWidget):
             return False
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
+        from planner.exports.comparison_xlsx import write_comparison_xlsx
+
         try:
             write_comparison_xlsx(self.comparison, self._compared_results(), path, ui_language())
         except OSError as error:

@@ -8,10 +8,8 @@ draws. The forecast is re-counted when the ledger changes, only while the tab is
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 from ui.print_preview import show_preview
@@ -21,13 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.forecast import Forecast
-from planner.exports.forecast_xlsx import write_forecast_xlsx
-from planner.exports.time_charts import forecast_chart
 from planner.services.time_editing import county_forecast
 from ui.i18n import current_language, document_language
 from ui.labels import kind_label
-from ui.report.time_docs import ForecastDocument, write_forecast_pdf
+from ui.chart_canvas import ChartCanvas
 from ui.table_model import ModelIndex, Role, TableModel
+
+if TYPE_CHECKING:
+    from ui.report.time_docs import ForecastDocument
 
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 DEFAULT_YEARS = 5
@@ -171,7 +170,7 @@ class ForecastTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.canvas = FigureCanvasQTAgg(Figure())
+        self.canvas = ChartCanvas()  # matplotlib loads when the tab first draws
         self.canvas.setMinimumSize(320, 160)
         self.splitter = splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.table)
@@ -241,12 +240,16 @@ class ForecastTab(QWidget):
     def draw(self) -> None:
         if self.forecast is None or not self.isVisible():
             return
+        from planner.exports.time_charts import forecast_chart
+
         lang = "en" if current_language() == "en" else "zh"
         forecast_chart(self.forecast, lang, self.township_combo.currentData() or None, fig=self.canvas.figure)
         self.canvas.draw_idle()
 
     # ------------------------------------------------------------ printing
     def document(self) -> ForecastDocument:
+        from ui.report.time_docs import ForecastDocument
+
         return ForecastDocument(self.forecast, self.county, document_language())
 
     def print_preview(self) -> None:
@@ -266,6 +269,8 @@ class ForecastTab(QWidget):
                                      "PDF (*.pdf)")
         if not path:
             return None
+        from ui.report.time_docs import write_forecast_pdf
+
         written = str(write_forecast_pdf(self.forecast, self.county, path, document_language()))
         self.workspace.status(self.tr("Forecast saved to {path}").format(path=written))
         return written
@@ -277,6 +282,8 @@ class ForecastTab(QWidget):
                                      "Excel (*.xlsx)")
         if not path:
             return None
+        from planner.exports.forecast_xlsx import write_forecast_xlsx
+
         written = str(write_forecast_xlsx(self.forecast, path))
         self.workspace.status(self.tr("Forecast saved to {path}").format(path=written))
         return written

@@ -87,7 +87,7 @@ class LedgerPanel(QWidget):
         self.footer.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.footer.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.footer.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.footer.setFixedHeight(self.fontMetrics().height() + 14)
+        self.fit_footer()
         font = self.footer.font()
         font.setBold(True)
         self.footer.setFont(font)
@@ -219,6 +219,10 @@ class LedgerPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslateUi()
         super().changeEvent(event)
+
+    def fit_footer(self) -> None:
+        """The totals row exactly as tall as its one row (which follows the display density)."""
+        self.footer.setFixedHeight(self.footer.verticalHeader().defaultSectionSize() + 4)
 
     def retranslateUi(self) -> None:
         self.search.setPlaceholderText(self.tr("Find a township…"))

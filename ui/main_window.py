@@ -15,6 +15,7 @@ What the window itself offers:
     window.ledger_panel, window.detail_view
     window.solve_panel, print_actions, scenario_view, compare_view, excel_actions, safety, assessment   the features
     window.set_database(db), reload_ledger(clear_undo=False), status(message), show_error(error)
+    window.density(), set_density("compact" | "standard")   the tables' row height (View → Display density)
     window.ledgerChanged, window.databaseChanged   the workspace's signals
 """
 
@@ -33,8 +34,8 @@ from planner.domain.county import TownshipData
 from planner.store.db import Database
 from planner.store.reads import township_id_named
 from ui import (
-    assessment_actions, excel_actions, file_menu, forecast_view, i18n, people_view, plan_view, print_actions,
-    safety_actions, scenario_view, screen_fit, solve_panel, tasks,
+    assessment_actions, density, excel_actions, file_menu, forecast_view, i18n, people_view, plan_view,
+    print_actions, safety_actions, scenario_view, screen_fit, solve_panel, tasks,
 )
 from ui.commands import discard_to_clean
 from ui.detail_view import TownshipDetailView
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
             self.set_database(db)
         if features:
             self._install_features()
+        self.apply_density()
 
     # The workspace's, under the names the window has always had.
     @property
@@ -156,6 +158,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             self.language_group.addAction(action)
             self.language_actions[code] = action
+        self.density_group = QActionGroup(self)
+        self.density_actions: dict[str, QAction] = {}
+        for code in density.DENSITIES:
+            action = QAction(self, checkable=True)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_density(c))
+            self.density_group.addAction(action)
+            self.density_actions[code] = action
         self.action_save.setEnabled(False)
         self.action_discard.setEnabled(False)
 
@@ -182,6 +191,8 @@ class MainWindow(QMainWindow):
         self.menu_view = bar.addMenu("")
         self.menu_language = self.menu_view.addMenu("")
         self.menu_language.addActions(list(self.language_actions.values()))
+        self.menu_density = self.menu_view.addMenu("")
+        self.menu_density.addActions(list(self.density_actions.values()))
         self.menu_view.addAction(self.action_reload)
 
         self.menu_tools = bar.addMenu("")
@@ -427,6 +438,27 @@ class MainWindow(QMainWindow):
         if ok:
             self.settings.solver_time_limit = seconds
 
+    # ------------------------------------------------------------ display density
+    def density(self) -> str:
+        """Compact or standard table rows: the user's choice, else what suits the screen's height."""
+        chosen = self.settings.density
+        if chosen:
+            return chosen
+        return density.default_density(screen_fit.available_geometry(self).height())
+
+    def set_density(self, value: str) -> None:
+        """Rows of that density in every table now, and in the next run."""
+        self.settings.density = value
+        self.apply_density()
+
+    def apply_density(self) -> None:
+        value = self.density()
+        density.apply_density(self.tabs, value)
+        self.ledger_panel.fit_footer()
+        if hasattr(self, "compare_view"):  # the features are installed
+            self.compare_view.refit()
+        self.density_actions[value].setChecked(True)
+
     # ------------------------------------------------------------ language
     def set_language(self, language: str) -> None:
         """Switch the UI language now and remember it."""
@@ -453,6 +485,9 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("&Help"))
         self.menu_recent.setTitle(self.tr("Open &recent"))
         self.menu_language.setTitle(self.tr("&Language"))
+        self.menu_density.setTitle(self.tr("Display &density"))
+        self.density_actions[density.COMPACT].setText(self.tr("&Compact"))
+        self.density_actions[density.STANDARD].setText(self.tr("&Standard"))
         self.toolbar.setWindowTitle(self.tr("Main toolbar"))
         self.undo_dock.setWindowTitle(self.tr("Undo history"))
         self.undo_dock.widget().setEmptyLabel(self.tr("(opened)"))

@@ -9,8 +9,6 @@ handed the plan's job, ui.plan_runner), with progress and Cancel.
 
 from __future__ import annotations
 
-from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-from matplotlib.figure import Figure
 from PySide6.QtCore import QEvent, QSortFilterProxyModel, Qt, Signal
 from ui.print_preview import show_preview
 from PySide6.QtWidgets import (
@@ -19,9 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.plan import Plan
-from planner.exports.time_charts import plan_township_chart
 from planner.services.solving import BASELINE
 from ui.i18n import current_language, document_language, progress_text
+from ui.chart_canvas import ChartCanvas
 from ui.labels import kind_label
 from ui.plan_compare import PlanComparePage
 from ui.plan_models import MEASURES, PlanLoansModel, PlanMovesModel, RoadmapModel, measure_label
@@ -125,7 +123,7 @@ class PlanTab(QWidget):
         self.chart_township.setMinimumContentsLength(10)
         self.chart_township.currentIndexChanged.connect(lambda _i: self.draw())
         self.chart_kind.currentIndexChanged.connect(lambda _i: self.draw())
-        self.canvas = FigureCanvasQTAgg(Figure())
+        self.canvas = ChartCanvas()  # matplotlib loads when the chart is first drawn
         self.canvas.setMinimumSize(320, 160)
         self.notes = QLabel(self)
         self.notes.setWordWrap(True)
@@ -309,6 +307,8 @@ class PlanTab(QWidget):
         township, kind = self.chart_township.currentData(), self.chart_kind.currentData()
         if not township or not kind:
             return
+        from planner.exports.time_charts import plan_township_chart
+
         english = current_language() == "en"
         plan_township_chart(self.plan, township, kind, "en" if english else "zh", fig=self.canvas.figure)
         self.canvas.draw_idle()

@@ -12,6 +12,8 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ui.density import DENSITIES
+
 ORGANIZATION = "EstablishmentPlanner"
 APPLICATION = "EstablishmentPlanner"
 SETTINGS_VERSION = 1
@@ -37,6 +39,8 @@ SETTINGS: dict[str, Setting] = {s.key: s for s in (
     *(Setting(f"splitters/{name}", QByteArray, QByteArray()) for name in (
         "scenarios", "scenario_detail", "compare", "charts", "forecast", "posts")),
     Setting("ui/language", str, "zh_CN"),
+    # "compact" or "standard" rows in the tables (ui.density); empty until the user chooses one.
+    Setting("view/density", str, ""),
     Setting("files/last_database", str, ""),
     Setting("files/recent", list, []),
     Setting("files/last_folder", str, ""),  # where the file dialogs open (ui.file_dialogs)
@@ -103,6 +107,18 @@ class Settings:
         if value not in LANGUAGES:
             raise ValueError(f"unknown language {value!r}")
         self.set_value("ui/language", value)
+
+    @property
+    def density(self) -> str:
+        """The display density the user chose ("compact" or "standard"), or "" if none yet."""
+        value = self.value("view/density")
+        return value if value in DENSITIES else ""
+
+    @density.setter
+    def density(self, value: str) -> None:
+        if value not in DENSITIES:
+            raise ValueError(f"unknown display density {value!r}")
+        self.set_value("view/density", value)
 
     @property
     def last_database(self) -> str:

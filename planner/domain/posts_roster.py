@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from optimizer.ab_design import design_posts
 from optimizer.inputs import DesignInput, DutyLoad
 from optimizer.roster_assign import Candidate, RosterCost, Slot, assign, cost_of, one_more
 from planner.domain.county import KINDS, TownshipData
@@ -110,6 +109,10 @@ def _unique(names: list[str]) -> list[str]:
 def named_roster(township: TownshipData, params: WorkParams, *, exempt=lambda township, duty: False,
                  max_nodes: int = ROSTER_MAX_NODES) -> NamedRoster:
     """The design of every kind with duties, given to the township's people."""
+    # Imported here: the LP libraries (pulp, highspy) cost a noticeable part of the window's
+    # start-up, and the posts tab needs them only when a roster is worked out.
+    from optimizer.ab_design import design_posts
+
     params = params.validate()
     roster = NamedRoster(township.name)
     names = _unique([p.name for p in township.people])

@@ -10,8 +10,6 @@ import itertools
 from dataclasses import dataclass, field
 from typing import Callable
 
-from openpyxl.utils import get_column_letter
-
 from planner.excel.cells import convert, is_blank
 from planner.excel.problems import CellError, ImportProblem
 from planner.excel.sniff import SheetScan
@@ -21,6 +19,19 @@ from planner.excel.template import (
 from planner.errors import Cancelled
 
 Progress = Callable[[float, str], None]
+
+
+def get_column_letter(number: int) -> str:
+    """Excel's letters for the 1-based column `number` (1 -> A, 27 -> AA), as openpyxl.utils has it.
+
+    Written out rather than imported: importing openpyxl costs ~0.2 s, which the window would
+    pay at start-up only to name columns in problems found while reading a workbook.
+    """
+    letters = ""
+    while number > 0:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 @dataclass

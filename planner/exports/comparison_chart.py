@@ -49,6 +49,14 @@ def _shown_rows(rows: list[ComparedRow]) -> list[ComparedRow]:
     return [r for r in rows if id(r) in keep]
 
 
+def _legend_columns(fig: Figure, labels: list[str]) -> int:
+    """As many legend entries side by side as the figure's width holds (one row if it can)."""
+    def width_pt(label: str) -> float:  # 8-point text: a Chinese character ~8 pt, a Latin one ~4.5
+        return sum(8.0 if ord(ch) > 0x2E80 else 4.5 for ch in label) + 28  # plus the swatch and gap
+    widest = max((width_pt(label) for label in labels), default=1.0)
+    return max(1, min(len(labels), int(fig.get_figwidth() * 72 // widest)))
+
+
 def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsize=(11.0, 5.5),
                   fig: Figure | None = None) -> Figure:
     """Per township: the change each scenario proposes (one bar series each, on one axis), the
@@ -118,7 +126,10 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
         handles.append(Line2D([], [], marker="x", linestyle="", color="#555555"))
         labels.append(t["absent"])
     ax.margins(y=0.12)
-    ax.legend(handles, labels, loc="best", fontsize=8, frameon=True, framealpha=0.9)
+    # Below the plots, never over them: "best" still put the key on the last townships' bars
+    # in a short window pane (the layout engine makes room for it under the township names).
+    fig.legend(handles, labels, loc="outside lower center", ncols=_legend_columns(fig, labels),
+               fontsize=8, frameon=False)
 
     # Uncovered need before and after, one pair of bars per scenario.
     before = [comparison.figures[name].totals.get(kind) for name in comparison.names]
@@ -132,7 +143,8 @@ def overlay_chart(comparison: Comparison, kind: str, lang: str = "zh", *, figsiz
     # A label, not a title: printing moves the figure's titles into its caption.
     # On two lines: in one it was longer than a short pane is tall, and cut.
     side.set_ylabel(t["uncovered"].format(kind=kind_name).replace("（", "\n（").replace(" (", "\n("), fontsize=9)
-    side.legend(fontsize=8, frameon=False)
+    # Right of the small panel, outside it: inside, it covered a bar of the last scenario.
+    side.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), fontsize=8, frameon=False, borderaxespad=0.2)
     side.margins(y=0.15)
     side.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=nbins))
     return fig

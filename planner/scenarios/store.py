@@ -250,7 +250,7 @@ def unique_name(session: Session, base: str) -> str:
 
 def validate_changes(session: Session, changes: Iterable[Change]) -> None:
     """Raise ScenarioError unless the changes apply to the current ledger."""
-    check_changes(load_county(session), changes)
+    check_changes(load_county(session, time_ledger=False), changes)
 
 
 def create_scenario(session: Session, name: str, changes: Iterable[Change] = (), description: str = "",
@@ -340,16 +340,20 @@ def save_result(session: Session, name: str, proposal: Proposal) -> None:
 
 
 # ---------------------------------------------------------------- inputs, staleness, solving
-def build_scenario_inputs(session: Session, name: str):
-    """(CountyData, SolveOptions) of a saved scenario on the current ledger."""
+def build_scenario_inputs(session: Session, name: str, *, time_ledger: bool = True):
+    """(CountyData, SolveOptions) of a saved scenario on the current ledger.
+
+    `time_ledger=False`: without people, hiring plans, pool loans and posts, which no
+    change's check, no fingerprint and no one-year solve reads (the plan does).
+    """
     row = _row(session, name)
-    return apply_changes(load_county(session), parse_changes(row.changes_json))
+    return apply_changes(load_county(session, time_ledger=time_ledger), parse_changes(row.changes_json))
 
 
 def current_fingerprint(session: Session, name: str) -> str | None:
     """Fingerprint of the scenario's inputs now; None when they cannot be built."""
     try:
-        county, options = build_scenario_inputs(session, name)
+        county, options = build_scenario_inputs(session, name, time_ledger=False)
     except ScenarioError:
         return None
     return county_fingerprint(county, options)
@@ -371,7 +375,7 @@ def scenario_state(session: Session, scenario: str | ScenarioRecord) -> str:
     """"unsolved" (no proposal yet), "current", "stale" (inputs changed since) or
     "invalid" (the changes no longer fit the ledger, e.g. a township was removed)."""
     record = scenario if isinstance(scenario, ScenarioRecord) else get_scenario(session, scenario)
-    return _state(load_county(session), record)
+    return _state(load_county(session, time_ledger=False), record)
 
 
 def scenario_states(session: Session, records: Iterable[ScenarioRecord] | None = None) -> dict[str, str]:
@@ -379,7 +383,7 @@ def scenario_states(session: Session, records: Iterable[ScenarioRecord] | None =
     records = list_scenarios(session) if records is None else list(records)
     if not records:
         return {}
-    county = load_county(session)
+    county = load_county(session, time_ledger=False)
     return {record.name: _state(county, record) for record in records}
 
 
@@ -390,7 +394,7 @@ def states_job(db, records: list[ScenarioRecord], state=None) -> dict[str, tuple
     window runs this off the GUI thread, with a session of its own.
     """
     with db.session() as session:
-        county = load_county(session)
+        county = load_county(session, time_ledger=False)
     found: dict[str, tuple[str, str | None]] = {}
     for record in records:
         if state is not None:
@@ -429,7 +433,7 @@ def _problem(county: CountyData, record: ScenarioRecord) -> str | None:
 def scenario_problem(session: Session, scenario: str | ScenarioRecord) -> str | None:
     """Why a scenario cannot be built on the current ledger (None when it can)."""
     record = scenario if isinstance(scenario, ScenarioRecord) else get_scenario(session, scenario)
-    return _problem(load_county(session), record)
+    return _problem(load_county(session, time_ledger=False), record)
 
 
 def is_stale(session: Session, scenario: str | ScenarioRecord) -> bool:

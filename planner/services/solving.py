@@ -76,9 +76,9 @@ def solve_job(source: Any, scenario: str | None, time_limit: float | None, state
         started = time.perf_counter()
         with new_session() as session:
             if name == BASELINE:
-                county, options = load_county(session), SolveOptions()
+                county, options = load_county(session, time_ledger=False), SolveOptions()
             else:
-                county, options = build_scenario_inputs(session, name)
+                county, options = build_scenario_inputs(session, name, time_ledger=False)
         load_seconds = time.perf_counter() - started
         if time_limit is not None:
             options.time_limit = float(time_limit)

@@ -20,7 +20,6 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from alembic.script import ScriptDirectory
 
 from planner.errors import UserError
 from planner.store.location import alembic_config, create_private_file, database_url, sqlite_path
@@ -250,6 +249,8 @@ def _check_backup_file(backup: Path) -> None:
         con.close()
     if "township" not in tables or revision is None:
         raise BackupError(f"{backup} 不是本软件的台账数据库 (not a ledger database of this planner)")
+    from alembic.script import ScriptDirectory  # only here: it costs the window's start-up otherwise
+
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(revision)
     except Exception:

@@ -13,10 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic import command
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner.errors import UserError
@@ -26,7 +24,7 @@ from planner.store.conflicts import LedgerSession
 # Re-exported: the rest of the planner opens databases through this module.
 from planner.store.location import (  # noqa: F401
     APP_NAME, MIGRATIONS_DIR, alembic_config, create_private_file, database_url, default_database_path,
-    display_url, head_revision, is_sqlite, sqlite_path,
+    display_url, head_revision, is_sqlite, newest_revision, sqlite_path,
 )
 
 
@@ -104,12 +102,26 @@ def make_engine(url: str) -> Engine:
 
 
 def schema_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def stored_revision(engine: Engine) -> str | None:
+    """The one revision the database records, read with plain SQL; None for none, several or unreadable."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("select version_num from alembic_version")).fetchall()
+    except SQLAlchemyError:
+        return None  # a new or damaged file: alembic's own check says which
+    return rows[0][0] if len(rows) == 1 else None
+
+
 def check_schema(engine: Engine) -> str | None:
     """The database's revision; raises SchemaTooNew when this version does not know it."""
+    from alembic.script import ScriptDirectory
+
     current = schema_revision(engine)
     if current is None:
         return None
@@ -126,6 +138,8 @@ def check_schema(engine: Engine) -> str | None:
 
 
 def upgrade_schema(engine: Engine, revision: str = "head") -> None:
+    from alembic import command
+
     cfg = alembic_config()
     with engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -191,11 +205,15 @@ def open_database(path_or_url: str | os.PathLike, *, create: bool = True, upgrad
         check_sqlite_file(path)
     engine = make_engine(url)
     try:
-        current = check_schema(engine)
-        if upgrade and current != head_revision():
-            if current is not None and path is not None:
-                _backup_before_upgrade(path)
-            upgrade_schema(engine, revision)
+        newest = newest_revision()
+        # A ledger at the newest schema (the usual case) opens without the migration machinery;
+        # any other revision, or none, is checked by alembic: a newer one refused, an older upgraded.
+        if newest is None or stored_revision(engine) != newest:
+            current = check_schema(engine)
+            if upgrade and current != head_revision():
+                if current is not None and path is not None:
+                    _backup_before_upgrade(path)
+                upgrade_schema(engine, revision)
     except SchemaTooNew:
         engine.dispose()
         raise

@@ -69,11 +69,20 @@ def person_columns(p: PersonData) -> dict[str, object]:
                 planned_leave=month_text(p.planned_leave))
 
 
-def load_county(session: Session) -> CountyData:
+def load_county(session: Session, *, time_ledger: bool = True) -> CountyData:
+    """The whole ledger as plain data.
+
+    `time_ledger=False` leaves out what only the time views and the plan read (people,
+    hiring plans, pool loans, posts): a one-year solve depends on none of them (see
+    planner.domain.fingerprint), and on a province-sized ledger they are most of the rows.
+    Rows are read as plain tuples, not ORM objects, which costs a fraction of the time.
+    """
     county = county_row(session)
     params = WorkParams(**{name: getattr(county, name) for name in PARAM_NAMES})
     townships: dict[int, TownshipData] = {}
-    for t in session.execute(select(Township).order_by(Township.position, Township.id)).scalars():
+    for t in session.execute(select(Township.id, Township.name, Township.type, Township.category,
+                                    Township.population, Township.area_km2, Township.villages,
+                                    Township.locked).order_by(Township.position, Township.id)):
         townships[t.id] = TownshipData(
             name=t.name, type=t.type, category=t.category, population=t.population,
             area_km2=t.area_km2, villages=t.villages, locked=bool(t.locked))
@@ -85,21 +94,23 @@ def load_county(session: Session) -> CountyData:
                              .order_by(Office.township_id, Office.position, Office.id)):
         townships[o.township_id].offices.append(OfficeData(o.name, o.kind))
         office_names[o.id] = (o.township_id, o.name)
-    for d in session.execute(select(Duty).order_by(Duty.office_id, Duty.position, Duty.id)
-                             .execution_options(yield_per=5000)).scalars():
+    for d in session.execute(select(Duty.office_id, Duty.name, Duty.annual_volume, Duty.minutes_per_case,
+                                    Duty.fixed_hours, Duty.needs_backup)
+                             .order_by(Duty.office_id, Duty.position, Duty.id)):
         township_id, office = office_names[d.office_id]
         townships[township_id].duties.append(DutyData(
             office=office, name=d.name, annual_volume=d.annual_volume,
             minutes_per_case=d.minutes_per_case, fixed_hours=d.fixed_hours,
             needs_backup=bool(d.needs_backup)))
-    for p in session.execute(select(Person).order_by(Person.id)).scalars():
-        townships[p.township_id].people.append(person_data(p))
-    for h in session.execute(select(HiringPlan).order_by(HiringPlan.id)).scalars():
-        townships[h.township_id].hiring.append(HiringPlanData(h.kind, h.year, h.planned, h.hired))
-    for loan in session.execute(select(PoolLoan).order_by(PoolLoan.id)).scalars():
-        townships[loan.township_id].pool_loans.append(PoolLoanData(
-            loan.kind, loan.slots, Month.parse(loan.start), Month.parse(loan.due), loan.returned))
-    attach_posts(session, townships)
+    if time_ledger:
+        for p in session.execute(select(Person).order_by(Person.id)).scalars():
+            townships[p.township_id].people.append(person_data(p))
+        for h in session.execute(select(HiringPlan).order_by(HiringPlan.id)).scalars():
+            townships[h.township_id].hiring.append(HiringPlanData(h.kind, h.year, h.planned, h.hired))
+        for loan in session.execute(select(PoolLoan).order_by(PoolLoan.id)).scalars():
+            townships[loan.township_id].pool_loans.append(PoolLoanData(
+                loan.kind, loan.slots, Month.parse(loan.start), Month.parse(loan.due), loan.returned))
+        attach_posts(session, townships)
     # Quota lines are kept in the canonical kind order for stable output.
     return CountyData(name=county.name, params=params, time=_time_params(county),
                       townships=list(townships.values()))

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from platformdirs import user_data_dir
 from sqlalchemy.engine import make_url
 
@@ -59,14 +58,45 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def alembic_config() -> Config:
+# alembic (with mako and pygments) is imported only where a schema is checked against its scripts
+# or migrated: opening a ledger already at the newest schema does without it, and importing it
+# was a tenth of the window's start-up.
+def alembic_config():
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+_REVISION_LINE = re.compile(r"""^(revision|down_revision)\s*(?::[^=\n]*)?=\s*(?:["']([^"'\n]*)["']|None)\s*$""",
+                            re.MULTILINE)
+
+
+@lru_cache(maxsize=1)
+def newest_revision() -> str | None:
+    """The head revision of the schema scripts, read from their files without alembic.
+
+    The one revision no script names as its down_revision; None when that is not clear
+    (no scripts, a merge, a line not in the plain form), and the caller asks alembic.
+    """
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for script in (MIGRATIONS_DIR / "versions").glob("*.py"):
+        found = dict(_REVISION_LINE.findall(script.read_text(encoding="utf-8")))
+        if not found.get("revision") or "down_revision" not in found:
+            return None
+        revisions.add(found["revision"])
+        if found["down_revision"]:
+            parents.add(found["down_revision"])
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 def create_private_file(path: Path) -> None:

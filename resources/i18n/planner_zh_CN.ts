@@ -550,6 +550,18 @@
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
+        <source>Display &amp;density</source>
+        <translation>显示密度(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Compact</source>
+        <translation>紧凑(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Standard</source>
+        <translation>标准(&amp;S)</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
