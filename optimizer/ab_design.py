@@ -10,9 +10,11 @@ its own A holder and its own B holder.
 Method: lower bounds (ab_bounds) → greedy packing into that many posts
 (ab_pack) with a few ways to split the large duties, and pouring them
 (ab_pour: parts sized to the room of their posts) → a short tabu repair →
-the exact model (ab_exact, which chooses the split) for what is still open,
-one post count at a time. Every step is bounded by work (iterations, solver
-nodes), never by the clock, so the same duties always give the same design.
+filling the posts one by one to within the slack (ab_fill, for loads just
+under a whole number of posts) → the exact model (ab_exact, which chooses the
+split) for what is still open, one post count at a time. Every step is
+bounded by work (iterations, sets, moves, solver nodes), never by the clock,
+so the same duties always give the same design.
 The answer is proven minimal when it meets the bound; otherwise the gap is
 reported. The user's time limit (`deadline`) only ever stops the whole solve.
 """
@@ -23,7 +25,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from optimizer import ab_bounds, ab_exact, ab_pack, ab_pour, ab_split
+from optimizer import ab_bounds, ab_exact, ab_fill, ab_pack, ab_pour, ab_split
 from optimizer.inputs import DesignInput
 from optimizer.lp import SolverTimes, time_left
 from optimizer.plan import ABDesign, PostPlan
@@ -142,6 +144,41 @@ def _greedy(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, r
     return None, None
 
 
+def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tried: bool = False):
+    """(assignment, sizes, method) of the first packing into `posts` posts, without the exact model.
+
+    The greedy packing (and pouring), then the tabu repair, then filling post by
+    post: a load just under a whole number of posts leaves only a few hours to
+    spare in all, and the first two then leave one post over by a few hours; the
+    fill does not. `tried`: the greedy packing (and pouring) already failed here.
+    """
+    if not tried:
+        best, sizes = _greedy(pieces, splits, posts, repair=False)
+        if best is not None:
+            return best, sizes, "constructive"
+    best, sizes = _greedy(pieces, splits, posts, repair=True, pour=False)
+    if best is not None:
+        return best, sizes, "repair"
+    best, sizes = _fill(pieces, splits, posts)
+    return best, sizes, "fill"
+
+
+def _fill(pieces: ab_split.Pieces, splits: list[list[float]], posts: int):
+    """(assignment, sizes) of the first round of bin completion (ab_fill) that fills `posts` posts.
+
+    The splits take turns round by round, so that the work of a fill that fails (the
+    count may be too few) does not grow with the number of splits.
+    """
+    for turn, round_ in enumerate(ab_fill.ROUNDS):
+        sizes = splits[turn % len(splits)]
+        a, b = pieces.a_b(sizes)
+        found = ab_fill.fill(a, b, posts, pieces.capacity, pieces.max_roles, duty=list(pieces.duty),
+                             rounds=(round_,))
+        if found is not None:
+            return found, sizes
+    return None, None
+
+
 def _posts(design: DesignInput, shares: list[Share], sizes: list[float],
            assignment: ab_pack.Assignment) -> list[PostPlan]:
     a_post, b_post = assignment
@@ -200,13 +237,9 @@ def _search(pieces: ab_split.Pieces, splits: list[list[float]], bound: ab_bounds
     times = SolverTimes()
     if below is not None and lb >= below:
         return _Found(None, None, bound, "constructive", times)
-    best, sizes = (None, None) if tried else _greedy(pieces, splits, lb, repair=False)
-    method = "constructive"
-    if best is None:
-        best, sizes = _greedy(pieces, splits, lb, repair=True, pour=False)
-        method = "repair"
+    best, sizes, method = _pack(pieces, splits, lb, tried=tried)
     # The exact model decides the bound's post count; when it proves that count too few,
-    # the bound rises by one and the greedy packing usually fills the new count at once.
+    # the bound rises by one and the packings above usually fill the new count at once.
     while best is None and (below is None or lb < below):
         answer = _decide(pieces, lb, max_nodes, deadline, prefer)
         times.add(answer.times)
@@ -214,14 +247,14 @@ def _search(pieces: ab_split.Pieces, splits: list[list[float]], bound: ab_bounds
             best, sizes, method = answer.assignment, answer.sizes, "exact"
         elif answer.verdict == "infeasible":
             lb += 1
-            method = "exact"
             bound = ab_bounds.Bound(
                 lb, "exact",
                 f"精确模型证明 {lb - 1} 个岗位无法同时满足AB岗与工时要求，至少 {lb} 岗",
                 f"the exact model proves {lb - 1} posts cannot meet the A/B and time rules: "
                 f"at least {lb} posts")
+            method = "exact"  # the proof is the exact model's, whichever packing then fills lb
             if below is None or lb < below:
-                best, sizes = _greedy(pieces, splits, lb, repair=False)
+                best, sizes, _ = _pack(pieces, splits, lb)
         else:
             break  # the work limit without an answer: the gap stays
     if best is None and below is not None:
