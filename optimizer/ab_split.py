@@ -302,10 +302,14 @@ def resize(pieces: Pieces, keep_b: list[bool], assignment: Assignment, posts: in
 
 
 def _sub_answer(sub: Pieces, keep_b: list[bool], posts: int, max_nodes: int, deadline: float | None,
-                prefer: str) -> ExactAnswer:
+                prefer: str, budget: list[int]) -> ExactAnswer:
     """The relaxation with each backup at its least first: a proof when it cannot be packed,
-    and usually a placement whose part sizes an LP can then fix; the whole model otherwise."""
+    and usually a placement whose part sizes an LP can then fix; the whole model otherwise.
+    `budget` counts the branch-and-bound models this decision may still run."""
     times = lp.SolverTimes()
+    if budget[0] <= 0:
+        return ExactAnswer("unknown", None, None, times)
+    budget[0] -= 1
     loose = feasible_with(sub, keep_b, posts, max_nodes=max_nodes, deadline=deadline, prefer=prefer,
                           least_backup=True)
     times.add(loose.times)
@@ -316,6 +320,9 @@ def _sub_answer(sub: Pieces, keep_b: list[bool], posts: int, max_nodes: int, dea
         times.add(more)
         if sizes is not None:
             return ExactAnswer("feasible", loose.assignment, sizes, times)
+    if budget[0] <= 0:
+        return ExactAnswer("unknown", None, None, times)
+    budget[0] -= 1
     answer = feasible_with(sub, keep_b, posts, max_nodes=max_nodes, deadline=deadline, prefer=prefer)
     times.add(answer.times)
     answer.times = times
@@ -325,6 +332,11 @@ def _sub_answer(sub: Pieces, keep_b: list[bool], posts: int, max_nodes: int, dea
 # Pieces below these shares of a post are left out of the first, smaller models.
 CASCADE = (0.10, 0.05, 0.02)
 REPAIR_ITERATIONS = 80
+# Branch-and-bound models one decision may run (each within its node limit): a work limit, so a
+# design whose load is within minutes of a whole number of posts, where every model of the cascade
+# runs to its node limit, stops there instead of running eight (on the demos every proof and every
+# packing the cascade finds takes at most three).
+MAX_MODELS = 4
 
 
 def decide(pieces: Pieces, posts: int, *, max_nodes: int, deadline: float | None = None,
@@ -342,6 +354,7 @@ def decide(pieces: Pieces, posts: int, *, max_nodes: int, deadline: float | None
     a = pieces.hours
     whole = n + sum(pieces.backed)
     tried = -1
+    budget = [MAX_MODELS]
     for share in CASCADE + (0.0,):
         tau = share * pieces.capacity
         keep = [i for i in range(n) if pieces.duty[i] in pieces.split or a[i] >= tau]
@@ -353,7 +366,7 @@ def decide(pieces: Pieces, posts: int, *, max_nodes: int, deadline: float | None
         sub = Pieces(tuple(pieces.duty[i] for i in keep), tuple(a[i] for i in keep),
                      tuple(pieces.backed[i] for i in keep), pieces.split, pieces.f, pieces.capacity,
                      pieces.max_roles)
-        answer = _sub_answer(sub, keep_b, posts, max_nodes, deadline, prefer)
+        answer = _sub_answer(sub, keep_b, posts, max_nodes, deadline, prefer, budget)
         times.add(answer.times)
         if answer.verdict != "feasible":
             return ExactAnswer(answer.verdict, None, None, times)
