@@ -5,12 +5,14 @@ from __future__ import annotations
 import math
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from optimizer import ab_exact
 from optimizer.ab_bounds import lower_bound, martello_toth
 from optimizer.ab_design import design_posts, make_shares
 from optimizer.inputs import DesignInput, DutyLoad
+from tests.brute_force import fits
 
 CAP = 1605.6  # 1,784 h × (1 − 0.10)
 
@@ -58,39 +60,11 @@ def brute_force_posts(d: DesignInput) -> int:
     shares = make_shares(d)
     if not shares:
         return 0
-    f, cap, m = d.backup_load_factor, d.capacity_hours, d.max_backup_roles
-    pieces = [(s.hours, i, False) for i, s in enumerate(shares)]
-    pieces += [(f * s.hours, i, True) for i, s in enumerate(shares) if s.backed_up]
-    pieces.sort(key=lambda p: (-p[0], p[2]))
-
-    def fits(posts: int) -> bool:
-        load = [0.0] * posts
-        roles = [0] * posts
-        a_post = {}
-
-        def place(k: int, used: int) -> bool:
-            if k == len(pieces):
-                return True
-            size, i, is_b = pieces[k]
-            for p in range(min(used + 1, posts)):  # a new post only as the next one (symmetry)
-                if load[p] + size > cap + 1e-7:
-                    continue
-                if is_b and (roles[p] >= m or a_post[i] == p):
-                    continue
-                load[p] += size
-                roles[p] += is_b
-                if not is_b:
-                    a_post[i] = p
-                if place(k + 1, max(used, p + 1)):
-                    return True
-                load[p] -= size
-                roles[p] -= is_b
-            return False
-
-        return place(0, 0)
-
+    a = [s.hours for s in shares]
+    b = [d.backup_load_factor * s.hours if s.backed_up else None for s in shares]
+    duty = [s.duty for s in shares]
     posts = 1
-    while not fits(posts):
+    while not fits(a, b, duty, posts, d.capacity_hours, d.max_backup_roles):
         posts += 1
     return posts
 

@@ -13,6 +13,7 @@ import pytest
 from optimizer import ab_fill, ab_pack
 from optimizer.ab_design import REPAIR_ITERATIONS, design_posts, make_shares, pieces_of
 from optimizer.inputs import DesignInput, DutyLoad
+from tests.brute_force import fits
 from tests.test_ab_design import check_roster
 
 DATA = Path(__file__).parent / "data" / "ab_tight_designs.json"
@@ -93,41 +94,6 @@ def test_check_names_every_broken_rule():
 
 
 # ---------------------------------------------------------------- brute force
-def _fits(a, b, duty, posts, cap, m) -> bool:
-    """Every placement of the pieces into `posts` posts, exhaustively (tiny designs only)."""
-    n = len(a)
-    pieces = [(a[i], i, False) for i in range(n)] + [(b[i], i, True) for i in range(n) if b[i] is not None]
-    pieces.sort(key=lambda p: (-p[0], p[2]))
-    load = [0.0] * posts
-    roles = [0] * posts
-    a_post: dict[int, int] = {}
-
-    def place(k: int, used: int) -> bool:
-        if k == len(pieces):
-            return True
-        size, i, is_b = pieces[k]
-        for p in range(min(used + 1, posts)):  # a new post only as the next one (symmetry)
-            if load[p] + size > cap + 1e-7:
-                continue
-            if is_b and (roles[p] >= m or a_post[i] == p):
-                continue
-            if not is_b and any(duty[j] == duty[i] and q == p for j, q in a_post.items()):
-                continue  # two parts of one duty need two A holders
-            load[p] += size
-            roles[p] += is_b
-            if not is_b:
-                a_post[i] = p
-            if place(k + 1, max(used, p + 1)):
-                return True
-            load[p] -= size
-            roles[p] -= is_b
-            if not is_b:
-                del a_post[i]
-        return False
-
-    return place(0, 0)
-
-
 def _tiny(rng: random.Random):
     n = rng.randint(2, 6)
     f = rng.choice([0.0, 0.15, 0.3])
@@ -147,7 +113,7 @@ def test_fill_agrees_with_brute_force_on_tiny_designs():
     for _ in range(150):
         a, b, duty, posts, m = _tiny(rng)
         found = ab_fill.fill(a, b, posts, 100.0, m, duty=duty)
-        exists = _fits(a, b, duty, posts, 100.0, m)
+        exists = fits(a, b, duty, posts, 100.0, m)
         assert (found is not None) == exists, (a, b, duty, posts, m)
         if found is not None:
             assert ab_fill.check(a, b, found, posts, 100.0, m, duty) == []
