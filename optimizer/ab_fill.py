@@ -36,6 +36,7 @@ from __future__ import annotations
 import math
 import random
 
+from optimizer.ab_fill_rules import _highest, _parts_apart, _reach, check
 from optimizer.ab_pack import EPS, Assignment
 
 GRID_STEPS = 1 << 14     # a post's hours on this many steps (0.1 h for 1,606 h)
@@ -56,48 +57,6 @@ MOST_NEIGHBOURS = 10     # posts with spare time packed again together in one mo
 EXTRA_NEIGHBOURS = 2     # and full posts with them, at random
 SPARE_STEPS = 4          # a post with this much room (in grid steps) or more always joins
 SUB_NODES = 30           # sets tried in one such packing
-
-
-def check(a: list[float], b: list[float | None], assignment: Assignment, posts: int, capacity: float,
-          max_roles: int, duty: list[int] | None = None) -> list[str]:
-    """What a packing breaks (empty when it holds): every rule, with the exact hours."""
-    a_post, b_post = assignment
-    n = len(a)
-    problems = []
-    if len(a_post) != n or len(b_post) != n:
-        return ["the packing does not place every share"]
-    load: list[list[float]] = [[] for _ in range(posts)]
-    roles = [0] * posts
-    for i in range(n):
-        p = a_post[i]
-        if not 0 <= p < posts:
-            problems.append(f"share {i} has no A holder")
-            continue
-        load[p].append(a[i])
-        if b[i] is None:
-            if b_post[i] != -1:
-                problems.append(f"share {i} needs no backup but has a B holder")
-            continue
-        q = b_post[i]
-        if not 0 <= q < posts:
-            problems.append(f"share {i} has no B holder")
-            continue
-        if q == p:
-            problems.append(f"share {i} has the same A and B holder")
-        load[q].append(b[i])
-        roles[q] += 1
-    for p in range(posts):
-        if math.fsum(load[p]) > capacity + EPS:
-            problems.append(f"post {p} is over: {math.fsum(load[p])} > {capacity}")
-        if roles[p] > max_roles:
-            problems.append(f"post {p} holds {roles[p]} B roles")
-    if duty is not None:
-        seen: set[tuple[int, int]] = set()
-        for i, p in enumerate(a_post):
-            if (duty[i], p) in seen:
-                problems.append(f"post {p} holds two parts of duty {duty[i]}")
-            seen.add((duty[i], p))
-    return problems
 
 
 class _Grid:
@@ -443,41 +402,6 @@ class _Polish:
         for k in self.members[p]:
             s.where[k] = p
         return True
-
-
-def _parts_apart(chosen, n: int, duty: list[int] | None) -> bool:
-    if duty is None:
-        return True
-    seen = set()
-    for k in chosen:
-        if k < n:
-            if duty[k] in seen:
-                return False
-            seen.add(duty[k])
-    return True
-
-
-def _highest(layer: list[int], hi: int, c_min: int, c_max: int) -> int | None:
-    """The highest grid hours at most `hi` reachable with c_min..c_max B roles, or None."""
-    best = None
-    window = (1 << (hi + 1)) - 1
-    for c in range(max(c_min, 0), min(c_max, len(layer) - 1) + 1):
-        bits = layer[c] & window
-        if bits:
-            top = bits.bit_length() - 1
-            best = top if best is None else max(best, top)
-    return best
-
-
-def _reach(layer: list[int], lo: int, hi: int, c_min: int, c_max: int) -> bool:
-    lo = max(lo, 0)
-    if hi < lo:
-        return False
-    window = (1 << (hi - lo + 1)) - 1
-    for c in range(max(c_min, 0), min(c_max, len(layer) - 1) + 1):
-        if (layer[c] >> lo) & window:
-            return True
-    return False
 
 
 def fill(a: list[float], b: list[float | None], posts: int, capacity: float, max_roles: int, *,
