@@ -55,8 +55,8 @@ def _time_params(row: County) -> TimeParams:
                          else getattr(defaults, name) for name in TIME_PARAM_NAMES})
 
 
-def person_data(p: Person) -> PersonData:
-    """The plain data of one person row."""
+def person_data(p) -> PersonData:
+    """The plain data of one person row (an ORM object or a row of its columns)."""
     return PersonData(name=p.name, kind=p.kind, office=p.office_name, quota_since=p.quota_since,
                       sex=p.sex, birth_month=month_or_none(p.birth_month), status=p.status or "干部",
                       leader=bool(p.leader), planned_leave=month_or_none(p.planned_leave))
@@ -103,7 +103,9 @@ def load_county(session: Session, *, time_ledger: bool = True) -> CountyData:
             minutes_per_case=d.minutes_per_case, fixed_hours=d.fixed_hours,
             needs_backup=bool(d.needs_backup)))
     if time_ledger:
-        for p in session.execute(select(Person).order_by(Person.id)).scalars():
+        for p in session.execute(select(Person.township_id, Person.name, Person.kind, Person.office_name,
+                                        Person.quota_since, Person.sex, Person.birth_month, Person.status,
+                                        Person.leader, Person.planned_leave).order_by(Person.id)):
             townships[p.township_id].people.append(person_data(p))
         for h in session.execute(select(HiringPlan).order_by(HiringPlan.id)).scalars():
             townships[h.township_id].hiring.append(HiringPlanData(h.kind, h.year, h.planned, h.hired))

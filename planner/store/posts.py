@@ -33,13 +33,14 @@ def attach_posts(session: Session, townships: dict[int, TownshipData]) -> None:
     people = dict(session.execute(select(Person.id, Person.name)).all())
     duties = {d.id: (offices[d.office_id][1], d.name) for d in session.execute(select(Duty.id, Duty.office_id, Duty.name))}
     posts: dict[int, PostData] = {}
-    for p in session.execute(select(Post).where(Post.township_id.in_(list(townships)))
-                             .order_by(Post.township_id, Post.position, Post.id)).scalars():
+    for p in session.execute(select(Post.id, Post.township_id, Post.office_id, Post.name, Post.person_id)
+                             .where(Post.township_id.in_(list(townships)))
+                             .order_by(Post.township_id, Post.position, Post.id)):
         post = PostData(offices[p.office_id][1], p.name, people.get(p.person_id) if p.person_id else None)
         posts[p.id] = post
         townships[p.township_id].posts.append(post)
-    for link in session.execute(select(PostDuty).order_by(PostDuty.post_id, PostDuty.role, PostDuty.position,
-                                                          PostDuty.id)).scalars():
+    for link in session.execute(select(PostDuty.post_id, PostDuty.role, PostDuty.duty_id)
+                                .order_by(PostDuty.post_id, PostDuty.role, PostDuty.position, PostDuty.id)):
         post = posts.get(link.post_id)
         if post is None:
             continue
