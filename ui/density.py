@@ -9,6 +9,7 @@ gets compact rows and any other standard ones; the choice is kept in the setting
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QTableView, QWidget
 
 COMPACT, STANDARD = "compact", "standard"
@@ -40,8 +41,6 @@ def apply_density(root: QWidget, density: str) -> None:
 
 def make_actions(window) -> dict:
     """The View menu's checkable density actions (texts set by the window's retranslateUi)."""
-    from PySide6.QtGui import QAction, QActionGroup
-
     group = QActionGroup(window)
     actions = {}
     for code in DENSITIES:
