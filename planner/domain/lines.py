@@ -31,7 +31,8 @@ def township_lines(county: CountyData) -> list[tuple[TownshipData, str]]:
     """The (township, kind) lines a proposal covers: every quota line, and kinds with duties."""
     lines = []
     for t in county.townships:
-        kinds_with_duties = set(t.office_kinds()[d.office] for d in t.duties if d.office in t.office_kinds())
+        kinds = t.office_kinds()   # once a township: it is a new dict each call
+        kinds_with_duties = {kinds[d.office] for d in t.duties if d.office in kinds}
         for kind in KINDS:
             if kind in t.quotas or kind in kinds_with_duties:
                 lines.append((t, kind))
