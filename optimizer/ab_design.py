@@ -11,8 +11,10 @@ Method: lower bounds (ab_bounds) → greedy packing into that many posts
 (ab_pack) with a few ways to split the large duties, and pouring them
 (ab_pour: parts sized to the room of their posts) → a short tabu repair →
 filling the posts one by one to within the slack (ab_fill, for loads just
-under a whole number of posts) → the exact model (ab_exact, which chooses the
-split) for what is still open, one post count at a time. Every step is
+under a whole number of posts), and with split duties the same fill after
+their large parts have each filled a post of their own (ab_part_posts) → the
+exact model (ab_exact, which chooses the split) for what is still open, one
+post count at a time. Every step is
 bounded by work (iterations, sets, moves, solver nodes), never by the clock,
 so the same duties always give the same design.
 The answer is proven minimal when it meets the bound; otherwise the gap is
@@ -25,7 +27,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from optimizer import ab_bounds, ab_exact, ab_fill, ab_pack, ab_pour, ab_split
+from optimizer import ab_bounds, ab_exact, ab_fill, ab_pack, ab_part_posts, ab_pour, ab_split
 from optimizer.inputs import DesignInput
 from optimizer.lp import SolverTimes, time_left
 from optimizer.plan import ABDesign, PostPlan
@@ -150,7 +152,9 @@ def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tri
     The greedy packing (and pouring), then the tabu repair, then filling post by
     post: a load just under a whole number of posts leaves only a few hours to
     spare in all, and the first two then leave one post over by a few hours; the
-    fill does not. `tried`: the greedy packing (and pouring) already failed here.
+    fill does not. With split duties the fill is tried once more with their large
+    parts each filling a post (ab_part_posts), which leaves it sizes it can pack.
+    `tried`: the greedy packing (and pouring) already failed here.
     """
     if not tried:
         best, sizes = _greedy(pieces, splits, posts, repair=False)
@@ -160,6 +164,9 @@ def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tri
     if best is not None:
         return best, sizes, "repair"
     best, sizes = _fill(pieces, splits, posts)
+    if best is None and pieces.split:
+        # Free parts: the large ones each fill a post, and the fill packs the rest.
+        best, sizes = ab_part_posts.fill_parts(pieces, posts) or (None, None)
     return best, sizes, "fill"
 
 

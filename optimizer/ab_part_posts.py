@@ -1,0 +1,110 @@
+"""Large parts that fill their posts exactly: tight designs with split duties as a packing of fixed sizes.
+
+A duty of H hours larger than one post is split into k parts of free sizes.
+Near the lower bound the posts together have only a few hours to spare, and
+where the parts go and how large they are must be decided together; the
+greedy packing, pouring and the exact model often fail there. But one choice
+is always as good as any: let each of the k − 1 large parts have a post of
+its own and fill that post exactly. Its post also takes g B roles of small
+whole duties (g = 1, 2, 3 are tried); the part is then the post's hours less
+those roles' load, and the last part takes the rest of the duty (H minus the
+large parts). A large part's hours shifted into the last part land on another
+post, so nothing is lost: the posts of the large parts are full, and what is
+left is a packing of fixed sizes into the other posts, with the whole of the
+slack, which the fill (ab_fill: bin completion to within the slack) solves.
+
+The large parts' own B roles are packed with the rest; each stands beside a
+piece of no hours that keeps it off its own part's post within the fill (the
+part itself sits on its post outside). Every packing returned is checked
+against the rules of free parts (ab_pour.holds) over all posts.
+"""
+
+from __future__ import annotations
+
+import math
+
+from optimizer import ab_fill
+from optimizer.ab_pack import EPS, Assignment
+from optimizer.ab_pour import holds
+from optimizer.ab_split import Pieces
+
+# The ways tried, in turn: (B roles of small whole duties each large part's post takes, the order
+# in which the split duties take them: the smallest duty first, or the ledger's order). Which one
+# leaves sizes the fill can pack is a matter of the numbers; each is cheap, and the list is fixed.
+VARIANTS = ((1, "smallest"), (1, "ledger"), (2, "smallest"), (2, "ledger"), (3, "smallest"), (3, "ledger"))
+ROUNDS = ab_fill.ROUNDS[:2]   # of the fill's rounds, per way: work, never seconds
+
+
+def _groups(pieces: Pieces) -> dict[int, list[int]]:
+    groups: dict[int, list[int]] = {}
+    for i, d in enumerate(pieces.duty):
+        if d in pieces.split:
+            groups.setdefault(d, []).append(i)
+    return groups
+
+
+def _large_parts(pieces: Pieces, groups: dict[int, list[int]], glued: int, order: str):
+    """{part: (its size, the shares whose B roles its post takes)}, the last parts' sizes, or None.
+
+    The smallest whole duties' B roles go to the large parts' posts, `glued` a post, the
+    split duties in `order` ("smallest" duty first, or the "ledger"'s order).
+    """
+    f, cap = pieces.f, pieces.capacity
+    small_b = sorted((i for i, d in enumerate(pieces.duty) if d not in pieces.split and pieces.backed[i]),
+                     key=lambda i: (pieces.hours[i], i))
+    large: dict[int, tuple[float, list[int]]] = {}
+    last: dict[int, float] = {}
+    taken = 0
+    duties = sorted(groups, key=lambda d: (pieces.split[d], d)) if order == "smallest" else sorted(groups)
+    for d in duties:
+        members = groups[d]
+        for i in members[:-1]:
+            roles = small_b[taken:taken + glued]
+            if len(roles) < glued:
+                return None
+            taken += glued
+            size = cap - math.fsum(f * pieces.hours[j] for j in roles)
+            if size <= 0:
+                return None
+            large[i] = (size, roles)
+        rest = pieces.split[d] - math.fsum(large[i][0] for i in members[:-1])
+        if not 0 < rest <= cap + EPS:
+            return None
+        last[members[-1]] = rest
+    return large, last
+
+
+def fill_parts(pieces: Pieces, posts: int) -> tuple[Assignment, list[float]] | None:
+    """(assignment, sizes) with every large part filling a post of its own, or None."""
+    groups = _groups(pieces)
+    if not groups or posts <= 0:
+        return None
+    n = len(pieces.hours)
+    f, cap, m = pieces.f, pieces.capacity, pieces.max_roles
+    for glued, order in VARIANTS:
+        if glued > m:
+            break
+        made = _large_parts(pieces, groups, glued, order)
+        if made is None:
+            continue
+        large, last = made
+        rest_posts = posts - len(large)
+        if rest_posts <= 0:
+            return None
+        on_large = {j for _, roles in large.values() for j in roles}
+        sizes = [large[i][0] if i in large else last.get(i, pieces.hours[i]) for i in range(n)]
+        # The fill's shares: a large part has no hours there (its post is outside), only its B role.
+        a = [0.0 if i in large else sizes[i] for i in range(n)]
+        b = [f * sizes[i] if pieces.backed[i] and i not in on_large else None for i in range(n)]
+        for round_ in ROUNDS:
+            found = ab_fill.fill(a, b, rest_posts, cap, m, duty=list(pieces.duty), rounds=(round_,))
+            if found is None:
+                continue
+            a_post, b_post = list(found[0]), list(found[1])
+            for p, (i, (_, roles)) in enumerate(large.items(), start=rest_posts):
+                a_post[i] = p
+                for j in roles:
+                    b_post[j] = p
+            if holds(pieces, (a_post, b_post), sizes, posts):
+                return (a_post, b_post), sizes
+    return None

@@ -1,0 +1,114 @@
+"""Large parts that fill their posts exactly (optimizer/ab_part_posts.py): tight designs with split
+duties packed at their bound, the rules, determinism."""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from pathlib import Path
+
+import pytest
+
+from optimizer import ab_design, ab_part_posts, ab_pour
+from optimizer.ab_design import design_posts
+from optimizer.inputs import DesignInput, DutyLoad
+from tests.test_ab_design import CAP, check_free_roster, design
+
+DATA = Path(__file__).parent / "data" / "ab_tight_parts.json"
+
+
+def _designs() -> list[tuple[DesignInput, int]]:
+    found = []
+    for k, raw in enumerate(json.loads(DATA.read_text(encoding="utf-8"))["designs"]):
+        duties = tuple(DutyLoad(f"职责{i}", h, backed)
+                       for i, (h, backed) in enumerate(zip(raw["hours"], raw["needs_backup"])))
+        found.append((DesignInput(f"紧{k}镇", "institutional", duties, raw["capacity_hours"],
+                                  raw["backup_load_factor"], raw["max_backup_roles"]), raw["lower_bound"]))
+    return found
+
+
+TIGHT = _designs()
+
+
+def _free(d: DesignInput):
+    shares = ab_design.make_shares(d)
+    return shares, ab_design.pieces_of(d, shares, True)
+
+
+@pytest.mark.parametrize("index", range(len(TIGHT)))
+def test_tight_design_with_split_duties_is_packed_at_its_bound(index):
+    d, bound = TIGHT[index]
+    shares, pieces = _free(d)
+    cap = d.capacity_hours
+    load = math.fsum(x.hours * (1 + d.backup_load_factor * x.needs_backup) for x in d.duties)
+    assert 0 < bound * cap - load < 0.005 * cap               # a few hours to spare over all posts
+    assert ab_design._bound(d, shares, True).value == bound
+    # What came before does not pack it at the bound.
+    splits = ab_design.candidate_splits(d, shares, True)
+    assert ab_design._greedy(pieces, splits, bound, repair=True)[0] is None
+    assert ab_pour.pour(pieces, bound) is None
+    assert ab_design._fill(pieces, splits, bound)[0] is None
+    found = ab_part_posts.fill_parts(pieces, bound)
+    assert found is not None
+    (a_post, b_post), sizes = found
+    assert ab_pour.holds(pieces, (a_post, b_post), sizes, bound)
+    # Each split duty's large parts fill a post of their own, exactly.
+    load_of = [0.0] * bound
+    for i, p in enumerate(a_post):
+        load_of[p] += sizes[i]
+        if b_post[i] >= 0:
+            load_of[b_post[i]] += d.backup_load_factor * sizes[i]
+    for duty, hours in pieces.split.items():
+        members = [i for i, k in enumerate(pieces.duty) if k == duty]
+        assert math.fsum(sizes[i] for i in members) == pytest.approx(hours, abs=1e-6)
+        for i in members[:-1]:
+            assert [j for j, p in enumerate(a_post) if p == a_post[i]] == [i]
+            assert load_of[a_post[i]] == pytest.approx(cap, abs=1e-6)
+
+
+@pytest.mark.parametrize("index", range(len(TIGHT)))
+def test_tight_design_with_split_duties_is_proven_minimal(index):
+    d, bound = TIGHT[index]
+    r = design_posts(d)
+    check_free_roster(d, r)
+    assert r.lower_bound == bound and r.n_posts == bound and r.proven_minimal
+    assert r.method == "fill" and r.models == 0
+
+
+def test_large_parts_are_deterministic():
+    d, bound = TIGHT[0]
+    _, pieces = _free(d)
+    assert ab_part_posts.fill_parts(pieces, bound) == ab_part_posts.fill_parts(pieces, bound)
+    one, two = design_posts(d), design_posts(d)
+    assert [(p.a, p.b, p.load_hours) for p in one.posts] == [(p.a, p.b, p.load_hours) for p in two.posts]
+    assert one.part_hours == two.part_hours
+
+
+def test_too_few_posts_give_nothing():
+    d, bound = TIGHT[1]
+    _, pieces = _free(d)
+    assert ab_part_posts.fill_parts(pieces, bound - 1) is None    # less room than the load
+    assert ab_part_posts.fill_parts(pieces, 0) is None
+
+
+def test_whatever_it_packs_holds_the_rules():
+    """Random designs with large duties, at their bound and one above: every packing returned
+    keeps every rule of free parts, and none has fewer posts than the bound."""
+    rng = random.Random(11)
+    packed = 0
+    for _ in range(60):
+        big = [rng.uniform(1.02, 2.6) for _ in range(rng.randint(1, 3))]
+        small = [rng.uniform(0.01, 0.9) for _ in range(rng.randint(2, 9))]
+        f = rng.choice([0.1, 0.15, 0.3])
+        d = design([round(x * CAP, 1) for x in big + small], [rng.random() < 0.85 for _ in big + small],
+                   f=f, m=rng.randint(1, 3))
+        shares, pieces = _free(d)
+        bound = ab_design._bound(d, shares, True).value
+        for posts in (bound, bound + 1):
+            found = ab_part_posts.fill_parts(pieces, posts)
+            if found is not None:
+                assert ab_pour.holds(pieces, found[0], found[1], posts)
+                packed += 1
+    assert packed > 10
+
