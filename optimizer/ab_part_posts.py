@@ -33,6 +33,10 @@ from optimizer.ab_split import Pieces
 # leaves sizes the fill can pack is a matter of the numbers; each is cheap, and the list is fixed.
 VARIANTS = ((1, "smallest"), (1, "ledger"), (2, "smallest"), (2, "ledger"), (3, "smallest"), (3, "ledger"))
 ROUNDS = ab_fill.ROUNDS[:2]   # of the fill's rounds, per way: work, never seconds
+# Only for tight designs: at most this share of one post to spare over all posts. With more room
+# a packing that the greedy packing, pouring and the fill miss is a matter of structure, which
+# the exact model decides, and trying the ways here would only cost time.
+MOST_SLACK = 0.2
 
 
 def _groups(pieces: Pieces) -> dict[int, list[int]]:
@@ -81,6 +85,13 @@ def fill_parts(pieces: Pieces, posts: int) -> tuple[Assignment, list[float]] | N
         return None
     n = len(pieces.hours)
     f, cap, m = pieces.f, pieces.capacity, pieces.max_roles
+    backed_hours = math.fsum(h for i, h in enumerate(pieces.hours)
+                             if pieces.backed[i] and pieces.duty[i] not in pieces.split)
+    backed_hours += math.fsum(h for d, h in pieces.split.items() if pieces.backed[groups[d][0]])
+    whole_hours = math.fsum(h for i, h in enumerate(pieces.hours) if pieces.duty[i] not in pieces.split)
+    load = whole_hours + math.fsum(pieces.split.values()) + f * backed_hours
+    if posts * cap - load > MOST_SLACK * cap:
+        return None
     for glued, order in VARIANTS:
         if glued > m:
             break
