@@ -281,8 +281,9 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
     `max_nodes` bounds each exact model's search; `deadline` (a time.time()
     instant, the user's limit) raises lp.OutOfTime when passed. `splits` is
     "equal" (a large duty's parts are equal) or "free" (the design sizes them).
-    With free parts the greedy packing and pouring try the free bound first (a
-    packing there is proven minimal); otherwise the design of equal parts comes
+    With free parts the greedy packing and pouring try the free bound first, and
+    on a tight design the large parts filling posts of their own (a packing
+    there is proven minimal); otherwise the design of equal parts comes
     first, and the free model only looks for fewer posts than it and proves its
     bound: never worse.
     """
@@ -303,6 +304,12 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
         early, early_sizes = _greedy(loose, loose_splits, loose_bound.value, repair=False)
         if early is not None:
             return _result(design, shares, total_hours, early, early_sizes, loose_bound, "constructive",
+                           SolverTimes(), started)
+        # A tight design: its large parts filling posts of their own often pack it at the bound,
+        # before any search of equal parts (which is then not needed either).
+        parts = ab_part_posts.fill_parts(loose, loose_bound.value)
+        if parts is not None:
+            return _result(design, shares, total_hours, parts[0], parts[1], loose_bound, "fill",
                            SolverTimes(), started)
     equal = pieces_of(design, shares, False)
     found = _search(equal, candidate_splits(design, shares, False), _bound(design, shares, False), None,
