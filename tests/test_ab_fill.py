@@ -3,33 +3,19 @@ brute force on tiny designs."""
 
 from __future__ import annotations
 
-import json
 import math
 import random
-from pathlib import Path
 
 import pytest
 
 from optimizer import ab_fill, ab_pack
 from optimizer.ab_design import REPAIR_ITERATIONS, design_posts, make_shares, pieces_of
-from optimizer.inputs import DesignInput, DutyLoad
+from optimizer.inputs import DesignInput
 from tests.brute_force import fits
 from tests.test_ab_design import check_free_roster
+from tests.tight_designs import load_designs
 
-DATA = Path(__file__).parent / "data" / "ab_tight_designs.json"
-
-
-def _tight_designs() -> list[tuple[DesignInput, int]]:
-    found = []
-    for k, raw in enumerate(json.loads(DATA.read_text(encoding="utf-8"))["designs"]):
-        duties = tuple(DutyLoad(f"职责{i}", h, backed)
-                       for i, (h, backed) in enumerate(zip(raw["hours"], raw["needs_backup"])))
-        found.append((DesignInput(f"紧{k}乡", "institutional", duties, raw["capacity_hours"],
-                                  raw["backup_load_factor"], raw["max_backup_roles"]), raw["lower_bound"]))
-    return found
-
-
-TIGHT = _tight_designs()
+TIGHT = load_designs("ab_tight_designs.json", "紧{}乡")
 
 
 def _pieces(d: DesignInput):

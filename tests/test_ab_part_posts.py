@@ -3,32 +3,18 @@ duties packed at their bound, the rules, determinism."""
 
 from __future__ import annotations
 
-import json
 import math
 import random
-from pathlib import Path
 
 import pytest
 
 from optimizer import ab_design, ab_part_posts, ab_pour
 from optimizer.ab_design import design_posts
-from optimizer.inputs import DesignInput, DutyLoad
+from optimizer.inputs import DesignInput
 from tests.test_ab_design import CAP, check_free_roster, design
+from tests.tight_designs import load_designs
 
-DATA = Path(__file__).parent / "data" / "ab_tight_parts.json"
-
-
-def _designs() -> list[tuple[DesignInput, int]]:
-    found = []
-    for k, raw in enumerate(json.loads(DATA.read_text(encoding="utf-8"))["designs"]):
-        duties = tuple(DutyLoad(f"职责{i}", h, backed)
-                       for i, (h, backed) in enumerate(zip(raw["hours"], raw["needs_backup"])))
-        found.append((DesignInput(f"紧{k}镇", "institutional", duties, raw["capacity_hours"],
-                                  raw["backup_load_factor"], raw["max_backup_roles"]), raw["lower_bound"]))
-    return found
-
-
-TIGHT = _designs()
+TIGHT = load_designs("ab_tight_parts.json", "紧{}镇")
 
 
 def _free(d: DesignInput):
