@@ -80,19 +80,20 @@ def test_too_few_posts_give_nothing():
 
 def test_whatever_it_packs_holds_the_rules():
     """Random tight designs with large duties (a last duty brings the load to just under a whole
-    number of posts): every packing returned keeps every rule of free parts, at the bound."""
+    number of posts; some duties without backup, one to three B roles a post): every packing returned
+    keeps every rule of free parts, at the bound."""
     rng = random.Random(11)
     packed = tried = 0
     for _ in range(120):
         big = [rng.uniform(1.02, 2.6) for _ in range(rng.randint(1, 3))]
         small = [rng.uniform(0.01, 0.6) for _ in range(rng.randint(3, 9))]
-        f = rng.choice([0.1, 0.15, 0.3])
+        f = rng.choice([0.0, 0.1, 0.15, 0.3])
         load = sum(big + small) * (1 + f)
         filler = (math.ceil(load + 0.1) - rng.uniform(0.001, 0.15) - load) / (1 + f)
         if not 0.01 < filler < 0.9:
             continue
         hours = [round(x * CAP, 1) for x in big + small + [filler]]
-        d = design(hours, f=f, m=rng.randint(2, 3))
+        d = design(hours, [rng.random() < 0.9 for _ in hours], f=f, m=rng.randint(1, 3))
         shares, pieces = _free(d)
         bound = ab_design._bound(d, shares, True).value
         tried += 1
@@ -100,4 +101,4 @@ def test_whatever_it_packs_holds_the_rules():
         if found is not None:
             assert ab_pour.holds(pieces, found[0], found[1], bound)
             packed += 1
-    assert tried > 50 and packed > 40, (tried, packed)
+    assert tried > 50 and packed > 15, (tried, packed)
