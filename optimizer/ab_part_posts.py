@@ -3,9 +3,10 @@
 A duty of H hours larger than one post is split into k parts of free sizes.
 Near the lower bound the posts together have only a few hours to spare, and
 where the parts go and how large they are must be decided together; the
-greedy packing, pouring and the exact model often fail there. But one choice
-is always as good as any: let each of the k − 1 large parts have a post of
-its own and fill that post exactly. Its post also takes g B roles of small
+greedy packing, pouring and the exact model often fail there. A simple choice
+often succeeds instead (it is not the only one, so failing here proves
+nothing): let each of the k − 1 large parts have a post of its own and fill
+that post exactly. Its post also takes g B roles of small
 whole duties (g = 1, 2, 3 are tried); the part is then the post's hours less
 those roles' load, and the last part takes the rest of the duty (H minus the
 large parts). A large part's hours shifted into the last part land on another
