@@ -40,14 +40,6 @@ ROUNDS = ab_fill.ROUNDS[:2]   # of the fill's rounds, per way: work, never secon
 MOST_SLACK = 0.2
 
 
-def _groups(pieces: Pieces) -> dict[int, list[int]]:
-    groups: dict[int, list[int]] = {}
-    for i, d in enumerate(pieces.duty):
-        if d in pieces.split:
-            groups.setdefault(d, []).append(i)
-    return groups
-
-
 def _large_parts(pieces: Pieces, groups: dict[int, list[int]], glued: int, order: str):
     """{part: (its size, the shares whose B roles its post takes)}, the last parts' sizes, or None.
 
@@ -81,17 +73,12 @@ def _large_parts(pieces: Pieces, groups: dict[int, list[int]], glued: int, order
 
 def fill_parts(pieces: Pieces, posts: int) -> tuple[Assignment, list[float]] | None:
     """(assignment, sizes) with every large part filling a post of its own, or None."""
-    groups = _groups(pieces)
+    groups = pieces.groups()
     if not groups or posts <= 0:
         return None
     n = len(pieces.hours)
     f, cap, m = pieces.f, pieces.capacity, pieces.max_roles
-    backed_hours = math.fsum(h for i, h in enumerate(pieces.hours)
-                             if pieces.backed[i] and pieces.duty[i] not in pieces.split)
-    backed_hours += math.fsum(h for d, h in pieces.split.items() if pieces.backed[groups[d][0]])
-    whole_hours = math.fsum(h for i, h in enumerate(pieces.hours) if pieces.duty[i] not in pieces.split)
-    load = whole_hours + math.fsum(pieces.split.values()) + f * backed_hours
-    if posts * cap - load > MOST_SLACK * cap:
+    if posts * cap - pieces.load() > MOST_SLACK * cap:
         return None
     for glued, order in VARIANTS:
         if glued > m:

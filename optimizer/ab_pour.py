@@ -258,17 +258,11 @@ def pour(pieces: Pieces, posts: int) -> tuple[Assignment, list[float]] | None:
     n = len(pieces.hours)
     if posts <= 0 or n == 0:
         return None
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        if pieces.duty[i] in pieces.split:
-            groups.setdefault(pieces.duty[i], []).append(i)
+    groups = pieces.groups()
     whole = [i for i in range(n) if pieces.duty[i] not in pieces.split]
     backed = [i for i in range(n) if pieces.backed[i]]
-    cap, f = pieces.capacity, pieces.f
-    whole_set = set(whole)
-    total_b = f * (math.fsum(pieces.hours[i] for i in backed if i in whole_set)
-                   + math.fsum(h for d, h in pieces.split.items() if pieces.backed[groups[d][0]]))
-    per_post = total_b / posts
+    cap = pieces.capacity
+    per_post = pieces.f * pieces.backed_hours() / posts
     for reserve in RESERVES:
         keep = reserve * per_post
         for rule in ("room", "per_role"):

@@ -23,6 +23,7 @@ user's outer time limit (a deadline) stops the whole solve with OutOfTime.
 
 from __future__ import annotations
 
+import math
 import time
 from dataclasses import dataclass
 
@@ -46,6 +47,25 @@ class Pieces:
     def a_b(self, sizes: list[float] | tuple[float, ...]) -> tuple[list[float], list[float | None]]:
         """(A hours, B load or None) of each share for the given part sizes."""
         return list(sizes), [self.f * h if bk else None for h, bk in zip(sizes, self.backed)]
+
+    def groups(self) -> dict[int, list[int]]:
+        """Each split duty's shares (its parts), in share order."""
+        found: dict[int, list[int]] = {}
+        for i, d in enumerate(self.duty):
+            if d in self.split:
+                found.setdefault(d, []).append(i)
+        return found
+
+    def backed_hours(self) -> float:
+        """The hours of the duties that need backup (whatever the parts' sizes)."""
+        groups = self.groups()
+        return (math.fsum(h for i, h in enumerate(self.hours) if self.backed[i] and self.duty[i] not in self.split)
+                + math.fsum(h for d, h in self.split.items() if self.backed[groups[d][0]]))
+
+    def load(self) -> float:
+        """A hours and B load together (whatever the parts' sizes)."""
+        whole = math.fsum(h for i, h in enumerate(self.hours) if self.duty[i] not in self.split)
+        return whole + math.fsum(self.split.values()) + self.f * self.backed_hours()
 
 
 @dataclass
