@@ -175,7 +175,7 @@ def feasible_with(shares_duty: list[int], a: list[float], b: list[float | None],
     lp.set_objective(problem, lp.expr([]))
 
     times.build += time.perf_counter() - started  # writing the model in PuLP
-    outcome = lp.solve_by(problem, deadline, prefer, max_nodes=max_nodes)
+    outcome = lp.solve_by(problem, deadline, prefer, max_nodes=max_nodes, sub_mips=False)
     times.add(outcome.times)
     read_from = time.perf_counter()
     if outcome.status == lp.INFEASIBLE:

@@ -225,10 +225,13 @@ PROBING_AND_ENUMERATION = 2 ** 15 + 2 ** 16
 
 def make_solver(time_limit: float | None, prefer: str = "auto", *, gap_rel: float | None = None,
                 threads: int | None = 1, mip: bool = True, max_nodes: int | None = None,
-                presolve: str = "on"):
+                presolve: str = "on", sub_mips: bool = True):
     """HiGHS in process unless `prefer` is "cbc" or highspy is missing; CBC otherwise.
 
     `time_limit` is the user's outer limit (None: none); `max_nodes` the work limit.
+    `sub_mips=False` leaves out HiGHS's RENS and RINS (small MIPs solved to find a first
+    solution): on the feasibility models of A/B designs they are most of the work and
+    seldom the answer.
     """
     if time_limit is not None:
         time_limit = max(0.01, float(time_limit))
@@ -240,6 +243,9 @@ def make_solver(time_limit: float | None, prefer: str = "auto", *, gap_rel: floa
             options["gapRel"] = gap_rel
         if max_nodes is not None:
             options["mip_max_nodes"] = int(max_nodes)
+        if not sub_mips:
+            options["mip_heuristic_run_rens"] = False
+            options["mip_heuristic_run_rins"] = False
         if presolve == "off":
             options["presolve"] = "off"
         elif presolve == "no probing":
@@ -253,7 +259,8 @@ def make_solver(time_limit: float | None, prefer: str = "auto", *, gap_rel: floa
 
 
 def solve(problem: pulp.LpProblem, time_limit: float | None, prefer: str = "auto", *,
-          gap_rel: float | None = None, max_nodes: int | None = None, presolve: str = "on") -> Outcome:
+          gap_rel: float | None = None, max_nodes: int | None = None, presolve: str = "on",
+          sub_mips: bool = True) -> Outcome:
     """Solve `problem` and read both PuLP statuses into one Outcome.
 
     `time_limit` is what is left of the user's limit (None: no limit); `max_nodes`
@@ -262,7 +269,8 @@ def solve(problem: pulp.LpProblem, time_limit: float | None, prefer: str = "auto
     root LP is already tight) or "no probing" (presolve without probing the binaries
     and enumerating their rows); CBC presolves as it always does.
     """
-    solver = make_solver(time_limit, prefer, gap_rel=gap_rel, max_nodes=max_nodes, presolve=presolve)
+    solver = make_solver(time_limit, prefer, gap_rel=gap_rel, max_nodes=max_nodes, presolve=presolve,
+                         sub_mips=sub_mips)
     t0 = time.perf_counter()
     problem.solve(solver)
     elapsed = time.perf_counter() - t0
@@ -290,13 +298,13 @@ def solve(problem: pulp.LpProblem, time_limit: float | None, prefer: str = "auto
 
 
 def solve_by(problem: pulp.LpProblem, deadline: float | None, prefer: str = "auto", *,
-             max_nodes: int | None = None, what: str = "") -> Outcome:
+             max_nodes: int | None = None, what: str = "", sub_mips: bool = True) -> Outcome:
     """Solve within the work budget and the user's `deadline` (a time.time() instant or None).
 
     Raises OutOfTime when the deadline, not the work budget, ended the solve: the caller
     never sees an answer the clock cut short. `what` names the model in that message.
     """
-    outcome = solve(problem, time_left(deadline), prefer, max_nodes=max_nodes)
+    outcome = solve(problem, time_left(deadline), prefer, max_nodes=max_nodes, sub_mips=sub_mips)
     if outcome.stopped == "time":
         raise OutOfTime(f"{what}: the user's time limit ended the solve") if what else OutOfTime()
     return outcome
