@@ -305,7 +305,11 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
         loose = pieces_of(design, shares, True)
         loose_splits = candidate_splits(design, shares, True)
         loose_bound = _bound(design, shares, True)
-        early, early_sizes = _greedy(loose, loose_splits, loose_bound.value, repair=False)
+        # Pouring moves whole pieces to repair its packing: with almost nothing to spare it
+        # seldom closes the last few hours, where large parts filling posts of their own do.
+        nearly_full = ab_part_posts.nearly_full(loose, loose_bound.value)
+        early, early_sizes = _greedy(loose, loose_splits, loose_bound.value, repair=False,
+                                     pour=not nearly_full)
         if early is not None:
             return _result(design, shares, total_hours, early, early_sizes, loose_bound, "constructive",
                            SolverTimes(), started)
@@ -315,6 +319,11 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
         if parts is not None:
             return _result(design, shares, total_hours, parts[0], parts[1], loose_bound, "fill",
                            SolverTimes(), started)
+        if nearly_full:
+            early, early_sizes = _greedy(loose, [], loose_bound.value, repair=False)
+            if early is not None:
+                return _result(design, shares, total_hours, early, early_sizes, loose_bound,
+                               "constructive", SolverTimes(), started)
     equal = pieces_of(design, shares, False)
     found = _search(equal, candidate_splits(design, shares, False), _bound(design, shares, False), None,
                     max_nodes, deadline, prefer)

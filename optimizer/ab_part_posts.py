@@ -38,6 +38,15 @@ ROUNDS = ab_fill.ROUNDS[:2]   # of the fill's rounds, per way: work, never secon
 # a packing that the greedy packing, pouring and the fill miss is a matter of structure, which
 # the exact model decides, and trying the ways here would only cost time.
 MOST_SLACK = 0.2
+# Nearly full: at most this share of one post to spare over all posts (1 %: some 16 hours a
+# year). Pouring rarely packs such a design and fails only after all its attempts, so the
+# large parts are tried before it there.
+NEARLY_FULL = 0.01
+
+
+def nearly_full(pieces: Pieces, posts: int) -> bool:
+    """Whether `posts` posts leave at most NEARLY_FULL of one post to spare."""
+    return posts * pieces.capacity - pieces.load() <= NEARLY_FULL * pieces.capacity
 
 
 def _large_parts(pieces: Pieces, groups: dict[int, list[int]], glued: int, order: str):

@@ -62,6 +62,31 @@ def test_tight_design_with_split_duties_is_proven_minimal(index):
     assert r.method == "fill" and r.models == 0
 
 
+@pytest.mark.parametrize("index", range(len(TIGHT)))
+def test_nearly_full_design_tries_the_large_parts_before_pouring(index, monkeypatch):
+    d, bound = TIGHT[index]
+    _shares, pieces = _free(d)
+    assert ab_part_posts.nearly_full(pieces, bound)
+    assert not ab_part_posts.nearly_full(pieces, bound + 1)
+    poured = []
+    real_pour = ab_pour.pour
+    monkeypatch.setattr(ab_pour, "pour", lambda *args: poured.append(args[1]) or real_pour(*args))
+    r = design_posts(d)
+    assert (r.n_posts, r.method, poured) == (bound, "fill", [])
+
+
+def test_nearly_full_design_is_still_poured_when_the_large_parts_fail(monkeypatch):
+    # Nothing is lost by the order: without the large parts, pouring comes after them at the bound.
+    d, bound = TIGHT[0]
+    poured = []
+    real_pour = ab_pour.pour
+    monkeypatch.setattr(ab_pour, "pour", lambda *args: poured.append(args[1]) or real_pour(*args))
+    monkeypatch.setattr(ab_part_posts, "fill_parts", lambda *args: None)
+    r = design_posts(d)
+    check_free_roster(d, r)
+    assert poured[0] == bound
+
+
 def test_large_parts_are_deterministic():
     d, bound = TIGHT[0]
     _, pieces = _free(d)
