@@ -18,6 +18,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -183,13 +184,20 @@ if highspy is not None:
         def actualSolve(self, lp):
             t0 = time.perf_counter()
             _silence_highs_banner()
-            self.createAndConfigureSolver(lp)
-            self.buildSolverModel(lp)
-            t1 = time.perf_counter()
-            self.callSolver(lp)
-            t2 = time.perf_counter()
-            status, sol_status = self.findSolutionValues(lp)
-            for var in lp.variables():
+            # PuLP's variables() walks every constraint and sorts the lot on each call; building
+            # and reading call it three times. The model does not change while it is solved.
+            variables = lp.variables()
+            lp.variables = lambda: variables
+            try:
+                self.createAndConfigureSolver(lp)
+                self.buildSolverModel(lp)
+                t1 = time.perf_counter()
+                self.callSolver(lp)
+                t2 = time.perf_counter()
+                status, sol_status = self.findSolutionValues(lp)
+            finally:
+                del lp.variables
+            for var in variables:
                 var.modified = False
             for con in lp._constraints.values():
                 con.modifier = False
@@ -418,6 +426,9 @@ def value(var_or_expr) -> float:
     return 0.0 if v is None else float(v)
 
 
+_UNSAFE = re.compile(r"[^A-Za-z0-9_]")
+
+
 def _safe(name: str) -> str:
-    # PuLP writes names into LP/MPS files for CBC: keep them to safe characters.
-    return "".join(ch if ch.isalnum() and ch.isascii() or ch == "_" else "_" for ch in name)
+    # PuLP writes names into LP/MPS files for CBC: keep them to ASCII letters, digits and "_".
+    return _UNSAFE.sub("_", name)
