@@ -181,6 +181,9 @@ def _roster(county: CountyData, options: SolveOptions, proposal: Proposal) -> li
                 continue
             parts = max(1, math.ceil(hours / capacity - 1e-9))
             backed = bool(duty.needs_backup) and not options.is_exempt(t.name, duty.name)
+            if parts == 1:   # most duties: one share of all its hours
+                shares[label] = (float(hours), backed)
+                continue
             chosen = [given.get(f"{label}（{part}/{parts}）") for part in range(1, parts + 1)]
             if parts > 1 and all(x is not None for x in chosen):
                 # A design may size the parts of a split duty: each at most one post, adding up.
