@@ -158,7 +158,8 @@ def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tri
     spare in all, and the first two then leave one post over by a few hours; the
     fill does not. With split duties the fill is tried once more with their large
     parts each filling a post (ab_part_posts), which leaves it sizes it can pack.
-    `tried`: the greedy packing (and pouring) already failed here.
+    `tried`: the greedy packing, pouring and the large parts already failed here (the
+    same pieces and count give the same answer: they are not tried again).
     """
     if not tried:
         best, sizes = _greedy(pieces, splits, posts, repair=False)
@@ -168,7 +169,7 @@ def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tri
     if best is not None:
         return best, sizes, "repair"
     best, sizes = _fill(pieces, splits, posts)
-    if best is None and pieces.split:
+    if best is None and pieces.split and not tried:
         # Free parts: the large ones each fill a post, and the fill packs the rest.
         best, sizes = ab_part_posts.fill_parts(pieces, posts) or (None, None)
     return best, sizes, "fill"
@@ -242,7 +243,7 @@ def _search(pieces: ab_split.Pieces, splits: list[list[float]], bound: ab_bounds
             max_nodes: int, deadline: float | None, prefer: str, *, tried: bool = False) -> _Found:
     """The fewest posts from the bound up (and below `below`, if given); the bound rises with each proof.
 
-    `tried`: the greedy packing (and pouring) already failed at the bound.
+    `tried`: the greedy packing, pouring and the large parts already failed at the bound.
     """
     lb = bound.value
     times = SolverTimes()

@@ -1,0 +1,54 @@
+"""Many A/B designs at once (optimizer/ab_batch.py): the order of work changes, the answers do not."""
+
+from __future__ import annotations
+
+from optimizer import ab_batch
+from optimizer.ab_batch import design_all
+from optimizer.inputs import DesignInput, DutyLoad
+from planner.demo.county import generate_demo
+from planner.domain.options import SolveOptions
+from planner.solving.solve import build_problem
+from tests.tight_designs import load_designs
+
+
+def _mixed():
+    """The 14-township demo's designs with the tight designs kept as data among them."""
+    designs = list(build_problem(generate_demo(14, 1), SolveOptions())[0].designs)
+    tight = [d for d, _bound in load_designs("ab_tight_designs.json", "紧{}镇")]
+    return designs[:10] + tight[:1] + designs[10:30] + tight[1:] + designs[30:]
+
+
+def test_nearly_whole_designs_are_handed_out_first_and_alone():
+    designs = _mixed()
+    slow = [i for i, d in enumerate(designs) if ab_batch.nearly_whole(d)]
+    assert len(slow) >= 2 and slow[0] > 0       # not already first in the input
+    chunks = ab_batch._chunks(designs)
+    assert chunks[:len(slow)] == [[i] for i in slow]
+    assert sorted(i for chunk in chunks for i in chunk) == list(range(len(designs)))
+    assert all(len(chunk) <= ab_batch.CHUNK for chunk in chunks)
+
+
+def test_two_workers_give_every_design_back_in_its_place():
+    designs = _mixed()
+    one = design_all(designs, workers=1)
+    two = design_all(designs, workers=2)
+    assert [(d.township, d.kind) for d in two] == [(d.township, d.kind) for d in designs]
+    assert [(d.township, d.kind, d.n_posts, [p.a for p in d.posts], [p.b for p in d.posts]) for d in two] == \
+        [(d.township, d.kind, d.n_posts, [p.a for p in d.posts], [p.b for p in d.posts]) for d in one]
+
+
+def _load_of(posts: float) -> DesignInput:
+    # One duty without backup and one with (f = 0.25): A hours h1 + h2 and B load 0.25 × h2.
+    cap = 1600.0
+    h2 = 400.0
+    h1 = posts * cap - h2 * 1.25
+    return DesignInput("试镇", "institutional", (DutyLoad("甲", h1, False), DutyLoad("乙", h2, True)),
+                       cap, 0.25, 3)
+
+
+def test_nearly_whole_is_just_under_a_whole_number_of_posts():
+    assert ab_batch.nearly_whole(_load_of(2.995))
+    assert ab_batch.nearly_whole(_load_of(2.9905))
+    assert not ab_batch.nearly_whole(_load_of(2.985))   # 1.5 % of a post to spare
+    assert ab_batch.nearly_whole(_load_of(3.0))         # exactly full: nothing at all to spare
+    assert not ab_batch.nearly_whole(_load_of(3.004))   # just over: a fourth post with almost all free
