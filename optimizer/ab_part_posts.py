@@ -89,12 +89,14 @@ def fill_parts(pieces: Pieces, posts: int) -> tuple[Assignment, list[float]] | N
     f, cap, m = pieces.f, pieces.capacity, pieces.max_roles
     if posts * cap - pieces.load() > MOST_SLACK * cap:
         return None
+    seen = []
     for glued, order in VARIANTS:
         if glued > m:
             break
         made = _large_parts(pieces, groups, glued, order)
-        if made is None:
-            continue
+        if made is None or made in seen:
+            continue  # none, or the same as a way before (one split duty has one order)
+        seen.append(made)
         large, last = made
         rest_posts = posts - len(large)
         if rest_posts <= 0:

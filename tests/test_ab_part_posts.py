@@ -127,3 +127,26 @@ def test_whatever_it_packs_holds_the_rules():
             assert ab_pour.holds(pieces, found[0], found[1], bound)
             packed += 1
     assert tried > 50 and packed > 15, (tried, packed)
+
+
+def test_each_way_of_sizing_the_large_parts_is_filled_once(monkeypatch):
+    # With one split duty both orders of the split duties are the same way: each is filled once.
+    f = 0.15
+    hours = [1.6 * CAP] + [x * CAP for x in (0.55, 0.5, 0.45, 0.3, 0.25, 0.2, 0.15, 0.1)]
+    posts = sum(hours) * (1 + f) / CAP
+    hours.append((math.ceil(posts) - 0.05 - posts) * CAP / (1 + f))   # 0.05 post to spare
+    d = design(hours, f=f)
+    _shares, pieces = _free(d)
+    bound = math.ceil(pieces.load() / CAP - 1e-9)
+    assert ab_part_posts.MOST_SLACK * CAP >= bound * CAP - pieces.load() > 0
+    ways = []
+    for glued, order in ab_part_posts.VARIANTS:
+        made = ab_part_posts._large_parts(pieces, pieces.groups(), glued, order)
+        if made is not None and made not in ways:
+            ways.append(made)
+    seen = []
+    monkeypatch.setattr(ab_part_posts.ab_fill, "fill",
+                        lambda a, b, posts, *args, **kwargs: seen.append((tuple(a), tuple(b), kwargs["rounds"])))
+    assert ab_part_posts.fill_parts(pieces, bound) is None     # every way fails here: all are tried
+    assert len(ways) == 3 < len(ab_part_posts.VARIANTS)
+    assert len(seen) == len(set(seen)) == len(ways) * len(ab_part_posts.ROUNDS)
