@@ -150,7 +150,8 @@ def _greedy(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, r
     return None, None
 
 
-def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tried: bool = False):
+def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tried: bool = False,
+          filled: dict | None = None):
     """(assignment, sizes, method) of the first packing into `posts` posts, without the exact model.
 
     The greedy packing (and pouring), then the tabu repair, then filling post by
@@ -168,24 +169,32 @@ def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tri
     best, sizes = _greedy(pieces, splits, posts, repair=True, pour=False)
     if best is not None:
         return best, sizes, "repair"
-    best, sizes = _fill(pieces, splits, posts)
+    best, sizes = _fill(pieces, splits, posts, filled)
     if best is None and pieces.split and not tried:
         # Free parts: the large ones each fill a post, and the fill packs the rest.
         best, sizes = ab_part_posts.fill_parts(pieces, posts) or (None, None)
     return best, sizes, "fill"
 
 
-def _fill(pieces: ab_split.Pieces, splits: list[list[float]], posts: int):
+def _fill(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, filled: dict | None = None):
     """(assignment, sizes) of the first round of bin completion (ab_fill) that fills `posts` posts.
 
     The splits take turns round by round, so that the work of a fill that fails (the
-    count may be too few) does not grow with the number of splits.
+    count may be too few) does not grow with the number of splits. `filled` keeps the
+    answers of one design's fills: its searches of equal and of free parts may ask the
+    same (equal parts are the first free split), and the same fill gives the same answer.
     """
     for turn, round_ in enumerate(FILL_ROUNDS):
         sizes = splits[turn % len(splits)]
         a, b = pieces.a_b(sizes)
-        found = ab_fill.fill(a, b, posts, pieces.capacity, pieces.max_roles, duty=list(pieces.duty),
-                             rounds=(round_,))
+        key = (tuple(a), tuple(b), tuple(pieces.duty), posts, round_)
+        if filled is not None and key in filled:
+            found = filled[key]
+        else:
+            found = ab_fill.fill(a, b, posts, pieces.capacity, pieces.max_roles, duty=list(pieces.duty),
+                                 rounds=(round_,))
+            if filled is not None:
+                filled[key] = found
         if found is not None:
             return found, sizes
     return None, None
@@ -240,16 +249,18 @@ class _Found:
 
 
 def _search(pieces: ab_split.Pieces, splits: list[list[float]], bound: ab_bounds.Bound, below: int | None,
-            max_nodes: int, deadline: float | None, prefer: str, *, tried: bool = False) -> _Found:
+            max_nodes: int, deadline: float | None, prefer: str, *, tried: bool = False,
+            filled: dict | None = None) -> _Found:
     """The fewest posts from the bound up (and below `below`, if given); the bound rises with each proof.
 
     `tried`: the greedy packing, pouring and the large parts already failed at the bound.
+    `filled`: the fills of this design so far (see _fill).
     """
     lb = bound.value
     times = SolverTimes()
     if below is not None and lb >= below:
         return _Found(None, None, bound, "constructive", times)
-    best, sizes, method = _pack(pieces, splits, lb, tried=tried)
+    best, sizes, method = _pack(pieces, splits, lb, tried=tried, filled=filled)
     # The exact model decides the bound's post count; when it proves that count too few,
     # the bound rises by one and the packings above usually fill the new count at once.
     while best is None and (below is None or lb < below):
@@ -266,7 +277,7 @@ def _search(pieces: ab_split.Pieces, splits: list[list[float]], bound: ab_bounds
                 f"at least {lb} posts")
             method = "exact"  # the proof is the exact model's, whichever packing then fills lb
             if below is None or lb < below:
-                best, sizes, _ = _pack(pieces, splits, lb)
+                best, sizes, _ = _pack(pieces, splits, lb, filled=filled)
         else:
             break  # the work limit without an answer: the gap stays
     if best is None and below is not None:
@@ -326,8 +337,9 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
                 return _result(design, shares, total_hours, early, early_sizes, loose_bound,
                                "constructive", SolverTimes(), started)
     equal = pieces_of(design, shares, False)
+    filled: dict = {}
     found = _search(equal, candidate_splits(design, shares, False), _bound(design, shares, False), None,
-                    max_nodes, deadline, prefer)
+                    max_nodes, deadline, prefer, filled=filled)
     best, sizes, method, times = found.assignment, found.sizes, found.method, found.times
     if best is None:
         # Not proven: the best packing the greedy finds with a few more posts.
@@ -343,7 +355,8 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
     n_equal = len({p for p in best[0]} | {p for p in best[1] if p >= 0})
     bound = found.bound
     if free:
-        better = _search(loose, loose_splits, loose_bound, n_equal, max_nodes, deadline, prefer, tried=True)
+        better = _search(loose, loose_splits, loose_bound, n_equal, max_nodes, deadline, prefer, tried=True,
+                         filled=filled)
         times.add(better.times)
         bound = better.bound
         if better.assignment is not None:

@@ -150,3 +150,28 @@ def test_each_way_of_sizing_the_large_parts_is_filled_once(monkeypatch):
     assert ab_part_posts.fill_parts(pieces, bound) is None     # every way fails here: all are tried
     assert len(ways) == 3 < len(ab_part_posts.VARIANTS)
     assert len(seen) == len(set(seen)) == len(ways) * len(ab_part_posts.ROUNDS)
+
+
+def test_one_design_never_fills_the_same_pieces_twice(monkeypatch):
+    # The searches of equal and of free parts may ask the same fill; a design asks it once.
+    d, bound = TIGHT[0]
+    _shares, pieces = _free(d)
+    splits = ab_design.candidate_splits(d, ab_design.make_shares(d), True)
+    asked = []
+    real_fill = ab_design.ab_fill.fill
+
+    def fill(a, b, posts, *args, **kwargs):
+        asked.append(posts)
+        return real_fill(a, b, posts, *args, **kwargs)
+
+    monkeypatch.setattr(ab_design.ab_fill, "fill", fill)
+    filled: dict = {}
+    first = ab_design._fill(pieces, splits, bound, filled)
+    rounds = len(asked)
+    assert rounds == len(ab_design.FILL_ROUNDS)          # both rounds fail here (see above)
+    assert ab_design._fill(pieces, splits, bound, filled) == first
+    assert len(asked) == rounds                           # answered from what the design already knows
+    ab_design._fill(pieces, splits, bound + 1, filled)    # another count is another fill
+    assert asked[rounds:] and set(asked[rounds:]) == {bound + 1}
+    ab_design._fill(pieces, splits, bound, {})            # another design's memory: filled again
+    assert asked[-1] == bound
