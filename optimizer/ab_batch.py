@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import multiprocessing
 import os
+from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
@@ -65,11 +66,14 @@ def default_workers(n_designs: int) -> int:
 def design_all(designs: list[DesignInput], *, max_nodes: int = MAX_NODES, splits: str = SPLITS,
                deadline: float | None = None, prefer: str = "auto", workers: int | None = None,
                progress: Callable[[float, str], None] | None = None,
-               cancel: Callable[[], bool] | None = None) -> list[ABDesign]:
+               cancel: Callable[[], bool] | None = None,
+               on_kind_done: Callable[[str, list[ABDesign]], None] | None = None) -> list[ABDesign]:
     """Every design, in the order given.
 
     `max_nodes` is the work limit of each exact model; `deadline` a time.time()
-    instant (the user's limit) after which lp.OutOfTime is raised.
+    instant (the user's limit) after which lp.OutOfTime is raised. `on_kind_done(kind,
+    designs)` is called in this process as soon as every design of a kind is done (its
+    designs in the order given), while the workers go on with the other kinds.
     """
     if workers is None:
         workers = default_workers(len(designs))
@@ -78,36 +82,46 @@ def design_all(designs: list[DesignInput], *, max_nodes: int = MAX_NODES, splits
     places = _chunks(designs) if workers > 1 else [list(range(i, min(i + CHUNK, len(designs))))
                                                    for i in range(0, len(designs), CHUNK)]
     chunks = [[designs[i] for i in place] for place in places]
-    results: list[list[ABDesign] | None] = [None] * len(chunks)
+    taken = [False] * len(chunks)
+    out: list[ABDesign | None] = [None] * len(designs)
+    left = Counter(d.kind for d in designs)
     done = 0
 
-    def report(count: int | None = None) -> None:
+    def report() -> None:
         if progress is not None:
-            shown = done if count is None else count
-            count = f" {shown}/{len(designs)}"
-            progress(shown / max(1, len(designs)), progress_words("ab_design", count, count))
+            count = f" {done}/{len(designs)}"
+            progress(done / max(1, len(designs)), progress_words("ab_design", count, count))
+
+    def take(index: int, chunk_results: list[ABDesign]) -> None:
+        # Each design back to its place in the input, whatever order the chunks ran in.
+        nonlocal done
+        taken[index] = True
+        finished = []
+        for i, design in zip(places[index], chunk_results):
+            out[i] = design
+            left[designs[i].kind] -= 1
+            if left[designs[i].kind] == 0:
+                finished.append(designs[i].kind)
+        done += len(chunk_results)
+        report()
+        for kind in finished:
+            if on_kind_done is not None:
+                on_kind_done(kind, [d for d, given in zip(out, designs) if given.kind == kind])  # type: ignore[misc]
 
     job = (max_nodes, splits, deadline, prefer)
     if workers > 1 and len(chunks) > 1:
         try:
-            done = _in_pool(chunks, results, workers, job, cancel, report)
+            _in_pool(chunks, taken, workers, job, cancel, take)
         except BrokenProcessPool:
             # A worker could not start (e.g. a script without the `if __name__ == "__main__"`
             # guard that spawn needs): finish what is left in this process.
             pass
     for index, chunk in enumerate(chunks):
-        if results[index] is not None:
+        if taken[index]:
             continue
         if cancel is not None and cancel():
             raise Cancelled()
-        results[index] = _run_chunk(chunk, *job, cancel)
-        done += len(chunk)
-        report()
-    # Each design back to its place in the input, whatever order the chunks ran in.
-    out: list[ABDesign | None] = [None] * len(designs)
-    for place, chunk_results in zip(places, results):
-        for i, design in zip(place, chunk_results):  # type: ignore[arg-type]
-            out[i] = design
+        take(index, _run_chunk(chunk, *job, cancel))
     return out  # type: ignore[return-value]
 
 
@@ -119,11 +133,20 @@ def nearly_whole(design: DesignInput) -> bool:
 
 
 def _chunks(designs: list[DesignInput]) -> list[list[int]]:
-    """The designs' indices in chunks for the pool: the nearly whole ones first, alone."""
+    """The designs' indices in chunks for the pool: the nearly whole ones first, alone; then the
+    others kind by kind, the kind with the fewest duties first, so that whole kinds are done
+    (and their reallocation can start) while the workers go on with the rest."""
     slow = [i for i, d in enumerate(designs) if nearly_whole(d)]
     marked = set(slow)
-    rest = [i for i in range(len(designs)) if i not in marked]
-    return [[i] for i in slow] + [rest[j:j + CHUNK] for j in range(0, len(rest), CHUNK)]
+    duties = Counter()
+    for d in designs:
+        duties[d.kind] += len(d.duties)
+    rank = {kind: r for r, kind in enumerate(sorted(duties, key=lambda k: (duties[k], k)))}
+    chunks = [[i] for i in slow]
+    for kind in sorted(rank, key=rank.get):
+        rest = [i for i, d in enumerate(designs) if d.kind == kind and i not in marked]
+        chunks += [rest[j:j + CHUNK] for j in range(0, len(rest), CHUNK)]
+    return chunks
 
 
 def _yield_to_the_window() -> None:
@@ -134,29 +157,23 @@ def _yield_to_the_window() -> None:
         pass
 
 
-def _in_pool(chunks, results, workers, job, cancel, report_done) -> int:
-    done = 0
+def _in_pool(chunks, taken, workers, job, cancel, take) -> None:
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_yield_to_the_window)
     try:
         # Each chunk's results go back to its own place, whichever worker finishes first.
         pending = {pool.submit(_run_chunk, chunk, *job): index
-                   for index, chunk in enumerate(chunks)}
+                   for index, chunk in enumerate(chunks) if not taken[index]}
         while pending:
             finished, _ = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
             if cancel is not None and cancel():
                 raise Cancelled()
-            for future in finished:
-                index = pending.pop(future)
-                results[index] = future.result()
-                done += len(chunks[index])
-            if finished:
-                report_done(done)
+            for future in sorted(finished, key=pending.get):   # in the order handed out
+                take(pending.pop(future), future.result())
     except BaseException:
         _stop_now(pool)
         raise
     pool.shutdown(wait=True)
-    return done
 
 
 def _stop_now(pool: ProcessPoolExecutor) -> None:

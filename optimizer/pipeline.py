@@ -71,6 +71,23 @@ class CountyPlan:
         return all(k.status == lp.OPTIMAL for k in self.kinds.values())
 
 
+def _kind_input(problem: CountyProblem, kind: str, designs: list[ABDesign]) -> KindInput:
+    """The reallocation's input of one kind: its quota lines with the need its designs give."""
+    by_line = {d.township: d for d in designs}
+    rows = []
+    for line in problem.lines:
+        if line.kind != kind:
+            continue
+        design = by_line.get(line.township)
+        required = design.required if design is not None else line.leadership
+        rows.append(TownshipQuota(
+            township=line.township, approved=line.approved, staff=line.staff, required=required,
+            required_fte=line.required_fte, leadership=line.leadership, locked=line.locked,
+            band_min=line.band_min, band_max=line.band_max))
+    return KindInput(kind, tuple(rows), reserve=int(problem.reserve.get(kind, 0)),
+                     total_cap=problem.total_cap.get(kind))
+
+
 def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
              progress: Callable[[float, str], None] | None = None,
              cancel: Callable[[], bool] | None = None) -> CountyPlan:
@@ -92,47 +109,46 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
     deadline = None if settings.time_limit is None else started + settings.time_limit
     t0 = time.perf_counter()
     say(0.0, progress_words("ab_design"))
+    inputs: dict[str, KindInput] = {}
+    done: dict[str, KindPlan] = {}
+    realloc = [0.0]   # seconds of reallocation, some of them while the workers still design
+
+    def reallocate_kind(kind: str, designs_of_kind: list[ABDesign]) -> None:
+        # A kind's reallocation needs only its own designs: it runs as soon as they are done,
+        # in this process, while the workers go on with the other kinds. Its answer does not
+        # depend on when it runs.
+        started_kind = time.perf_counter()
+        check()
+        inputs[kind] = _kind_input(problem, kind, designs_of_kind)
+        done[kind] = reallocate(inputs[kind], max_nodes=settings.reallocation_max_nodes, deadline=deadline,
+                                prefer=prefer)
+        realloc[0] += time.perf_counter() - started_kind
+
     designs = design_all(
         list(problem.designs), max_nodes=settings.design_max_nodes, splits=settings.design_splits,
         deadline=deadline, prefer=prefer, workers=settings.workers,
-        progress=lambda f, m: say(0.05 + 0.75 * f, m), cancel=cancel)
-    stages["ab_design"] = time.perf_counter() - t0
+        progress=lambda f, m: say(0.05 + 0.75 * f, m), cancel=cancel, on_kind_done=reallocate_kind)
+    stages["ab_design"] = time.perf_counter() - t0 - realloc[0]
     check()
 
-    t0 = time.perf_counter()
-    by_line = {(d.township, d.kind): d for d in designs}
-    inputs: dict[str, KindInput] = {}
-    for kind in KINDS:
-        rows = []
-        for line in problem.lines:
-            if line.kind != kind:
-                continue
-            design = by_line.get((line.township, kind))
-            required = design.required if design is not None else line.leadership
-            rows.append(TownshipQuota(
-                township=line.township, approved=line.approved, staff=line.staff, required=required,
-                required_fte=line.required_fte, leadership=line.leadership, locked=line.locked,
-                band_min=line.band_min, band_max=line.band_max))
-        inputs[kind] = KindInput(kind, tuple(rows), reserve=int(problem.reserve.get(kind, 0)),
-                                 total_cap=problem.total_cap.get(kind))
-    kinds: dict[str, KindPlan] = {}
     ab_times = lp.SolverTimes()
     for d in designs:
         ab_times.build += d.build_seconds
         ab_times.solve += d.solver_seconds
         ab_times.models += d.models
-    lp_times = lp.SolverTimes()
     for index, kind in enumerate(KINDS):
-        check()
-        say(0.8 + 0.05 * index, progress_words("reallocation", "：" + kind_zh(kind), ": " + kind_en(kind)))
-        plan = reallocate(inputs[kind], max_nodes=settings.reallocation_max_nodes, deadline=deadline,
-                          prefer=prefer)
-        kinds[kind] = plan
+        if kind not in done:   # a kind without designs (no duties): its lines still count
+            say(0.8 + 0.05 * index, progress_words("reallocation", "：" + kind_zh(kind), ": " + kind_en(kind)))
+            reallocate_kind(kind, [])
+    kinds = {kind: done[kind] for kind in KINDS}
+    inputs = {kind: inputs[kind] for kind in KINDS}
+    lp_times = lp.SolverTimes()
+    for plan in kinds.values():
         lp_times.build += plan.build_seconds
         lp_times.solve += plan.solver_seconds
         lp_times.read += plan.read_seconds
         lp_times.models += plan.models
-    stages["reallocation"] = time.perf_counter() - t0
+    stages["reallocation"] = realloc[0]
     check()
 
     t0 = time.perf_counter()

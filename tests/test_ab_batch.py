@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from optimizer import ab_batch
 from optimizer.ab_batch import design_all
 from optimizer.inputs import DesignInput, DutyLoad
@@ -52,3 +54,36 @@ def test_nearly_whole_is_just_under_a_whole_number_of_posts():
     assert not ab_batch.nearly_whole(_load_of(2.985))   # 1.5 % of a post to spare
     assert ab_batch.nearly_whole(_load_of(3.0))         # exactly full: nothing at all to spare
     assert not ab_batch.nearly_whole(_load_of(3.004))   # just over: a fourth post with almost all free
+
+
+def test_each_kind_is_handed_over_once_as_soon_as_its_designs_are_done():
+    designs = _mixed()
+    seen = []
+
+    def on_kind_done(kind, of_kind):
+        # Every design of the kind is there, in the order given; the call comes before the end.
+        seen.append((kind, [(d.township, d.kind) for d in of_kind]))
+
+    out = design_all(designs, workers=2, on_kind_done=on_kind_done)
+    kinds = {d.kind for d in designs}
+    assert sorted(kind for kind, _ in seen) == sorted(kinds)
+    for kind, of_kind in seen:
+        assert of_kind == [(d.township, d.kind) for d in designs if d.kind == kind]
+    assert [(d.township, d.kind) for d in out] == [(d.township, d.kind) for d in designs]
+    # After the nearly whole ones, the chunks go out kind by kind, the fewest duties first.
+    duties = {k: sum(len(d.duties) for d in designs if d.kind == k) for k in kinds}
+    chunks = ab_batch._chunks(designs)
+    order = [designs[chunk[0]].kind for chunk in chunks if not ab_batch.nearly_whole(designs[chunk[0]])]
+    assert all(len({designs[i].kind for i in chunk}) == 1 for chunk in chunks)
+    assert [k for i, k in enumerate(order) if i == 0 or order[i - 1] != k] == \
+        sorted(kinds, key=lambda k: (duties[k], k))
+
+
+def test_a_failing_handover_stops_the_workers_and_says_why():
+    designs = _mixed()
+
+    def on_kind_done(kind, of_kind):
+        raise RuntimeError(f"no reallocation for {kind}")
+
+    with pytest.raises(RuntimeError, match="no reallocation"):
+        design_all(designs, workers=2, on_kind_done=on_kind_done)
