@@ -250,11 +250,12 @@ class _Found:
 
 def _search(pieces: ab_split.Pieces, splits: list[list[float]], bound: ab_bounds.Bound, below: int | None,
             max_nodes: int, deadline: float | None, prefer: str, *, tried: bool = False,
-            filled: dict | None = None) -> _Found:
+            filled: dict | None = None, exact: bool = True) -> _Found:
     """The fewest posts from the bound up (and below `below`, if given); the bound rises with each proof.
 
     `tried`: the greedy packing, pouring and the large parts already failed at the bound.
-    `filled`: the fills of this design so far (see _fill).
+    `filled`: the fills of this design so far (see _fill). `exact=False`: packings only,
+    no exact model (the search of equal parts when free parts follow: see design_posts).
     """
     lb = bound.value
     times = SolverTimes()
@@ -263,7 +264,7 @@ def _search(pieces: ab_split.Pieces, splits: list[list[float]], bound: ab_bounds
     best, sizes, method = _pack(pieces, splits, lb, tried=tried, filled=filled)
     # The exact model decides the bound's post count; when it proves that count too few,
     # the bound rises by one and the packings above usually fill the new count at once.
-    while best is None and (below is None or lb < below):
+    while best is None and exact and (below is None or lb < below):
         answer = _decide(pieces, lb, max_nodes, deadline, prefer)
         times.add(answer.times)
         if answer.verdict == "feasible":
@@ -338,8 +339,11 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
                                "constructive", SolverTimes(), started)
     equal = pieces_of(design, shares, False)
     filled: dict = {}
+    # With free parts to follow, equal parts only give a count to search below: the exact model of
+    # free parts at a count answers all that the one of equal parts would (equal parts are one
+    # of its splits), so the latter is not run.
     found = _search(equal, candidate_splits(design, shares, False), _bound(design, shares, False), None,
-                    max_nodes, deadline, prefer, filled=filled)
+                    max_nodes, deadline, prefer, filled=filled, exact=not free)
     best, sizes, method, times = found.assignment, found.sizes, found.method, found.times
     if best is None:
         # Not proven: the best packing the greedy finds with a few more posts.

@@ -175,3 +175,19 @@ def test_one_design_never_fills_the_same_pieces_twice(monkeypatch):
     assert asked[rounds:] and set(asked[rounds:]) == {bound + 1}
     ab_design._fill(pieces, splits, bound, {})            # another design's memory: filled again
     assert asked[-1] == bound
+
+
+def test_free_parts_never_run_the_exact_model_of_equal_parts(monkeypatch):
+    # Equal parts only give a count to search below; the exact model of free parts decides.
+    (d, bound), = load_designs("ab_open_parts.json", "开{}镇")
+    equal_models, free_models = [], []
+    real_equal, real_free = ab_design.ab_exact.decide, ab_design.ab_split.decide
+    monkeypatch.setattr(ab_design.ab_exact, "decide",
+                        lambda *args, **kwargs: equal_models.append(args[3]) or real_equal(*args, **kwargs))
+    monkeypatch.setattr(ab_design.ab_split, "decide",
+                        lambda *args, **kwargs: free_models.append(args[1]) or real_free(*args, **kwargs))
+    monkeypatch.setattr(ab_part_posts, "fill_parts", lambda *args: None)   # (seconds, and fails here)
+    r = design_posts(d)
+    check_free_roster(d, r)
+    assert equal_models == [] and free_models == [bound]
+    assert (r.n_posts, r.lower_bound, r.proven_minimal) == (bound + 1, bound, False)
