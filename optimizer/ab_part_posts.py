@@ -7,7 +7,7 @@ greedy packing, pouring and the exact model often fail there. A simple choice
 often succeeds instead (it is not the only one, so failing here proves
 nothing): let each of the k − 1 large parts have a post of its own and fill
 that post exactly. Its post also takes g B roles of small
-whole duties (g = 1, 2, 3 are tried); the part is then the post's hours less
+whole duties (g = 0, 1, 2, 3 are tried); the part is then the post's hours less
 those roles' load, and the last part takes the rest of the duty (H minus the
 large parts). A large part's hours shifted into the last part land on another
 post, so nothing is lost: the posts of the large parts are full, and what is
@@ -29,11 +29,17 @@ from optimizer.ab_pack import EPS, Assignment
 from optimizer.ab_pour import holds
 from optimizer.ab_split import Pieces
 
-# The ways tried, in turn: (B roles of small whole duties each large part's post takes, the order
-# in which the split duties take them: the smallest duty first, or the ledger's order). Which one
-# leaves sizes the fill can pack is a matter of the numbers; each is cheap, and the list is fixed.
-VARIANTS = ((1, "smallest"), (1, "ledger"), (2, "smallest"), (2, "ledger"), (3, "smallest"), (3, "ledger"))
+# The ways tried, in turn: (B roles of small whole duties each large part's post takes, none
+# (the part alone fills its post) to three, the order in which the split duties take them: the
+# smallest duty first, or the ledger's order). Which one leaves sizes the fill can pack is a
+# matter of the numbers; each is cheap, and the list is fixed.
+VARIANTS = tuple((glued, order) for glued in (0, 1, 2, 3) for order in ("smallest", "ledger"))
 ROUNDS = ab_fill.ROUNDS[:2]   # of the fill's rounds, per way: work, never seconds
+# Moves of the fill's local search per round. The packing of fixed sizes left here has only the
+# few hours to spare over all posts, and its local search needs more moves than elsewhere to
+# close them: on the 2,000-township demos (seeds 2 and 3) three designs were packed at their
+# bound after 76, 96 and 132 moves, where 40 left each one post above it.
+MOVES = 150
 # Only for tight designs: at most this share of one post to spare over all posts. With more room
 # a packing that the greedy packing, pouring and the fill miss is a matter of structure, which
 # the exact model decides, and trying the ways here would only cost time.
@@ -107,7 +113,8 @@ def fill_parts(pieces: Pieces, posts: int) -> tuple[Assignment, list[float]] | N
         a = [0.0 if i in large else sizes[i] for i in range(n)]
         b = [f * sizes[i] if pieces.backed[i] and i not in on_large else None for i in range(n)]
         for round_ in ROUNDS:
-            found = ab_fill.fill(a, b, rest_posts, cap, m, duty=list(pieces.duty), rounds=(round_,))
+            found = ab_fill.fill(a, b, rest_posts, cap, m, duty=list(pieces.duty), rounds=(round_,),
+                                 moves=MOVES)
             if found is None:
                 continue
             a_post, b_post = list(found[0]), list(found[1])

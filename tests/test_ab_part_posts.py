@@ -148,7 +148,7 @@ def test_each_way_of_sizing_the_large_parts_is_filled_once(monkeypatch):
     monkeypatch.setattr(ab_part_posts.ab_fill, "fill",
                         lambda a, b, posts, *args, **kwargs: seen.append((tuple(a), tuple(b), kwargs["rounds"])))
     assert ab_part_posts.fill_parts(pieces, bound) is None     # every way fails here: all are tried
-    assert len(ways) == 3 < len(ab_part_posts.VARIANTS)
+    assert len(ways) == 4 < len(ab_part_posts.VARIANTS)     # none to three glued B roles, one order
     assert len(seen) == len(set(seen)) == len(ways) * len(ab_part_posts.ROUNDS)
 
 
@@ -177,9 +177,21 @@ def test_one_design_never_fills_the_same_pieces_twice(monkeypatch):
     assert asked[-1] == bound
 
 
+def test_a_design_with_hours_to_spare_is_packed_at_its_bound_after_a_longer_local_search():
+    # 0.8 hours to spare over 20 posts: the fill's local search needs more moves than elsewhere.
+    (d, bound), = load_designs("ab_long_parts.json", "开{}镇")
+    _shares, pieces = _free(d)
+    assert 0 < bound * d.capacity_hours - pieces.load() < 0.001 * d.capacity_hours
+    found = ab_part_posts.fill_parts(pieces, bound)
+    assert found is not None and ab_pour.holds(pieces, found[0], found[1], bound)
+    r = design_posts(d)
+    check_free_roster(d, r)
+    assert (r.n_posts, r.lower_bound, r.proven_minimal, r.method) == (bound, bound, True, "fill")
+
+
 def test_free_parts_never_run_the_exact_model_of_equal_parts(monkeypatch):
     # Equal parts only give a count to search below; the exact model of free parts decides.
-    (d, bound), = load_designs("ab_open_parts.json", "开{}镇")
+    (d, bound), = load_designs("ab_long_parts.json", "开{}镇")
     equal_models, free_models = [], []
     real_equal, real_free = ab_design.ab_exact.decide, ab_design.ab_split.decide
     monkeypatch.setattr(ab_design.ab_exact, "decide",
