@@ -24,6 +24,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Callable
 
 from optimizer.ab_design import MAX_NODES, SPLITS, design_posts
+from optimizer.ab_part_posts import NEARLY_FULL
 from optimizer.inputs import DesignInput
 from optimizer.lp import time_left
 from optimizer.plan import ABDesign
@@ -31,11 +32,10 @@ from optimizer.words import progress_words
 
 PARALLEL_FROM = 900        # designs; below this the pool's start-up costs more than it saves
 CHUNK = 20
-# A design whose load is within this share of a post under a whole number of posts may need the
-# fill, the large parts and the exact model, seconds where others take a millisecond: such
+# A design whose load is within NEARLY_FULL of a post under a whole number of posts may need
+# the fill, the large parts and the exact model, seconds where others take a millisecond: such
 # designs are handed out first, one a chunk, so that the others fill the workers' time
 # around them instead of one of them finishing last.
-NEARLY_WHOLE = 0.01
 
 
 class Cancelled(Exception):
@@ -129,7 +129,7 @@ def nearly_whole(design: DesignInput) -> bool:
     """Whether the design's load (A hours and B loads) is just under a whole number of posts."""
     f = design.backup_load_factor
     posts = math.fsum(d.hours * (1 + f * d.needs_backup) for d in design.duties) / design.capacity_hours
-    return math.ceil(posts) - posts <= NEARLY_WHOLE   # exactly whole: the tightest of all
+    return math.ceil(posts) - posts <= NEARLY_FULL   # exactly whole: the tightest of all
 
 
 def _chunks(designs: list[DesignInput]) -> list[list[int]]:
