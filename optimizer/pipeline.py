@@ -109,26 +109,27 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
     deadline = None if settings.time_limit is None else started + settings.time_limit
     t0 = time.perf_counter()
     say(0.0, progress_words("ab_design"))
-    inputs: dict[str, KindInput] = {}
+    inputs_done: dict[str, KindInput] = {}
     done: dict[str, KindPlan] = {}
-    realloc = [0.0]   # seconds of reallocation, some of them while the workers still design
+    realloc_seconds = 0.0   # some of them while the workers still design
 
     def reallocate_kind(kind: str, designs_of_kind: list[ABDesign]) -> None:
         # A kind's reallocation needs only its own designs: it runs as soon as they are done,
         # in this process, while the workers go on with the other kinds. Its answer does not
         # depend on when it runs.
+        nonlocal realloc_seconds
         started_kind = time.perf_counter()
         check()
-        inputs[kind] = _kind_input(problem, kind, designs_of_kind)
-        done[kind] = reallocate(inputs[kind], max_nodes=settings.reallocation_max_nodes, deadline=deadline,
-                                prefer=prefer)
-        realloc[0] += time.perf_counter() - started_kind
+        inputs_done[kind] = _kind_input(problem, kind, designs_of_kind)
+        done[kind] = reallocate(inputs_done[kind], max_nodes=settings.reallocation_max_nodes,
+                                deadline=deadline, prefer=prefer)
+        realloc_seconds += time.perf_counter() - started_kind
 
     designs = design_all(
         list(problem.designs), max_nodes=settings.design_max_nodes, splits=settings.design_splits,
         deadline=deadline, prefer=prefer, workers=settings.workers,
         progress=lambda f, m: say(0.05 + 0.75 * f, m), cancel=cancel, on_kind_done=reallocate_kind)
-    stages["ab_design"] = time.perf_counter() - t0 - realloc[0]
+    stages["ab_design"] = time.perf_counter() - t0 - realloc_seconds
     check()
 
     ab_times = lp.SolverTimes()
@@ -141,14 +142,14 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
             say(0.8 + 0.05 * index, progress_words("reallocation", "：" + kind_zh(kind), ": " + kind_en(kind)))
             reallocate_kind(kind, [])
     kinds = {kind: done[kind] for kind in KINDS}
-    inputs = {kind: inputs[kind] for kind in KINDS}
+    inputs = {kind: inputs_done[kind] for kind in KINDS}
     lp_times = lp.SolverTimes()
     for plan in kinds.values():
         lp_times.build += plan.build_seconds
         lp_times.solve += plan.solver_seconds
         lp_times.read += plan.read_seconds
         lp_times.models += plan.models
-    stages["reallocation"] = realloc[0]
+    stages["reallocation"] = realloc_seconds
     check()
 
     t0 = time.perf_counter()

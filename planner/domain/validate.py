@@ -185,7 +185,7 @@ def _roster(county: CountyData, options: SolveOptions, proposal: Proposal) -> li
                 shares[label] = (float(hours), backed)
                 continue
             chosen = [given.get(f"{label}（{part}/{parts}）") for part in range(1, parts + 1)]
-            if parts > 1 and all(x is not None for x in chosen):
+            if all(x is not None for x in chosen):
                 # A design may size the parts of a split duty: each at most one post, adding up.
                 if abs(sum(chosen) - hours) > 0.01 * parts or any(x <= 0 or x > capacity + 0.01 for x in chosen):
                     problems.append(f"{where}：职责“{label}”的分份工时 {chosen} 与其工时 {hours:,.1f} 不符 "
@@ -193,8 +193,7 @@ def _roster(county: CountyData, options: SolveOptions, proposal: Proposal) -> li
             else:
                 chosen = [hours / parts] * parts
             for part in range(1, parts + 1):
-                name = label if parts == 1 else f"{label}（{part}/{parts}）"
-                shares[name] = (float(chosen[part - 1]), backed)
+                shares[f"{label}（{part}/{parts}）"] = (float(chosen[part - 1]), backed)
         a_at: dict[str, list[str]] = defaultdict(list)
         b_at: dict[str, list[str]] = defaultdict(list)
         for post in posts_of.get(key, []):
