@@ -328,7 +328,9 @@ def design_posts(design: DesignInput, *, max_nodes: int = MAX_NODES, deadline: f
                            SolverTimes(), started)
         # A tight design: its large parts filling posts of their own often pack it at the bound,
         # before any search of equal parts (which is then not needed either).
-        parts = ab_part_posts.fill_parts(loose, loose_bound.value)
+        parts = ab_part_posts.fill_parts(
+            loose, loose_bound.value,
+            lambda: ab_split.too_few(loose, loose_bound.value, deadline=deadline, prefer=prefer))
         if parts is not None:
             return _result(design, shares, total_hours, parts[0], parts[1], loose_bound, "fill",
                            SolverTimes(), started)

@@ -23,6 +23,7 @@ against the rules of free parts (ab_pour.holds) over all posts.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from optimizer import ab_fill
 from optimizer.ab_pack import EPS, Assignment
@@ -86,8 +87,13 @@ def _large_parts(pieces: Pieces, groups: dict[int, list[int]], glued: int, order
     return large, last
 
 
-def fill_parts(pieces: Pieces, posts: int) -> tuple[Assignment, list[float]] | None:
-    """(assignment, sizes) with every large part filling a post of its own, or None."""
+def fill_parts(pieces: Pieces, posts: int, too_few: Callable[[], bool] | None = None
+               ) -> tuple[Assignment, list[float]] | None:
+    """(assignment, sizes) with every large part filling a post of its own, or None.
+
+    `too_few`, asked once when the first way has failed: True stops the search (the count
+    is proven too few, and each further way would only fail after all its moves).
+    """
     groups = pieces.groups()
     if not groups or posts <= 0:
         return None
@@ -102,6 +108,10 @@ def fill_parts(pieces: Pieces, posts: int) -> tuple[Assignment, list[float]] | N
         made = _large_parts(pieces, groups, glued, order)
         if made is None or made in seen:
             continue  # none, or the same as a way before (one split duty has one order)
+        if seen and too_few is not None:
+            if too_few():
+                return None
+            too_few = None
         seen.append(made)
         large, last = made
         rest_posts = posts - len(large)

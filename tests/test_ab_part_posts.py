@@ -8,7 +8,7 @@ import random
 
 import pytest
 
-from optimizer import ab_design, ab_part_posts, ab_pour
+from optimizer import ab_design, ab_part_posts, ab_pour, ab_split
 from optimizer.ab_design import design_posts
 from optimizer.inputs import DesignInput
 from tests.test_ab_design import CAP, check_free_roster, design
@@ -150,6 +150,38 @@ def test_each_way_of_sizing_the_large_parts_is_filled_once(monkeypatch):
     assert ab_part_posts.fill_parts(pieces, bound) is None     # every way fails here: all are tried
     assert len(ways) == 4 < len(ab_part_posts.VARIANTS)     # none to three glued B roles, one order
     assert len(seen) == len(set(seen)) == len(ways) * len(ab_part_posts.ROUNDS)
+
+
+def test_a_count_proven_too_few_stops_the_ways_after_the_first(monkeypatch):
+    # Same design as above: the look is asked once, after the first way has failed; when it says
+    # the count is too few, no other way is filled. When it proves nothing, all are tried.
+    f = 0.15
+    hours = [1.6 * CAP] + [x * CAP for x in (0.55, 0.5, 0.45, 0.3, 0.25, 0.2, 0.15, 0.1)]
+    posts = sum(hours) * (1 + f) / CAP
+    hours.append((math.ceil(posts) - 0.05 - posts) * CAP / (1 + f))
+    _shares, pieces = _free(design(hours, f=f))
+    bound = math.ceil(pieces.load() / CAP - 1e-9)
+    seen, asked = [], []
+    monkeypatch.setattr(ab_part_posts.ab_fill, "fill", lambda a, *args, **kwargs: seen.append(tuple(a)))
+
+    def look(answer):
+        asked.append(len(seen))
+        return answer
+
+    assert ab_part_posts.fill_parts(pieces, bound, lambda: look(True)) is None
+    assert asked == [len(ab_part_posts.ROUNDS)] and len(seen) == len(ab_part_posts.ROUNDS)
+    seen.clear(), asked.clear()
+    assert ab_part_posts.fill_parts(pieces, bound, lambda: look(False)) is None
+    assert asked == [len(ab_part_posts.ROUNDS)] and len(seen) == 4 * len(ab_part_posts.ROUNDS)
+
+
+def test_the_quick_look_proves_a_count_too_few_and_never_a_feasible_one():
+    # Three duties of 0.55 post load 1.9 posts, but no two share a post: three, never two.
+    _shares, pieces = _free(design([0.55 * CAP] * 3, f=0.15))
+    assert ab_split.too_few(pieces, 2)
+    assert not ab_split.too_few(pieces, 3)
+    for d, bound in TIGHT:      # packed at their bound above: the look must not say otherwise
+        assert not ab_split.too_few(_free(d)[1], bound)
 
 
 def test_one_design_never_fills_the_same_pieces_twice(monkeypatch):
