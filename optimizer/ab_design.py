@@ -12,9 +12,11 @@ Method: lower bounds (ab_bounds) → greedy packing into that many posts
 (ab_pour: parts sized to the room of their posts) → a short tabu repair →
 filling the posts one by one to within the slack (ab_fill, for loads just
 under a whole number of posts), and with split duties the same fill after
-their large parts have each filled a post of their own (ab_part_posts) → the
-exact model (ab_exact, which chooses the split) for what is still open, one
-post count at a time. Every step is
+their large parts have each filled a post of their own (ab_part_posts), and
+with whole duties within minutes of a whole number of posts the posts split
+again two or three at a time in exact units (ab_resplit) → the exact model
+(ab_exact, which chooses the split) for what is still open, one post count at
+a time. Every step is
 bounded by work (iterations, sets, moves, solver nodes), never by the clock,
 so the same duties always give the same design.
 The answer is proven minimal when it meets the bound; otherwise the gap is
@@ -27,7 +29,7 @@ import math
 import time
 from dataclasses import dataclass
 
-from optimizer import ab_bounds, ab_exact, ab_fill, ab_pack, ab_part_posts, ab_pour, ab_split
+from optimizer import ab_bounds, ab_exact, ab_fill, ab_pack, ab_part_posts, ab_pour, ab_resplit, ab_split
 from optimizer.inputs import DesignInput
 from optimizer.lp import SolverTimes, time_left
 from optimizer.plan import ABDesign, PostPlan
@@ -42,6 +44,7 @@ FILL_ROUNDS = ab_fill.ROUNDS[:2]
 # this share of a post and the rest (the exact model may choose any other split).
 SPLIT_FILLS = (1.0, 0.9, 0.8)
 SPLITS = "free"
+RESPLIT_POSTS = 4           # ab_resplit for designs of at least this many posts
 
 
 @dataclass(frozen=True)
@@ -159,6 +162,8 @@ def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tri
     spare in all, and the first two then leave one post over by a few hours; the
     fill does not. With split duties the fill is tried once more with their large
     parts each filling a post (ab_part_posts), which leaves it sizes it can pack.
+    With whole duties and minutes to spare in all, which the fill's grid of 0.1 hour
+    cannot see, the posts are split again in exact units (ab_resplit).
     `tried`: the greedy packing, pouring and the large parts already failed here (the
     same pieces and count give the same answer: they are not tried again).
     """
@@ -170,10 +175,23 @@ def _pack(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, *, tri
     if best is not None:
         return best, sizes, "repair"
     best, sizes = _fill(pieces, splits, posts, filled)
+    if best is None and _resplit_fits(pieces, posts):
+        # Whole duties minutes from a whole number of posts: the fill's grid cannot see so little.
+        a, b = pieces.a_b(pieces.hours)
+        best = ab_resplit.resplit(a, b, posts, pieces.capacity, pieces.max_roles)
+        if best is not None:
+            return best, list(pieces.hours), "resplit"
     if best is None and pieces.split and not tried:
         # Free parts: the large ones each fill a post, and the fill packs the rest.
         best, sizes = ab_part_posts.fill_parts(pieces, posts) or (None, None)
     return best, sizes, "fill"
+
+
+def _resplit_fits(pieces: ab_split.Pieces, posts: int) -> bool:
+    """Whether ab_resplit is for this count: whole duties (one share each), nearly full posts,
+    and enough of them (with fewer the exact model decides at once)."""
+    return (not pieces.split and len(set(pieces.duty)) == len(pieces.duty) and posts >= RESPLIT_POSTS
+            and ab_part_posts.nearly_full(pieces, posts))
 
 
 def _fill(pieces: ab_split.Pieces, splits: list[list[float]], posts: int, filled: dict | None = None):

@@ -33,7 +33,7 @@ class ABDesign:
     bound_rule: str             # which bound the answer was proven against (or the gap's)
     bound_zh: str
     bound_en: str
-    method: str                 # "none" | "constructive" | "repair" | "fill" | "exact"
+    method: str                 # "none" | "constructive" | "repair" | "fill" | "resplit" | "exact"
     leadership: int = 0
     seconds: float = 0.0
     duty_hours: float = 0.0
