@@ -39,10 +39,10 @@ from optimizer.ab_pack import Assignment
 
 MOST_UNITS = 1 << 22     # a post's capacity in units at most (bit sets this long per subset-sum layer)
 SEEDS = (0, 1, 2)        # restarts, each with WORK // len(SEEDS) tables
-# Subset-sum tables built in all (about three seconds when nothing is found). On the demos the
-# one design of whole duties this packs at its bound (芦汀竹镇, 2,000 townships, seed 4) takes
-# 600 to 2,300 tables from a seed, and seven seeds of eight find it within 2,300.
-WORK = 4_500
+# Subset-sum tables built in all (about two seconds when nothing is found). On the demos the one
+# design of whole duties this packs at its bound (芦汀竹镇, 2,000 townships, seed 4) takes 600 to
+# 2,300 tables from a seed (seven seeds of eight find it): with 1,000 a seed its second seed does.
+WORK = 3_000
 TAIL = 3                 # posts left to the least-loaded placement at the start
 TRIPLES = 8              # splits of the post over with two others looked at, when pairs do not help
 GATHER = 6               # posts with spare time that may give it to the one with the most, per move
