@@ -12,11 +12,14 @@ complete packings:
   (subset sums over the exact units, the largest open A share always in it),
   the last few posts taking what is left, the least loaded first. Some posts
   are then over.
-- Move: the post most over and one other (or two others) give up all their
-  pieces, which are split again between them: the first as full as it can be
-  without passing its capacity (subset sums again), the rest to the others
-  (split the same way between two). Every rule holds in each split: a duty's
-  A and B on different posts, at most max_roles B roles a post.
+- Move: the post most over and one other give up all their pieces, which are
+  split again between them: the post over as full as it can be without passing
+  its capacity (subset sums again), the rest to the other. Every rule holds in
+  each split: a duty's A and B on different posts, at most max_roles B roles a
+  post. When no pair lowers the excess, the post over is split again with two
+  others (first the posts with the most spare time, enough between them to take
+  the excess): it takes one of its fullest loads, and the other two share the
+  rest as a pair does. And two posts with spare time may gather it into one.
 - A move is taken when it lowers the hours over capacity, or keeps them and
   gathers the spare time into fewer posts (the sum of the squares of the spare
   time grows or stays): spare time in one place is what takes the excess next.
@@ -318,8 +321,8 @@ class _Search:
                             moves.append((plan, (other, most)))
                             scored.append((self._score(plan, (other, most), load), len(moves) - 1))
             for score, k in scored:
-                if (score[0] < 0 or score == (0, 0) or (score[0] == 0 and score[1] < 0)) and \
-                        (best is None or score < best[0]):
+                # Less excess, or as much with the spare time no more spread out.
+                if (score[0] < 0 or (score[0] == 0 and score[1] <= 0)) and (best is None or score < best[0]):
                     best = (score, k)
             if best is None:
                 return False
