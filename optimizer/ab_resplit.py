@@ -211,19 +211,28 @@ class _Search:
                 on[i] = (has_a, has_b)
         return on
 
-    def _split_two(self, first: int, second: int, roles: dict[int, tuple[bool, bool]]):
-        """{share: (A post, B post)} with `first` as full as it can be, or None."""
+    def _groups(self, roles: dict[int, tuple[bool, bool]], both_to_rest: bool):
+        """(the choices of each share whose roles are here, in a shuffled order; its B roles here).
+
+        A choice is (A on the first post?, B on it?), None where that role is elsewhere. A duty
+        with both roles here never has both on the first post; `both_to_rest`: both may go to
+        the others (a split of three, where the others are two posts).
+        """
         groups = []
         for i, (has_a, has_b) in roles.items():
             if has_a and has_b:
-                options = [(True, False), (False, True)]     # A and B apart
+                options = [(True, False), (False, True)] + ([(False, False)] if both_to_rest else [])
             elif has_a:
                 options = [(True, None), (False, None)]
             else:
                 options = [(None, True), (None, False)]
             groups.append((i, options))
         self.rng.shuffle(groups)
-        total_b = sum(has_b for _, has_b in roles.values())
+        return groups, sum(has_b for _, has_b in roles.values())
+
+    def _split_two(self, first: int, second: int, roles: dict[int, tuple[bool, bool]]):
+        """{share: (A post, B post)} with `first` as full as it can be, or None."""
+        groups, total_b = self._groups(roles, both_to_rest=False)
         layers = self._layers(groups)
         best = self._fullest(layers, total_b - self.m, self.m)
         if not best:
@@ -236,18 +245,7 @@ class _Search:
 
     def _splits_three(self, first: int, second: int, third: int):
         """Splits of three posts: `first` at one of its fullest loads, the rest split as above."""
-        roles = self._roles_on((first, second, third))
-        groups = []
-        for i, (has_a, has_b) in roles.items():
-            if has_a and has_b:
-                options = [(True, False), (False, True), (False, False)]
-            elif has_a:
-                options = [(True, None), (False, None)]
-            else:
-                options = [(None, True), (None, False)]
-            groups.append((i, options))
-        self.rng.shuffle(groups)
-        total_b = sum(has_b for _, has_b in roles.values())
+        groups, total_b = self._groups(self._roles_on((first, second, third)), both_to_rest=True)
         layers = self._layers(groups)
         for load, count in self._fullest(layers, total_b - 2 * self.m, self.m, TOPS):
             chosen = self._choose(groups, layers, load, count)
