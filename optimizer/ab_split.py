@@ -363,15 +363,23 @@ REPAIR_ITERATIONS = 80
 MAX_MODELS = 4
 
 
+def _large_only(pieces: Pieces, share: float) -> tuple[list[int], list[bool], Pieces]:
+    """The pieces of at least `share` of a post (and every part of a split duty): their indices,
+    whether each keeps its B role (its backup load that large), and them as Pieces."""
+    tau = share * pieces.capacity
+    a = pieces.hours
+    keep = [i for i in range(len(a)) if pieces.duty[i] in pieces.split or a[i] >= tau]
+    keep_b = [pieces.duty[i] in pieces.split or pieces.f * a[i] >= tau for i in keep]
+    sub = Pieces(tuple(pieces.duty[i] for i in keep), tuple(a[i] for i in keep),
+                 tuple(pieces.backed[i] for i in keep), pieces.split, pieces.f, pieces.capacity,
+                 pieces.max_roles)
+    return keep, keep_b, sub
+
+
 def too_few(pieces: Pieces, posts: int, *, deadline: float | None = None, prefer: str = "auto") -> bool:
     """A quick look: whether the first model of the cascade (the large pieces, each backup at its
     least) proves `posts` posts too few, within LOOK_NODES nodes. False proves nothing."""
-    tau = CASCADE[0] * pieces.capacity
-    keep = [i for i, h in enumerate(pieces.hours) if pieces.duty[i] in pieces.split or h >= tau]
-    keep_b = [pieces.duty[i] in pieces.split or pieces.f * pieces.hours[i] >= tau for i in keep]
-    sub = Pieces(tuple(pieces.duty[i] for i in keep), tuple(pieces.hours[i] for i in keep),
-                 tuple(pieces.backed[i] for i in keep), pieces.split, pieces.f, pieces.capacity,
-                 pieces.max_roles)
+    _keep, keep_b, sub = _large_only(pieces, CASCADE[0])
     answer = feasible_with(sub, keep_b, posts, max_nodes=LOOK_NODES, deadline=deadline, prefer=prefer,
                            least_backup=True)
     return answer.verdict == "infeasible"
@@ -394,16 +402,11 @@ def decide(pieces: Pieces, posts: int, *, max_nodes: int, deadline: float | None
     tried = -1
     budget = [MAX_MODELS]
     for share in CASCADE + (0.0,):
-        tau = share * pieces.capacity
-        keep = [i for i in range(n) if pieces.duty[i] in pieces.split or a[i] >= tau]
-        keep_b = [pieces.duty[i] in pieces.split or pieces.f * a[i] >= tau for i in keep]
+        keep, keep_b, sub = _large_only(pieces, share)
         size = len(keep) + sum(pieces.backed[i] and kb for i, kb in zip(keep, keep_b))
         if size == tried:
             continue  # the same model as the step before
         tried = size
-        sub = Pieces(tuple(pieces.duty[i] for i in keep), tuple(a[i] for i in keep),
-                     tuple(pieces.backed[i] for i in keep), pieces.split, pieces.f, pieces.capacity,
-                     pieces.max_roles)
         answer = _sub_answer(sub, keep_b, posts, max_nodes, deadline, prefer, budget)
         times.add(answer.times)
         if answer.verdict != "feasible":
