@@ -21,6 +21,7 @@ import os
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from typing import Callable
 
 from optimizer.ab_design import MAX_NODES, SPLITS, design_posts
@@ -63,19 +64,59 @@ def default_workers(n_designs: int) -> int:
     return max(1, min(cores, 8))
 
 
+@dataclass
+class Workers:
+    """Worker processes started before their designs are ready (start_workers)."""
+
+    pool: ProcessPoolExecutor
+    count: int
+
+
+def start_workers(n_designs: int, workers: int | None = None) -> Workers | None:
+    """The pool design_all will use for `n_designs` designs, its workers started now; None for one.
+
+    Spawning a worker and importing the designer there takes about a quarter of a second: started
+    before the designs are built, that passes while the caller builds them. design_all shuts the
+    pool down when it is done with it; a caller that never gets there shuts it down itself.
+    """
+    if workers is None:
+        workers = default_workers(n_designs)
+    if workers <= 1 or multiprocessing.current_process().daemon:
+        return None
+    pool = _new_pool(workers)
+    for _ in range(workers):
+        pool.submit(_ready)   # each submission starts a worker (none is idle yet)
+    return Workers(pool, workers)
+
+
+def _ready() -> None:
+    """Nothing: a worker that runs it has started and imported the designer."""
+
+
+def _new_pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_yield_to_the_window)
+
+
 def design_all(designs: list[DesignInput], *, max_nodes: int = MAX_NODES, splits: str = SPLITS,
                deadline: float | None = None, prefer: str = "auto", workers: int | None = None,
                progress: Callable[[float, str], None] | None = None,
                cancel: Callable[[], bool] | None = None,
-               on_kind_done: Callable[[str, list[ABDesign]], None] | None = None) -> list[ABDesign]:
+               on_kind_done: Callable[[str, list[ABDesign]], None] | None = None,
+               started: Workers | None = None) -> list[ABDesign]:
     """Every design, in the order given.
 
     `max_nodes` is the work limit of each exact model; `deadline` a time.time()
     instant (the user's limit) after which lp.OutOfTime is raised. `on_kind_done(kind,
     designs)` is called in this process as soon as every design of a kind is done (its
-    designs in the order given), while the workers go on with the other kinds.
+    designs in the order given), while the workers go on with the other kinds. `started`:
+    workers started earlier (start_workers), used instead of starting them here and shut
+    down here as those would be.
     """
-    if workers is None:
+    pool = None
+    if started is not None:
+        pool, workers = started.pool, started.count
+    elif workers is None:
         workers = default_workers(len(designs))
     if multiprocessing.current_process().daemon:
         workers = 1
@@ -111,11 +152,13 @@ def design_all(designs: list[DesignInput], *, max_nodes: int = MAX_NODES, splits
     job = (max_nodes, splits, deadline, prefer)
     if workers > 1 and len(chunks) > 1:
         try:
-            _in_pool(chunks, taken, workers, job, cancel, take)
+            _in_pool(pool or _new_pool(workers), chunks, taken, job, cancel, take)
         except BrokenProcessPool:
             # A worker could not start (e.g. a script without the `if __name__ == "__main__"`
             # guard that spawn needs): finish what is left in this process.
             pass
+    elif pool is not None:
+        pool.shutdown(wait=True)
     for index, chunk in enumerate(chunks):
         if taken[index]:
             continue
@@ -157,9 +200,7 @@ def _yield_to_the_window() -> None:
         pass
 
 
-def _in_pool(chunks, taken, workers, job, cancel, take) -> None:
-    context = multiprocessing.get_context("spawn")
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_yield_to_the_window)
+def _in_pool(pool, chunks, taken, job, cancel, take) -> None:
     try:
         # Each chunk's results go back to its own place, whichever worker finishes first.
         pending = {pool.submit(_run_chunk, chunk, *job): index

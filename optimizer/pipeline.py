@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from optimizer import lp
-from optimizer.ab_batch import Cancelled, design_all
+from optimizer.ab_batch import Cancelled, Workers, design_all
 from optimizer.explain import marginal_value, township_reason
 from optimizer.inputs import DesignInput, KindInput, SolverSettings, TownshipQuota
 from optimizer.moves import itemise_with_bound
@@ -90,7 +90,9 @@ def _kind_input(problem: CountyProblem, kind: str, designs: list[ABDesign]) -> K
 
 def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
              progress: Callable[[float, str], None] | None = None,
-             cancel: Callable[[], bool] | None = None) -> CountyPlan:
+             cancel: Callable[[], bool] | None = None, workers: Workers | None = None) -> CountyPlan:
+    """The plan of a county. `workers`: the designers' worker processes, started while the
+    problem was built (ab_batch.start_workers); the designs shut them down when done."""
     settings = settings or SolverSettings()
     prefer = "cbc" if settings.solver == "cbc" else "auto"
     started = time.time()
@@ -128,7 +130,8 @@ def optimise(problem: CountyProblem, settings: SolverSettings | None = None, *,
     designs = design_all(
         list(problem.designs), max_nodes=settings.design_max_nodes, splits=settings.design_splits,
         deadline=deadline, prefer=prefer, workers=settings.workers,
-        progress=lambda f, m: say(0.05 + 0.75 * f, m), cancel=cancel, on_kind_done=reallocate_kind)
+        progress=lambda f, m: say(0.05 + 0.75 * f, m), cancel=cancel, on_kind_done=reallocate_kind,
+        started=workers)
     stages["ab_design"] = time.perf_counter() - t0 - realloc_seconds
     check()
 

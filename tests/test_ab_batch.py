@@ -87,3 +87,44 @@ def test_a_failing_handover_stops_the_workers_and_says_why():
 
     with pytest.raises(RuntimeError, match="no reallocation"):
         design_all(designs, workers=2, on_kind_done=on_kind_done)
+
+
+def test_workers_started_early_give_the_same_designs_and_are_shut_down():
+    designs = _mixed()
+    assert ab_batch.start_workers(len(designs), workers=1) is None
+    assert ab_batch.start_workers(ab_batch.PARALLEL_FROM - 1) is None       # too few to pay for a pool
+    started = ab_batch.start_workers(len(designs), workers=2)
+    assert started is not None and started.count == 2
+    early = design_all(designs, started=started)
+    with pytest.raises(RuntimeError):           # design_all shut the pool down
+        started.pool.submit(ab_batch._ready)
+    plain = design_all(designs, workers=1)
+    assert [(d.township, d.kind, d.n_posts, [p.a for p in d.posts], [p.b for p in d.posts]) for d in early] == \
+        [(d.township, d.kind, d.n_posts, [p.a for p in d.posts], [p.b for p in d.posts]) for d in plain]
+    # One chunk only: the pool is not used, and still shut down.
+    started = ab_batch.start_workers(len(designs), workers=2)
+    assert len(design_all(designs[:3], started=started)) == 3
+    with pytest.raises(RuntimeError):
+        started.pool.submit(ab_batch._ready)
+
+
+def test_a_solve_that_fails_before_its_designs_shuts_its_workers_down(monkeypatch):
+    from planner.domain.workload import ParameterError
+    from planner.solving import solve
+
+    pools = []
+
+    def start(n, workers=None):
+        pools.append(ab_batch.start_workers(50, workers=2))
+        return pools[-1]
+
+    def broken(county, options):
+        raise ParameterError("bad parameter")
+
+    monkeypatch.setattr(solve, "start_workers", start)
+    monkeypatch.setattr(solve, "build_problem", broken)
+    with pytest.raises(ParameterError):
+        solve.solve_county(generate_demo(14, 1), SolveOptions())
+    assert len(pools) == 1
+    with pytest.raises(RuntimeError):
+        pools[0].pool.submit(ab_batch._ready)

@@ -13,6 +13,7 @@ import time
 from typing import Callable
 
 from optimizer.ab_batch import Cancelled as OptimizerCancelled
+from optimizer.ab_batch import start_workers
 from optimizer.inputs import DesignInput, DutyLoad, SolverSettings
 from optimizer.pipeline import CountyProblem, QuotaLine, optimise
 from planner.domain.county import CountyData
@@ -84,18 +85,24 @@ def solve_county(county: CountyData, options: SolveOptions | None = None, *, sce
     if progress is not None:
         progress(0.0, progress_words("workload"))
     t0 = time.perf_counter()
-    problem, hours_of = build_problem(county, options)
-    fingerprint = county_fingerprint(county, options)
-    requirement_seconds = time.perf_counter() - t0
-    settings = SolverSettings(time_limit=float(options.time_limit), design_max_nodes=options.design_max_nodes,
-                              design_splits=options.design_splits, solver=options.solver,
-                              workers=options.workers)
+    # The designers' worker processes start (a quarter of a second) while the problem is built.
+    workers = start_workers(len(township_lines(county)), options.workers)
     try:
-        plan = optimise(problem, settings, progress=progress, cancel=cancel)
-    except OptimizerCancelled:
-        raise SolveCancelled() from None
-    except Exception as exc:  # missing, out of time or crashed solver: one clear error, nothing produced
-        raise solver_failed(exc, settings.time_limit, time.perf_counter() - started) from exc
+        problem, hours_of = build_problem(county, options)
+        fingerprint = county_fingerprint(county, options)
+        requirement_seconds = time.perf_counter() - t0
+        settings = SolverSettings(time_limit=float(options.time_limit), design_max_nodes=options.design_max_nodes,
+                                  design_splits=options.design_splits, solver=options.solver,
+                                  workers=options.workers)
+        try:
+            plan = optimise(problem, settings, progress=progress, cancel=cancel, workers=workers)
+        except OptimizerCancelled:
+            raise SolveCancelled() from None
+        except Exception as exc:  # missing, out of time or crashed solver: one clear error, nothing produced
+            raise solver_failed(exc, settings.time_limit, time.perf_counter() - started) from exc
+    finally:
+        if workers is not None:
+            workers.pool.shutdown(wait=True, cancel_futures=True)   # done already, unless stopped early
 
     stage_seconds = {"load": load_seconds, "requirement": requirement_seconds, **plan.stage_seconds}
     proposal = build_proposal(county, options, plan, scenario=scenario, fingerprint=fingerprint,
