@@ -33,10 +33,6 @@ from optimizer.words import progress_words
 
 PARALLEL_FROM = 900        # designs; below this the pool's start-up costs more than it saves
 CHUNK = 20
-# A design whose load is within NEARLY_FULL of a post under a whole number of posts may need
-# the fill, the large parts and the exact model, seconds where others take a millisecond: such
-# designs are handed out first, one a chunk, so that the others fill the workers' time
-# around them instead of one of them finishing last.
 
 
 class Cancelled(Exception):
@@ -169,7 +165,13 @@ def design_all(designs: list[DesignInput], *, max_nodes: int = MAX_NODES, splits
 
 
 def nearly_whole(design: DesignInput) -> bool:
-    """Whether the design's load (A hours and B loads) is just under a whole number of posts."""
+    """Whether the design's load (A hours and B loads) is just under a whole number of posts.
+
+    Within NEARLY_FULL of a post it may need the fill, the large parts, splitting posts again
+    and the exact model: seconds where others take a millisecond. _chunks hands such designs
+    out first, one a chunk, so that the others fill the workers' time around them instead of
+    one of them finishing last.
+    """
     f = design.backup_load_factor
     posts = math.fsum(d.hours * (1 + f * d.needs_backup) for d in design.duties) / design.capacity_hours
     return math.ceil(posts) - posts <= NEARLY_FULL   # exactly whole: the tightest of all
