@@ -91,8 +91,8 @@ def fill_parts(pieces: Pieces, posts: int, too_few: Callable[[], bool] | None = 
                ) -> tuple[Assignment, list[float]] | None:
     """(assignment, sizes) with every large part filling a post of its own, or None.
 
-    `too_few`, asked once when the first way has failed: True stops the search (the count
-    is proven too few, and each further way would only fail after all its moves).
+    `too_few`, asked once when the first fill has failed: True stops the search (the count
+    is proven too few, and each further round and way would only fail after all its moves).
     """
     groups = pieces.groups()
     if not groups or posts <= 0:
@@ -108,10 +108,6 @@ def fill_parts(pieces: Pieces, posts: int, too_few: Callable[[], bool] | None = 
         made = _large_parts(pieces, groups, glued, order)
         if made is None or made in seen:
             continue  # none, or the same as a way before (one split duty has one order)
-        if seen and too_few is not None:
-            if too_few():
-                return None
-            too_few = None
         seen.append(made)
         large, last = made
         rest_posts = posts - len(large)
@@ -126,6 +122,10 @@ def fill_parts(pieces: Pieces, posts: int, too_few: Callable[[], bool] | None = 
             found = ab_fill.fill(a, b, rest_posts, cap, m, duty=list(pieces.duty), rounds=(round_,),
                                  moves=MOVES)
             if found is None:
+                if too_few is not None:
+                    if too_few():
+                        return None
+                    too_few = None   # asked once: "not too few" stays so
                 continue
             a_post, b_post = list(found[0]), list(found[1])
             for p, (i, (_, roles)) in enumerate(large.items(), start=rest_posts):
