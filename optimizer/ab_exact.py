@@ -212,13 +212,14 @@ CASCADE = (0.10, 0.05, 0.02)
 
 def decide(shares_duty: list[int], a: list[float], b: list[float | None], posts: int, capacity: float,
            max_roles: int, *, max_nodes: int, deadline: float | None = None,
-           prefer: str = "auto") -> ExactAnswer:
+           prefer: str = "auto", every_piece: bool = True) -> ExactAnswer:
     """feasible_with, made fast by solving without the small pieces first.
 
     Leaving pieces out relaxes the problem: if the rest cannot be packed into
     `posts` posts, neither can everything (a proof). If it can, the small
     pieces are added to that packing greedily (with a short repair); when that
     fails, the next model keeps more pieces, and the last one keeps them all.
+    `every_piece=False`: the last model is left out ("unknown" where it would run).
     """
     times = lp.SolverTimes()
     whole = len(a) + sum(x is not None for x in b)
@@ -231,6 +232,8 @@ def decide(shares_duty: list[int], a: list[float], b: list[float | None], posts:
         if size == tried:
             continue  # the same model as the step before
         tried = size
+        if size == whole and not every_piece:
+            break
         answer = feasible_with([shares_duty[i] for i in keep], [a[i] for i in keep], kept_b, posts,
                                capacity, max_roles, max_nodes=max_nodes, deadline=deadline, prefer=prefer)
         times.add(answer.times)

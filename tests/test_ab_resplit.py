@@ -73,6 +73,30 @@ def test_the_design_is_proven_minimal_by_its_bound():
     assert held_b == sorted(x.name for x in TIGHT.duties if x.needs_backup)
 
 
+def test_where_the_search_fails_the_exact_model_of_every_piece_is_not_run(monkeypatch):
+    # After the search has failed at a count, the cascade's models of the larger pieces still run
+    # (they may prove the count too few), the model of every piece does not; where the search is
+    # not for the count (fewer posts than RESPLIT_POSTS), it does. Root nodes only, to be quick.
+    whole = len(TIGHT.duties)
+    asked = []
+    real = ab_design.ab_exact.feasible_with
+
+    def feasible_with(duty, a, b, posts, *args, **kwargs):
+        asked.append((posts, len(a)))
+        return real(duty, a, b, posts, *args, **kwargs)
+
+    monkeypatch.setattr(ab_design.ab_exact, "feasible_with", feasible_with)
+    monkeypatch.setattr(ab_design.ab_resplit, "resplit", lambda *args, **kwargs: None)
+    r = design_posts(TIGHT, max_nodes=1)
+    at_bound = [n for posts, n in asked if posts == TIGHT_BOUND]
+    assert at_bound and max(at_bound) < whole
+    assert not r.proven_minimal and r.n_posts > r.lower_bound == TIGHT_BOUND
+    asked.clear()
+    monkeypatch.setattr(ab_design, "RESPLIT_POSTS", TIGHT_BOUND + 1)
+    design_posts(TIGHT, max_nodes=1)
+    assert (TIGHT_BOUND, whole) in asked
+
+
 def test_too_few_posts_or_nothing_to_pack_give_none():
     a, b = _a_b(TIGHT)
     cap, m = TIGHT.capacity_hours, TIGHT.max_backup_roles
