@@ -9,6 +9,7 @@ bound, a tabu search repairs the best attempt, and the exact model
 
 from __future__ import annotations
 
+import heapq
 import random
 
 EPS = 1e-7
@@ -17,6 +18,8 @@ Assignment = tuple[list[int], list[int]]   # (post of each A share, post of each
 
 
 def _place_a(a: list[float], order: list[int], posts: int, capacity: float, rule: str):
+    if rule == "worst":
+        return _place_a_worst(a, order, posts, capacity)
     load = [0.0] * posts
     a_post = [-1] * len(a)
     limit = capacity + EPS
@@ -37,8 +40,65 @@ def _place_a(a: list[float], order: list[int], posts: int, capacity: float, rule
     return load, a_post
 
 
+def _place_a_worst(a: list[float], order: list[int], posts: int, capacity: float):
+    """_place_a's worst fit: each share to the emptiest post (the first of equals); if that
+    one has no room, none has. A heap of (load, post) finds it without looking at every post."""
+    heap = [(0.0, p) for p in range(posts)]
+    a_post = [-1] * len(a)
+    limit = capacity + EPS
+    for i in order:
+        load, p = heap[0]
+        after = load + a[i]
+        if after > limit:
+            return None
+        heapq.heapreplace(heap, (after, p))
+        a_post[i] = p
+    load = [0.0] * posts
+    for value, p in heap:
+        load[p] = value
+    return load, a_post
+
+
+def _place_b_worst(b: list[float | None], order: list[int], a_post: list[int], load: list[float],
+                   capacity: float, max_roles: int) -> list[int] | None:
+    """_place_b's worst fit with a heap: each B role to the emptiest post that is not its A's
+    and has a role left (the first of equals), if it has room; a full post leaves the heap."""
+    count = [0] * len(load)
+    b_post = [-1] * len(b)
+    heap = [(value, p) for p, value in enumerate(load)] if max_roles > 0 else []
+    heapq.heapify(heap)
+    limit = capacity + EPS
+    for i in order:
+        s = b[i]
+        own = a_post[i]
+        if not heap:
+            return None
+        held = None
+        if heap[0][1] == own:       # the role's own A post: the next emptiest instead
+            held = heapq.heappop(heap)
+            if not heap:
+                return None
+        value, p = heap[0]
+        after = value + s
+        if after > limit:
+            return None
+        count[p] += 1
+        if count[p] >= max_roles:
+            heapq.heappop(heap)
+        else:
+            heapq.heapreplace(heap, (after, p))
+        if held is not None:
+            heapq.heappush(heap, held)
+        load[p] = after
+        b_post[i] = p
+    return b_post
+
+
 def _place_b(b: list[float | None], a_post: list[int], load: list[float], capacity: float,
              max_roles: int, rule: str) -> list[int] | None:
+    if rule == "worst":
+        order = sorted((i for i, s in enumerate(b) if s is not None), key=lambda i: -b[i])
+        return _place_b_worst(b, order, a_post, load, capacity, max_roles)
     posts = len(load)
     count = [0] * posts
     b_post = [-1] * len(b)
