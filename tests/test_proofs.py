@@ -16,7 +16,7 @@ from planner.demo.county import generate_demo
 from planner.domain.options import SolveOptions
 from planner.solving.solve import build_problem
 
-COUNTIES = [(14, 1), (14, 2), (14, 3), (60, 1), (60, 2), (60, 3), (200, 1), (200, 2), (2000, 2), (2000, 3),
+COUNTIES = [(14, 1), (14, 2), (14, 3), (60, 1), (60, 2), (60, 3), (200, 1), (200, 2), (200, 3), (2000, 2), (2000, 3),
             (2000, 4)]
 
 
