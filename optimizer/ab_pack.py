@@ -96,13 +96,12 @@ def _place_b_worst(b: list[float | None], order: list[int], a_post: list[int], l
 
 def _place_b(b: list[float | None], a_post: list[int], load: list[float], capacity: float,
              max_roles: int, rule: str) -> list[int] | None:
+    order = sorted((i for i, s in enumerate(b) if s is not None), key=lambda i: -b[i])
     if rule == "worst":
-        order = sorted((i for i, s in enumerate(b) if s is not None), key=lambda i: -b[i])
         return _place_b_worst(b, order, a_post, load, capacity, max_roles)
     posts = len(load)
     count = [0] * posts
     b_post = [-1] * len(b)
-    order = sorted((i for i, s in enumerate(b) if s is not None), key=lambda i: -b[i])
     limit = capacity + EPS
     for i in order:
         s = b[i]
