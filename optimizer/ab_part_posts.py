@@ -38,9 +38,9 @@ VARIANTS = tuple((glued, order) for glued in (0, 1, 2, 3) for order in ("smalles
 # Of the fill's rounds, per way (work, never seconds): a stirred one, the one where any post may
 # waste all of the slack, then the plain one. The sizes left here are tight, and where the plain
 # round fails it does so after all its backtracking (0.4 to 3 s), where the stirred one that packs
-# them takes 0.1 to 0.7 s. The second packs what the others do not where the large parts leave a
-# few posts nearly empty (望岳荷乡, 200 townships, seed 3: 35 posts for 34.9986 of work, packed in
-# 1.7 s where every way of the other two failed after 8.5 s). On the 63 designs of the 2,000-township
+# them takes 0.1 to 0.7 s. The second, where each post is not held to its share of the slack, packs
+# what the others do not (望岳荷乡, 200 townships, seed 3: 35 posts for 34.9986 of work, nine duties
+# larger than a post, packed in 1.7 s where every way of the other two failed after 8.5 s). On the 63 designs of the 2,000-township
 # demos (seeds 1–5) packed here, this order takes 7.9 s of fill, plain then stirred took 10.0 s;
 # no design of the demos of 14 to 2,000 townships (seeds 1–5) changes but 望岳荷乡.
 ROUNDS = (ab_fill.ROUNDS[1], ab_fill.ROUNDS[-1], ab_fill.ROUNDS[0])
