@@ -118,6 +118,7 @@ class _Grid:
 
         def options(g: int, lo: int, hi: int, c_min: int, c_max: int):
             below = layers[g - 1]
+            c_top = len(below) - 1
             found = []
             for option, u, r in choices[g - 1]:
                 hi2 = hi - u
@@ -126,9 +127,9 @@ class _Grid:
                     continue
                 lo2 = lo - u
                 c1 = c_min - r if c_min > r else 0
-                shift = max(lo2, 0)
+                shift = lo2 if lo2 > 0 else 0
                 window = (1 << (hi2 - shift + 1)) - 1
-                for c in range(c1, min(c2, len(below) - 1) + 1):
+                for c in range(c1, (c2 if c2 < c_top else c_top) + 1):
                     if (below[c] >> shift) & window:
                         found.append((option, lo2, hi2, c1, c2))
                         break
