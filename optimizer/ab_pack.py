@@ -30,9 +30,8 @@ def _place_a(a: list[float], order: list[int], posts: int, capacity: float, rule
             after = load[p] + h
             if after > limit:
                 continue
-            k = -after if rule == "worst" else after   # worst fit: emptiest; best fit: fullest
-            if key is None or k > key:
-                best, key = p, k
+            if key is None or after > key:   # best fit: the fullest (worst fit: _place_a_worst)
+                best, key = p, after
         if best < 0:
             return None
         load[best] += h
@@ -113,9 +112,7 @@ def _place_b(b: list[float | None], a_post: list[int], load: list[float], capaci
             after = load[p] + s
             if after > limit:
                 continue
-            if rule == "worst":
-                k = -after
-            elif rule == "best":
+            if rule == "best":   # the fullest (worst fit: _place_b_worst)
                 k = after
             else:  # "per_role": most room per B role still open on the post
                 k = (limit - after) / (max_roles - count[p])
