@@ -4,7 +4,10 @@ Designs are independent, so a province-sized county is split into chunks
 handed to a pool of spawned processes (spawn, not fork: the caller may be a
 GUI with threads). Progress is reported and the cancel flag checked after
 every chunk. A process that may not have children (a daemonic worker, as the
-window's solve runs in) works through the designs itself.
+window's solve runs in) works through the designs itself. A county too small
+for a pool runs its designs in this process, and from SPARE_FROM designs with
+one spare process beside them that runs a tight design's next fill ahead
+(ab_ahead): the same designs, sooner.
 
 Each design is bounded by work (solver nodes), never by the clock, and the
 results are put back in the order of the input: the same county gives the
@@ -24,6 +27,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Callable
 
+from optimizer import ab_ahead
 from optimizer.ab_design import MAX_NODES, SPLITS, design_posts
 from optimizer.ab_part_posts import NEARLY_FULL
 from optimizer.inputs import DesignInput
@@ -32,6 +36,10 @@ from optimizer.plan import ABDesign
 from optimizer.words import progress_words
 
 PARALLEL_FROM = 900        # designs; below this the pool's start-up costs more than it saves
+# Designs from which, below PARALLEL_FROM, a spare process runs the next fill of a tight design
+# ahead (ab_ahead) on the core this process leaves idle. With fewer, the stage takes a fraction
+# of a second and the spare's start-up (a fifth of a second) would only compete with it.
+SPARE_FROM = 300
 CHUNK = 20
 
 
@@ -50,34 +58,61 @@ def _run_chunk(designs: list[DesignInput], max_nodes: int, splits: str, deadline
     return out
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        return os.cpu_count() or 1
+
+
 def default_workers(n_designs: int) -> int:
     if n_designs < PARALLEL_FROM or multiprocessing.current_process().daemon:
         return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        cores = os.cpu_count() or 1
-    return max(1, min(cores, 8))
+    return max(1, min(_cores(), 8))
+
+
+def wants_spare(n_designs: int, workers: int | None = None) -> bool:
+    """Whether the designs run here with a spare process beside them (ab_ahead): the number
+    of workers left to the machine, too few designs for a pool, enough for a tight one to
+    matter, a second core, and a process that may have children."""
+    return (workers is None and SPARE_FROM <= n_designs < PARALLEL_FROM and _cores() > 1
+            and not multiprocessing.current_process().daemon)
 
 
 @dataclass
 class Workers:
-    """Worker processes started before their designs are ready (start_workers)."""
+    """Worker processes started before their designs are ready (start_workers); `spare`: one
+    process lent to the designs run here (ab_ahead) rather than a pool they are handed to."""
 
     pool: ProcessPoolExecutor
     count: int
+    spare: bool = False
+
+    def stop(self) -> None:
+        """Shut the pool down: at once for a spare (what it runs then is never read), else
+        after the work handed out (none is left unless the designs stopped early)."""
+        if self.spare:
+            _stop_now(self.pool)
+        else:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def start_workers(n_designs: int, workers: int | None = None) -> Workers | None:
-    """The pool design_all will use for `n_designs` designs, its workers started now; None for one.
+    """The pool design_all will use for `n_designs` designs, its workers started now; None for none.
 
-    Spawning a worker and importing the designer there takes about a quarter of a second: started
+    Spawning a worker and importing the designer there takes about a fifth of a second: started
     before the designs are built, that passes while the caller builds them. design_all shuts the
-    pool down when it is done with it; a caller that never gets there shuts it down itself.
+    pool down when it is done with it; a caller that never gets there stops it (Workers.stop).
     """
+    if multiprocessing.current_process().daemon:
+        return None
+    if wants_spare(n_designs, workers):
+        pool = _new_pool(1)
+        pool.submit(_ready)
+        return Workers(pool, 1, spare=True)
     if workers is None:
         workers = default_workers(n_designs)
-    if workers <= 1 or multiprocessing.current_process().daemon:
+    if workers <= 1:
         return None
     pool = _new_pool(workers)
     for _ in range(workers):
@@ -110,6 +145,16 @@ def design_all(designs: list[DesignInput], *, max_nodes: int = MAX_NODES, splits
     down here as those would be.
     """
     pool = None
+    if started is None and wants_spare(len(designs), workers):
+        started = start_workers(len(designs), workers)
+    if started is not None and started.spare:
+        try:
+            with ab_ahead.lent(ab_ahead.Spare(started.pool)):
+                return design_all(designs, max_nodes=max_nodes, splits=splits, deadline=deadline,
+                                  prefer=prefer, workers=1, progress=progress, cancel=cancel,
+                                  on_kind_done=on_kind_done)
+        finally:
+            started.stop()
     if started is not None:
         pool, workers = started.pool, started.count
     elif workers is None:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from optimizer import ab_fill
+from optimizer import ab_ahead, ab_fill
 from optimizer.ab_pack import EPS, Assignment
 from optimizer.ab_pour import holds
 from optimizer.ab_split import Pieces
@@ -95,24 +95,16 @@ def _large_parts(pieces: Pieces, groups: dict[int, list[int]], glued: int, order
     return large, last
 
 
-def fill_parts(pieces: Pieces, posts: int, too_few: Callable[[], bool] | None = None
-               ) -> tuple[Assignment, list[float]] | None:
-    """(assignment, sizes) with every large part filling a post of its own, or None.
-
-    `too_few`, asked once when the first fill has failed: True stops the search (the count
-    is proven too few, and each further round and way would only fail after all its moves).
-    """
-    groups = pieces.groups()
-    if not groups or posts <= 0:
-        return None
+def _fills(pieces: Pieces, posts: int, groups: dict[int, list[int]]):
+    """Every fill to try, in turn (way by way, round by round): (large parts, sizes, posts
+    left to the fill, the fill's A shares and B roles, its round). Stops before a way that
+    leaves no post to the fill."""
     n = len(pieces.hours)
-    f, cap, m = pieces.f, pieces.capacity, pieces.max_roles
-    if posts * cap - pieces.load() > MOST_SLACK * cap:
-        return None
+    f, m = pieces.f, pieces.max_roles
     seen = []
     for glued, order in VARIANTS:
         if glued > m:
-            break
+            return
         made = _large_parts(pieces, groups, glued, order)
         if made is None or made in seen:
             continue  # none, or the same as a way before (one split duty has one order)
@@ -120,26 +112,57 @@ def fill_parts(pieces: Pieces, posts: int, too_few: Callable[[], bool] | None = 
         large, last = made
         rest_posts = posts - len(large)
         if rest_posts <= 0:
-            return None
+            return
         on_large = {j for _, roles in large.values() for j in roles}
         sizes = [large[i][0] if i in large else last.get(i, pieces.hours[i]) for i in range(n)]
         # The fill's shares: a large part has no hours there (its post is outside), only its B role.
         a = [0.0 if i in large else sizes[i] for i in range(n)]
         b = [f * sizes[i] if pieces.backed[i] and i not in on_large else None for i in range(n)]
         for round_ in ROUNDS:
-            found = ab_fill.fill(a, b, rest_posts, cap, m, duty=list(pieces.duty), rounds=(round_,),
-                                 moves=MOVES)
-            if found is None:
-                if too_few is not None:
-                    if too_few():
-                        return None
-                    too_few = None   # asked once: "not too few" stays so
-                continue
-            a_post, b_post = list(found[0]), list(found[1])
-            for p, (i, (_, roles)) in enumerate(large.items(), start=rest_posts):
-                a_post[i] = p
-                for j in roles:
-                    b_post[j] = p
-            if holds(pieces, (a_post, b_post), sizes, posts):
-                return (a_post, b_post), sizes
+            yield large, sizes, rest_posts, a, b, round_
+
+
+def fill_parts(pieces: Pieces, posts: int, too_few: Callable[[], bool] | None = None
+               ) -> tuple[Assignment, list[float]] | None:
+    """(assignment, sizes) with every large part filling a post of its own, or None.
+
+    `too_few`, asked once when the first fill has failed: True stops the search (the count
+    is proven too few, and each further round and way would only fail after all its moves).
+    With a spare process lent (ab_ahead), the next fill runs there while this one runs here:
+    the same fills in the same order, so the same answer.
+    """
+    groups = pieces.groups()
+    if not groups or posts <= 0:
+        return None
+    if posts * pieces.capacity - pieces.load() > MOST_SLACK * pieces.capacity:
+        return None
+    fills = list(_fills(pieces, posts, groups))
+    spare = ab_ahead.spare()
+    ahead = {}
+    for index, (large, sizes, rest_posts, a, b, round_) in enumerate(fills):
+        args = (a, b, rest_posts, pieces.capacity, pieces.max_roles)
+        kwargs = dict(duty=list(pieces.duty), rounds=(round_,), moves=MOVES)
+        if spare is not None and index + 1 < len(fills):
+            _, _, next_posts, next_a, next_b, next_round = fills[index + 1]
+            started = spare.ahead(ab_fill.fill, next_a, next_b, next_posts, pieces.capacity,
+                                  pieces.max_roles, **{**kwargs, "rounds": (next_round,)})
+            if started is not None:
+                ahead[index + 1] = started
+        if index in ahead:
+            found = spare.result(ahead.pop(index), ab_fill.fill, *args, **kwargs)
+        else:
+            found = ab_fill.fill(*args, **kwargs)
+        if found is None:
+            if too_few is not None:
+                if too_few():
+                    return None
+                too_few = None   # asked once: "not too few" stays so
+            continue
+        a_post, b_post = list(found[0]), list(found[1])
+        for p, (i, (_, roles)) in enumerate(large.items(), start=rest_posts):
+            a_post[i] = p
+            for j in roles:
+                b_post[j] = p
+        if holds(pieces, (a_post, b_post), sizes, posts):
+            return (a_post, b_post), sizes
     return None

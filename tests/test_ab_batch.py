@@ -92,7 +92,7 @@ def test_a_failing_handover_stops_the_workers_and_says_why():
 def test_workers_started_early_give_the_same_designs_and_are_shut_down():
     designs = _mixed()
     assert ab_batch.start_workers(len(designs), workers=1) is None
-    assert ab_batch.start_workers(ab_batch.PARALLEL_FROM - 1) is None       # too few to pay for a pool
+    assert ab_batch.start_workers(ab_batch.SPARE_FROM - 1) is None          # too few to pay for a pool
     started = ab_batch.start_workers(len(designs), workers=2)
     assert started is not None and started.count == 2
     early = design_all(designs, started=started)

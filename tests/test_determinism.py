@@ -116,3 +116,26 @@ def test_the_hard_designs_of_the_200_township_demo_do_not_depend_on_the_time_lim
     assert len(county.townships) == 2
     results = [solve_county(county, SolveOptions(time_limit=limit, workers=1)) for limit in (60.0, 3600.0)]
     assert result_answers(results[0]) == result_answers(results[1])
+
+
+def test_a_spare_process_beside_the_designs_gives_the_same_proposal(monkeypatch):
+    # 200 townships run their designs in this process, with a spare process running the next fill
+    # of a tight design ahead (optimizer/ab_ahead.py); 望岳荷乡's is packed by the fill it ran.
+    from optimizer import ab_ahead, ab_batch
+
+    monkeypatch.setattr(ab_batch, "_cores", lambda: 2)
+    answered = []
+    result = ab_ahead.Spare.result
+
+    def counted(self, future, fn, *args, **kwargs):
+        answered.append(fn.__name__)
+        return result(self, future, fn, *args, **kwargs)
+
+    monkeypatch.setattr(ab_ahead.Spare, "result", counted)
+    county = generate_demo(200, 3)
+    beside = solve_county(county, SolveOptions())
+    assert answered == ["fill"]
+    alone = solve_county(county, SolveOptions(workers=1))
+    assert len(answered) == 1
+    assert result_answers(beside) == result_answers(alone)
+    assert all(d.proven_minimal for d in alone.designs)

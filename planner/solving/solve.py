@@ -108,7 +108,7 @@ def solve_county(county: CountyData, options: SolveOptions | None = None, *, sce
     finally:
         side.shutdown(wait=True, cancel_futures=True)
         if workers is not None:
-            workers.pool.shutdown(wait=True, cancel_futures=True)   # done already, unless stopped early
+            workers.stop()   # done already, unless stopped early
 
     stage_seconds = {"load": load_seconds, "requirement": requirement_seconds, **plan.stage_seconds}
     proposal = build_proposal(county, options, plan, scenario=scenario, fingerprint=fingerprint,
