@@ -15,6 +15,7 @@ The spare is lent for the designs of one stage (`lent`) and stopped after them.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -49,20 +50,21 @@ class Spare:
             return fn(*args, **kwargs)
 
 
-_lent: Spare | None = None
+# Per thread: designs run in two threads at once never share (or stop) each other's spare.
+_lent = threading.local()
 
 
 def spare() -> Spare | None:
-    """The spare lent to this stage's designs, if any."""
-    return _lent
+    """The spare lent to this thread's designs, if any."""
+    return getattr(_lent, "spare", None)
 
 
 @contextmanager
 def lent(spare_: Spare) -> Iterator[Spare]:
-    """The spare lent to the designs run within, in this process."""
-    global _lent
-    before, _lent = _lent, spare_
+    """The spare lent to the designs run within, in this thread."""
+    before = spare()
+    _lent.spare = spare_
     try:
         yield spare_
     finally:
-        _lent = before
+        _lent.spare = before

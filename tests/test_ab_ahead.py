@@ -131,3 +131,16 @@ def test_designs_with_a_spare_are_the_same_and_the_spare_is_stopped(monkeypatch)
         started.pool.submit(ab_batch._ready)
     alone = ab_batch.design_all(designs, workers=1)
     assert [_posts(d) for d in beside] == [_posts(d) for d in alone]
+
+
+def test_a_spare_is_lent_to_one_thread_only():
+    import threading
+
+    spare = ab_ahead.Spare(pool=None)
+    seen = []
+    with ab_ahead.lent(spare):
+        other = threading.Thread(target=lambda: seen.append(ab_ahead.spare()))
+        other.start()
+        other.join()
+        assert ab_ahead.spare() is spare
+    assert seen == [None]
