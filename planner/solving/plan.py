@@ -21,6 +21,7 @@ from optimizer.ab_batch import design_all
 from optimizer.multi_year import KindYears, TownshipYears, diagnose, plan_years
 from optimizer.multi_year_explain import waiting_notes, year_moves
 from optimizer.words import bilingual
+from planner.collector import fewer_collections
 from planner.domain.county import KINDS, CountyData
 from planner.domain.forecast import forecast
 from planner.domain.months import Month
@@ -66,6 +67,7 @@ def _requirements(counties: list[CountyData], options: SolveOptions, deadline: f
     return problems, required
 
 
+@fewer_collections()
 def solve_plan(counties: list[CountyData], options: SolveOptions | None = None, *, years: list[int],
                as_of: Month, scenario: str = BASELINE, growth: list[str] | None = None,
                progress: Callable[[float, str], None] | None = None,

@@ -17,6 +17,7 @@ from optimizer.ab_batch import Cancelled as OptimizerCancelled
 from optimizer.ab_batch import start_workers
 from optimizer.inputs import DesignInput, DutyLoad, SolverSettings
 from optimizer.pipeline import CountyProblem, QuotaLine, optimise
+from planner.collector import fewer_collections
 from planner.domain.county import CountyData
 from planner.domain.fingerprint import county_fingerprint
 from planner.domain.lines import duty_labels, township_lines
@@ -71,6 +72,7 @@ def build_problem(county: CountyData, options: SolveOptions) -> tuple[CountyProb
 
 
 # ---------------------------------------------------------------- solving
+@fewer_collections()
 def solve_county(county: CountyData, options: SolveOptions | None = None, *, scenario: str = BASELINE,
                  progress: Callable[[float, str], None] | None = None,
                  cancel: Callable[[], bool] | None = None, load_seconds: float = 0.0) -> Proposal:

@@ -13,6 +13,7 @@ from dataclasses import fields
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
+from planner.collector import fewer_collections
 from planner.domain.county import (
     CountyData, DutyData, HiringPlanData, OfficeData, PersonData, PoolLoanData, QuotaData, TimeParams,
     TownshipData,
@@ -69,6 +70,7 @@ def person_columns(p: PersonData) -> dict[str, object]:
                 planned_leave=month_text(p.planned_leave))
 
 
+@fewer_collections()
 def load_county(session: Session, *, time_ledger: bool = True) -> CountyData:
     """The whole ledger as plain data.
 
