@@ -8,7 +8,6 @@ import gc
 import pytest
 
 from planner.collector import THRESHOLDS, fewer_collections
-from planner.demo.county import generate_demo
 from planner.domain.options import SolveOptions
 
 
@@ -47,39 +46,25 @@ def test_higher_thresholds_set_by_the_caller_are_never_lowered():
         gc.set_threshold(*before)
 
 
-def test_a_solve_and_a_load_run_with_the_collector_held_back(usual, monkeypatch, tmp_path):
+def test_a_solve_and_a_load_run_with_the_collector_held_back(usual, monkeypatch, demo_db):
     from planner.solving import solve
-    from planner.store.db import open_database
-    from planner.store.ledger import load_county, replace_county
-
-    seen = []
-    build = solve.build_problem
-
-    def watched(county, options):
-        seen.append(gc.get_threshold())
-        return build(county, options)
-
-    monkeypatch.setattr(solve, "build_problem", watched)
-    county = generate_demo(14, 1)
-    solve.solve_county(county, SolveOptions(workers=1))
-    assert seen == [THRESHOLDS] and gc.get_threshold() == usual
-
     from planner.store import ledger
 
-    row = ledger.county_row
+    seen = []
+    build, row = solve.build_problem, ledger.county_row
+
+    def watched_build(county, options):
+        seen.append(gc.get_threshold())
+        return build(county, options)
 
     def watched_row(session):
         seen.append(gc.get_threshold())
         return row(session)
 
+    monkeypatch.setattr(solve, "build_problem", watched_build)
     monkeypatch.setattr(ledger, "county_row", watched_row)
-    database = open_database(str(tmp_path / "ledger.sqlite"))
-    try:
-        with database.session() as session:
-            replace_county(session, county)
-        with database.session() as session:
-            loaded = load_county(session)
-    finally:
-        database.close()
-    assert len(loaded.townships) == 14
-    assert seen[-1] == THRESHOLDS and gc.get_threshold() == usual
+    with demo_db.session() as session:
+        county = ledger.load_county(session)
+    assert seen == [THRESHOLDS] and gc.get_threshold() == usual
+    solve.solve_county(county, SolveOptions(workers=1))
+    assert seen == [THRESHOLDS, THRESHOLDS] and gc.get_threshold() == usual
