@@ -91,7 +91,7 @@ def test_a_busy_spare_takes_nothing_more():
         ab_batch._stop_now(pool)
 
 
-def test_fills_run_in_the_same_order_with_a_spare(tight, monkeypatch):
+def test_fills_run_in_the_same_order_with_a_spare(tight):
     # The fills a design asks for, in order, are the same with a spare: the spare only runs the
     # next one sooner (the fills it runs happen in its own process, so the order is read here).
     shares = ab_design.make_shares(tight)
