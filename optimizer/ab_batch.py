@@ -106,18 +106,17 @@ def start_workers(n_designs: int, workers: int | None = None) -> Workers | None:
     """
     if multiprocessing.current_process().daemon:
         return None
-    if wants_spare(n_designs, workers):
-        pool = _new_pool(1)
-        pool.submit(_ready)
-        return Workers(pool, 1, spare=True)
-    if workers is None:
+    spare = wants_spare(n_designs, workers)
+    if spare:
+        workers = 1
+    elif workers is None:
         workers = default_workers(n_designs)
-    if workers <= 1:
+    if workers <= 1 and not spare:
         return None
     pool = _new_pool(workers)
     for _ in range(workers):
         pool.submit(_ready)   # each submission starts a worker (none is idle yet)
-    return Workers(pool, workers)
+    return Workers(pool, workers, spare=spare)
 
 
 def _ready() -> None:

@@ -137,15 +137,20 @@ def fill_parts(pieces: Pieces, posts: int, too_few: Callable[[], bool] | None = 
     if posts * pieces.capacity - pieces.load() > MOST_SLACK * pieces.capacity:
         return None
     fills = list(_fills(pieces, posts, groups))
+
+    def call(index: int) -> tuple[tuple, dict]:
+        """ab_fill.fill's arguments for fill `index`."""
+        _, _, rest_posts, a, b, round_ = fills[index]
+        return ((a, b, rest_posts, pieces.capacity, pieces.max_roles),
+                dict(duty=list(pieces.duty), rounds=(round_,), moves=MOVES))
+
     spare = ab_ahead.spare()
     ahead = {}
-    for index, (large, sizes, rest_posts, a, b, round_) in enumerate(fills):
-        args = (a, b, rest_posts, pieces.capacity, pieces.max_roles)
-        kwargs = dict(duty=list(pieces.duty), rounds=(round_,), moves=MOVES)
+    for index, (large, sizes, rest_posts, _, _, _) in enumerate(fills):
+        args, kwargs = call(index)
         if spare is not None and index + 1 < len(fills):
-            _, _, next_posts, next_a, next_b, next_round = fills[index + 1]
-            started = spare.ahead(ab_fill.fill, next_a, next_b, next_posts, pieces.capacity,
-                                  pieces.max_roles, **{**kwargs, "rounds": (next_round,)})
+            next_args, next_kwargs = call(index + 1)
+            started = spare.ahead(ab_fill.fill, *next_args, **next_kwargs)
             if started is not None:
                 ahead[index + 1] = started
         if index in ahead:
